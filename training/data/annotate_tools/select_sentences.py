@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Pick candidate MTSamples sentences for hand annotation (fixed seed).
+
+Excludes every note used in shared/data/gold/dev.jsonl (and any note whose
+transcription duplicates one), de-duplicates transcriptions, splits sentences the
+way the gold file does, and draws ~65% medication-cue and ~35% hard-negative-cue
+sentences round-robin across specialties.  Output: candidates.jsonl (ordered).
+"""
+import csv, json, random, re, sys, collections, os
+
+SEED = 20261125
+HERE = os.path.dirname(os.path.abspath(__file__))
+CSV = '/work/shared/data/mtsamples/mtsamples.csv'
+DEV = '/work/shared/data/gold/dev.jsonl'
+
+
+def norm(t):
+    return re.sub(r'\s+', ' ', t).strip()
+
+
+def split_sentences(t):
+    """Reproduces all 120 mts-* sentences of dev.jsonl: whitespace collapsed, split on a
+    space after . ? ! when an upper-case letter/digit follows, and before ',HEADING:'."""
+    t = norm(t)
+    out = []
+    for p in re.split(r'(?<=[.?!]) (?=[A-Z0-9(#"\'])', t):
+        for q in re.split(r',\s*(?=[A-Z][A-Z0-9 /&\-()]*[A-Z)]\s*:)', p):
+            q = q.strip()
+            if q:
+                out.append(q)
+    return out
+
+
+MED = re.compile(r"""(\b\d+(\.\d+)?\s?(mg|mcg|g|gm|grams?|units?|mEq|IU)\b|\d%|\bp\.o\.|\bpo\b|\bb\.i\.d\.|\bbid\b|\bt\.i\.d\.|\btid\b|\bq\.?d\.|\bq\.?h\.?s\.|\bp\.r\.n\.|\bprn\b|\bq\.?\d+\s?h|daily|twice a day|at bedtime|
+  \btablets?\b|\btabs?\b|\bcapsules?\b|\binhaler\b|\bointment\b|\bcream\b|\bdrops\b|\bpatch\b|injected|infiltrated|prescri|\bgiven\b|\bstarted on\b|\bplaced on\b|
+  lidocaine|marcaine|xylocaine|bupivacaine|antibiotic|heparin|insulin|aspirin|tylenol|morphine|vicodin|percocet|ancef|kefzol|propofol|fentanyl|versed|coumadin|
+  \bIV\s+[A-Z][a-z]|intravenous(ly)?|subcutaneously|\bIM\b|\bsubq?\b|\bSQ\b|allerg)""", re.I | re.X)
+MED_SECTIONS = re.compile(r'MEDICATION|PLAN|ALLERG|RECOMMEND|ANESTHE|DISPOSITION|TREATMENT|HOSPITAL COURSE|PRESCRI', re.I)
+STRONG = re.compile(r'\b\d+(\.\d+)?\s?(mg|mcg|units?|mEq)\b|\bp\.o\.|\bb\.i\.d\.|\bq\.?d\.|\bp\.r\.n\.|lidocaine|marcaine|bupivacaine|xylocaine|antibiotic|heparin|insulin', re.I)
+NEG = re.compile(r"""(vicryl|monocryl|prolene|nylon|chromic|\bsilk\b|\bpds\b|suture|\bEBL\b|blood loss|\bm[lL]\b|\bcc\b|subcutaneous|sedation|anesthesia|capsule|
+  hemoglobin|hematocrit|\bWBC\b|platelet|sodium|potassium|creatinine|glucose|blood pressure|pulse|temperature|\bfluids?\b|urine output|
+  (January|February|March|April|May|June|July|August|September|October|November|December)|\bIV\b|injection|tablet|units of|packed|dose|drug|medications?)""", re.I | re.X)
+
+
+def main():
+    dev = [json.loads(l) for l in open(DEV, encoding='utf-8')]
+    dev_ids = {r['id'].split('-')[1] for r in dev if r['id'].startswith('mts-')}
+    dev_texts = {r['text'] for r in dev}
+    rows = list(csv.DictReader(open(CSV, encoding='utf-8', newline='')))
+    dev_trans = {norm(r['transcription']).lower() for r in rows if r['note_id'] in dev_ids}
+    seen = set()
+    notes = []
+    for r in rows:
+        t = r['transcription']
+        if not t or t == 'NA' or r['note_id'] in dev_ids:
+            continue
+        k = norm(t).lower()
+        if k in seen or k in dev_trans:
+            continue
+        seen.add(k)
+        notes.append(r)
+    med, neg = collections.defaultdict(list), collections.defaultdict(list)
+    for r in notes:
+        heading = ''
+        for s in split_sentences(r['transcription']):
+            m = re.match(r'([A-Z][A-Z0-9 /&\-()]*[A-Z)])\s*:', s)
+            if m:
+                heading = m.group(1)
+            if s in dev_texts or len(s) > 400 or len(s) < 15:
+                continue
+            spec = r['medical_specialty'].strip()
+            item = (r['note_id'], spec, heading, s)
+            if STRONG.search(s) or (MED.search(s) and MED_SECTIONS.search(heading)):
+                med[spec].append(item)
+            elif NEG.search(s) or MED.search(s):
+                neg[spec].append(item)
+    rng = random.Random(SEED)
+
+    def draw(pool, n, used_notes):
+        specs = sorted(pool)
+        for sp in specs:
+            rng.shuffle(pool[sp])
+        rng.shuffle(specs)
+        out, idx = [], {sp: 0 for sp in specs}
+        while len(out) < n and any(idx[sp] < len(pool[sp]) for sp in specs):
+            for sp in specs:
+                while idx[sp] < len(pool[sp]):
+                    it = pool[sp][idx[sp]]; idx[sp] += 1
+                    if used_notes[it[0]] < 2:
+                        used_notes[it[0]] += 1
+                        out.append(it)
+                        break
+                if len(out) >= n:
+                    break
+        return out
+
+    used = collections.Counter()
+    n_med = int(sys.argv[1]) if len(sys.argv) > 1 else 420
+    n_neg = int(sys.argv[2]) if len(sys.argv) > 2 else 230
+    a = draw(med, n_med, used)
+    b = draw(neg, n_neg, used)
+    # interleave ~65/35
+    out = []
+    ia = ib = 0
+    while ia < len(a) or ib < len(b):
+        for _ in range(2):
+            if ia < len(a):
+                out.append(('med', a[ia])); ia += 1
+        if ib < len(b):
+            out.append(('neg', b[ib])); ib += 1
+    with open(os.path.join(HERE, 'candidates.jsonl'), 'w', encoding='utf-8') as f:
+        for i, (kind, (nid, spec, head, s)) in enumerate(out):
+            f.write(json.dumps({'n': i, 'pool': kind, 'note_id': nid, 'specialty': spec, 'text': s}) + '\n')
+    print(len(notes), 'unique notes;', len(a), 'med,', len(b), 'neg candidates')
+
+
+if __name__ == '__main__':
+    main()
