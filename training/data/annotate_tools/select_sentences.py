@@ -60,6 +60,7 @@ def main():
         seen.add(k)
         notes.append(r)
     med, neg = collections.defaultdict(list), collections.defaultdict(list)
+    seen_s = set()
     for r in notes:
         heading = ''
         for s in split_sentences(r['transcription']):
@@ -68,6 +69,10 @@ def main():
                 heading = m.group(1)
             if s in dev_texts or len(s) > 400 or len(s) < 15:
                 continue
+            ks = re.sub(r'[^a-z0-9]+', ' ', s.lower()).strip()
+            if ks in seen_s:
+                continue
+            seen_s.add(ks)
             spec = r['medical_specialty'].strip()
             item = (r['note_id'], spec, heading, s)
             if STRONG.search(s) or (MED.search(s) and MED_SECTIONS.search(heading)):

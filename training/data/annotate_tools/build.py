@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Turn the hand annotations in batch*.txt into ../hand_annotated.jsonl.
+
+batch file lines:  N: surface CODE; surface CODE; ...   (N = row of candidates.jsonl)
+  '-' for no entities, 'SKIP' to drop the sentence.  Spans are listed in text order and
+  located left to right (word-boundary aware); 'surface CODE@k' takes the k-th match
+  after the previous span.  Codes: D DRUG, S STRENGTH, FM FORM, R ROUTE, DO DOSAGE,
+  F FREQUENCY, DU DURATION.
+Offsets are Python str indices; every text is checked to be BMP-only so they equal
+JavaScript UTF-16 indices.
+"""
+import json, os, re, sys, glob, collections
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, '..', 'hand_annotated.jsonl')
+CODES = {'D': 'DRUG', 'S': 'STRENGTH', 'FM': 'FORM', 'R': 'ROUTE', 'DO': 'DOSAGE',
+         'F': 'FREQUENCY', 'DU': 'DURATION'}
+
+
+def find(text, surf, start, k):
+    pos = start
+    while True:
+        i = text.find(surf, pos)
+        if i < 0:
+            return -1
+        j = i + len(surf)
+        okl = i == 0 or not (surf[0].isalnum() and text[i - 1].isalnum())
+        okr = j == len(text) or not (surf[-1].isalnum() and text[j].isalnum())
+        if okl and okr:
+            k -= 1
+            if k == 0:
+                return i
+        pos = i + 1
+
+
+def check_span(text, s, e, lab):
+    t = text[s:e]
+    errs = []
+    if t != t.strip():
+        errs.append('whitespace')
+    if t and t[0] in '.,;:()[]-/':
+        errs.append('leading punct')
+    if t and t[-1] in ',;:()[]-/':
+        errs.append('trailing punct')
+    if t.endswith('.'):
+        # only dots of abbreviations (p.o., b.i.d., q.4h.) are allowed
+        if not re.search(r'(^|[\s.])([a-zA-Z0-9\-]{1,4}\.)+$', t) or not re.search(r'\.[^\s]*\.$|^[a-zA-Z0-9\-]{1,4}\.$', t.split()[-1]):
+            errs.append('trailing dot?')
+    if s > 0 and t[0].isalnum() and text[s - 1].isalnum():
+        errs.append('cuts word left')
+    if e < len(text) and t[-1].isalnum() and text[e].isalnum():
+        errs.append('cuts word right')
+    return errs
+
+
+def main():
+    cands = [json.loads(l) for l in open(os.path.join(HERE, 'candidates.jsonl'), encoding='utf-8')]
+    dev_texts = {json.loads(l)['text'] for l in open('/work/shared/data/gold/dev.jsonl', encoding='utf-8')}
+    recs, bad, seen = [], 0, set()
+    per_note = collections.Counter()
+    show = set(sys.argv[1:])
+    for bf in sorted(glob.glob(os.path.join(HERE, 'batch*.txt'))):
+        for ln, line in enumerate(open(bf, encoding='utf-8'), 1):
+            line = line.rstrip('\n')
+            if not line.strip() or line.startswith('#'):
+                continue
+            m = re.match(r'\s*(\d+):\s?(.*)$', line)
+            if not m:
+                print(f'{bf}:{ln}: bad line'); bad += 1; continue
+            n, ann = int(m.group(1)), m.group(2).strip()
+            if ann == 'SKIP':
+                continue
+            c = cands[n]
+            text = c['text']
+            assert n not in seen, f'duplicate candidate {n}'
+            seen.add(n)
+            assert text not in dev_texts
+            assert all(ord(ch) < 0x10000 for ch in text), 'non-BMP char'
+            ents, cur = [], 0
+            if ann != '-':
+                for item in ann.split('; '):
+                    item = item.strip()
+                    mm = re.match(r'^(.*\S)\s+(D|S|FM|R|DO|F|DU)(?:@(\d+))?$', item)
+                    if not mm:
+                        print(f'{bf}:{ln}: cannot parse item {item!r}'); bad += 1; continue
+                    surf, code, k = mm.group(1), mm.group(2), int(mm.group(3) or 1)
+                    i = find(text, surf, cur, k)
+                    if i < 0:
+                        print(f'{bf}:{ln}: [{n}] not found after {cur}: {surf!r}\n    {text}'); bad += 1; continue
+                    ents.append([i, i + len(surf), CODES[code]])
+                    cur = i + len(surf)
+            prev = 0
+            for s, e, lab in ents:
+                assert 0 <= s < e <= len(text) and s >= prev, (n, s, e)
+                prev = e
+                errs = check_span(text, s, e, lab)
+                if errs:
+                    print(f'{bf}:{ln}: [{n}] {text[s:e]!r} {lab}: {errs}'); bad += 1
+            per_note[c['note_id']] += 1
+            recs.append({'id': f"hand-{c['note_id']}-{per_note[c['note_id']]}", 'text': text, 'entities': ents})
+            if str(n) in show or 'all' in show:
+                out, p = [], 0
+                for s, e, lab in ents:
+                    out.append(text[p:s]); out.append(f'[{text[s:e]}]{lab[:3]}'); p = e
+                out.append(text[p:])
+                print(n, ''.join(out))
+    with open(OUT, 'w', encoding='utf-8') as f:
+        for r in recs:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    cnt = collections.Counter(l for r in recs for _, _, l in r['entities'])
+    neg = sum(1 for r in recs if not r['entities'])
+    print(f'{len(recs)} sentences ({neg} without entities), problems: {bad}')
+    print(dict(sorted(cnt.items())))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
