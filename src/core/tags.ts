@@ -1,0 +1,123 @@
+/**
+ * Token-classification tags → Med7 entities.
+ *
+ * Accepted tag schemes, mixed freely: BIO (`B-DRUG`, `I-DRUG`), BILUO/BIOES (`L-`/`E-` last,
+ * `U-`/`S-` single) and plain IO labels (`DRUG`). The separator may be `-` or `_`, and labels match
+ * Med7's case-insensitively (`b-drug`). `O` (or an empty tag) is outside.
+ */
+import { MED7_LABELS, isMed7Label, type Med7Label } from './labels.ts';
+import type { PreToken } from './pretokenize.ts';
+import type { Entity, EntityTuple } from './types.ts';
+
+/** Where a tag places its token in an entity. `I` also covers plain IO labels. */
+export type TagRole = 'B' | 'I' | 'L' | 'U';
+
+export type ParsedTag = { readonly role: 'O' } | { readonly role: TagRole; readonly label: string };
+
+const PREFIX_ROLES: Readonly<Record<string, TagRole>> = {
+  B: 'B',
+  I: 'I',
+  L: 'L',
+  E: 'L',
+  U: 'U',
+  S: 'U',
+};
+
+/** Splits a tag into its role and label; the label is upper-cased but not yet checked. */
+export function parseTag(tag: string): ParsedTag {
+  const trimmed = tag.trim();
+  if (trimmed === '' || trimmed.toUpperCase() === 'O') return { role: 'O' };
+  const match = /^([BILUES])[-_](.+)$/i.exec(trimmed);
+  if (match !== null) {
+    const role = PREFIX_ROLES[match[1]!.toUpperCase()]!;
+    return { role, label: match[2]!.toUpperCase() };
+  }
+  return { role: 'I', label: trimmed.toUpperCase() };
+}
+
+/** A tag set checked against Med7's labels. */
+export interface TagSetCheck {
+  /** Tags whose label is not one of Med7's seven, in input order, without duplicates. */
+  readonly unknown: readonly string[];
+  /** The Med7 labels the tag set can produce, in Med7's order. */
+  readonly labels: readonly Med7Label[];
+}
+
+/** Checks that every tag is `O` or names one of Med7's labels. */
+export function checkTagSet(tags: readonly string[]): TagSetCheck {
+  const unknown: string[] = [];
+  const found = new Set<Med7Label>();
+  for (const tag of tags) {
+    const parsed = parseTag(tag);
+    if (parsed.role === 'O') continue;
+    if (isMed7Label(parsed.label)) found.add(parsed.label);
+    else if (!unknown.includes(tag)) unknown.push(tag);
+  }
+  return { unknown, labels: MED7_LABELS.filter((label) => found.has(label)) };
+}
+
+/**
+ * Decodes one tag per pre-token into entities, tolerating ill-formed sequences:
+ * an `I-`/`L-` without a preceding entity of its label starts one, a label change ends one,
+ * `B-`/`U-` always start one, `L-`/`U-` end one, `O` and unknown labels end one.
+ * An entity spans its first token's start to its last token's end (inner spaces included).
+ * `scores[i]` is the confidence of token i's tag; an entity's score is the mean over its tokens.
+ */
+export function decodeTags(
+  text: string,
+  tokens: readonly PreToken[],
+  tags: readonly string[],
+  scores?: readonly number[],
+): Entity[] {
+  if (tags.length !== tokens.length) {
+    throw new RangeError(`decodeTags: ${tokens.length} tokens but ${tags.length} tags`);
+  }
+  if (scores !== undefined && scores.length !== tokens.length) {
+    throw new RangeError(`decodeTags: ${tokens.length} tokens but ${scores.length} scores`);
+  }
+  const entities: Entity[] = [];
+  let open: { label: Med7Label; first: number; last: number; sum: number } | undefined;
+
+  const close = (): void => {
+    if (open === undefined) return;
+    const start = tokens[open.first]!.start;
+    const end = tokens[open.last]!.end;
+    const count = open.last - open.first + 1;
+    entities.push({
+      start,
+      end,
+      label: open.label,
+      text: text.slice(start, end),
+      score: scores === undefined ? 1 : open.sum / count,
+    });
+    open = undefined;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const parsed = parseTag(tags[i]!);
+    if (parsed.role === 'O' || !isMed7Label(parsed.label)) {
+      close();
+      continue;
+    }
+    const score = scores?.[i] ?? 1;
+    const continues =
+      open !== undefined &&
+      open.label === parsed.label &&
+      (parsed.role === 'I' || parsed.role === 'L');
+    if (continues && open !== undefined) {
+      open.last = i;
+      open.sum += score;
+    } else {
+      close();
+      open = { label: parsed.label, first: i, last: i, sum: score };
+    }
+    if (parsed.role === 'L' || parsed.role === 'U') close();
+  }
+  close();
+  return entities;
+}
+
+/** Converts entities to the JSON Lines tuple form `[start, end, label]`. */
+export function toTuples(entities: readonly Entity[]): EntityTuple[] {
+  return entities.map((entity) => [entity.start, entity.end, entity.label]);
+}
