@@ -1,0 +1,188 @@
+/**
+ * Text → entities around any token-classification model, without knowing the model: the caller
+ * supplies the tokenizer's `encode` (no special tokens), the special tokens that frame a sequence,
+ * and a batched `forward` returning logits. Pre-tokenises, tokenises each pre-token separately
+ * (cached), windows long texts, batches windows across texts, keeps each pre-token's prediction
+ * from its best window, reads the tag of its FIRST sub-token, and decodes tags into entities.
+ */
+import { pretokenize, type PreToken } from './pretokenize.ts';
+import { decodeTags } from './tags.ts';
+import type { Entity } from './types.ts';
+import { assignWindows, clampCount, planWindows, type TokenWindow } from './windows.ts';
+
+/** A padded batch of sub-token sequences, row-major `[batch, length]`. */
+export interface ForwardBatch {
+  readonly inputIds: readonly (readonly number[])[];
+  /** The length every row is padded to. */
+  readonly length: number;
+}
+
+/** Logits for a batch, row-major `[batch, length, labels]`. */
+export interface ForwardResult {
+  readonly data: ArrayLike<number>;
+  readonly dims: readonly number[];
+}
+
+export interface ExtractorOptions {
+  /** The tokenizer on one pre-token, without special tokens. */
+  readonly encode: (text: string) => readonly number[];
+  /** Special tokens before and after the content of every sequence (BERT: [CLS] / [SEP]). */
+  readonly prefix: readonly number[];
+  readonly suffix: readonly number[];
+  /** Runs the model; rows shorter than `length` are padded by the caller of this function. */
+  readonly forward: (batch: ForwardBatch) => Promise<ForwardResult>;
+  /** The model's tags by output index (`id2label`). */
+  readonly tags: readonly string[];
+  /** The model's maximum sequence length, special tokens included. */
+  readonly maxLength: number;
+  /** Most content sub-tokens per window (default: min(256, maxLength − specials)). */
+  readonly windowSize?: number;
+  /** Sub-tokens shared by consecutive windows (default: a quarter of the window). */
+  readonly overlap?: number;
+  /** Most windows per forward call (default 32). */
+  readonly maxBatch?: number;
+  /** Most padded sub-tokens per forward call (default 8192). */
+  readonly maxBatchTokens?: number;
+  /** Distinct pre-token strings kept in the tokenisation cache (default 50,000). */
+  readonly cacheSize?: number;
+}
+
+export interface Extractor {
+  readonly windowSize: number;
+  readonly overlap: number;
+  /** Entities of each text, in input order. */
+  extractMany(texts: readonly string[]): Promise<Entity[][]>;
+}
+
+interface Job {
+  readonly doc: number;
+  readonly window: TokenWindow;
+  readonly ids: number[];
+  /** For each pre-token of the window, the position of its first sub-token in `ids`, or -1. */
+  readonly firsts: number[];
+}
+
+interface Doc {
+  readonly text: string;
+  readonly tokens: PreToken[];
+  readonly tags: string[];
+  readonly scores: number[];
+}
+
+/** Index of the largest value and its softmax probability. */
+export function argmaxSoftmax(
+  data: ArrayLike<number>,
+  offset: number,
+  n: number,
+): [number, number] {
+  let best = 0;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const v = data[offset + k]!;
+    if (v > max) {
+      max = v;
+      best = k;
+    }
+  }
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += Math.exp(data[offset + k]! - max);
+  return [best, 1 / sum];
+}
+
+export function createExtractor(options: ExtractorOptions): Extractor {
+  const specials = options.prefix.length + options.suffix.length;
+  const capacity = Math.floor(options.maxLength) - specials;
+  if (!(capacity >= 1)) {
+    throw new RangeError(`maximum length ${options.maxLength} leaves no room for content`);
+  }
+  const windowSize = Math.min(options.windowSize ?? 256, capacity);
+  const overlap = Math.min(options.overlap ?? Math.floor(windowSize / 4), windowSize - 1);
+  const maxBatch = Math.max(1, options.maxBatch ?? 32);
+  const maxBatchTokens = Math.max(1, options.maxBatchTokens ?? 8192);
+  const cacheSize = options.cacheSize ?? 50_000;
+  const numTags = options.tags.length;
+  const cache = new Map<string, readonly number[]>();
+
+  const encode = (text: string): readonly number[] => {
+    let ids = cache.get(text);
+    if (ids === undefined) {
+      ids = options.encode(text);
+      if (cache.size >= cacheSize) cache.clear();
+      cache.set(text, ids);
+    }
+    return ids;
+  };
+
+  const prepare = (text: string, doc: number, jobs: Job[]): Doc => {
+    const tokens = pretokenize(text);
+    const ids = tokens.map((token) => encode(token.text));
+    const counts = ids.map((list) => clampCount(list.length, windowSize));
+    const windows = planWindows(counts, { size: windowSize, overlap });
+    const owners = assignWindows(counts, windows, windowSize);
+    windows.forEach((window, w) => {
+      const jobIds: number[] = [];
+      const firsts: number[] = [];
+      for (let i = window.start; i < window.end; i++) {
+        // Only tokens owned by this window need a reading; the rest are context.
+        firsts.push(counts[i]! > 0 && owners[i] === w ? jobIds.length : -1);
+        const list = ids[i]!;
+        for (let k = 0; k < counts[i]!; k++) jobIds.push(list[k]!);
+      }
+      jobs.push({ doc, window, ids: jobIds, firsts });
+    });
+    return {
+      text,
+      tokens,
+      tags: new Array<string>(tokens.length).fill('O'),
+      scores: new Array<number>(tokens.length).fill(1),
+    };
+  };
+
+  const runBatch = async (batch: readonly Job[], docs: readonly Doc[]): Promise<void> => {
+    const length = specials + Math.max(...batch.map((job) => job.ids.length));
+    const inputIds = batch.map((job) => [...options.prefix, ...job.ids, ...options.suffix]);
+    const result = await options.forward({ inputIds, length });
+    const [b, l, k] = result.dims;
+    if (b !== batch.length || l !== length || k !== numTags) {
+      throw new Error(
+        `the model returned logits of shape [${result.dims.join(', ')}], expected [${batch.length}, ${length}, ${numTags}]`,
+      );
+    }
+    batch.forEach((job, row) => {
+      const doc = docs[job.doc]!;
+      job.firsts.forEach((position, offset) => {
+        if (position < 0) return;
+        const base = (row * length + options.prefix.length + position) * numTags;
+        const [best, prob] = argmaxSoftmax(result.data, base, numTags);
+        const index = job.window.start + offset;
+        doc.tags[index] = options.tags[best]!;
+        doc.scores[index] = prob;
+      });
+    });
+  };
+
+  return {
+    windowSize,
+    overlap,
+    async extractMany(texts) {
+      const jobs: Job[] = [];
+      const docs = texts.map((text, doc) => prepare(text, doc, jobs));
+      const pending = jobs.filter((job) => job.firsts.some((position) => position >= 0));
+      pending.sort((a, b) => a.ids.length - b.ids.length);
+      let batch: Job[] = [];
+      for (const job of pending) {
+        const rows = batch.length + 1;
+        if (
+          batch.length > 0 &&
+          (rows > maxBatch || rows * (job.ids.length + specials) > maxBatchTokens)
+        ) {
+          await runBatch(batch, docs);
+          batch = [];
+        }
+        batch.push(job);
+      }
+      if (batch.length > 0) await runBatch(batch, docs);
+      return docs.map((doc) => decodeTags(doc.text, doc.tokens, doc.tags, doc.scores));
+    },
+  };
+}
