@@ -1,0 +1,58 @@
+/**
+ * CSV export (RFC 4180): a header, then one row per medication. Several spans in one field are
+ * joined with `; `. Fields holding a comma, a quote, or a line break are quoted, quotes doubled;
+ * lines end with CRLF.
+ */
+import {
+  ATTRIBUTE_FIELDS,
+  ATTRIBUTE_LABELS,
+  recordExtent,
+  type MedicationRecord,
+} from '../records.ts';
+
+export const CSV_COLUMNS = [
+  'drug',
+  ...ATTRIBUTE_LABELS.map((label) => ATTRIBUTE_FIELDS[label]),
+  'start',
+  'end',
+] as const;
+
+/** One CSV field, quoted when it must be. */
+export function csvField(value: string | number): string {
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface CsvOptions {
+  /** Prepend an `id` column with this value (for several documents in one file). */
+  id?: string;
+  /** Write the header line (default true). */
+  header?: boolean;
+}
+
+/**
+ * One row per record: drug, strength, form, route, dosage, frequency, duration (the spans' texts),
+ * and start, end (the record's extent in the text).
+ */
+export function toCSV(records: readonly MedicationRecord[], options: CsvOptions = {}): string {
+  const lines: string[] = [];
+  const lead = options.id === undefined ? [] : [options.id];
+  if (options.header ?? true) {
+    lines.push(
+      [...(options.id === undefined ? [] : ['id']), ...CSV_COLUMNS].map(csvField).join(','),
+    );
+  }
+  for (const record of records) {
+    const { start, end } = recordExtent(record);
+    const fields = [
+      record.drug?.text ?? '',
+      ...ATTRIBUTE_LABELS.map((label) =>
+        record[ATTRIBUTE_FIELDS[label]].map((e) => e.text).join('; '),
+      ),
+      start,
+      end,
+    ];
+    lines.push([...lead, ...fields].map(csvField).join(','));
+  }
+  return lines.map((line) => `${line}\r\n`).join('');
+}
