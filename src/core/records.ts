@@ -124,7 +124,8 @@ export function groupMedications(text: string, entities: readonly Entity[]): Med
   for (const segment of splitSegments(text, sorted)) {
     records.push(...linkSegment(text, segment));
   }
-  return records.sort((a, b) => recordExtent(a).start - recordExtent(b).start);
+  const starts = new Map(records.map((r) => [r, recordExtent(r).start]));
+  return records.sort((a, b) => (starts.get(a) ?? 0) - (starts.get(b) ?? 0));
 }
 
 function gapText(text: string, left: Entity, right: Entity): string {
