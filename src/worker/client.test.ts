@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { Med7WorkerClient, isAbortError, type WorkerLike } from './client.ts';
+import type { WorkerReply, WorkerRequest } from './protocol.ts';
+
+type Listener = (event: Event) => void;
+
+/** A scripted stand-in for the model worker: records requests, replies when told to. */
+class FakeWorker implements WorkerLike {
+  readonly sent: WorkerRequest[] = [];
+  terminated = false;
+  readonly #listeners = new Map<string, Listener[]>();
+
+  postMessage(message: WorkerRequest): void {
+    this.sent.push(message);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  addEventListener(type: string, listener: (event: never) => void): void {
+    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener as Listener]);
+  }
+
+  reply(message: WorkerReply): void {
+    for (const listener of this.#listeners.get('message') ?? []) {
+      listener({ data: message } as unknown as Event);
+    }
+  }
+
+  crash(message: string): void {
+    for (const listener of this.#listeners.get('error') ?? []) {
+      listener({ message } as unknown as Event);
+    }
+  }
+
+  last(type: WorkerRequest['type']): WorkerRequest {
+    const found = this.sent.filter((m) => m.type === type).at(-1);
+    if (found === undefined) throw new Error(`no ${type} sent`);
+    return found;
+  }
+}
+
+const LOAD = {
+  model: 'http://x/models/m/',
+  device: 'wasm',
+  dtype: 'q8',
+  wasmPaths: 'http://x/ort/',
+} as const;
+const READY = { device: 'wasm', dtype: 'q8', threads: 2, loadMs: 5 } as const;
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(): { client: Med7WorkerClient; workers: FakeWorker[] } {
+  const workers: FakeWorker[] = [];
+  const client = new Med7WorkerClient(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  });
+  return { client, workers };
+}
+
+async function loaded(): Promise<{ client: Med7WorkerClient; workers: FakeWorker[] }> {
+  const { client, workers } = setup();
+  const ready = client.load(LOAD);
+  const worker = workers[0]!;
+  worker.reply({ type: 'ready', id: worker.last('load').id, info: READY });
+  await ready;
+  return { client, workers };
+}
+
+describe('Med7WorkerClient', () => {
+  it('matches replies to requests by id and reports progress', async () => {
+    const { client, workers } = setup();
+    const progress: number[] = [];
+    client.onProgress = (info) => progress.push(info.loaded);
+    const ready = client.load(LOAD);
+    const worker = workers[0]!;
+    const id = worker.last('load').id;
+    worker.reply({
+      type: 'progress',
+      id,
+      info: { file: 'onnx/model_quantized.onnx', loaded: 10, total: 20 },
+    });
+    worker.reply({ type: 'ready', id, info: READY });
+    await expect(ready).resolves.toEqual(READY);
+    expect(progress).toEqual([10]);
+
+    const first = client.extract('Lasix 40 mg');
+    const second = client.extract('aspirin');
+    await tick();
+    const [a, b] = worker.sent.filter((m) => m.type === 'extract');
+    const entity = { start: 0, end: 5, label: 'DRUG', text: 'Lasix', score: 0.9 } as const;
+    worker.reply({ type: 'result', id: b!.id, entities: [], ms: 1 });
+    worker.reply({ type: 'result', id: a!.id, entities: [entity], ms: 2 });
+    await expect(first).resolves.toEqual({ entities: [entity], ms: 2 });
+    await expect(second).resolves.toEqual({ entities: [], ms: 1 });
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('rebuilds worker errors as Errors with their name', async () => {
+    const { client, workers } = await loaded();
+    const result = client.extract('x');
+    await tick();
+    const worker = workers[0]!;
+    worker.reply({
+      type: 'error',
+      id: worker.last('extract').id,
+      error: { name: 'Med7ModelError', message: 'boom' },
+    });
+    await expect(result).rejects.toMatchObject({ name: 'Med7ModelError', message: 'boom' });
+  });
+
+  it('drops an aborted request: rejects at once, sends cancel, ignores its late result', async () => {
+    const { client, workers } = await loaded();
+    const abort = new AbortController();
+    const stale = client.extract('old text', abort.signal);
+    await tick();
+    const worker = workers[0]!;
+    const id = worker.last('extract').id;
+    abort.abort();
+    await expect(stale).rejects.toSatisfy(isAbortError);
+    expect(worker.last('cancel')).toEqual({ type: 'cancel', id });
+    worker.reply({ type: 'result', id, entities: [], ms: 1 }); // late: ignored
+    expect(client.pendingCount).toBe(0);
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(client.extract('never sent', aborted.signal)).rejects.toSatisfy(isAbortError);
+  });
+
+  it('treats a cancelled reply as an AbortError', async () => {
+    const { client, workers } = await loaded();
+    const result = client.extract('x');
+    await tick();
+    const worker = workers[0]!;
+    worker.reply({ type: 'cancelled', id: worker.last('extract').id });
+    await expect(result).rejects.toSatisfy(isAbortError);
+  });
+
+  it('rejects everything pending when the worker crashes, then restarts it on the next request', async () => {
+    const { client, workers } = await loaded();
+    let restarts = 0;
+    client.onRestart = () => restarts++;
+    const pending = client.extract('x');
+    await tick();
+    workers[0]!.crash('out of memory');
+    await expect(pending).rejects.toThrow(/crashed: out of memory/);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(client.pendingCount).toBe(0);
+
+    const next = client.extract('Lasix');
+    await tick();
+    expect(workers).toHaveLength(2);
+    expect(restarts).toBe(1);
+    const worker = workers[1]!;
+    const load = worker.last('load');
+    expect(load).toMatchObject({ type: 'load', ...LOAD });
+    worker.reply({ type: 'ready', id: load.id, info: READY });
+    await tick();
+    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    await expect(next).resolves.toEqual({ entities: [], ms: 1 });
+  });
+
+  it('lets a failed load be retried and refuses work before any load', async () => {
+    const { client, workers } = setup();
+    await expect(client.extract('x')).rejects.toThrow(/not loaded/);
+    const first = client.load(LOAD);
+    const worker = workers[0]!;
+    worker.reply({
+      type: 'error',
+      id: worker.last('load').id,
+      error: { name: 'Med7ModelError', message: '404' },
+    });
+    await expect(first).rejects.toThrow('404');
+    const second = client.extract('x');
+    await tick();
+    worker.reply({ type: 'ready', id: worker.last('load').id, info: READY });
+    await tick();
+    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    await expect(second).resolves.toEqual({ entities: [], ms: 1 });
+  });
+
+  it('dispose terminates the worker and rejects what is pending', async () => {
+    const { client, workers } = await loaded();
+    const pending = client.extract('x');
+    await tick();
+    const disposed = client.dispose();
+    const worker = workers[0]!;
+    worker.reply({ type: 'disposed', id: worker.last('dispose').id });
+    await disposed;
+    await expect(pending).rejects.toThrow(/disposed/);
+    expect(worker.terminated).toBe(true);
+    await expect(client.extract('x')).rejects.toThrow(/not loaded/);
+  });
+});

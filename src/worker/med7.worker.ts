@@ -1,0 +1,206 @@
+/**
+ * The model worker: loads the Med7 model once (WebGPU or WASM), then answers `extract` requests one
+ * at a time. A queued `extract` can be cancelled before it starts; every request gets one answer.
+ * Speaks only the protocol in `protocol.ts`.
+ */
+import { env } from '@huggingface/transformers';
+import { loadMed7Model, type Med7Model } from '../model/index.ts';
+import {
+  assertNever,
+  serializeError,
+  type ExtractRequest,
+  type LoadRequest,
+  type ProgressInfo,
+  type ReadyInfo,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol.ts';
+
+interface WorkerScope {
+  postMessage(message: WorkerReply): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+
+/** The part of WebGPU's `navigator.gpu` this worker uses (TypeScript's DOM lib lacks WebGPU). */
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string } } | null>;
+}
+
+interface Loaded {
+  model: Med7Model;
+  info: ReadyInfo;
+}
+
+const scope = self as unknown as WorkerScope;
+const WARM_UP_TEXT = 'Lasix 40 mg PO b.i.d. for 3 days.';
+/** Progress replies per file are spaced at least this far apart (ms), except the last. */
+const PROGRESS_INTERVAL_MS = 100;
+
+let loaded: Promise<Loaded> | undefined;
+const queue: ExtractRequest[] = [];
+let busy = false;
+
+function post(message: WorkerReply): void {
+  scope.postMessage(message);
+}
+
+/** Why WebGPU cannot be used here, or `undefined` when an adapter is offered. */
+async function webgpuUnavailable(): Promise<{ reason?: string; adapter?: string }> {
+  const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
+  if (gpu === undefined)
+    return { reason: 'this browser does not expose WebGPU (no navigator.gpu)' };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (adapter === null) return { reason: 'the browser offered no WebGPU adapter' };
+    const info = adapter.info;
+    const name = [info?.vendor, info?.architecture].filter(Boolean).join(' ');
+    return { adapter: name || 'unknown adapter' };
+  } catch (error) {
+    return { reason: `requesting a WebGPU adapter failed: ${serializeError(error).message}` };
+  }
+}
+
+/**
+ * onnxruntime-web uses half the logical cores (at most 4) by default, which is a single thread on a
+ * 2-core machine; use all of them (at most 4) when the page is cross-origin isolated.
+ */
+function configureThreads(): void {
+  const wasm = env.backends.onnx.wasm;
+  if (wasm === undefined) return;
+  const cores = navigator.hardwareConcurrency || 1;
+  wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, cores)) : 1;
+}
+
+function wasmThreads(): number {
+  const threads = env.backends.onnx.wasm?.numThreads;
+  return typeof threads === 'number' && threads > 0 ? threads : 1;
+}
+
+async function load(request: LoadRequest): Promise<Loaded> {
+  const started = performance.now();
+  const lastSent = new Map<string, number>();
+  const onProgress = (info: ProgressInfo): void => {
+    const now = performance.now();
+    const done = info.total > 0 && info.loaded >= info.total;
+    if (!done && now - (lastSent.get(info.file) ?? -Infinity) < PROGRESS_INTERVAL_MS) return;
+    lastSent.set(info.file, now);
+    post({ type: 'progress', id: request.id, info });
+  };
+  configureThreads();
+
+  let device: 'webgpu' | 'wasm' = request.device === 'webgpu' ? 'webgpu' : 'wasm';
+  let fallbackReason: string | undefined;
+  let adapter: string | undefined;
+  if (request.device !== 'wasm') {
+    const probe = await webgpuUnavailable();
+    adapter = probe.adapter;
+    if (probe.reason !== undefined) {
+      if (request.device === 'webgpu') throw new Error(`WebGPU is not available: ${probe.reason}.`);
+      fallbackReason = `WebGPU unavailable: ${probe.reason}`;
+    } else {
+      device = 'webgpu';
+    }
+  }
+
+  const options = {
+    model: request.model,
+    dtype: request.dtype,
+    wasmPaths: request.wasmPaths,
+    onProgress,
+  };
+  let model: Med7Model;
+  try {
+    model = await loadMed7Model({ ...options, device });
+    await model.extract(WARM_UP_TEXT);
+  } catch (error) {
+    if (request.device !== 'auto' || device !== 'webgpu') throw error;
+    fallbackReason = `WebGPU failed: ${serializeError(error).message}`;
+    device = 'wasm';
+    adapter = undefined;
+    model = await loadMed7Model({ ...options, device });
+    await model.extract(WARM_UP_TEXT);
+  }
+
+  const info: ReadyInfo = {
+    device,
+    dtype: request.dtype,
+    threads: device === 'wasm' ? wasmThreads() : 0,
+    loadMs: Math.round(performance.now() - started),
+  };
+  if (fallbackReason !== undefined) info.fallbackReason = fallbackReason;
+  if (adapter !== undefined) info.adapter = adapter;
+  return { model, info };
+}
+
+function handleLoad(request: LoadRequest): void {
+  const pending = (loaded ??= load(request));
+  pending.then(
+    ({ info }) => post({ type: 'ready', id: request.id, info }),
+    (error: unknown) => {
+      // A failed load is not cached: the next `load` tries again.
+      if (loaded === pending) loaded = undefined;
+      post({ type: 'error', id: request.id, error: serializeError(error) });
+    },
+  );
+}
+
+async function pump(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    for (let request = queue.shift(); request !== undefined; request = queue.shift()) {
+      try {
+        if (loaded === undefined) throw new Error('The model is not loaded; send `load` first.');
+        const { model } = await loaded;
+        const started = performance.now();
+        const entities = await model.extract(request.text);
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        post({ type: 'result', id: request.id, entities, ms });
+      } catch (error) {
+        post({ type: 'error', id: request.id, error: serializeError(error) });
+      }
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+function handleCancel(id: number): void {
+  const index = queue.findIndex((request) => request.id === id);
+  if (index < 0) return; // Already running or answered: it finishes normally.
+  queue.splice(index, 1);
+  post({ type: 'cancelled', id });
+}
+
+async function handleDispose(id: number): Promise<void> {
+  for (const request of queue.splice(0)) post({ type: 'cancelled', id: request.id });
+  const pending = loaded;
+  loaded = undefined;
+  try {
+    if (pending !== undefined) await (await pending).model.dispose();
+  } catch {
+    // A model that never loaded has nothing to free.
+  }
+  post({ type: 'disposed', id });
+}
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'load':
+      handleLoad(request);
+      break;
+    case 'extract':
+      queue.push(request);
+      void pump();
+      break;
+    case 'cancel':
+      handleCancel(request.id);
+      break;
+    case 'dispose':
+      void handleDispose(request.id);
+      break;
+    default:
+      assertNever(request);
+  }
+});

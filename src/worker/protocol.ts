@@ -1,0 +1,131 @@
+/**
+ * The wire protocol between the page (`Med7WorkerClient`) and the model worker (`med7.worker.ts`).
+ *
+ * Every request carries an `id`; the worker answers each request exactly once with a reply of the
+ * same `id` (`ready`, `result`, `cancelled`, `disposed` or `error`), and may send any number of
+ * `progress` replies for a `load` before that. `cancel` is a notification about an earlier `extract`:
+ * if that extract has not started yet it is answered `cancelled`, otherwise it finishes normally.
+ */
+import type { Entity } from '../core/types.ts';
+
+/** Where the model runs. `auto` tries WebGPU and falls back to WASM, saying why. */
+export type Med7Device = 'auto' | 'webgpu' | 'wasm';
+/** Weights: `q8` (quantized, default) or `fp32`. */
+export type Med7Dtype = 'q8' | 'fp32';
+
+export interface LoadRequest {
+  type: 'load';
+  id: number;
+  /** Absolute URL of the model folder (holding config.json, tokenizer.json, onnx/…). */
+  model: string;
+  device: Med7Device;
+  dtype: Med7Dtype;
+  /** Absolute URL of the folder that serves onnxruntime-web's `.mjs`/`.wasm` files. */
+  wasmPaths: string;
+}
+
+export interface ExtractRequest {
+  type: 'extract';
+  id: number;
+  text: string;
+}
+
+export interface CancelNotice {
+  type: 'cancel';
+  /** The `id` of the `extract` to drop if it has not started. */
+  id: number;
+}
+
+export interface DisposeRequest {
+  type: 'dispose';
+  id: number;
+}
+
+export type WorkerRequest = LoadRequest | ExtractRequest | CancelNotice | DisposeRequest;
+
+/** Download progress of one model file, summed over all files by the client. */
+export interface ProgressInfo {
+  file: string;
+  loaded: number;
+  total: number;
+}
+
+/** What the loaded model runs on, as reported in `ready`. */
+export interface ReadyInfo {
+  /** The device actually used: `webgpu` or `wasm`. */
+  device: 'webgpu' | 'wasm';
+  dtype: Med7Dtype;
+  /** WASM threads (1 when the page is not cross-origin isolated); 0 on WebGPU. */
+  threads: number;
+  /** Milliseconds from the load request to a warmed-up model. */
+  loadMs: number;
+  /** Why `auto` did not use WebGPU; absent when it did or when a device was named. */
+  fallbackReason?: string;
+  /** The WebGPU adapter's vendor/architecture, when known. */
+  adapter?: string;
+}
+
+/** An `Error` as it crosses the worker boundary. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export interface ProgressReply {
+  type: 'progress';
+  id: number;
+  info: ProgressInfo;
+}
+
+export interface ReadyReply {
+  type: 'ready';
+  id: number;
+  info: ReadyInfo;
+}
+
+export interface ResultReply {
+  type: 'result';
+  id: number;
+  entities: Entity[];
+  /** Milliseconds spent in the model for this text. */
+  ms: number;
+}
+
+export interface CancelledReply {
+  type: 'cancelled';
+  id: number;
+}
+
+export interface DisposedReply {
+  type: 'disposed';
+  id: number;
+}
+
+export interface ErrorReply {
+  type: 'error';
+  id: number;
+  error: SerializedError;
+}
+
+export type WorkerReply =
+  ProgressReply | ReadyReply | ResultReply | CancelledReply | DisposedReply | ErrorReply;
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message, stack: error.stack };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+export function deserializeError(error: SerializedError): Error {
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  if (error.stack !== undefined) rebuilt.stack = error.stack;
+  return rebuilt;
+}
+
+/** Compile-time exhaustiveness check for `switch` over the tagged unions above. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(value)}`);
+}
