@@ -1,0 +1,435 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MED7_LABELS, type Med7Label } from '../../core/labels.ts';
+import type { Entity } from '../../core/types.ts';
+import { Med7WorkerClient, isAbortError, type WorkerFactory } from '../../worker/client.ts';
+import type { Med7Device, Med7Dtype, ProgressInfo, ReadyInfo } from '../../worker/protocol.ts';
+import { emit } from './med7-ner.events.ts';
+import { toSegments, type Segment } from './segments.ts';
+import styles from './med7-ner.styles.ts';
+
+type Phase = 'loading' | 'ready' | 'error';
+
+/**
+ * @summary Finds medication information (the seven Med7 labels) in clinical text and highlights it,
+ * with a model that runs in a Web Worker on WebGPU or WASM: the text never leaves the browser.
+ *
+ * @tag med7-ner
+ *
+ * @slot - Plain text to analyse when the `text` property is not set (its `textContent`, trimmed).
+ *
+ * @fires med7-progress - Model download progress: `{loaded, total, file}` (bytes, all files summed).
+ * @fires med7-ready - The model is loaded and warmed up: `{device, dtype, threads, loadMs, fallbackReason?}`.
+ * @fires med7-entities - A text was analysed and is shown: `{entities, ms, text}`.
+ * @fires med7-error - Loading or analysis failed: `{name, message}`; the element shows the message.
+ *
+ * @csspart input - The paste area (with `editable`).
+ * @csspart progress - The progress bar and its caption while the model loads.
+ * @csspart status - The status line: backend, threads, time of the last analysis.
+ * @csspart error - The error message.
+ * @csspart legend - The legend (a list of toggle buttons).
+ * @csspart legend-item - One legend toggle; also `legend-item-drug`, `legend-item-strength`, ….
+ * @csspart text - The highlighted text.
+ * @csspart mark - Every highlight; also `mark-drug`, `mark-strength`, … per label.
+ * @csspart label - The small label inside a highlight; also `label-drug`, ….
+ *
+ * @cssprop --med7-drug - Colour of DRUG highlights (default #3cb44b).
+ * @cssprop --med7-strength - Colour of STRENGTH highlights (default #42d4f4).
+ * @cssprop --med7-form - Colour of FORM highlights (default #ffd8b1).
+ * @cssprop --med7-route - Colour of ROUTE highlights (default #f032e6).
+ * @cssprop --med7-dosage - Colour of DOSAGE highlights (default #e6194B).
+ * @cssprop --med7-frequency - Colour of FREQUENCY highlights (default #f58231).
+ * @cssprop --med7-duration - Colour of DURATION highlights (default #ffe119).
+ * @cssprop --med7-mark-color - Text colour inside highlights (default #000).
+ * @cssprop --med7-focus-color - Focus ring colour (default the system Highlight).
+ * @cssprop --med7-font-family - Font (default inherited).
+ * @cssprop --med7-error-color - Error text colour.
+ * @cssprop --med7-error-background - Error background.
+ */
+export class Med7Ner extends LitElement {
+  static override styles = styles;
+
+  /** Spawns the model worker; replaceable before connection (tests, custom bundling). */
+  static workerFactory: WorkerFactory | undefined;
+
+  #client: Med7WorkerClient | undefined;
+  #loadKey = '';
+  #ready: Promise<ReadyInfo> | undefined;
+  #loadError: Error | undefined;
+  #runId = 0;
+  #abort: AbortController | undefined;
+  #debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  #requestedText: string | undefined;
+  #typed = false;
+  #progress = new Map<string, ProgressInfo>();
+  #observer: MutationObserver | undefined;
+
+  @state() private _phase: Phase = 'loading';
+  @state() private _loaded = 0;
+  @state() private _total = 0;
+  @state() private _readyInfo: ReadyInfo | undefined;
+  @state() private _error: string | undefined;
+  @state() private _analysedText = '';
+  @state() private _entities: Entity[] = [];
+  @state() private _lastMs: number | undefined;
+  @state() private _busy = false;
+  @state() private _hidden: ReadonlySet<Med7Label> = new Set();
+  @state() private _lightText = '';
+
+  /** URL of the model folder, resolved against the page (default: the embedded model). */
+  @property() model = 'models/med7-compact/';
+
+  /** Where the model runs: `auto` (WebGPU, else WASM), `webgpu` or `wasm`. */
+  @property() device: Med7Device = 'auto';
+
+  /** Model weights: `q8` (quantized) or `fp32`. */
+  @property() dtype: Med7Dtype = 'q8';
+
+  /** URL of the folder serving onnxruntime-web's `.mjs`/`.wasm` files, resolved against the page. */
+  @property({ attribute: 'wasm-paths' }) wasmPaths = 'ort/';
+
+  /** Shows a paste area above the highlights; typing re-analyses after `debounce` ms. */
+  @property({ type: Boolean, reflect: true }) editable = false;
+
+  /** Milliseconds of quiet typing before re-analysis (with `editable`). */
+  @property({ type: Number }) debounce = 300;
+
+  /** The text to analyse; when unset, the element's own text content is used. */
+  @property() text: string | undefined;
+
+  /** The entities of the text now shown (empty until analysed). */
+  get entities(): readonly Entity[] {
+    return this._entities;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#observer ??= new MutationObserver(() => this.#readLightText());
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    this.#readLightText();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    clearTimeout(this.#debounceTimer);
+    // Moving the element fires disconnect then connect: keep the model unless it really left.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#unload();
+    });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const key = [this.model, this.device, this.dtype, this.wasmPaths].join('\n');
+    const reload = key !== this.#loadKey;
+    if (reload) {
+      this.#loadKey = key;
+      this.#load();
+    }
+    if (reload || changed.has('text') || changed.has('_lightText')) {
+      const text = this.#currentText();
+      if (text !== this.#requestedText) {
+        this.#schedule(text, this.#typed ? this.debounce : 0);
+      }
+      this.#typed = false;
+    }
+  }
+
+  #currentText(): string {
+    return this.text ?? this._lightText;
+  }
+
+  #readLightText(): void {
+    this._lightText = (this.textContent ?? '').trim();
+  }
+
+  #resolve(url: string): string {
+    return new URL(url, document.baseURI).href;
+  }
+
+  #load(): void {
+    this.#unload();
+    const client = new Med7WorkerClient(Med7Ner.workerFactory);
+    this.#client = client;
+    this.#progress.clear();
+    this._phase = 'loading';
+    this._loaded = 0;
+    this._total = 0;
+    this._error = undefined;
+    this.#loadError = undefined;
+    this._readyInfo = undefined;
+    client.onProgress = (info) => this.#handleProgress(info);
+    client.onRestart = () => {
+      this.#progress.clear();
+      this._phase = 'loading';
+    };
+    let options;
+    try {
+      options = {
+        model: this.#resolve(this.model),
+        device: this.device,
+        dtype: this.dtype,
+        wasmPaths: this.#resolve(this.wasmPaths),
+      };
+    } catch (error) {
+      this.#handleLoadError(client, error);
+      return;
+    }
+    const ready = client.load(options);
+    this.#ready = ready;
+    ready.then(
+      (info) => this.#handleReady(client, info),
+      (error: unknown) => this.#handleLoadError(client, error),
+    );
+    // Text that arrived before a reload is analysed again with the new model.
+    this.#requestedText = undefined;
+  }
+
+  #unload(): void {
+    this.#abort?.abort();
+    const client = this.#client;
+    this.#client = undefined;
+    this.#ready = undefined;
+    void client?.dispose();
+  }
+
+  #handleProgress(info: ProgressInfo): void {
+    this.#progress.set(info.file, info);
+    let loaded = 0;
+    let total = 0;
+    for (const file of this.#progress.values()) {
+      loaded += file.loaded;
+      total += file.total;
+    }
+    this._loaded = loaded;
+    this._total = total;
+    emit(this, 'med7-progress', { loaded, total, file: info.file });
+  }
+
+  #handleReady(client: Med7WorkerClient, info: ReadyInfo): void {
+    if (client !== this.#client) return;
+    this._phase = 'ready';
+    this._readyInfo = info;
+    const { device, dtype, threads, loadMs, fallbackReason } = info;
+    emit(this, 'med7-ready', {
+      device,
+      dtype,
+      threads,
+      loadMs,
+      ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    });
+  }
+
+  #handleLoadError(client: Med7WorkerClient, error: unknown): void {
+    if (client !== this.#client) return;
+    const cause = error instanceof Error ? error : new Error(String(error));
+    this.#loadError = cause;
+    this._phase = 'error';
+    this.#showError(cause, `Could not load the model from ${this.model}: `);
+  }
+
+  #showError(error: Error, prefix = ''): void {
+    const message = `${prefix}${error.message}`;
+    this._error = message;
+    emit(this, 'med7-error', { name: error.name, message });
+  }
+
+  #schedule(text: string, delay: number): void {
+    clearTimeout(this.#debounceTimer);
+    this.#requestedText = text;
+    if (delay <= 0) {
+      void this.#run(text).catch(() => undefined);
+      return;
+    }
+    this.#debounceTimer = setTimeout(() => void this.#run(text).catch(() => undefined), delay);
+  }
+
+  /** Analyses `text` and shows it, unless a newer run started meanwhile (then it is stale). */
+  async #run(text: string): Promise<Entity[]> {
+    const runId = ++this.#runId;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    if (text.trim() === '') {
+      this.#show(text, [], 0);
+      return [];
+    }
+    const client = this.#client;
+    const ready = this.#ready;
+    if (client === undefined || ready === undefined)
+      throw new Error('The element is not connected.');
+    this._busy = true;
+    try {
+      await ready;
+      const { entities, ms } = await client.extract(text, abort.signal);
+      if (runId === this.#runId) this.#show(text, entities, ms);
+      return entities;
+    } catch (error) {
+      const cause = error instanceof Error ? error : new Error(String(error));
+      if (!isAbortError(cause) && cause !== this.#loadError && runId === this.#runId) {
+        this.#showError(cause, 'Analysis failed: ');
+      }
+      throw cause;
+    } finally {
+      if (runId === this.#runId) this._busy = false;
+    }
+  }
+
+  #show(text: string, entities: Entity[], ms: number): void {
+    this._analysedText = text;
+    this._entities = entities;
+    this._lastMs = ms;
+    if (this._phase !== 'error' || this.#loadError === undefined) this._error = undefined;
+    emit(this, 'med7-entities', { entities, ms, text });
+  }
+
+  #handleInput(event: Event): void {
+    this.#typed = true;
+    this.text = (event.target as HTMLTextAreaElement).value;
+  }
+
+  #handleToggle(label: Med7Label): void {
+    const hidden = new Set(this._hidden);
+    if (hidden.has(label)) hidden.delete(label);
+    else hidden.add(label);
+    this._hidden = hidden;
+  }
+
+  /**
+   * Analyses `text`, shows it highlighted and resolves with its entities (UTF-16 offsets into
+   * `text`). Rejects with an `AbortError` if a newer text replaces it before it ran.
+   */
+  analyze(text: string): Promise<Entity[]> {
+    clearTimeout(this.#debounceTimer);
+    this.#requestedText = text;
+    this.text = text;
+    return this.#run(text);
+  }
+
+  /** Shows or hides the highlights of `label` (as the legend's toggles do). */
+  toggleLabel(label: Med7Label, visible?: boolean): void {
+    if ((visible ?? this._hidden.has(label)) !== this._hidden.has(label)) return;
+    this.#handleToggle(label);
+  }
+
+  #renderInput(): TemplateResult | typeof nothing {
+    if (!this.editable) return nothing;
+    return html`<textarea
+      class="input"
+      part="input"
+      aria-label="Clinical text to analyse"
+      spellcheck="false"
+      .value=${this.#currentText()}
+      @input=${this.#handleInput}
+    ></textarea>`;
+  }
+
+  #renderProgress(): TemplateResult | typeof nothing {
+    if (this._phase !== 'loading') return nothing;
+    const downloading = this._total > 0 && this._loaded < this._total;
+    const percent = downloading ? Math.floor((100 * this._loaded) / this._total) : 0;
+    const caption = downloading
+      ? `Downloading the model… ${percent}% (${(this._total / 1e6).toFixed(1)} MB)`
+      : 'Preparing the model…';
+    return html`<div class="progress" part="progress">
+      ${
+        downloading
+          ? html`<progress max=${this._total} value=${this._loaded} aria-label="Model download">
+              ${percent}%
+            </progress>`
+          : html`<progress aria-label="Model initialisation"></progress>`
+      }
+      <span>${caption}</span>
+    </div>`;
+  }
+
+  #statusText(): string {
+    const info = this._readyInfo;
+    if (this._phase === 'error') return 'Model not loaded.';
+    if (info === undefined) return 'Loading the model in a worker…';
+    const backend =
+      info.device === 'webgpu'
+        ? `WebGPU${info.adapter ? ` (${info.adapter})` : ''}`
+        : `WASM, ${info.threads} thread${info.threads === 1 ? '' : 's'}`;
+    const parts = [`${backend}, ${info.dtype}`, `loaded in ${info.loadMs} ms`];
+    if (this._lastMs !== undefined) parts.push(`last analysis ${this._lastMs} ms`);
+    const fallback = info.fallbackReason ? ` — ${info.fallbackReason}` : '';
+    return `${parts.join(' · ')}${fallback}`;
+  }
+
+  #renderLegend(): TemplateResult {
+    const counts = new Map<Med7Label, number>();
+    for (const entity of this._entities)
+      counts.set(entity.label, (counts.get(entity.label) ?? 0) + 1);
+    return html`<ul class="legend" part="legend" aria-label="Labels">
+      ${MED7_LABELS.map((label) => {
+        const count = counts.get(label) ?? 0;
+        const shown = !this._hidden.has(label);
+        const slug = label.toLowerCase();
+        return html`<li>
+          <button
+            type="button"
+            part="legend-item legend-item-${slug}"
+            data-label=${label}
+            aria-pressed=${shown ? 'true' : 'false'}
+            title=${shown ? `Hide ${label} highlights` : `Show ${label} highlights`}
+            @click=${() => this.#handleToggle(label)}
+          >
+            <span class="swatch" aria-hidden="true"></span>${label}
+            <span class="count">${count}</span>
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  #renderMark(segment: Segment, entity: Entity): TemplateResult {
+    const slug = entity.label.toLowerCase();
+    return html`<mark
+      class="entity"
+      part="mark mark-${slug}"
+      role="group"
+      tabindex="0"
+      data-label=${entity.label}
+      data-start=${entity.start}
+      data-end=${entity.end}
+      aria-label="${entity.label}: ${segment.text}"
+      >${segment.text}<span class="label" part="label label-${slug}" aria-hidden="true"
+        >${entity.label}</span
+      ></mark
+    >`;
+  }
+
+  #renderText(): TemplateResult {
+    // Highlights belong to the text they were computed for; newer text shows plain until analysed.
+    const text = this.#currentText();
+    const entities = this._analysedText === text ? this._entities : [];
+    const segments = toSegments(text, entities);
+    // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
+    // prettier-ignore
+    return html`<div
+      class="text"
+      part="text"
+      aria-label="Highlighted text"
+      aria-busy=${this._busy ? 'true' : 'false'}
+      role="region"
+    >${segments.map((segment) =>
+      segment.entity !== undefined && !this._hidden.has(segment.entity.label)
+        ? this.#renderMark(segment, segment.entity)
+        : segment.text,
+    )}</div>`;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      ${this.#renderInput()} ${this.#renderProgress()}
+      ${
+        this._error === undefined
+          ? nothing
+          : html`<p class="error" part="error" role="alert">${this._error}</p>`
+      }
+      <p class="status" part="status" role="status">${this.#statusText()}</p>
+      ${this.#renderLegend()} ${this.#renderText()}
+    `;
+  }
+}

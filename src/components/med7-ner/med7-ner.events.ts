@@ -1,0 +1,64 @@
+import type { Entity } from '../../core/types.ts';
+import type { Med7Dtype } from '../../worker/protocol.ts';
+
+/** `med7-progress`: model download progress, summed over the model's files. */
+export interface Med7ProgressDetail {
+  /** Bytes received so far, all files together. */
+  loaded: number;
+  /** Bytes expected, all files together (grows as files start). */
+  total: number;
+  /** The file the latest report was about. */
+  file: string;
+}
+
+/** `med7-ready`: the model is loaded and warmed up. */
+export interface Med7ReadyDetail {
+  /** The backend in use: `webgpu` or `wasm`. */
+  device: 'webgpu' | 'wasm';
+  dtype: Med7Dtype;
+  /** WASM threads (1 without cross-origin isolation); 0 on WebGPU. */
+  threads: number;
+  /** Milliseconds from the start of loading to a warmed-up model. */
+  loadMs: number;
+  /** Why `device="auto"` did not use WebGPU, when it did not. */
+  fallbackReason?: string;
+}
+
+/** `med7-entities`: a text was analysed and is now shown. */
+export interface Med7EntitiesDetail {
+  entities: Entity[];
+  /** Milliseconds the model took for this text. */
+  ms: number;
+  /** The analysed text (entity offsets index into it). */
+  text: string;
+}
+
+/** `med7-error`: loading or analysis failed; the element shows the message too. */
+export interface Med7ErrorDetail {
+  name: string;
+  message: string;
+}
+
+export interface Med7EventMap {
+  'med7-progress': CustomEvent<Med7ProgressDetail>;
+  'med7-ready': CustomEvent<Med7ReadyDetail>;
+  'med7-entities': CustomEvent<Med7EntitiesDetail>;
+  'med7-error': CustomEvent<Med7ErrorDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends Med7EventMap {}
+}
+
+type DetailOf<K extends keyof Med7EventMap> =
+  Med7EventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Dispatches a typed, bubbling, composed Med7 event from `target`. */
+export function emit<K extends keyof Med7EventMap>(
+  target: EventTarget,
+  name: K,
+  detail: DetailOf<K>,
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
