@@ -1,0 +1,125 @@
+/**
+ * The demo page: example notes, the `<med7-ner>` element (editable), a table of the entities, and
+ * copy-JSON / download-CSV buttons. Everything the user types is rendered as text nodes only.
+ * URL parameters `device`, `dtype` and `model` are passed to the element (used by the e2e tests).
+ */
+import { html, render } from 'lit';
+import '../components/med7-ner/med7-ner.ts';
+import type { Med7EntitiesDetail } from '../components/med7-ner/med7-ner.ts';
+import type { Entity } from '../core/types.ts';
+import { entitiesToCsv } from './csv.ts';
+import { EXAMPLES } from './examples.ts';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`#${id} is missing from index.html`);
+  return element as T;
+}
+
+const ner = byId<HTMLElementTagNameMap['med7-ner']>('ner');
+const table = byId<HTMLElement>('entities');
+const examples = byId<HTMLElement>('examples');
+const notice = byId<HTMLElement>('notice');
+const copyButton = byId<HTMLButtonElement>('copy-json');
+const csvButton = byId<HTMLButtonElement>('download-csv');
+
+const params = new URLSearchParams(location.search);
+for (const name of ['device', 'dtype', 'model'] as const) {
+  const value = params.get(name);
+  if (value !== null) ner.setAttribute(name, value);
+}
+
+let current: Med7EntitiesDetail = { entities: [], ms: 0, text: '' };
+
+function say(message: string): void {
+  notice.textContent = message;
+}
+
+function renderExamples(): void {
+  render(
+    EXAMPLES.map(
+      (example) =>
+        html`<li>
+          <button type="button" @click=${() => (ner.text = example.text)}>${example.title}</button>
+        </li>`,
+    ),
+    examples,
+  );
+}
+
+function renderTable(entities: readonly Entity[]): void {
+  render(
+    entities.length === 0
+      ? html`<p class="empty">No entities yet.</p>`
+      : html`<table>
+          <caption>
+            ${entities.length} entities
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Label</th>
+              <th scope="col">Text</th>
+              <th scope="col">Start</th>
+              <th scope="col">End</th>
+              <th scope="col">Score</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${entities.map(
+              (entity, index) =>
+                html`<tr data-label=${entity.label}>
+                  <td>${index + 1}</td>
+                  <td><span class="tag" data-label=${entity.label}>${entity.label}</span></td>
+                  <td>${entity.text}</td>
+                  <td>${entity.start}</td>
+                  <td>${entity.end}</td>
+                  <td>${entity.score.toFixed(2)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+    table,
+  );
+  copyButton.disabled = entities.length === 0;
+  csvButton.disabled = entities.length === 0;
+}
+
+async function copyJson(): Promise<void> {
+  const json = JSON.stringify({ text: current.text, entities: current.entities }, null, 2);
+  try {
+    await navigator.clipboard.writeText(json);
+    say(`Copied ${current.entities.length} entities as JSON.`);
+  } catch {
+    say('The browser refused clipboard access; use Download CSV instead.');
+  }
+}
+
+function downloadCsv(): void {
+  const blob = new Blob([entitiesToCsv(current.entities)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'med7-entities.csv';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  say(`Downloaded ${current.entities.length} entities as CSV.`);
+}
+
+ner.addEventListener('med7-entities', (event) => {
+  current = event.detail;
+  renderTable(current.entities);
+});
+copyButton.addEventListener('click', () => void copyJson());
+csvButton.addEventListener('click', downloadCsv);
+
+renderExamples();
+renderTable([]);
+if (ner.text === undefined && !params.has('empty')) ner.text = EXAMPLES[0]?.text ?? '';
+
+// Offline support for the built demo: the service worker precaches the app, the wasm and the model.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+    console.warn('Offline support unavailable:', error);
+  });
+}

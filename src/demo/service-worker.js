@@ -1,0 +1,58 @@
+// Offline support for the built demo. The build (vite.config.ts, plugin med7-assets) writes this
+// file to dist/sw.js with the precache list and a version filled in. On install it caches the app,
+// onnxruntime-web's wasm and the quantized model, so the next visit works with the network off.
+// Only same-origin GET requests are answered; nothing is ever sent anywhere else.
+const VERSION = '__VERSION__';
+/** @type {string[]} URLs relative to this file. */
+const PRECACHE = JSON.parse('__PRECACHE__');
+const CACHE = `med7-web-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'no-cache' })));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('med7-web-') && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const navigation = request.mode === 'navigate';
+  if (!navigation) {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+  }
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic' && !request.headers.has('range')) {
+      await cache.put(
+        navigation ? new URL('./', self.location.href).href : request,
+        response.clone(),
+      );
+    }
+    return response;
+  } catch (error) {
+    const hit = await cache.match(navigation ? new URL('./', self.location.href).href : request);
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(respond(request));
+});
