@@ -1,0 +1,3 @@
+export { loadMed7Model, type LoadOptions, type LoadProgress, type Med7Model } from './loader.ts';
+export { Med7ModelError } from './errors.ts';
+export type { Entity } from '../core/types.ts';

@@ -1,0 +1,187 @@
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_MODEL } from '../test/paths.ts';
+import { loadMed7Model, Med7ModelError, type Med7Model } from './index.ts';
+
+const README =
+  'A patient was prescribed Magnesium hydroxide 400mg/5ml suspension PO of total 30ml bid for the next 5 days.';
+
+let scratch: string;
+
+/** A copy of the test model (ONNX files linked, not copied) with `change` applied. */
+async function variant(name: string, change: (dir: string) => Promise<void>): Promise<string> {
+  const dir = join(scratch, name);
+  await cp(TEST_MODEL, dir, {
+    recursive: true,
+    filter: (source) => !source.endsWith('.onnx'),
+  });
+  for (const file of ['onnx/model_quantized.onnx', 'onnx/model.onnx']) {
+    await symlink(join(TEST_MODEL, file), join(dir, file)).catch(() => undefined);
+  }
+  await change(dir);
+  return dir;
+}
+
+async function editConfig(
+  dir: string,
+  edit: (config: Record<string, unknown>) => void,
+): Promise<void> {
+  const path = join(dir, 'config.json');
+  const config = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  edit(config);
+  await writeFile(path, JSON.stringify(config));
+}
+
+async function expectModelError(dir: string, pattern: RegExp, dtype?: 'q8' | 'fp32') {
+  const error = await loadMed7Model({ model: dir, ...(dtype ? { dtype } : {}) }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Med7ModelError);
+  expect((error as Error).message).toMatch(pattern);
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'med7-model-'));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('loadMed7Model (Node)', () => {
+  let model: Med7Model;
+
+  beforeAll(async () => {
+    model = await loadMed7Model({ model: TEST_MODEL });
+  });
+
+  afterAll(async () => {
+    await model.dispose();
+  });
+
+  it('loads on the CPU with q8 weights and Med7 labels', () => {
+    expect(model.device).toBe('cpu');
+    expect(model.dtype).toBe('q8');
+    expect(model.labels.length).toBeGreaterThan(0);
+    expect(model.maxLength).toBeGreaterThan(8);
+    expect(model.maxLength).toBeLessThanOrEqual(512);
+  });
+
+  it('extracts entities whose offsets round-trip', async () => {
+    const entities = await model.extract(README);
+    expect(entities.length).toBeGreaterThan(0);
+    let previousEnd = 0;
+    for (const e of entities) {
+      expect(README.slice(e.start, e.end)).toBe(e.text);
+      expect(e.start).toBeGreaterThanOrEqual(previousEnd);
+      expect(e.score).toBeGreaterThan(0);
+      expect(e.score).toBeLessThanOrEqual(1);
+      previousEnd = e.end;
+    }
+  });
+
+  it('gives the same entities one by one and batched, and none for empty text', async () => {
+    const texts = [README, '', 'Lasix 40 mg IV b.i.d.', '\r\n\t', README.toUpperCase()];
+    const batched = await model.extractMany(texts);
+    for (let i = 0; i < texts.length; i++) {
+      const single = await model.extract(texts[i]!);
+      expect(batched[i]!.map((e) => [e.start, e.end, e.label])).toEqual(
+        single.map((e) => [e.start, e.end, e.label]),
+      );
+    }
+    expect(batched[1]).toEqual([]);
+    expect(batched[3]).toEqual([]);
+  });
+
+  it('analyses a long note to its end (windowing, no truncation)', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `${i}. ${README}`).join('\n');
+    const entities = await model.extract(text);
+    const last = text.lastIndexOf(README);
+    expect(entities.some((e) => e.start >= last)).toBe(true);
+    const perCopy = (await model.extract(README)).length;
+    // Windows see nearly the same context as a lone sentence: allow a little drift.
+    expect(entities.length).toBeGreaterThan(perCopy * 400 * 0.9);
+  });
+
+  it('reports Node runs on the CPU when WebGPU or WASM is asked for', async () => {
+    const other = await loadMed7Model({ model: TEST_MODEL, device: 'webgpu' });
+    expect(other.device).toBe('cpu');
+    expect(other.fallbackReason).toMatch(/CPU/);
+    await other.dispose();
+    await expect(other.extract('x')).rejects.toThrow(/disposed/);
+  });
+});
+
+describe('loadMed7Model errors', () => {
+  it('names a missing folder', async () => {
+    await expectModelError(join(scratch, 'nowhere'), /Model folder not found/);
+  });
+
+  it('lists missing files', async () => {
+    const dir = await variant('no-tokenizer', (d) => rm(join(d, 'tokenizer.json')));
+    await expectModelError(dir, /lacks tokenizer\.json/);
+    const noOnnx = await variant('no-onnx', (d) => rm(join(d, 'onnx/model_quantized.onnx')));
+    await expectModelError(noOnnx, /lacks onnx\/model_quantized\.onnx/);
+  });
+
+  it("lists labels that are not Med7's", async () => {
+    const dir = await variant('foreign', (d) =>
+      editConfig(d, (config) => {
+        const id2label = config['id2label'] as Record<string, string>;
+        id2label['1'] = 'B-DISEASE';
+        id2label['2'] = 'I-DISEASE';
+      }),
+    );
+    await expectModelError(dir, /not Med7's: B-DISEASE, I-DISEASE/);
+  });
+
+  it('says when the model is not a token-classification model', async () => {
+    const dir = await variant('base', (d) =>
+      editConfig(d, (config) => {
+        config['architectures'] = ['BertModel'];
+      }),
+    );
+    await expectModelError(dir, /not a token-classification model/);
+    const noLabels = await variant('no-labels', (d) =>
+      editConfig(d, (config) => {
+        delete config['id2label'];
+        delete config['label2id'];
+        delete config['architectures'];
+      }),
+    );
+    await expectModelError(noLabels, /not a token-classification model|id2label/);
+  });
+
+  it('says when the ONNX file is broken', async () => {
+    const dir = await variant('corrupt', async (d) => {
+      await rm(join(d, 'onnx/model_quantized.onnx'));
+      await writeFile(join(d, 'onnx/model_quantized.onnx'), 'this is not an ONNX model');
+    });
+    await expectModelError(dir, /onnx\/model_quantized\.onnx/);
+  });
+
+  it('says when config.json is not JSON', async () => {
+    const dir = await variant('bad-json', (d) => writeFile(join(d, 'config.json'), '{ nope'));
+    await expectModelError(dir, /config\.json/);
+  });
+
+  it('loads the same model relabelled with BILUO tags through the same path', async () => {
+    const dir = await variant('biluo', (d) =>
+      editConfig(d, (config) => {
+        const id2label = config['id2label'] as Record<string, string>;
+        for (const [id, tag] of Object.entries(id2label)) {
+          id2label[id] = tag.replace(/^B-/, 'U-').replace(/^I-/, 'L-');
+        }
+        config['label2id'] = Object.fromEntries(
+          Object.entries(id2label).map(([id, tag]) => [tag, Number(id)]),
+        );
+      }),
+    );
+    const model = await loadMed7Model({ model: dir });
+    expect(model.tags.some((tag) => tag.startsWith('U-'))).toBe(true);
+    await model.dispose();
+  });
+});

@@ -1,0 +1,460 @@
+/**
+ * The one model loader, for Node (onnxruntime-node, CPU) and browser Web Workers (WebGPU/WASM),
+ * on `@huggingface/transformers`. Local files only: nothing is ever fetched from a hub or a CDN.
+ */
+import {
+  AutoConfig,
+  AutoModelForTokenClassification,
+  AutoTokenizer,
+  env,
+  Tensor,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+} from '@huggingface/transformers';
+import { createExtractor, type Extractor, type ForwardBatch } from '../core/extract.ts';
+import type { Med7Label } from '../core/labels.ts';
+import { checkTagSet } from '../core/tags.ts';
+import type { Entity } from '../core/types.ts';
+import { Med7ModelError } from './errors.ts';
+
+export interface LoadProgress {
+  file: string;
+  loaded: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  /**
+   * The model folder: a path in Node (relative to the working directory; default the package's
+   * `models/med7-compact`), a URL in the browser (default `/models/med7-compact/` on the page's
+   * origin).
+   */
+  model?: string;
+  /** `auto` tries WebGPU, then WASM. Node always runs on the CPU. */
+  device?: 'auto' | 'webgpu' | 'wasm' | 'cpu';
+  /** `q8` loads `onnx/model_quantized.onnx` (default), `fp32` loads `onnx/model.onnx`. */
+  dtype?: 'q8' | 'fp32';
+  /** Browser: the self-hosted folder of the `ort-wasm-*.{mjs,wasm}` files (default `/ort/`). */
+  wasmPaths?: string;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface Med7Model {
+  /** The device the model runs on: `cpu` (Node), `webgpu` or `wasm`. */
+  readonly device: string;
+  readonly dtype: string;
+  /** The Med7 labels this model can produce, in Med7's order. */
+  readonly labels: readonly Med7Label[];
+  /** The model's raw tags by output index (`id2label`). */
+  readonly tags: readonly string[];
+  /** Longest sequence the model takes, special tokens included (at most 512). */
+  readonly maxLength: number;
+  /** Why `device: 'auto'` (or a Node run) did not get the device asked for, if it did not. */
+  readonly fallbackReason?: string;
+  /** Where the model was loaded from (a folder path in Node, a URL in the browser). */
+  readonly source: string;
+  extract(text: string): Promise<Entity[]>;
+  /** Many texts at once, batched across texts: the fast path for corpora. */
+  extractMany(texts: readonly string[]): Promise<Entity[][]>;
+  dispose(): Promise<void>;
+}
+
+const IS_NODE =
+  typeof process !== 'undefined' &&
+  (process as { release?: { name?: string } }).release?.name === 'node';
+
+const MODEL_FOLDER = 'models/med7-compact';
+const MAX_LENGTH_CAP = 512;
+const ONNX_FILES = { q8: 'onnx/model_quantized.onnx', fp32: 'onnx/model.onnx' } as const;
+const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
+
+/** Imports a Node built-in without letting a browser bundler see it. */
+const nodeImport = <T>(name: string): Promise<T> => import(/* @vite-ignore */ name) as Promise<T>;
+
+interface Location {
+  /** What transformers.js is asked for: an absolute folder path (Node) or a folder name (browser). */
+  readonly id: string;
+  /** For messages. */
+  readonly source: string;
+  /** Browser: the URL of the folder holding the model folder. */
+  readonly base?: string;
+}
+
+async function locateNode(model: string | undefined, dtype: 'q8' | 'fp32'): Promise<Location> {
+  const path = await nodeImport<typeof import('node:path')>('node:path');
+  const url = await nodeImport<typeof import('node:url')>('node:url');
+  const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
+  const folder =
+    model === undefined
+      ? url.fileURLToPath(new URL(`../../${MODEL_FOLDER}`, import.meta.url))
+      : path.resolve(model);
+  const stat = await fs.stat(folder).catch(() => undefined);
+  if (stat === undefined) throw new Med7ModelError(`Model folder not found: ${folder}`);
+  if (!stat.isDirectory()) throw new Med7ModelError(`Not a model folder: ${folder}`);
+  const needed = [...REQUIRED_FILES, ONNX_FILES[dtype]];
+  const missing: string[] = [];
+  for (const file of needed) {
+    const ok = await fs.stat(path.join(folder, file)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!ok) missing.push(file);
+  }
+  if (missing.length > 0) {
+    throw new Med7ModelError(
+      `Model folder ${folder} lacks ${missing.join(', ')} (a Med7 model folder holds ${needed.join(', ')})`,
+    );
+  }
+  return { id: folder, source: folder };
+}
+
+function locateBrowser(model: string | undefined): Location {
+  const here = (globalThis as { location?: { href: string } }).location?.href;
+  let url: URL;
+  try {
+    url = here === undefined ? new URL(model ?? '') : new URL(model ?? `/${MODEL_FOLDER}/`, here);
+  } catch {
+    throw new Med7ModelError(`Not a model URL: ${model ?? '(none)'}`);
+  }
+  url.search = '';
+  url.hash = '';
+  const segments = url.pathname.replace(/\/+$/, '').split('/');
+  const name = decodeURIComponent(segments.pop() ?? '');
+  // transformers.js joins env.localModelPath with a folder name that must look like a model id.
+  if (!/^[\w.-]{1,96}$/.test(name) || name.includes('..') || name.includes('--')) {
+    throw new Med7ModelError(
+      `The model folder name "${name}" in ${url.href} must be 1–96 letters, digits, "_", "." or "-" (no ".." or "--")`,
+    );
+  }
+  url.pathname = `${segments.join('/')}/`;
+  return { id: name, base: url.href, source: `${url.href}${name}/` };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Turns a transformers.js / onnxruntime failure into a message a user can act on. */
+function explain(error: unknown, what: string, source: string): Med7ModelError {
+  if (error instanceof Med7ModelError) return error;
+  const message = describe(error);
+  if (/not found locally|Could not locate file|404|ENOENT/i.test(message)) {
+    return new Med7ModelError(
+      `Model file missing while loading ${what} from ${source}: ${message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (/JSON/i.test(message)) {
+    return new Med7ModelError(`The ${what} in ${source} is not valid JSON: ${message}`, {
+      cause: error,
+    });
+  }
+  if (what.endsWith('.onnx') && /protobuf|failed to load|invalid model|onnx/i.test(message)) {
+    return new Med7ModelError(
+      `The ONNX file ${what} in ${source} is broken or not an ONNX model: ${message}`,
+      { cause: error },
+    );
+  }
+  if (/unsupported model type|Unknown model class|architecture/i.test(message)) {
+    return new Med7ModelError(
+      `The model in ${source} is not a token-classification model transformers.js can run: ${message}`,
+      { cause: error },
+    );
+  }
+  return new Med7ModelError(`Could not load the ${what} from ${source}: ${message}`, {
+    cause: error,
+  });
+}
+
+interface ConfigLike {
+  model_type?: string;
+  architectures?: string[];
+  id2label?: Record<string, string>;
+  max_position_embeddings?: number;
+}
+
+function readTags(config: ConfigLike, source: string): string[] {
+  const architectures = config.architectures ?? [];
+  if (
+    architectures.length > 0 &&
+    !architectures.some((a) => a.endsWith('ForTokenClassification'))
+  ) {
+    throw new Med7ModelError(
+      `The model in ${source} is not a token-classification model (config.json architectures: ${architectures.join(', ')})`,
+    );
+  }
+  const id2label = config.id2label;
+  if (id2label === undefined || Object.keys(id2label).length === 0) {
+    throw new Med7ModelError(
+      `The model in ${source} is not a token-classification model: its config.json has no id2label`,
+    );
+  }
+  const count = Object.keys(id2label).length;
+  const tags: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const tag = id2label[String(i)];
+    if (typeof tag !== 'string') {
+      throw new Med7ModelError(
+        `config.json in ${source}: id2label must number its labels 0..${count - 1}, and ${i} is missing`,
+      );
+    }
+    tags.push(tag);
+  }
+  const check = checkTagSet(tags);
+  if (check.unknown.length > 0) {
+    throw new Med7ModelError(
+      `The model in ${source} has labels that are not Med7's: ${check.unknown.join(', ')} ` +
+        `(Med7's are DRUG, STRENGTH, FORM, ROUTE, DOSAGE, FREQUENCY, DURATION, as BIO, BILUO or plain tags, and O)`,
+    );
+  }
+  if (check.labels.length === 0) {
+    throw new Med7ModelError(`The model in ${source} has no Med7 labels, only: ${tags.join(', ')}`);
+  }
+  return tags;
+}
+
+/** The special tokens around a sequence, found by encoding a probe with and without them. */
+function specialTokens(tokenizer: PreTrainedTokenizer): { prefix: number[]; suffix: number[] } {
+  for (const probe of ['a', 'the', '1', 'x']) {
+    const bare = tokenizer.encode(probe, { add_special_tokens: false });
+    const framed = tokenizer.encode(probe, { add_special_tokens: true });
+    if (bare.length === 0) continue;
+    for (let at = 0; at + bare.length <= framed.length; at++) {
+      if (bare.every((id, k) => framed[at + k] === id)) {
+        return { prefix: framed.slice(0, at), suffix: framed.slice(at + bare.length) };
+      }
+    }
+  }
+  // A tokenizer that adds nothing recognisable around content: frame with what it adds to "".
+  return { prefix: tokenizer.encode('', { add_special_tokens: true }), suffix: [] };
+}
+
+function toInt64(rows: readonly (readonly number[])[], length: number, fill: number): Tensor {
+  const data = new BigInt64Array(rows.length * length).fill(BigInt(fill));
+  rows.forEach((row, r) => row.forEach((value, c) => (data[r * length + c] = BigInt(value))));
+  return new Tensor('int64', data, [rows.length, length]);
+}
+
+function maskOf(rows: readonly (readonly number[])[], length: number): Tensor {
+  const data = new BigInt64Array(rows.length * length);
+  rows.forEach((row, r) => data.fill(1n, r * length, r * length + row.length));
+  return new Tensor('int64', data, [rows.length, length]);
+}
+
+type Device = 'cpu' | 'webgpu' | 'wasm';
+
+async function webgpuAvailable(): Promise<string | undefined> {
+  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<unknown> } } })
+    .navigator?.gpu;
+  if (gpu === undefined) return 'this browser offers no WebGPU (navigator.gpu is missing)';
+  try {
+    const adapter = await gpu.requestAdapter();
+    return adapter == null ? 'WebGPU offers no adapter here' : undefined;
+  } catch (error) {
+    return `WebGPU adapter request failed: ${describe(error)}`;
+  }
+}
+
+// transformers.js keeps its settings in one global `env`; loads run one at a time around it.
+let loadChain: Promise<unknown> = Promise.resolve();
+
+/** Loads a Med7 token-classification model folder and returns text → entities. */
+export function loadMed7Model(options: LoadOptions = {}): Promise<Med7Model> {
+  const run = loadChain.then(() => load(options));
+  loadChain = run.catch(() => undefined);
+  return run;
+}
+
+async function load(options: LoadOptions): Promise<Med7Model> {
+  const dtype = options.dtype ?? 'q8';
+  if (dtype !== 'q8' && dtype !== 'fp32') {
+    throw new Med7ModelError(`Unknown dtype "${String(dtype)}": use q8 or fp32`);
+  }
+  const requested = options.device ?? 'auto';
+  if (!['auto', 'webgpu', 'wasm', 'cpu'].includes(requested)) {
+    throw new Med7ModelError(
+      `Unknown device "${String(requested)}": use auto, webgpu, wasm or cpu`,
+    );
+  }
+  const location = IS_NODE ? await locateNode(options.model, dtype) : locateBrowser(options.model);
+
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  if (location.base !== undefined) env.localModelPath = location.base;
+  if (!IS_NODE) {
+    const wasm = env.backends.onnx.wasm;
+    if (wasm !== undefined) {
+      // Replaces transformers.js's CDN default: the wasm files are always self-hosted.
+      wasm.wasmPaths =
+        options.wasmPaths ??
+        new URL('/ort/', (globalThis as { location?: { href: string } }).location?.href).href;
+    }
+  }
+
+  const pretrained = { local_files_only: true } as const;
+  let config: ConfigLike;
+  try {
+    config = (await AutoConfig.from_pretrained(location.id, pretrained)) as unknown as ConfigLike;
+  } catch (error) {
+    throw explain(error, 'config.json', location.source);
+  }
+  const tags = readTags(config, location.source);
+
+  let tokenizer: PreTrainedTokenizer;
+  try {
+    tokenizer = await AutoTokenizer.from_pretrained(location.id, pretrained);
+  } catch (error) {
+    throw explain(error, 'tokenizer', location.source);
+  }
+
+  const onnxFile = ONNX_FILES[dtype];
+  const progress = options.onProgress;
+  const loadOn = async (device: Device): Promise<PreTrainedModel> => {
+    try {
+      return await AutoModelForTokenClassification.from_pretrained(location.id, {
+        ...pretrained,
+        config: config as never,
+        device,
+        dtype,
+        progress_callback:
+          progress === undefined
+            ? undefined
+            : (info) => {
+                if (info.status === 'progress') {
+                  progress({ file: info.file, loaded: info.loaded, total: info.total });
+                }
+              },
+      });
+    } catch (error) {
+      throw explain(error, onnxFile, location.source);
+    }
+  };
+
+  let device: Device;
+  let fallbackReason: string | undefined;
+  let model: PreTrainedModel;
+  if (IS_NODE) {
+    device = 'cpu';
+    if (requested === 'webgpu' || requested === 'wasm') {
+      fallbackReason = `Node runs the model on the CPU (onnxruntime-node), not ${requested}`;
+    }
+    model = await loadOn(device);
+  } else if (requested === 'auto') {
+    const missing = await webgpuAvailable();
+    if (missing === undefined) {
+      try {
+        device = 'webgpu';
+        model = await loadOn(device);
+      } catch (error) {
+        fallbackReason = `WebGPU failed (${describe(error)}), so WASM is used`;
+        device = 'wasm';
+        model = await loadOn(device);
+      }
+    } else {
+      fallbackReason = `${missing}, so WASM is used`;
+      device = 'wasm';
+      model = await loadOn(device);
+    }
+  } else {
+    device = requested === 'cpu' ? 'wasm' : requested;
+    model = await loadOn(device);
+  }
+
+  const session = (
+    model as unknown as {
+      sessions?: Record<string, { inputNames: string[]; outputNames: string[] }>;
+    }
+  ).sessions?.['model'];
+  const inputNames = session?.inputNames ?? ['input_ids', 'attention_mask', 'token_type_ids'];
+  if (session !== undefined && !session.outputNames.includes('logits')) {
+    await model.dispose();
+    throw new Med7ModelError(
+      `${onnxFile} in ${location.source} has no "logits" output (outputs: ${session.outputNames.join(', ')})`,
+    );
+  }
+  if (!inputNames.includes('input_ids')) {
+    await model.dispose();
+    throw new Med7ModelError(
+      `${onnxFile} in ${location.source} has no "input_ids" input (inputs: ${inputNames.join(', ')})`,
+    );
+  }
+
+  const limits = [
+    MAX_LENGTH_CAP,
+    config.max_position_embeddings ?? MAX_LENGTH_CAP,
+    tokenizer.model_max_length,
+  ].filter((n) => Number.isFinite(n) && n > 0);
+  const maxLength = Math.min(...limits);
+  const { prefix, suffix } = specialTokens(tokenizer);
+  const padId = tokenizer.pad_token_id ?? 0;
+
+  const forward = async ({ inputIds, length }: ForwardBatch) => {
+    const feeds: Record<string, Tensor> = {
+      input_ids: toInt64(inputIds, length, padId),
+      attention_mask: maskOf(inputIds, length),
+    };
+    if (inputNames.includes('token_type_ids')) {
+      feeds['token_type_ids'] = toInt64(
+        inputIds.map(() => []),
+        length,
+        0,
+      );
+    }
+    const output = (await model(feeds)) as { logits?: Tensor };
+    const logits = output.logits;
+    if (logits === undefined) throw new Med7ModelError('the model returned no logits');
+    return { data: logits.data as Float32Array, dims: logits.dims };
+  };
+
+  let extractor: Extractor;
+  try {
+    extractor = createExtractor({
+      encode: (text) => tokenizer.encode(text, { add_special_tokens: false }),
+      prefix,
+      suffix,
+      forward,
+      tags,
+      maxLength,
+    });
+    // One tiny run proves the whole path (inputs, output shape) before anyone relies on it.
+    await extractor.extractMany(['Lasix 40 mg']);
+  } catch (error) {
+    await model.dispose();
+    throw error instanceof Med7ModelError
+      ? error
+      : new Med7ModelError(`The model in ${location.source} does not run: ${describe(error)}`, {
+          cause: error,
+        });
+  }
+
+  const labels = checkTagSet(tags).labels;
+  let disposed = false;
+  const live = (): void => {
+    if (disposed) throw new Med7ModelError('This model has been disposed');
+  };
+  return {
+    device,
+    dtype,
+    labels,
+    tags,
+    maxLength,
+    ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    source: location.source,
+    async extract(text) {
+      live();
+      const [entities] = await extractor.extractMany([text]);
+      return entities ?? [];
+    },
+    async extractMany(texts) {
+      live();
+      return extractor.extractMany(texts);
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await model.dispose();
+    },
+  };
+}
