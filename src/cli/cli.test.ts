@@ -1,0 +1,291 @@
+/** The real `med7` command, spawned as users run it. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MED7_LABELS } from '../core/labels.ts';
+import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function med7(args: string[], input?: string | Buffer): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MED7_BIN, ...args], { stdio: 'pipe' });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      }),
+    );
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+const jsonl = (records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+/** Checks an annotated record's entities: integers, inside the text, Med7 labels, sorted, disjoint. */
+function expectValidEntities(record: { text: string; entities: unknown }) {
+  expect(Array.isArray(record.entities)).toBe(true);
+  let previousEnd = 0;
+  for (const entity of record.entities as [number, number, string][]) {
+    const [start, end, label] = entity;
+    expect(Number.isInteger(start) && Number.isInteger(end)).toBe(true);
+    expect(start).toBeGreaterThanOrEqual(previousEnd);
+    expect(end).toBeGreaterThan(start);
+    expect(end).toBeLessThanOrEqual(record.text.length);
+    expect(MED7_LABELS).toContain(label);
+    const span = record.text.slice(start, end);
+    expect(span.trim()).toBe(span);
+    previousEnd = end;
+  }
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'med7-cli-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('med7 usage', () => {
+  it('prints help and exits 0', async () => {
+    for (const args of [['--help'], ['annotate', '--help'], ['eval', '-h']]) {
+      const run = await med7(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Usage: med7/);
+    }
+  });
+
+  it('exits 2 on no command, an unknown command or option, or a bad --dtype', async () => {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['annotate', '--bogus'],
+      ['annotate', '--dtype', 'q4'],
+      ['eval'],
+    ]) {
+      const run = await med7(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).not.toBe('');
+    }
+  });
+});
+
+describe('med7 annotate: bad input stops with the line number and exit 2', () => {
+  const good = JSON.stringify({ id: 'a', text: 'Lasix 40 mg' });
+  const cases: [string, string | Buffer, RegExp][] = [
+    [
+      'a line that is not JSON',
+      `${good}\n{"id": "b", "text": }\n`,
+      /stdin, line 2: not valid JSON/,
+    ],
+    [
+      'a record without text',
+      `${good}\n${good}\n{"id": "c"}\n`,
+      /line 3: the record has no "text" field/,
+    ],
+    [
+      'a text that is not a string',
+      `{"id": 1, "text": 42}\n`,
+      /line 1: "text" must be a string, got a number/,
+    ],
+    [
+      'a line that is not an object',
+      `${good}\n["text"]\n`,
+      /line 2: expected a JSON object.*got an array/,
+    ],
+    ['null', `null\n`, /line 1: expected a JSON object.*got null/],
+    ['an empty line between records', `${good}\n\n${good}\n`, /line 2: empty line/],
+    [
+      'bytes that are not UTF-8',
+      Buffer.concat([
+        Buffer.from(`${good}\n{"text": "`),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}\n'),
+      ]),
+      /line 2: not valid UTF-8/,
+    ],
+  ];
+  for (const [name, input, message] of cases) {
+    it(name, async () => {
+      const run = await med7(['annotate', '--model', TEST_MODEL], input);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    });
+  }
+
+  it('writes no output file when the input is bad', async () => {
+    const input = join(scratch, 'bad.jsonl');
+    const output = join(scratch, 'never.jsonl');
+    await writeFile(input, `${good}\nnot json\n`);
+    const run = await med7([
+      'annotate',
+      '--input',
+      input,
+      '--output',
+      output,
+      '--model',
+      TEST_MODEL,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.jsonl, line 2: not valid JSON/);
+    await expect(stat(output)).rejects.toThrow();
+  });
+
+  it('names an input file that cannot be read', async () => {
+    const run = await med7(['annotate', '--input', join(scratch, 'missing.jsonl')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot read .*missing\.jsonl/);
+  });
+
+  it('says clearly when the model folder is wrong (exit 1)', async () => {
+    const run = await med7(['annotate', '--model', join(scratch, 'no-model')], `${good}\n`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Model folder not found/);
+  });
+});
+
+describe('med7 eval: bad gold stops with the line number and exit 2', () => {
+  const text = 'Lasix 40 mg';
+  const cases: [string, unknown, RegExp][] = [
+    ['no entities', { text }, /line 1: a gold record needs "entities"/],
+    [
+      'offsets past the text',
+      { text, entities: [[0, 99, 'DRUG']] },
+      /line 1: entity 1 .* outside the text/,
+    ],
+    ['an unknown label', { text, entities: [[0, 5, 'DISEASE']] }, /not one of Med7's seven/],
+    [
+      'overlapping entities',
+      {
+        text,
+        entities: [
+          [0, 5, 'DRUG'],
+          [3, 8, 'STRENGTH'],
+        ],
+      },
+      /overlaps/,
+    ],
+    ['a malformed entity', { text, entities: [[0, 5]] }, /is not \[start, end, label\]/],
+  ];
+  for (const [name, record, message] of cases) {
+    it(name, async () => {
+      const path = join(scratch, `gold-${name.replace(/\W+/g, '-')}.jsonl`);
+      await writeFile(path, jsonl([record]));
+      const run = await med7(['eval', path, '--model', TEST_MODEL]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    });
+  }
+});
+
+describe('med7 annotate with the model', () => {
+  it('keeps every field, adds entities, and gives none for empty text', async () => {
+    const input = jsonl([
+      { id: 'r1', text: 'Lasix 40 mg IV b.i.d. for 3 days.', source: 'x', n: 1 },
+      { id: 'empty', text: '' },
+      { text: '   \r\n\t' },
+    ]);
+    const run = await med7(['annotate', '--model', TEST_MODEL], input);
+    expect(run.code, run.stderr).toBe(0);
+    const records = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toHaveLength(3);
+    expect(records[0]).toMatchObject({ id: 'r1', source: 'x', n: 1 });
+    expect(records[1]).toEqual({ id: 'empty', text: '', entities: [] });
+    expect(records[2]!['entities']).toEqual([]);
+    for (const r of records) expectValidEntities(r as { text: string; entities: unknown });
+    // The summary line goes to stderr, never to the data.
+    expect(run.stderr).toMatch(/med7 annotate: 3 records, \d+ words, [\d.]+ s, [\d,]+ words\/s/);
+  });
+
+  it('prints one string as a table with --text', async () => {
+    const run = await med7(['annotate', '--model', TEST_MODEL, '--text', 'Lasix 40 mg IV daily']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^start\s+end\s+label\s+score\s+text/);
+  });
+
+  it('round-trips 1,000 records through files with valid offsets', async () => {
+    const gold = (await readFile(DEV_GOLD, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string });
+    const records = Array.from({ length: 1000 }, (_, i) => ({
+      id: `rec-${i}`,
+      text:
+        i % 97 === 0
+          ? ''
+          : `${gold[i % gold.length]!.text}${i % 3 === 0 ? '\r\n\tNext: 💊 ' + gold[(i * 7) % gold.length]!.text : ''}`,
+      meta: { i },
+    }));
+    const input = join(scratch, 'thousand.jsonl');
+    const output = join(scratch, 'thousand.out.jsonl');
+    await writeFile(input, jsonl(records));
+    const run = await med7([
+      'annotate',
+      '--model',
+      TEST_MODEL,
+      '--input',
+      input,
+      '--output',
+      output,
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = (await readFile(output, 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(1000);
+    let entities = 0;
+    lines.forEach((line, i) => {
+      const record = JSON.parse(line) as {
+        id: string;
+        text: string;
+        meta: unknown;
+        entities: unknown[];
+      };
+      expect(record.id).toBe(`rec-${i}`);
+      expect(record.text).toBe(records[i]!.text);
+      expect(record.meta).toEqual({ i });
+      expectValidEntities(record);
+      entities += record.entities.length;
+    });
+    expect(entities).toBeGreaterThan(1000);
+  });
+
+  it('annotates a 1 MB note to its end', async () => {
+    const gold = (await readFile(DEV_GOLD, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string });
+    let text = '';
+    for (let i = 0; text.length < 1_000_000; i++) text += `${gold[i % gold.length]!.text}\n`;
+    text += 'Finally: Lasix 40 mg p.o. daily.';
+    const run = await med7(
+      ['annotate', '--model', TEST_MODEL, '--quiet'],
+      jsonl([{ id: 'big', text }]),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const record = JSON.parse(run.stdout) as { text: string; entities: [number, number, string][] };
+    expect(record.text).toBe(text);
+    expectValidEntities(record);
+    const tail = text.lastIndexOf('Finally');
+    expect(record.entities.some(([start]) => start > tail)).toBe(true);
+  });
+});

@@ -1,0 +1,338 @@
+/**
+ * The `med7` command: `med7 annotate` (JSON Lines in, the same records with entities out) and
+ * `med7 eval` (strict and lenient scores against gold). Run through `bin/med7.js`.
+ *
+ * Exit status: 0 done, 1 the model or the run failed, 2 bad usage or bad input (reported with its
+ * line number, before anything is written).
+ */
+import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { evaluate } from '../core/metrics.ts';
+import { countWords } from '../core/pretokenize.ts';
+import { toTuples } from '../core/tags.ts';
+import type { Entity } from '../core/types.ts';
+import type { Med7Model } from '../model/index.ts';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputError } from './errors.ts';
+import { evalTable, entityTable } from './format.ts';
+import { parseGold, parseRecords, type InputRecord } from './jsonl.ts';
+import { ProgressBar, summaryLine } from './progress.ts';
+
+const USAGE = `Usage: med7 <command> [options]
+
+Finds the seven Med7 entities (DRUG, STRENGTH, FORM, ROUTE, DOSAGE, FREQUENCY, DURATION) in text.
+
+Commands:
+  annotate   JSON Lines in ({"id", "text", …} per line), the same records out with
+             "entities": [[start, end, label], …] (UTF-16 offsets, end exclusive)
+  eval       strict and lenient precision, recall and F1 of the model on a gold file
+
+Run "med7 <command> --help" for its options.`;
+
+const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--dtype q8|fp32] [--quiet]
+       med7 annotate --text "…" [--model DIR]
+
+  --input FILE    JSON Lines to read (default: standard input)
+  --output FILE   where to write the annotated JSON Lines (default: standard output)
+  --text "…"      annotate one string and print a table of its entities
+  --model DIR     model folder (default: the package's models/med7-compact)
+  --dtype q8|fp32 quantized (default) or full-precision weights
+  --quiet         no progress bar, no summary line
+  -h, --help      this help
+
+Every input line must be a JSON object with a string "text"; other fields are kept. A bad line
+stops the run with its line number and exit status 2, before any output is written.`;
+
+const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype q8|fp32] [--quiet]
+
+  GOLD.jsonl      records with "text" and gold "entities" (format of shared/ANNOTATION.md)
+  --json          print the scores as JSON instead of a table
+  --model DIR     model folder (default: the package's models/med7-compact)
+  --dtype q8|fp32 quantized (default) or full-precision weights
+  --quiet         no progress bar, no summary line
+  -h, --help      this help
+
+strict: same start, end and label; lenient: overlapping spans with the same label (one-to-one).`;
+
+const COMMON_OPTIONS = {
+  model: { type: 'string' },
+  dtype: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * Extra output fields for each annotated record, computed from its text and entities.
+ * A flag that adds fields (such as a future `--records` with the medication records of
+ * `src/core/records.ts`) declares its option in ANNOTATE_OPTIONS and pushes an enricher in
+ * `enrichersFor`; reading, batching and writing stay as they are.
+ */
+export type RecordEnricher = (text: string, entities: readonly Entity[]) => Record<string, unknown>;
+
+const ANNOTATE_OPTIONS = {
+  ...COMMON_OPTIONS,
+  input: { type: 'string' },
+  output: { type: 'string' },
+  text: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type AnnotateValues = ReturnType<typeof parseAnnotate>['values'];
+
+function parseAnnotate(args: string[]) {
+  return parseArgs({ args, options: ANNOTATE_OPTIONS, allowPositionals: false, strict: true });
+}
+
+/** The enrichers the command line asks for (none yet). */
+function enrichersFor(values: AnnotateValues): RecordEnricher[] {
+  void values;
+  return [];
+}
+
+/** Records per model call are grouped up to this many characters (and MAX_GROUP records). */
+const GROUP_CHARS = 50_000;
+const MAX_GROUP = 256;
+
+function groups<T extends { text: string }>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let chars = 0;
+  for (const item of items) {
+    if (
+      current.length > 0 &&
+      (chars + item.text.length > GROUP_CHARS || current.length >= MAX_GROUP)
+    ) {
+      out.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(item);
+    chars += item.text.length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+function dtypeOf(value: string | undefined): 'q8' | 'fp32' {
+  if (value === undefined || value === 'q8' || value === 'fp32') return value ?? 'q8';
+  throw new InputError(`--dtype must be q8 or fp32, not "${value}"`);
+}
+
+async function readInput(path: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
+  if (path !== undefined) {
+    try {
+      return { bytes: await readFile(path), name: path };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`cannot read ${path}: ${reason}`);
+    }
+  }
+  if (process.stdin.isTTY) {
+    throw new InputError(
+      'no input: pipe JSON Lines on standard input, or give --input FILE or --text "…"\n\n' +
+        ANNOTATE_USAGE,
+    );
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return { bytes: Buffer.concat(chunks), name: 'stdin' };
+}
+
+interface Loaded {
+  model: Med7Model;
+  loadSeconds: number;
+}
+
+async function load(modelPath: string | undefined, dtype: 'q8' | 'fp32'): Promise<Loaded> {
+  const started = performance.now();
+  // Imported here so that usage and input errors are reported without loading onnxruntime.
+  const { loadMed7Model } = await import('../model/index.ts');
+  const model = await loadMed7Model({ model: modelPath, dtype, device: 'cpu' });
+  return { model, loadSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Writes with back-pressure to stdout or a file. */
+class Output {
+  private readonly stream: NodeJS.WritableStream;
+
+  constructor(path: string | undefined) {
+    this.stream = path === undefined ? process.stdout : createWriteStream(path);
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    if (this.stream === process.stdout) return;
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once('error', reject);
+      this.stream.end(resolve);
+    });
+  }
+}
+
+/** Runs the model over records in groups, with a progress bar; returns entities per record. */
+async function analyse<T extends { text: string }>(
+  model: Med7Model,
+  records: readonly T[],
+  quiet: boolean,
+  each: (record: T, entities: Entity[]) => Promise<void>,
+): Promise<number> {
+  const bar = new ProgressBar(
+    quiet ? { write: () => true } : process.stderr,
+    records.length,
+    'records',
+  );
+  const started = performance.now();
+  let done = 0;
+  bar.update(0);
+  for (const group of groups(records)) {
+    const results = await model.extractMany(group.map((record) => record.text));
+    for (let i = 0; i < group.length; i++) await each(group[i]!, results[i]!);
+    done += group.length;
+    bar.update(done);
+  }
+  bar.clear();
+  return (performance.now() - started) / 1000;
+}
+
+function words(records: readonly { text: string }[]): number {
+  return records.reduce((sum, record) => sum + countWords(record.text), 0);
+}
+
+async function annotate(args: string[]): Promise<number> {
+  const { values } = parseAnnotate(args);
+  if (values.help === true) {
+    process.stdout.write(`${ANNOTATE_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const dtype = dtypeOf(values.dtype);
+  const quiet = values.quiet === true;
+  const enrichers = enrichersFor(values);
+
+  let records: InputRecord[];
+  if (values.text !== undefined) {
+    if (values.input !== undefined) throw new InputError('give either --text or --input, not both');
+    records = [{ line: 1, record: { text: values.text }, text: values.text }];
+  } else {
+    const { bytes, name } = await readInput(values.input);
+    records = parseRecords(bytes, name);
+  }
+
+  const { model, loadSeconds } = await load(values.model, dtype);
+  const output = new Output(values.output);
+  try {
+    const seconds = await analyse(model, records, quiet, async (input, entities) => {
+      if (values.text !== undefined) {
+        await output.write(`${entityTable(entities)}\n`);
+        return;
+      }
+      const extra = Object.assign({}, ...enrichers.map((enrich) => enrich(input.text, entities)));
+      await output.write(
+        `${JSON.stringify({ ...input.record, entities: toTuples(entities), ...extra })}\n`,
+      );
+    });
+    await output.close();
+    if (!quiet) {
+      process.stderr.write(
+        `${summaryLine({ command: 'annotate', records: records.length, words: words(records), seconds, loadSeconds, device: model.device, dtype: model.dtype })}\n`,
+      );
+    }
+  } finally {
+    await model.dispose();
+  }
+  return EXIT_OK;
+}
+
+async function evalCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help === true) {
+    process.stdout.write(`${EVAL_USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) {
+    throw new InputError(
+      `med7 eval takes one gold file, got ${positionals.length}\n\n${EVAL_USAGE}`,
+    );
+  }
+  const dtype = dtypeOf(values.dtype);
+  const quiet = values.quiet === true;
+  const path = positionals[0]!;
+  const { bytes, name } = await readInput(path);
+  const gold = parseRecords(bytes, name).map((record) => parseGold(record, name));
+
+  const { model, loadSeconds } = await load(values.model, dtype);
+  try {
+    const predicted = new Map<object, Entity[]>();
+    const seconds = await analyse(model, gold, quiet, async (record, entities) => {
+      predicted.set(record, entities);
+    });
+    const report = evaluate(
+      gold.map((record) => record.entities),
+      gold.map((record) => toTuples(predicted.get(record) ?? [])),
+    );
+    const summary = {
+      command: 'eval',
+      records: gold.length,
+      words: words(gold),
+      seconds,
+      loadSeconds,
+      device: model.device,
+      dtype: model.dtype,
+    };
+    if (values.json === true) {
+      const wordsPerSecond = seconds > 0 ? summary.words / seconds : 0;
+      const json = { gold: path, model: model.source, ...summary, wordsPerSecond, ...report };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${evalTable(report)}\n`);
+    }
+    if (!quiet) process.stderr.write(`${summaryLine(summary)}\n`);
+  } finally {
+    await model.dispose();
+  }
+  return EXIT_OK;
+}
+
+/** Runs the command line; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`med7 annotate | head`) is not a failure.
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'annotate':
+        return await annotate(rest);
+      case 'eval':
+        return await evalCommand(rest);
+      case undefined:
+        process.stderr.write(`${USAGE}\n`);
+        return EXIT_BAD_INPUT;
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return EXIT_OK;
+      default:
+        throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (error) {
+    const usage =
+      error instanceof InputError ||
+      (error instanceof Error &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`med7: ${message}\n`);
+    return usage ? EXIT_BAD_INPUT : EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,68 @@
+/** A progress bar on stderr (only when stderr is a terminal) and the closing summary line. */
+
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+  write(chunk: string): boolean;
+}
+
+export class ProgressBar {
+  private lastDraw = 0;
+  private drawn = false;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly total: number,
+    private readonly unit: string,
+  ) {}
+
+  get enabled(): boolean {
+    return this.stream.isTTY === true && this.total > 0;
+  }
+
+  update(done: number): void {
+    if (!this.enabled) return;
+    const now = performance.now();
+    if (done < this.total && now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    const fraction = Math.min(1, done / this.total);
+    const seconds = ((now - this.started) / 1000).toFixed(1);
+    const tail = ` ${Math.floor(fraction * 100)}% ${done}/${this.total} ${this.unit} ${seconds} s`;
+    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - tail.length - 3));
+    const filled = Math.round(fraction * width);
+    this.stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${tail}`);
+    this.drawn = true;
+  }
+
+  /** Erases the bar so the summary line starts clean. */
+  clear(): void {
+    if (!this.drawn) return;
+    this.stream.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+}
+
+const number = new Intl.NumberFormat('en-US');
+
+export interface Summary {
+  readonly command: string;
+  readonly records: number;
+  readonly words: number;
+  /** Seconds spent analysing (model loading excluded). */
+  readonly seconds: number;
+  readonly loadSeconds: number;
+  readonly device: string;
+  readonly dtype: string;
+}
+
+/** `med7 annotate: 121 records, 2,345 words, 1.23 s, 1,906 words/s (…)`. */
+export function summaryLine(summary: Summary): string {
+  const rate = summary.seconds > 0 ? Math.round(summary.words / summary.seconds) : 0;
+  return (
+    `med7 ${summary.command}: ${number.format(summary.records)} ${summary.records === 1 ? 'record' : 'records'}, ` +
+    `${number.format(summary.words)} words, ${summary.seconds.toFixed(2)} s, ` +
+    `${number.format(rate)} words/s (model loaded in ${summary.loadSeconds.toFixed(2)} s, ` +
+    `${summary.device}, ${summary.dtype})`
+  );
+}
