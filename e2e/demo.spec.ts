@@ -1,0 +1,245 @@
+import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
+import {
+  ARTIFACTS,
+  README_ENTITIES,
+  README_SENTENCE,
+  analyze,
+  longNote,
+  recordTimings,
+  waitForReady,
+  watchEvents,
+} from './helpers.ts';
+
+// One page, one model load, for the whole file: the tests below run in order on it.
+test.describe.configure({ mode: 'serial' });
+
+let context: BrowserContext;
+let page: Page;
+const requests: { url: string; at: number }[] = [];
+let origin = '';
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  origin = new URL(baseURL ?? '').origin;
+  context = await browser.newContext({ baseURL });
+  // Every request of the page, its workers and its service worker.
+  context.on('request', (request: Request) =>
+    requests.push({ url: request.url(), at: Date.now() }),
+  );
+  page = await context.newPage();
+  page.on('websocket', (socket) => requests.push({ url: socket.url(), at: Date.now() }));
+  await watchEvents(page);
+});
+
+test.afterAll(async () => {
+  await context.close();
+});
+
+test('loads the embedded model (auto falls back to WASM here and says why)', async () => {
+  const started = Date.now();
+  await page.goto('./');
+  const ready = await waitForReady(page);
+  const wallMs = Date.now() - started;
+  expect(['wasm', 'webgpu']).toContain(ready.device);
+  const isolated = await page.evaluate(() => self.crossOriginIsolated);
+  expect(isolated, 'COOP/COEP make the page cross-origin isolated').toBe(true);
+  const status = page.locator('med7-ner').getByRole('status');
+  if (ready.device === 'wasm') {
+    // Plain headless Chromium offers no WebGPU adapter: auto must fall back and say so.
+    expect(ready.fallbackReason ?? '').toMatch(/WebGPU/);
+    await expect(status).toContainText(`WASM, ${ready.threads} thread`);
+    await expect(status).toContainText('WebGPU');
+  }
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  recordTimings({
+    load: { device: ready.device, threads: ready.threads, cores, loadMs: ready.loadMs, wallMs },
+    fallbackReason: ready.fallbackReason ?? null,
+  });
+});
+
+test('the Med7 README sentence gives exactly its seven highlights', async () => {
+  const { entities, ms } = await analyze(page, README_SENTENCE);
+  const marks = page.locator('med7-ner mark');
+  await expect(marks).toHaveCount(README_ENTITIES.length);
+  const shown = await marks.evaluateAll((elements) =>
+    elements.map((mark) => [mark.getAttribute('data-label'), mark.firstChild?.textContent]),
+  );
+  recordTimings({ readmeSentence: { wallMs: ms, entities: entities.length } });
+  expect(shown).toEqual(README_ENTITIES);
+  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
+  for (const e of entities) expect(README_SENTENCE.slice(e.start, e.end)).toBe(e.text);
+  // Accessible names and keyboard focus.
+  const drug = page.getByRole('group', { name: 'DRUG: Magnesium hydroxide' });
+  await expect(drug).toBeVisible();
+  await drug.focus();
+  await expect(drug).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('group', { name: 'STRENGTH: 400mg/5ml' })).toBeFocused();
+  // Entity table of the demo.
+  await expect(page.locator('#entities tbody tr')).toHaveCount(entities.length);
+});
+
+test('legend counts and toggles labels', async () => {
+  const drugToggle = page.locator('med7-ner').getByRole('button', { name: /^DRUG/ });
+  await expect(drugToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(drugToggle).toContainText(/\d+/);
+  await drugToggle.click();
+  await expect(drugToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('med7-ner mark[data-label="DRUG"]')).toHaveCount(0);
+  await drugToggle.click();
+  await expect(page.locator('med7-ner mark[data-label="DRUG"]')).not.toHaveCount(0);
+});
+
+test('privacy: no request leaves the origin, none at all while analysing', async () => {
+  // Let the service worker finish precaching first: it is part of loading, not of analysing.
+  await page.evaluate(async () => {
+    if ('serviceWorker' in navigator) await navigator.serviceWorker.ready;
+  });
+  await page.waitForTimeout(500);
+  const before = requests.length;
+  await analyze(
+    page,
+    'Lasix 40 mg IV b.i.d. for 3 days, then Tylenol #3 1-2 tabs PO q.4 h. p.r.n.',
+  );
+  // Typing in the paste area analyses too.
+  const input = page.locator('med7-ner').getByRole('textbox');
+  await input.fill('Metoprolol 25 mg tablets by mouth twice a day.');
+  await expect(page.locator('med7-ner mark').first()).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('med7-ner')?.entities.length ?? 0))
+    .toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  const during = requests.slice(before).map((r) => r.url);
+  expect(during, 'requests made while analysing').toEqual([]);
+  const foreign = requests
+    .map((r) => r.url)
+    .filter(
+      (url) =>
+        !url.startsWith(`${origin}/`) &&
+        !url.startsWith(`blob:${origin}/`) &&
+        !url.startsWith('data:'),
+    );
+  expect(foreign, 'requests to other origins').toEqual([]);
+  expect(requests.length).toBeGreaterThan(0);
+});
+
+test('markup in the text is shown as text and runs nothing', async () => {
+  await page.evaluate(() => {
+    (window as unknown as { __xss: number }).__xss = 0;
+  });
+  const hostile =
+    'Lasix 40 mg <img src=x onerror="window.__xss=1"> PO daily <script>window.__xss=2</script> ' +
+    '<b>bold</b> &amp; <svg onload="window.__xss=3"></svg> for 3 days.';
+  await analyze(page, hostile);
+  const view = page.locator('med7-ner').locator('[part="text"]');
+  await expect(view).toContainText('<img src=x onerror="window.__xss=1">');
+  await expect(view).toContainText('<script>window.__xss=2</script>');
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector('med7-ner')?.shadowRoot;
+    return root?.querySelectorAll(
+      '[part="text"] img, [part="text"] script, [part="text"] svg, [part="text"] b',
+    ).length;
+  });
+  expect(injected).toBe(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(0);
+  // The demo's table is text too.
+  expect(await page.locator('#entities img, #entities script').count()).toBe(0);
+});
+
+test('a 100 KB note is analysed to its end and the page stays responsive', async () => {
+  const { text, lastParagraphStart } = longNote();
+  expect(text.length).toBeGreaterThanOrEqual(100_000);
+  const result = await page.evaluate(async (input) => {
+    const element = document.querySelector('med7-ner');
+    if (element === null) throw new Error('no <med7-ner>');
+    let maxGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+    }, 25);
+    const started = performance.now();
+    const entities = await element.analyze(input);
+    const analysedMs = performance.now() - started;
+    clearInterval(timer);
+    await element.updateComplete;
+    return {
+      count: entities.length,
+      starts: entities.map((e) => e.start),
+      labels: entities.map((e) => e.label),
+      ms: Math.round(analysedMs),
+      renderedMs: Math.round(performance.now() - started),
+      maxGap: Math.round(maxGap),
+    };
+  }, text);
+  recordTimings({
+    note100k: {
+      chars: text.length,
+      wallMs: result.ms,
+      withRenderMs: result.renderedMs,
+      entities: result.count,
+      maxMainThreadGapMs: result.maxGap,
+    },
+  });
+  const inLast = result.starts.filter((start) => start >= lastParagraphStart);
+  expect(inLast.length, 'highlights in the last paragraph').toBeGreaterThanOrEqual(3);
+  expect(result.count).toBeGreaterThan(500);
+  expect(result.maxGap, 'longest main-thread stall while analysing (ms)').toBeLessThan(1000);
+  const lastMark = page.locator('med7-ner mark').last();
+  await expect(lastMark).toBeAttached();
+  expect(Number(await lastMark.getAttribute('data-start'))).toBeGreaterThanOrEqual(
+    lastParagraphStart,
+  );
+  // Still interactive: the legend responds at once.
+  const toggle = page.locator('med7-ner').getByRole('button', { name: /^FORM/ });
+  await toggle.click({ timeout: 5_000 });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+});
+
+test('accessibility: axe finds no violations, light and dark', async () => {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await analyze(page, README_SENTENCE);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: unknown,
+              options: unknown,
+            ) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.map((n) => n.target),
+      }));
+    });
+    expect(violations, `axe violations (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('screenshot of the demo', async () => {
+  await analyze(page, README_SENTENCE);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, 'demo.png');
+  await page.locator('main').screenshot({ path: file });
+  if (process.env['MED7_UPDATE_SCREENSHOT'] === '1') {
+    mkdirSync(join(import.meta.dirname, '..', 'docs'), { recursive: true });
+    copyFileSync(file, join(import.meta.dirname, '..', 'docs', 'demo.png'));
+  }
+});

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import {
+  README_ENTITIES,
+  README_SENTENCE,
+  analyze,
+  recordTimings,
+  waitForReady,
+  watchEvents,
+} from './helpers.ts';
+
+test('a wrong model URL shows a readable error in the element, no hang', async ({ page }) => {
+  await watchEvents(page);
+  await page.goto('./?model=models/no-such-model/');
+  const alert = page.locator('med7-ner').getByRole('alert');
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText('Could not load the model from models/no-such-model/');
+  await expect(page.locator('med7-ner progress')).toHaveCount(0);
+  await expect(page.locator('med7-ner').getByRole('status').first()).toContainText(
+    'Model not loaded',
+  );
+  const state = await page.evaluate(() => window.__med7);
+  expect(state.ready).toBeUndefined();
+  expect(state.errors.length).toBeGreaterThan(0);
+  // The text is still shown, as plain text; asking for an analysis fails fast, it does not hang.
+  await expect(page.locator('med7-ner [part="text"]')).toContainText('Magnesium hydroxide');
+  const outcome = await page.evaluate(async () => {
+    const element = document.querySelector('med7-ner');
+    try {
+      await element?.analyze('Lasix 40 mg');
+      return 'resolved';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  });
+  expect(outcome).not.toBe('resolved');
+});
+
+test('device="wasm" works, with threads when cross-origin isolated', async ({ page }) => {
+  await watchEvents(page);
+  await page.goto('./?device=wasm');
+  const ready = await waitForReady(page);
+  expect(ready.device).toBe('wasm');
+  expect(ready.fallbackReason).toBeUndefined();
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(ready.threads).toBe(Math.min(4, cores));
+  await expect(page.locator('med7-ner').getByRole('status').first()).toContainText(
+    `WASM, ${ready.threads} thread`,
+  );
+  const { entities, ms } = await analyze(page, README_SENTENCE);
+  recordTimings({ wasm: { threads: ready.threads, loadMs: ready.loadMs, readmeSentenceMs: ms } });
+  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
+});

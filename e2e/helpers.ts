@@ -1,0 +1,128 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { Entity } from '../src/core/types.ts';
+
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+
+/** The example sentence of Med7's README and the seven entities a good model finds in it. */
+export const README_SENTENCE =
+  'A patient was prescribed Magnesium hydroxide 400mg/5ml suspension PO of total 30ml bid for the next 5 days.';
+export const README_ENTITIES: readonly [string, string][] = [
+  ['DRUG', 'Magnesium hydroxide'],
+  ['STRENGTH', '400mg/5ml'],
+  ['FORM', 'suspension'],
+  ['ROUTE', 'PO'],
+  ['DOSAGE', '30ml'],
+  ['FREQUENCY', 'bid'],
+  ['DURATION', 'for the next 5 days'],
+];
+
+export interface ReadyDetail {
+  device: string;
+  dtype: string;
+  threads: number;
+  loadMs: number;
+  fallbackReason?: string;
+}
+
+declare global {
+  interface Window {
+    __med7: {
+      ready?: ReadyDetail;
+      errors: { name: string; message: string }[];
+      entities: number;
+      navigationStart: number;
+      readyAt?: number;
+    };
+  }
+}
+
+/** Records the element's events on `window.__med7` from before the page's own scripts run. */
+export async function watchEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__med7 = { errors: [], entities: 0, navigationStart: performance.now() };
+    document.addEventListener('med7-ready', (event) => {
+      window.__med7.ready = (event as CustomEvent<ReadyDetail>).detail;
+      window.__med7.readyAt = performance.now();
+    });
+    document.addEventListener('med7-error', (event) => {
+      window.__med7.errors.push((event as CustomEvent<{ name: string; message: string }>).detail);
+    });
+    document.addEventListener('med7-entities', () => {
+      window.__med7.entities += 1;
+    });
+  });
+}
+
+/** Waits for `med7-ready` (fails early on `med7-error`); returns its detail and the page-load time. */
+export async function waitForReady(
+  page: Page,
+  timeout = 90_000,
+): Promise<ReadyDetail & { pageMs: number }> {
+  await page.waitForFunction(
+    () => window.__med7.ready !== undefined || window.__med7.errors.length > 0,
+    null,
+    {
+      timeout,
+    },
+  );
+  const state = await page.evaluate(() => ({
+    ready: window.__med7.ready,
+    errors: window.__med7.errors,
+    pageMs: (window.__med7.readyAt ?? 0) - window.__med7.navigationStart,
+  }));
+  expect(state.errors, 'no med7-error while loading').toEqual([]);
+  if (state.ready === undefined) throw new Error('not ready');
+  return { ...state.ready, pageMs: Math.round(state.pageMs) };
+}
+
+/** Calls the element's public `analyze()` and returns its entities and the wall-clock time. */
+export async function analyze(
+  page: Page,
+  text: string,
+): Promise<{ entities: Entity[]; ms: number }> {
+  return page.evaluate(async (input) => {
+    const element = document.querySelector('med7-ner');
+    if (element === null) throw new Error('no <med7-ner>');
+    const started = performance.now();
+    const entities = await element.analyze(input);
+    await element.updateComplete;
+    return { entities, ms: Math.round(performance.now() - started) };
+  }, text);
+}
+
+/** Merges `values` into e2e/artifacts/timings.json (the lead reports these numbers). */
+export function recordTimings(values: Record<string, unknown>): void {
+  const file = join(ARTIFACTS, 'timings.json');
+  mkdirSync(dirname(file), { recursive: true });
+  let current: Record<string, unknown> = {};
+  try {
+    current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // First entry of this run.
+  }
+  writeFileSync(file, JSON.stringify({ ...current, ...values }, null, 2) + '\n');
+}
+
+/** A ~100 KB clinical note: varied paragraphs, the last one unlike the others. */
+export function longNote(bytes = 100_000): { text: string; lastParagraphStart: number } {
+  const paragraphs = [
+    'Patient seen in clinic for follow-up of hypertension and type 2 diabetes. Blood pressure 142/88, heart rate 76. She reports good adherence and no side effects.',
+    'Medications: Lisinopril 20 mg PO daily. Metformin 500 mg tablets, take 1 tablet by mouth twice a day with meals. Atorvastatin 40 mg at bedtime.',
+    'Plan: continue current regimen, repeat HbA1c in 3 months, dietary advice given. Return to clinic in 12 weeks or sooner if symptoms worsen.',
+    'He was given 1 g Rocephin IV in the emergency department and discharged on Augmentin 875 mg PO b.i.d. for 10 days.',
+    'Albuterol inhaler 2 puffs inhaled every 4 hours as needed for wheeze. Prednisone 40 mg daily for 5 days.',
+  ];
+  const last =
+    'FINAL PARAGRAPH: discharged home on Lasix 40 mg p.o. daily and Potassium chloride 20 mEq PO daily for 2 weeks.';
+  const parts: string[] = [];
+  let size = last.length;
+  for (let i = 0; size < bytes; i++) {
+    const paragraph = `${i + 1}. ${paragraphs[i % paragraphs.length] ?? ''}`;
+    parts.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  const body = parts.join('\n\n') + '\n\n';
+  return { text: body + last, lastParagraphStart: body.length };
+}

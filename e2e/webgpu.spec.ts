@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import {
+  README_ENTITIES,
+  README_SENTENCE,
+  analyze,
+  recordTimings,
+  waitForReady,
+  watchEvents,
+} from './helpers.ts';
+
+// Runs in the `chromium-webgpu` project (SwiftShader flags, see playwright.config.ts).
+test('WebGPU: device="webgpu" runs the model where an adapter is offered, else auto falls back', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await watchEvents(page);
+  await page.goto('./?empty&device=webgpu');
+  const adapter = await page.evaluate(async () => {
+    const gpu = (
+      navigator as Navigator & {
+        gpu?: {
+          requestAdapter(): Promise<{
+            info?: { vendor?: string; architecture?: string; description?: string };
+          } | null>;
+        };
+      }
+    ).gpu;
+    const found = await gpu?.requestAdapter();
+    if (found == null) return null;
+    return (
+      [found.info?.vendor, found.info?.architecture, found.info?.description]
+        .filter(Boolean)
+        .join(' ') || 'unknown'
+    );
+  });
+  if (adapter === null) {
+    // No adapter: `auto` must fall back to WASM and say why.
+    await page.goto('./?empty&device=auto');
+    const ready = await waitForReady(page);
+    expect(ready.device).toBe('wasm');
+    expect(ready.fallbackReason ?? '').toMatch(/WebGPU/);
+    recordTimings({ webgpu: { adapter: null, fallbackReason: ready.fallbackReason } });
+    return;
+  }
+  const ready = await waitForReady(page, 200_000);
+  expect(ready.device).toBe('webgpu');
+  await expect(page.locator('med7-ner').getByRole('status').first()).toContainText('WebGPU');
+  const { entities, ms } = await analyze(page, README_SENTENCE);
+  recordTimings({ webgpu: { adapter, loadMs: ready.loadMs, readmeSentenceMs: ms } });
+  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
+});
