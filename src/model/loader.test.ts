@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_MODEL } from '../test/paths.ts';
 import { loadMed7Model, Med7ModelError, type Med7Model } from './index.ts';
+import { splitModelUrl } from './loader.ts';
 
 const README =
   'A patient was prescribed Magnesium hydroxide 400mg/5ml suspension PO of total 30ml bid for the next 5 days.';
@@ -183,5 +184,28 @@ describe('loadMed7Model errors', () => {
     const model = await loadMed7Model({ model: dir });
     expect(model.tags.some((tag) => tag.startsWith('U-'))).toBe(true);
     await model.dispose();
+  });
+});
+
+describe('splitModelUrl (browser)', () => {
+  it('splits a folder URL into localModelPath and the model id', () => {
+    expect(splitModelUrl(undefined, 'http://127.0.0.1:5173/demo/index.html?x=1')).toEqual({
+      base: 'http://127.0.0.1:5173/models/',
+      name: 'med7-compact',
+      source: 'http://127.0.0.1:5173/models/med7-compact/',
+    });
+    expect(splitModelUrl('./m/other_model.v2', 'https://x.org/app/')).toMatchObject({
+      base: 'https://x.org/app/m/',
+      name: 'other_model.v2',
+    });
+    expect(splitModelUrl('https://cdn.x.org/a/b/', undefined)).toMatchObject({
+      base: 'https://cdn.x.org/a/',
+      name: 'b',
+    });
+  });
+
+  it('refuses folder names transformers.js would not join', () => {
+    expect(() => splitModelUrl('/models/my%20model/', 'http://h/')).toThrow(Med7ModelError);
+    expect(() => splitModelUrl('/', 'http://h/')).toThrow(/folder name/);
   });
 });

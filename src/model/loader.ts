@@ -108,11 +108,15 @@ async function locateNode(model: string | undefined, dtype: 'q8' | 'fp32'): Prom
   return { id: folder, source: folder };
 }
 
-function locateBrowser(model: string | undefined): Location {
-  const here = (globalThis as { location?: { href: string } }).location?.href;
+/**
+ * Splits a model folder URL into the URL of its parent (transformers.js's `localModelPath`) and
+ * the folder name (the model id), as transformers.js joins them back.
+ */
+export function splitModelUrl(model: string | undefined, pageUrl: string | undefined) {
   let url: URL;
   try {
-    url = here === undefined ? new URL(model ?? '') : new URL(model ?? `/${MODEL_FOLDER}/`, here);
+    url =
+      pageUrl === undefined ? new URL(model ?? '') : new URL(model ?? `/${MODEL_FOLDER}/`, pageUrl);
   } catch {
     throw new Med7ModelError(`Not a model URL: ${model ?? '(none)'}`);
   }
@@ -120,14 +124,20 @@ function locateBrowser(model: string | undefined): Location {
   url.hash = '';
   const segments = url.pathname.replace(/\/+$/, '').split('/');
   const name = decodeURIComponent(segments.pop() ?? '');
-  // transformers.js joins env.localModelPath with a folder name that must look like a model id.
+  // transformers.js only joins env.localModelPath with names that look like a model id.
   if (!/^[\w.-]{1,96}$/.test(name) || name.includes('..') || name.includes('--')) {
     throw new Med7ModelError(
       `The model folder name "${name}" in ${url.href} must be 1–96 letters, digits, "_", "." or "-" (no ".." or "--")`,
     );
   }
   url.pathname = `${segments.join('/')}/`;
-  return { id: name, base: url.href, source: `${url.href}${name}/` };
+  return { base: url.href, name, source: `${url.href}${name}/` };
+}
+
+function locateBrowser(model: string | undefined): Location {
+  const here = (globalThis as { location?: { href: string } }).location?.href;
+  const { base, name, source } = splitModelUrl(model, here);
+  return { id: name, base, source };
 }
 
 function describe(error: unknown): string {
