@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Build the med7-compact model from ../shared data: vocabulary, MLM pre-training, fine-tuning,
+# ONNX export (fp32 + int8). Seeded, CPU only. Run from anywhere: `npm run model:build`.
+#   bash training/build.sh            # full build (about an hour on 2 CPU cores)
+#   bash training/build.sh --smoke    # a few minutes, for wiring checks
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT/training"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
+PY="${PYTHON:-/usr/bin/python3}"
+if ! "$PY" -c "import torch, onnx, numpy" 2>/dev/null; then
+  echo "build.sh: $PY needs torch, onnx and numpy (Debian: python3-torch python3-onnx python3-numpy)" >&2
+  exit 1
+fi
+if [ ! -f "$ROOT/../shared/data/mtsamples/mtsamples.csv" ] && [ -z "${MED7_SHARED:-}" ]; then
+  echo "build.sh: ../shared/data not found beside the repository (or set MED7_SHARED)" >&2
+  exit 1
+fi
+mkdir -p logs
+start=$(date +%s)
+"$PY" -m med7_train.build "$@"
+echo "build.sh: finished in $(( $(date +%s) - start ))s"

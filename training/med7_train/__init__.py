@@ -1,0 +1,1 @@
+"""Training pipeline for the med7-compact token-classification model."""

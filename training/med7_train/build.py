@@ -1,0 +1,189 @@
+"""End-to-end build: vocabulary, MLM pre-training, fine-tuning, evaluation, ONNX export + int8.
+
+    python -m med7_train.build [--smoke] [--out models/med7-compact]
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import shutil
+import sys
+import time
+
+import torch
+
+from . import corpus, data, export, paths, scorer, weak_labeller
+from .model import Config
+from .pretok import BIO, LABELS, pretokenize, spans_to_bio
+from .tokenizer import WordPiece, bert_pre_tokenize, encode_pretokens, normalize, train_vocab
+from .train import finetune, pack_mlm, pretrain
+
+PRESETS = {
+    # a few minutes end to end: for wiring checks only
+    "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000),
+    # the real build (about 50-60 minutes on 2 CPU cores)
+    "full": dict(vocab=8000, mlm_steps=700, ft_steps=2200, n_gen=40000, ade=2500, mlm_docs=None, weak_limit=None),
+}
+
+
+def log_to(path):
+    f = open(path, "a", buffering=1)
+
+    def log(msg):
+        line = f"[{time.strftime('%H:%M:%S')}] {msg}"
+        print(line, flush=True)
+        f.write(line + "\n")
+    return log
+
+
+def evaluate(model, wp, dev):
+    preds = data.predict_spans(model, wp, [r["text"] for r in dev])
+    return scorer.score([r["entities"] for r in dev], preds), preds
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--preset", default="full", choices=sorted(PRESETS))
+    ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--out", default=str(paths.MODEL_DIR))
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--mlm-steps", type=int)
+    ap.add_argument("--ft-steps", type=int)
+    ap.add_argument("--ft-lr", type=float, default=3e-4)
+    ap.add_argument("--mlm-lr", type=float, default=6e-4)
+    ap.add_argument("--n-gen", type=int)
+    ap.add_argument("--hand-weight", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
+    args = ap.parse_args(argv)
+    P = dict(PRESETS["smoke" if args.smoke else args.preset])
+    for k in ("mlm_steps", "ft_steps", "n_gen"):
+        if getattr(args, k) is not None:
+            P[k] = getattr(args, k)
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    work = paths.WORK
+    work.mkdir(parents=True, exist_ok=True)
+    log = log_to(work / "build_steps.log")
+    t_start = time.time()
+    log(f"build start preset={'smoke' if args.smoke else args.preset} params={P} seed={args.seed}")
+
+    # ---- data ---------------------------------------------------------------------------------
+    dev = corpus.load_dev()
+    mis = []
+    for r in dev:
+        _, m = spans_to_bio(r["text"], r["entities"])
+        mis.extend((r["id"], r["text"][s:e], l) for s, e, l in m)
+    log(f"dev: {len(dev)} sentences; gold entities with boundaries inside a pre-token: {len(mis)} {mis[:5]}")
+    docs = data.mlm_texts()
+    if P["mlm_docs"]:
+        docs = docs[: P["mlm_docs"]]
+    gen = data.generated(args.seed, P["n_gen"])
+    weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"])
+    ade = data.weak_ade(args.seed, P["ade"])
+    hand = data.load_hand_annotated()
+    log(f"MLM docs {len(docs)}; weak MTSamples {len(weak)} {wstats}; ADE {len(ade)}; generated {len(gen)}; "
+        f"hand-annotated {len(hand)} (x{args.hand_weight})")
+
+    # ---- tokenizer ----------------------------------------------------------------------------
+    counts = collections.Counter()
+    for d in docs:
+        for s in d:
+            for _, _, t in pretokenize(s):
+                for w in bert_pre_tokenize(normalize(t)):
+                    counts[w] += 1
+    for t, _ in gen[:20000]:
+        for _, _, w in pretokenize(t):
+            for x in bert_pre_tokenize(normalize(w)):
+                counts[x] += 1
+    vocab = train_vocab(counts, size=P["vocab"])
+    wp = WordPiece(vocab)
+    unk = sum(c for w, c in counts.items() if wp.encode_word(w) == [1])
+    log(f"vocab {len(vocab)} from {len(counts)} word types; [UNK] rate {unk / max(1, sum(counts.values())):.5f}")
+
+    cfg = Config(vocab_size=len(vocab), num_labels=len(BIO))
+
+    # ---- MLM ----------------------------------------------------------------------------------
+    seqs = pack_mlm(wp, docs)
+    log(f"MLM sequences {len(seqs)} ({sum(len(s) for s in seqs)} pieces)")
+    t0 = time.time()
+    mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=args.seed, log=log)
+    t_mlm = time.time() - t0
+    log(f"MLM done in {t_mlm:.0f}s")
+
+    # ---- fine-tuning ----------------------------------------------------------------------------
+    train_set = weak + ade + gen + hand * args.hand_weight
+    encoded = [w for t, e in train_set for w in data.encode_ner(wp, t, e)]
+    log(f"fine-tune windows {len(encoded)}")
+
+    def eval_fn(model, step):
+        sc, _ = evaluate(model, wp, dev)
+        log(f"  dev @ {step}: strict {sc['strict']['micro'][2]:.3f} lenient {sc['lenient']['micro'][2]:.3f}")
+
+    t0 = time.time()
+    model = finetune(cfg, encoded, P["ft_steps"], init_bert=mlm.bert, lr=args.ft_lr, seed=args.seed, log=log,
+                     eval_fn=eval_fn, eval_every=max(200, P["ft_steps"] // 5))
+    t_ft = time.time() - t0
+    model.eval()
+    sc, preds = evaluate(model, wp, dev)
+    log(scorer.format_scores(sc, "model, python-side, dev"))
+    rd = [r for r in dev if r["id"] == "med7-readme"]
+    readme_ok = None
+    if rd:
+        p = data.predict_spans(model, wp, [rd[0]["text"]])[0]
+        readme_ok = sorted(map(tuple, p)) == sorted(map(tuple, rd[0]["entities"]))
+        log(f"Med7 README sentence exact: {readme_ok}: {[(rd[0]['text'][s:e], l) for s, e, l in p]}")
+    wl = scorer.score([r["entities"] for r in dev], [weak_labeller.label(r["text"]) for r in dev])
+    log(scorer.format_scores(wl, "weak labeller, dev"))
+
+    # ---- export ---------------------------------------------------------------------------------
+    out = args.out
+    os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
+    fp32 = os.path.join(out, "onnx", "model.onnx")
+    q8 = os.path.join(out, "onnx", "model_quantized.onnx")
+    export.export_onnx(model, fp32)
+    qstats = export.quantize_onnx(fp32, q8)
+    log(f"quantized {len(qstats)} weight matrices")
+    qm = export.simulate_int8(model)
+    with torch.no_grad():
+        diffs = []
+        for r in dev:
+            toks = pretokenize(r["text"])
+            ids, _ = encode_pretokens(wp, [t[2] for t in toks], max_len=512)
+            x = torch.tensor([ids])
+            a = model(x, torch.ones_like(x), torch.zeros_like(x))
+            b = qm(x, torch.ones_like(x), torch.zeros_like(x))
+            diffs.append((a - b).abs())
+        mx = max(float(d.max()) for d in diffs)
+        mean = float(torch.cat([d.flatten() for d in diffs]).mean())
+    qsc, _ = evaluate(qm, wp, dev)
+    qcheck = {"max_abs_logit_diff": mx, "mean_abs_logit_diff": mean,
+              "dev_strict_f1_fp32": sc["strict"]["micro"][2], "dev_strict_f1_int8": qsc["strict"]["micro"][2],
+              "dev_lenient_f1_fp32": sc["lenient"]["micro"][2], "dev_lenient_f1_int8": qsc["lenient"]["micro"][2]}
+    log(f"int8 check (torch simulation of the int8 weights): {json.dumps(qcheck)}")
+    wp.save(out)
+    export.write_config(cfg, out)
+    sizes = {f: os.path.getsize(os.path.join(out, "onnx", f)) for f in ("model.onnx", "model_quantized.onnx")}
+    log(f"sizes: {sizes}")
+    total = time.time() - t_start
+    metrics = {
+        "preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,
+        "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
+        "n_params": sum(p.numel() for p in model.parameters()),
+        "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
+                 "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand),
+                 "hand_weight": args.hand_weight, "windows": len(encoded)},
+        "time_s": {"mlm": round(t_mlm), "finetune": round(t_ft), "total": round(total)},
+        "dev_python": sc, "dev_python_int8": qsc, "weak_labeller_dev": wl, "readme_exact": readme_ok,
+        "quant_check": qcheck, "sizes": sizes, "gold_misaligned": mis,
+    }
+    with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
+        json.dump(metrics, f, indent=1)
+    torch.save(model.state_dict(), work / "model.pt")
+    log(f"build done in {total:.0f}s")
+    return metrics
+
+
+if __name__ == "__main__":
+    main()

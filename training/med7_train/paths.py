@@ -1,0 +1,19 @@
+"""Path resolution: everything is relative to the repository root, with shared data at ../shared."""
+from pathlib import Path
+import os
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("MED7_SHARED", REPO_ROOT.parent / "shared")).resolve()
+DATA = SHARED / "data"
+MTSAMPLES = DATA / "mtsamples" / "mtsamples.csv"
+DEV = DATA / "gold" / "dev.jsonl"
+RXNORM = DATA / "medextractr" / "dictionaries" / "rxnorm_druglist.txt"
+PARSIGS_DRUGS = DATA / "parsigs" / "drug_names.txt"
+PARSIGS_FREQ = DATA / "parsigs" / "latin_frequency.json"
+WHO_EML = DATA / "gnuhealth" / "who_eml_medicaments.csv"
+ADE_DIR = DATA / "ade_corpus_v2"
+MEDEXTRACTR_NOTES = DATA / "medextractr" / "example_notes"
+PARSERX_FORMS = DATA / "parserx" / "dose_form_rxcui_to_method_dose_unit_and_route.csv"
+HAND_ANNOTATED = REPO_ROOT / "training" / "data" / "hand_annotated.jsonl"
+WORK = REPO_ROOT / "training" / "work"
+MODEL_DIR = REPO_ROOT / "models" / "med7-compact"

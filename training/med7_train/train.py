@@ -1,0 +1,147 @@
+"""MLM pre-training and token-classification fine-tuning (CPU, seeded)."""
+import math
+import random
+import time
+
+import torch
+import torch.nn.functional as F
+
+from .model import BertMLM, BertTokenClassifier
+from .tokenizer import CLS, MASK, PAD, SEP
+
+
+def seed_all(seed):
+    random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def _lr_lambda(total, warmup):
+    def f(step):
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.02, 1.0 - (step - warmup) / max(1, total - warmup))
+    return f
+
+
+def pack_mlm(wp, docs, max_len=128):
+    """Pack consecutive sentences of each document into sequences of at most max_len pieces."""
+    seqs = []
+    for doc in docs:
+        cur = []
+        for s in doc:
+            from .pretok import pretokenize
+            ids = [i for t in pretokenize(s) for i in wp.encode_word(t[2])]
+            if len(ids) > max_len - 2:
+                ids = ids[: max_len - 2]
+            if len(cur) + len(ids) > max_len - 2 and cur:
+                seqs.append([CLS] + cur + [SEP])
+                cur = []
+            cur.extend(ids)
+        if len(cur) > 8:
+            seqs.append([CLS] + cur + [SEP])
+    return seqs
+
+
+def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print, max_len=128):
+    seed_all(seed)
+    model = BertMLM(config)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.98), eps=1e-6)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(steps, max(1, steps // 20)))
+    rng = random.Random(seed)
+    order = list(range(len(seqs)))
+    rng.shuffle(order)
+    pos = 0
+    V = config.vocab_size
+    t0 = time.time()
+    model.train()
+    for step in range(steps):
+        if pos + batch_size > len(order):
+            rng.shuffle(order)
+            pos = 0
+        batch = [seqs[i] for i in order[pos:pos + batch_size]]
+        pos += batch_size
+        L = max(len(s) for s in batch)
+        ids = torch.full((len(batch), L), PAD, dtype=torch.long)
+        am = torch.zeros((len(batch), L), dtype=torch.long)
+        for k, s in enumerate(batch):
+            ids[k, :len(s)] = torch.tensor(s)
+            am[k, :len(s)] = 1
+        special = (ids == PAD) | (ids == CLS) | (ids == SEP)
+        prob = torch.rand(ids.shape)
+        sel = (prob < 0.15) & ~special
+        labels = ids[sel]
+        inp = ids.clone()
+        r = torch.rand(ids.shape)
+        inp[sel & (r < 0.8)] = MASK
+        rnd = sel & (r >= 0.8) & (r < 0.9)
+        inp[rnd] = torch.randint(5, V, (int(rnd.sum()),))
+        positions = sel.view(-1).nonzero().squeeze(1)
+        logits = model(inp, am, torch.zeros_like(inp), positions)
+        loss = F.cross_entropy(logits, labels)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        if step % 50 == 0 or step == steps - 1:
+            log(f"mlm step {step}/{steps} loss {loss.item():.3f} lr {sched.get_last_lr()[0]:.2e} "
+                f"{time.time() - t0:.0f}s")
+    return model
+
+
+def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, seed=0, log=print,
+             eval_fn=None, eval_every=0, class_weight_o=1.0):
+    """encoded: list of (ids, labels). Length-bucketed batches, linear schedule."""
+    seed_all(seed)
+    model = BertTokenClassifier(config)
+    if init_bert is not None:
+        model.bert.load_state_dict(init_bert.state_dict())
+    no_decay = [p for p in model.parameters() if p.dim() == 1]
+    decay = [p for p in model.parameters() if p.dim() > 1]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=lr, betas=(0.9, 0.98), eps=1e-6)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(steps, max(1, steps // 10)))
+    rng = random.Random(seed + 1)
+    weight = torch.ones(config.num_labels)
+    weight[0] = class_weight_o
+
+    def batches():
+        while True:
+            idx = list(range(len(encoded)))
+            rng.shuffle(idx)
+            # bucket by length within chunks of 50 batches
+            chunk = batch_size * 50
+            bs = []
+            for c in range(0, len(idx), chunk):
+                part = sorted(idx[c:c + chunk], key=lambda i: len(encoded[i][0]))
+                bs.extend(part[k:k + batch_size] for k in range(0, len(part), batch_size))
+            rng.shuffle(bs)
+            yield from bs
+
+    it = batches()
+    t0 = time.time()
+    best = None
+    for step in range(steps):
+        model.train()
+        b = next(it)
+        L = max(len(encoded[i][0]) for i in b)
+        ids = torch.full((len(b), L), PAD, dtype=torch.long)
+        am = torch.zeros((len(b), L), dtype=torch.long)
+        lab = torch.full((len(b), L), -100, dtype=torch.long)
+        for k, i in enumerate(b):
+            x, y = encoded[i]
+            ids[k, :len(x)] = torch.tensor(x)
+            am[k, :len(x)] = 1
+            lab[k, :len(y)] = torch.tensor(y)
+        logits = model(ids, am, torch.zeros_like(ids))
+        loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), weight=weight, ignore_index=-100)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        if step % 50 == 0 or step == steps - 1:
+            log(f"ner step {step}/{steps} loss {loss.item():.4f} lr {sched.get_last_lr()[0]:.2e} {time.time() - t0:.0f}s")
+        if eval_fn and eval_every and (step + 1) % eval_every == 0 and step + 1 < steps:
+            eval_fn(model, step + 1)
+    return model
