@@ -137,7 +137,12 @@ export function splitModelUrl(model: string | undefined, pageUrl: string | undef
 function locateBrowser(model: string | undefined): Location {
   const here = (globalThis as { location?: { href: string } }).location?.href;
   const { base, name, source } = splitModelUrl(model, here);
-  return { id: name, base, source };
+  // transformers.js 4.3.1 looks for tokenizer_config.json (get_file_metadata) only under a
+  // localModelPath that is not a full URL; a same-origin model gets its path, so it is found.
+  const parent = new URL(base);
+  const local =
+    here !== undefined && parent.origin === new URL(here).origin ? parent.pathname : base;
+  return { id: name, base: local, source };
 }
 
 function describe(error: unknown): string {
