@@ -1,6 +1,7 @@
 /** Plain-text tables for the terminal. */
 import { MED7_LABELS } from '../core/labels.ts';
 import type { EvalReport, Scores } from '../core/metrics.ts';
+import { ATTRIBUTE_FIELDS, ATTRIBUTE_LABELS, type MedicationRecord } from '../core/records.ts';
 import type { Entity } from '../core/types.ts';
 
 function table(rows: string[][], alignRight: readonly boolean[]): string {
@@ -34,6 +35,23 @@ export function entityTable(entities: readonly Entity[]): string {
     ]),
   ];
   return table(rows, [true, true, false, true, false]);
+}
+
+/** The `--text --records` table: one row per medication, several spans joined with `; `. */
+export function medicationTable(records: readonly MedicationRecord[]): string {
+  if (records.length === 0) return '(no medications)';
+  const fields = ATTRIBUTE_LABELS.map((label) => ATTRIBUTE_FIELDS[label]);
+  const rows = [
+    ['drug', ...fields],
+    ...records.map((r) => [
+      r.drug ? visible(r.drug.text) : '-',
+      ...fields.map((field) => r[field].map((e) => visible(e.text)).join('; ')),
+    ]),
+  ];
+  return table(
+    rows,
+    rows[0]!.map(() => false),
+  );
 }
 
 const f = (x: number): string => x.toFixed(3);

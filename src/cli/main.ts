@@ -9,13 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toPlainMedications } from '../core/export/json.ts';
 import { evaluate } from '../core/metrics.ts';
 import { countWords } from '../core/pretokenize.ts';
+import { groupMedications } from '../core/records.ts';
 import { toTuples } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
 import type { Med7Model } from '../model/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputError } from './errors.ts';
-import { evalTable, entityTable } from './format.ts';
+import { evalTable, entityTable, medicationTable } from './format.ts';
 import { parseGold, parseRecords, type InputRecord } from './jsonl.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
 
@@ -30,12 +32,16 @@ Commands:
 
 Run "med7 <command> --help" for its options.`;
 
-const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--dtype q8|fp32] [--quiet]
-       med7 annotate --text "…" [--model DIR]
+const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--dtype q8|fp32] [--quiet]
+       med7 annotate --text "…" [--records] [--model DIR]
 
   --input FILE    JSON Lines to read (default: standard input)
   --output FILE   where to write the annotated JSON Lines (default: standard output)
   --text "…"      annotate one string and print a table of its entities
+  --records       also group the entities per drug: adds "medications": [{"drug", "strength",
+                  "form", "route", "dosage", "frequency", "duration"}, …] to each record (each
+                  a span {start, end, text}, or a list of them; "drug" null for a sig without
+                  one); with --text, prints a table of medications too
   --model DIR     model folder (default: the package's models/med7-compact)
   --dtype q8|fp32 quantized (default) or full-precision weights
   --quiet         no progress bar, no summary line
@@ -75,6 +81,7 @@ const ANNOTATE_OPTIONS = {
   input: { type: 'string' },
   output: { type: 'string' },
   text: { type: 'string' },
+  records: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 type AnnotateValues = ReturnType<typeof parseAnnotate>['values'];
@@ -83,10 +90,14 @@ function parseAnnotate(args: string[]) {
   return parseArgs({ args, options: ANNOTATE_OPTIONS, allowPositionals: false, strict: true });
 }
 
-/** The enrichers the command line asks for (none yet). */
+/** `--records`: the entities grouped into medication records (src/core/records.ts). */
+export const medicationsEnricher: RecordEnricher = (text, entities) => ({
+  medications: toPlainMedications(groupMedications(text, entities)),
+});
+
+/** The enrichers the command line asks for. */
 function enrichersFor(values: AnnotateValues): RecordEnricher[] {
-  void values;
-  return [];
+  return values.records === true ? [medicationsEnricher] : [];
 }
 
 /** Records per model call are grouped up to this many characters (and MAX_GROUP records). */
@@ -226,6 +237,10 @@ async function annotate(args: string[]): Promise<number> {
     const seconds = await analyse(model, records, quiet, async (input, entities) => {
       if (values.text !== undefined) {
         await output.write(`${entityTable(entities)}\n`);
+        if (values.records === true) {
+          const medications = groupMedications(input.text, entities);
+          await output.write(`\n${medicationTable(medications)}\n`);
+        }
         return;
       }
       const extra = Object.assign({}, ...enrichers.map((enrich) => enrich(input.text, entities)));
