@@ -108,5 +108,11 @@ describe('toCSV', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('cr\r')).toBe('"cr\r"');
     expect(csvField(12)).toBe('12');
+    expect(csvField(-1)).toBe('-1');
+  });
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(['+1', '-x', '@sum', '\tx'].map(csvField)).toEqual(["'+1", "'-x", "'@sum", "'\tx"]);
   });
 });

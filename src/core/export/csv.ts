@@ -1,7 +1,7 @@
 /**
  * CSV export (RFC 4180): a header, then one row per medication. Several spans in one field are
  * joined with `; `. Fields holding a comma, a quote, or a line break are quoted, quotes doubled;
- * lines end with CRLF.
+ * lines end with CRLF; spreadsheet formulas are defused.
  */
 import {
   ATTRIBUTE_FIELDS,
@@ -17,9 +17,13 @@ export const CSV_COLUMNS = [
   'end',
 ] as const;
 
-/** One CSV field, quoted when it must be. */
+/**
+ * One CSV field, quoted when it must be. Text that a spreadsheet would run as a formula (starting
+ * with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, as the demo's entity CSV does.
+ */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
