@@ -61,9 +61,10 @@ function writeServiceWorker(outDir: string): void {
   };
   walk(outDir);
   const precache = files.filter((file) => !NOT_PRECACHED.has(file)).sort();
-  const hash = createHash('sha256');
+  const template = readFileSync(join(root, 'src', 'demo', 'service-worker.js'), 'utf8');
+  const hash = createHash('sha256').update(template);
   for (const file of precache) hash.update(file).update(readFileSync(join(outDir, file)));
-  const source = readFileSync(join(root, 'src', 'demo', 'service-worker.js'), 'utf8')
+  const source = template
     .replace('__VERSION__', hash.digest('hex').slice(0, 16))
     .replace("'__PRECACHE__'", () => JSON.stringify(JSON.stringify(['./', ...precache])));
   writeFileSync(join(outDir, 'sw.js'), source);

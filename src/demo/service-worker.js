@@ -28,11 +28,15 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The preview server answers `Vary: Origin`; module scripts are requested with an Origin header,
+// precache requests without one, so matching must ignore Vary.
+const MATCH = { ignoreVary: true };
+
 async function respond(request) {
   const cache = await caches.open(CACHE);
   const navigation = request.mode === 'navigate';
   if (!navigation) {
-    const hit = await cache.match(request);
+    const hit = await cache.match(request, MATCH);
     if (hit) return hit;
   }
   try {
@@ -45,7 +49,10 @@ async function respond(request) {
     }
     return response;
   } catch (error) {
-    const hit = await cache.match(navigation ? new URL('./', self.location.href).href : request);
+    const hit = await cache.match(
+      navigation ? new URL('./', self.location.href).href : request,
+      MATCH,
+    );
     if (hit) return hit;
     throw error;
   }

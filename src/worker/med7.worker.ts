@@ -32,7 +32,6 @@ interface Loaded {
 }
 
 const scope = self as unknown as WorkerScope;
-const WARM_UP_TEXT = 'Lasix 40 mg PO b.i.d. for 3 days.';
 /** Progress replies per file are spaced at least this far apart (ms), except the last. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -110,15 +109,15 @@ async function load(request: LoadRequest): Promise<Loaded> {
   };
   let model: Med7Model;
   try {
+    // The loader runs the model once before resolving: that is the warm-up (and, on WebGPU, the
+    // shader compilation), so a WebGPU failure surfaces here.
     model = await loadMed7Model({ ...options, device });
-    await model.extract(WARM_UP_TEXT);
   } catch (error) {
     if (request.device !== 'auto' || device !== 'webgpu') throw error;
     fallbackReason = `WebGPU failed: ${serializeError(error).message}`;
     device = 'wasm';
     adapter = undefined;
     model = await loadMed7Model({ ...options, device });
-    await model.extract(WARM_UP_TEXT);
   }
 
   const info: ReadyInfo = {
