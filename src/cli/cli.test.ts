@@ -287,5 +287,5 @@ describe('med7 annotate with the model', () => {
     expectValidEntities(record);
     const tail = text.lastIndexOf('Finally');
     expect(record.entities.some(([start]) => start > tail)).toBe(true);
-  });
+  }, 300_000);
 });

@@ -37,6 +37,8 @@ export interface LoadOptions {
   /** Browser: the self-hosted folder of the `ort-wasm-*.{mjs,wasm}` files (default `/ort/`). */
   wasmPaths?: string;
   onProgress?: (progress: LoadProgress) => void;
+  /** Tuning for long texts: sub-tokens per window (default 256) and shared between windows (64). */
+  window?: { size?: number; overlap?: number };
 }
 
 export interface Med7Model {
@@ -333,6 +335,10 @@ async function load(options: LoadOptions): Promise<Med7Model> {
         config: config as never,
         device,
         dtype,
+        // Int8 weights stored as DequantizeLinear → MatMul are folded to float once, at load, instead
+        // of being fused into integer kernels: as fast as fp32 (about 1.5× faster than the fused path
+        // on onnxruntime-node) with the download size of int8. No effect on other quantization styles.
+        session_options: { extra: { session: { disable_quant_qdq: '1' } } },
         progress_callback:
           progress === undefined
             ? undefined
@@ -432,6 +438,8 @@ async function load(options: LoadOptions): Promise<Med7Model> {
       forward,
       tags,
       maxLength,
+      ...(options.window?.size === undefined ? {} : { windowSize: options.window.size }),
+      ...(options.window?.overlap === undefined ? {} : { overlap: options.window.overlap }),
     });
     // One tiny run proves the whole path (inputs, output shape) before anyone relies on it.
     await extractor.extractMany(['Lasix 40 mg']);
