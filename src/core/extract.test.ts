@@ -151,3 +151,23 @@ describe('createExtractor', () => {
     await expect(ex.extractMany(['Lasix'])).rejects.toThrow(/logits of shape/);
   });
 });
+
+describe('space-sensitive tokenizers', () => {
+  it('encode a pre-token after whitespace with its leading space', async () => {
+    const seen: string[] = [];
+    const ex = createExtractor({
+      encode: (text) => {
+        seen.push(text);
+        return [10];
+      },
+      spaceSensitive: true,
+      prefix: [CLS],
+      suffix: [SEP],
+      forward: makeForward([]),
+      tags: TAGS,
+      maxLength: 64,
+    });
+    await ex.extractMany(['Lasix 40mg\tdaily']);
+    expect(seen).toEqual(['Lasix', ' 40', 'mg', ' daily']);
+  });
+});

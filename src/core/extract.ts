@@ -5,7 +5,7 @@
  * (cached), windows long texts, batches windows across texts, keeps each pre-token's prediction
  * from its best window, reads the tag of its FIRST sub-token, and decodes tags into entities.
  */
-import { pretokenize, type PreToken } from './pretokenize.ts';
+import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
 import { decodeTags } from './tags.ts';
 import type { Entity } from './types.ts';
 import { assignWindows, clampCount, planWindows, type TokenWindow } from './windows.ts';
@@ -26,6 +26,12 @@ export interface ForwardResult {
 export interface ExtractorOptions {
   /** The tokenizer on one pre-token, without special tokens. */
   readonly encode: (text: string) => readonly number[];
+  /**
+   * Whether the tokenizer marks words that follow a space (byte-level BPE: `Ġword`). If so, a
+   * pre-token after whitespace is encoded as `" " + text`, as the model saw it in running text.
+   * WordPiece (BERT) ignores spaces, so this stays false there and the ids are the pre-token's own.
+   */
+  readonly spaceSensitive?: boolean;
   /** Special tokens before and after the content of every sequence (BERT: [CLS] / [SEP]). */
   readonly prefix: readonly number[];
   readonly suffix: readonly number[];
@@ -115,7 +121,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
 
   const prepare = (text: string, doc: number, jobs: Job[]): Doc => {
     const tokens = pretokenize(text);
-    const ids = tokens.map((token) => encode(token.text));
+    const ids = tokens.map((token) =>
+      options.spaceSensitive === true && token.start > 0 && isPreTokenSpace(text[token.start - 1]!)
+        ? encode(` ${token.text}`)
+        : encode(token.text),
+    );
     const counts = ids.map((list) => clampCount(list.length, windowSize));
     const windows = planWindows(counts, { size: windowSize, overlap });
     const owners = assignWindows(counts, windows, windowSize);

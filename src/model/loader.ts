@@ -409,6 +409,11 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   ].filter((n) => Number.isFinite(n) && n > 0);
   const maxLength = Math.min(...limits);
   const { prefix, suffix } = specialTokens(tokenizer);
+  const bare = (text: string) => tokenizer.encode(text, { add_special_tokens: false });
+  // Byte-level BPE tokenizers give a word after a space other ids than the same word alone.
+  const spaceSensitive = ['a', 'the', 'mg'].some(
+    (word) => bare(` ${word}`).join() !== bare(word).join(),
+  );
   const padId = tokenizer.pad_token_id ?? 0;
 
   const forward = async ({ inputIds, length }: ForwardBatch) => {
@@ -432,7 +437,8 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   let extractor: Extractor;
   try {
     extractor = createExtractor({
-      encode: (text) => tokenizer.encode(text, { add_special_tokens: false }),
+      encode: bare,
+      spaceSensitive,
       prefix,
       suffix,
       forward,
