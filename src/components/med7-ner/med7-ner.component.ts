@@ -1,14 +1,38 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MED7_LABELS, type Med7Label } from '../../core/labels.ts';
+import {
+  ATTRIBUTE_FIELDS,
+  ATTRIBUTE_LABELS,
+  groupMedications,
+  type MedicationRecord,
+} from '../../core/records.ts';
 import type { Entity } from '../../core/types.ts';
 import { Med7WorkerClient, isAbortError, type WorkerFactory } from '../../worker/client.ts';
 import type { Med7Device, Med7Dtype, ProgressInfo, ReadyInfo } from '../../worker/protocol.ts';
 import { emit } from './med7-ner.events.ts';
+import {
+  EXPORT_FORMATS,
+  cellText,
+  exportRecords,
+  recordIndexBySpan,
+  spanKey,
+  type MedicationExportFormat,
+} from './medications.ts';
 import { toSegments, type Segment } from './segments.ts';
 import styles from './med7-ner.styles.ts';
 
 type Phase = 'loading' | 'ready' | 'error';
+
+/** Column headings of the medications table. */
+const COLUMN_NAMES = {
+  STRENGTH: 'Strength',
+  FORM: 'Form',
+  ROUTE: 'Route',
+  DOSAGE: 'Dose',
+  FREQUENCY: 'Frequency',
+  DURATION: 'Duration',
+} as const;
 
 /**
  * @summary Finds medication information (the seven Med7 labels) in clinical text and highlights it,
@@ -32,6 +56,10 @@ type Phase = 'loading' | 'ready' | 'error';
  * @csspart text - The highlighted text.
  * @csspart mark - Every highlight; also `mark-drug`, `mark-strength`, … per label.
  * @csspart label - The small label inside a highlight; also `label-drug`, ….
+ * @csspart mark-linked - The highlights of the medication under the pointer or focus.
+ * @csspart medications - The "Medications" section: the table and its export buttons.
+ * @csspart medications-table - The table: one row per medication (drug and its attributes).
+ * @csspart export-button - Each export button (JSON, CSV, FHIR).
  *
  * @cssprop --med7-drug - Colour of DRUG highlights (default #3cb44b).
  * @cssprop --med7-strength - Colour of STRENGTH highlights (default #42d4f4).
@@ -42,6 +70,7 @@ type Phase = 'loading' | 'ready' | 'error';
  * @cssprop --med7-duration - Colour of DURATION highlights (default #ffe119).
  * @cssprop --med7-mark-color - Text colour inside highlights (default #000).
  * @cssprop --med7-focus-color - Focus ring colour (default the system Highlight).
+ * @cssprop --med7-link-color - Outline of the highlights of the medication under the pointer or focus (default the text colour).
  * @cssprop --med7-font-family - Font (default inherited).
  * @cssprop --med7-error-color - Error text colour.
  * @cssprop --med7-error-background - Error background.
@@ -63,6 +92,8 @@ export class Med7Ner extends LitElement {
   #typed = false;
   #progress = new Map<string, ProgressInfo>();
   #observer: MutationObserver | undefined;
+  /** For each shown entity (`start:end`), the index of its medication record. */
+  #recordOf = new Map<string, number>();
 
   @state() private _phase: Phase = 'loading';
   @state() private _loaded = 0;
@@ -75,6 +106,8 @@ export class Med7Ner extends LitElement {
   @state() private _busy = false;
   @state() private _hidden: ReadonlySet<Med7Label> = new Set();
   @state() private _lightText = '';
+  @state() private _medications: MedicationRecord[] = [];
+  @state() private _activeRecord: number | undefined;
 
   /** URL of the model folder, resolved against the page (default: the embedded model). */
   @property() model = 'models/med7-compact/';
@@ -97,9 +130,18 @@ export class Med7Ner extends LitElement {
   /** The text to analyse; when unset, the element's own text content is used. */
   @property() text: string | undefined;
 
+  /** Hides the "Medications" table and its export buttons. */
+  @property({ type: Boolean, attribute: 'hide-medications', reflect: true }) hideMedications =
+    false;
+
   /** The entities of the text now shown (empty until analysed). */
   get entities(): readonly Entity[] {
     return this._entities;
+  }
+
+  /** The entities of the text now shown, grouped per drug (see `groupMedications`). */
+  get medications(): readonly MedicationRecord[] {
+    return this._medications;
   }
 
   override connectedCallback(): void {
@@ -278,6 +320,9 @@ export class Med7Ner extends LitElement {
   #show(text: string, entities: Entity[], ms: number): void {
     this._analysedText = text;
     this._entities = entities;
+    this._medications = groupMedications(text, entities);
+    this.#recordOf = recordIndexBySpan(this._medications);
+    this._activeRecord = undefined;
     this._lastMs = ms;
     if (this._phase !== 'error' || this.#loadError === undefined) this._error = undefined;
     emit(this, 'med7-entities', { entities, ms, text });
@@ -286,6 +331,24 @@ export class Med7Ner extends LitElement {
   #handleInput(event: Event): void {
     this.#typed = true;
     this.text = (event.target as HTMLTextAreaElement).value;
+  }
+
+  #handleLinkStart(entity: Entity): void {
+    this._activeRecord = this.#recordOf.get(spanKey(entity));
+  }
+
+  #handleLinkEnd(): void {
+    this._activeRecord = undefined;
+  }
+
+  #handleExport(format: MedicationExportFormat): void {
+    const { type, filename } = EXPORT_FORMATS.find((f) => f.format === format)!;
+    const url = URL.createObjectURL(new Blob([this.exportMedications(format)], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
   #handleToggle(label: Med7Label): void {
@@ -304,6 +367,14 @@ export class Med7Ner extends LitElement {
     this.#requestedText = text;
     this.text = text;
     return this.#run(text);
+  }
+
+  /**
+   * The medications of the text now shown as JSON (`json`), CSV with one row per medication
+   * (`csv`), or a FHIR R4 Bundle of MedicationStatements (`fhir`), as the export buttons save them.
+   */
+  exportMedications(format: MedicationExportFormat): string {
+    return exportRecords(this._medications, format);
   }
 
   /** Shows or hides the highlights of `label` (as the legend's toggles do). */
@@ -385,15 +456,22 @@ export class Med7Ner extends LitElement {
 
   #renderMark(segment: Segment, entity: Entity): TemplateResult {
     const slug = entity.label.toLowerCase();
+    const record = this.#recordOf.get(spanKey(entity));
+    const linked = record !== undefined && record === this._activeRecord;
     return html`<mark
-      class="entity"
-      part="mark mark-${slug}"
+      class="entity${linked ? ' linked' : ''}"
+      part="mark mark-${slug}${linked ? ' mark-linked' : ''}"
       role="group"
       tabindex="0"
       data-label=${entity.label}
       data-start=${entity.start}
       data-end=${entity.end}
+      data-record=${record ?? nothing}
       aria-label="${entity.label}: ${segment.text}"
+      @mouseenter=${() => this.#handleLinkStart(entity)}
+      @mouseleave=${this.#handleLinkEnd}
+      @focus=${() => this.#handleLinkStart(entity)}
+      @blur=${this.#handleLinkEnd}
       >${segment.text}<span class="label" part="label label-${slug}" aria-hidden="true"
         >${entity.label}</span
       ></mark
@@ -408,7 +486,7 @@ export class Med7Ner extends LitElement {
     // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
     // prettier-ignore
     return html`<div
-      class="text"
+      class=${this._activeRecord === undefined ? 'text' : 'text linking'}
       part="text"
       aria-label="Highlighted text"
       aria-busy=${this._busy ? 'true' : 'false'}
@@ -420,6 +498,55 @@ export class Med7Ner extends LitElement {
     )}</div>`;
   }
 
+  #renderMedications(): TemplateResult | typeof nothing {
+    const records = this._analysedText === this.#currentText() ? this._medications : [];
+    if (this.hideMedications || records.length === 0) return nothing;
+    return html`<section class="medications" part="medications" aria-label="Medications">
+      <table part="medications-table">
+        <caption>
+          Medications
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Drug</th>
+            ${ATTRIBUTE_LABELS.map((label) => html`<th scope="col">${COLUMN_NAMES[label]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${records.map(
+            (record, i) =>
+              html`<tr
+                data-record=${i}
+                class=${i === this._activeRecord ? 'active' : ''}
+                @mouseenter=${() => (this._activeRecord = i)}
+                @mouseleave=${this.#handleLinkEnd}
+              >
+                <th scope="row">
+                  ${record.drug?.text ?? html`<span class="none">(no drug)</span>`}
+                </th>
+                ${ATTRIBUTE_LABELS.map(
+                  (label) => html`<td>${cellText(record[ATTRIBUTE_FIELDS[label]])}</td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <div class="exports">
+        ${EXPORT_FORMATS.map(
+          ({ format, label }) =>
+            html`<button
+              type="button"
+              part="export-button"
+              data-format=${format}
+              @click=${() => this.#handleExport(format)}
+            >
+              Download ${label}
+            </button>`,
+        )}
+      </div>
+    </section>`;
+  }
+
   override render(): TemplateResult {
     return html`
       ${this.#renderInput()} ${this.#renderProgress()}
@@ -429,7 +556,7 @@ export class Med7Ner extends LitElement {
           : html`<p class="error" part="error" role="alert">${this._error}</p>`
       }
       <p class="status" part="status" role="status">${this.#statusText()}</p>
-      ${this.#renderLegend()} ${this.#renderText()}
+      ${this.#renderLegend()} ${this.#renderText()} ${this.#renderMedications()}
     `;
   }
 }

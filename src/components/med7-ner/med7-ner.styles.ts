@@ -146,6 +146,82 @@ export default css`
     -webkit-box-decoration-break: clone;
   }
 
+  /* The medication under the pointer or focus: its highlights outlined, the others faded. */
+  .entity.linked {
+    outline: 2px solid var(--med7-link-color, currentColor);
+    outline-offset: 1px;
+  }
+
+  .text.linking .entity:not(.linked) {
+    opacity: 0.45;
+  }
+
+  .medications {
+    margin: 1em 0 0.5em;
+  }
+
+  .medications table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.875em;
+  }
+
+  .medications caption {
+    margin-bottom: 0.3em;
+    font-weight: 700;
+    text-align: left;
+  }
+
+  .medications th,
+  .medications td {
+    padding: 0.3em 0.6em;
+    text-align: left;
+    vertical-align: top;
+    border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+  }
+
+  .medications thead th {
+    font-size: 0.85em;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+
+  .medications tbody th {
+    font-weight: 700;
+  }
+
+  .medications tr.active {
+    background: color-mix(in srgb, var(--med7-drug, #3cb44b) 20%, transparent);
+  }
+
+  .medications .none {
+    font-weight: 400;
+    font-style: italic;
+  }
+
+  .exports {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    margin-top: 0.5em;
+  }
+
+  .exports button {
+    padding: 0.25em 0.75em;
+    font: inherit;
+    font-size: 0.8125em;
+    color: inherit;
+    background: transparent;
+    border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
+    border-radius: 0.4em;
+    cursor: pointer;
+  }
+
+  .exports button:focus-visible {
+    outline: 2px solid var(--med7-focus-color, Highlight);
+    outline-offset: 2px;
+  }
+
   .label {
     margin-left: 0.4em;
     font-size: 0.6em;
