@@ -486,7 +486,7 @@ export class Med7Ner extends LitElement {
     // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
     // prettier-ignore
     return html`<div
-      class=${this._activeRecord === undefined ? 'text' : 'text linking'}
+      class="text"
       part="text"
       aria-label="Highlighted text"
       aria-busy=${this._busy ? 'true' : 'false'}

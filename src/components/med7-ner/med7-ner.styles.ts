@@ -146,14 +146,11 @@ export default css`
     -webkit-box-decoration-break: clone;
   }
 
-  /* The medication under the pointer or focus: its highlights outlined, the others faded. */
+  /* The medication under the pointer or focus: its highlights outlined (no fading of the others,
+     which would cost them their contrast). */
   .entity.linked {
     outline: 2px solid var(--med7-link-color, currentColor);
     outline-offset: 1px;
-  }
-
-  .text.linking .entity:not(.linked) {
-    opacity: 0.45;
   }
 
   .medications {
