@@ -78,6 +78,26 @@ describe('scoreLinks', () => {
     expect(none).toMatchObject({ precision: 0, recall: 0, f1: 0, predictedLinks: 0 });
   });
 
+  it('scores end to end on predicted entities: a missed or mislabelled span is no link', () => {
+    // The model missed `4 mg`, called `40 mg` a DOSAGE, and found an extra `and` FREQUENCY.
+    const predicted = tuplesToEntities(text, [
+      [0, 5, 'DRUG'],
+      [6, 11, 'DOSAGE'],
+      [12, 15, 'FREQUENCY'],
+      [16, 22, 'DRUG'],
+    ]);
+    const s = scoreLinks([{ ...gold, predicted }]);
+    expect(s).toMatchObject({
+      correctLinks: 0,
+      goldLinks: 2,
+      predictedLinks: 2,
+      attributesCorrect: 0,
+    });
+    expect(s.errors.map((e) => e.got)).toEqual(['(attribute not found)', '(attribute not found)']);
+    // With the gold entities as predictions, it is the gold-entity score.
+    expect(scoreLinks([{ ...gold, predicted: entities }])).toEqual(scoreLinks([gold]));
+  });
+
   it('reports gold that does not fit its sentence', () => {
     const broken: LinkCase = {
       ...gold,

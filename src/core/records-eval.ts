@@ -24,6 +24,11 @@ export interface LinkCase {
   text: string;
   entities: Entity[];
   gold: LinkGoldRecord;
+  /**
+   * Entities to link instead of the gold ones (a model's), for an end-to-end score: then a link
+   * is right only when the attribute and its drug were both found with the gold span and label.
+   */
+  predicted?: Entity[];
 }
 
 export interface LinkError {
@@ -53,6 +58,9 @@ export interface LinkScores {
 }
 
 const key = (start: number, end: number): string => `${start}:${end}`;
+/** Attributes are keyed with their label, so a span found with the wrong label is not a match. */
+const attributeKey = (start: number, end: number, label: string): string =>
+  `${start}:${end}:${label}`;
 
 /** Turn `[start, end, label]` tuples into entities over `text` (score 1, as gold). */
 export function tuplesToEntities(text: string, tuples: readonly EntityTuple[]): Entity[] {
@@ -97,11 +105,14 @@ export function checkLinkGold(c: LinkCase): string[] {
   return problems;
 }
 
+const MISSING = '(missing)';
+
 function goldDrugOf(gold: LinkGoldRecord): Map<string, string | null> {
   const map = new Map<string, string | null>();
   for (const med of gold.medications) {
     const drug = med.drug ? key(med.drug[0], med.drug[1]) : null;
-    for (const [start, end] of med.attributes) map.set(key(start, end), drug);
+    for (const [start, end, label] of med.attributes)
+      map.set(attributeKey(start, end, label), drug);
   }
   return map;
 }
@@ -110,12 +121,15 @@ function predictedDrugOf(records: readonly MedicationRecord[]): Map<string, stri
   const map = new Map<string, string | null>();
   for (const record of records) {
     const drug = record.drug ? key(record.drug.start, record.drug.end) : null;
-    for (const a of recordAttributes(record)) map.set(key(a.start, a.end), drug);
+    for (const a of recordAttributes(record)) map.set(attributeKey(a.start, a.end, a.label), drug);
   }
   return map;
 }
 
-/** Score a linker (by default `groupMedications`) on gold entities against gold links. */
+/**
+ * Score a linker (by default `groupMedications`) against gold links, on the gold entities or, where
+ * a case has `predicted`, on those.
+ */
 export function scoreLinks(
   cases: readonly LinkCase[],
   link: (text: string, entities: Entity[]) => MedicationRecord[] = groupMedications,
@@ -132,18 +146,19 @@ export function scoreLinks(
     if (c.entities.length === 0) continue;
     sentences++;
     const gold = goldDrugOf(c.gold);
-    const predicted = predictedDrugOf(link(c.text, c.entities));
+    const predicted = predictedDrugOf(link(c.text, c.predicted ?? c.entities));
     const textOf = (k: string | null): string | null => {
       if (k === null) return null;
       const [start, end] = k.split(':').map(Number);
-      return `${c.text.slice(start, end)} [${k}]`;
+      return `${c.text.slice(start, end)} [${start}:${end}]`;
     };
     let allRight = true;
+    for (const got of predicted.values()) if (got !== null) predictedLinks++;
     for (const [attribute, goldDrug] of gold) {
-      const got = predicted.get(attribute) ?? null;
+      // An attribute the entities lack (a recognition miss) is wrong whatever its gold drug.
+      const got = predicted.has(attribute) ? (predicted.get(attribute) ?? null) : MISSING;
       attributes++;
       if (goldDrug !== null) goldLinks++;
-      if (got !== null) predictedLinks++;
       if (got === goldDrug) {
         attributesCorrect++;
         if (got !== null) correctLinks++;
@@ -153,7 +168,7 @@ export function scoreLinks(
           id: c.id,
           attribute: textOf(attribute) ?? '',
           expected: textOf(goldDrug),
-          got: textOf(got),
+          got: got === MISSING ? '(attribute not found)' : textOf(got),
         });
       }
     }
