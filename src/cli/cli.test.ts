@@ -152,6 +152,13 @@ describe('med7 annotate: bad input stops with the line number and exit 2', () =>
     expect(run.stderr).toMatch(/cannot read .*missing\.jsonl/);
   });
 
+  it('names an output file that cannot be written', async () => {
+    const output = join(scratch, 'no-such-dir', 'out.jsonl');
+    const run = await med7(['annotate', '--output', output, '--model', TEST_MODEL], `${good}\n`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write .*out\.jsonl/);
+  });
+
   it('says clearly when the model folder is wrong (exit 1)', async () => {
     const run = await med7(['annotate', '--model', join(scratch, 'no-model')], `${good}\n`);
     expect(run.code).toBe(1);

@@ -5,8 +5,7 @@
  * Exit status: 0 done, 1 the model or the run failed, 2 bad usage or bad input (reported with its
  * line number, before anything is written).
  */
-import { readFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toPlainMedications } from '../core/export/json.ts';
@@ -162,24 +161,42 @@ async function load(modelPath: string | undefined, dtype: 'q8' | 'fp32'): Promis
   return { model, loadSeconds: (performance.now() - started) / 1000 };
 }
 
-/** Writes with back-pressure to stdout or a file. */
+/** Writes with back-pressure to stdout or a file; a write error fails the run. */
 class Output {
-  private readonly stream: NodeJS.WritableStream;
+  private failure: Error | undefined;
 
-  constructor(path: string | undefined) {
-    this.stream = path === undefined ? process.stdout : createWriteStream(path);
+  private constructor(private readonly stream: NodeJS.WritableStream) {
+    stream.on('error', (error: Error) => (this.failure ??= error));
+  }
+
+  /** Opens the output now, so that a bad path is reported before any work. */
+  static async open(path: string | undefined): Promise<Output> {
+    if (path === undefined) return new Output(process.stdout);
+    try {
+      const handle = await open(path, 'w');
+      return new Output(handle.createWriteStream());
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`cannot write ${path}: ${reason}`);
+    }
   }
 
   async write(chunk: string): Promise<void> {
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (this.failure !== undefined) throw this.failure;
+    if (!this.stream.write(chunk)) {
+      await Promise.race([
+        once(this.stream, 'drain'),
+        once(this.stream, 'close').then(() => {
+          throw this.failure ?? new Error('the output closed early');
+        }),
+      ]);
+    }
   }
 
   async close(): Promise<void> {
     if (this.stream === process.stdout) return;
-    await new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject);
-      this.stream.end(resolve);
-    });
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    if (this.failure !== undefined) throw this.failure;
   }
 }
 
@@ -231,8 +248,8 @@ async function annotate(args: string[]): Promise<number> {
     records = parseRecords(bytes, name);
   }
 
+  const output = await Output.open(values.output);
   const { model, loadSeconds } = await load(values.model, dtype);
-  const output = new Output(values.output);
   try {
     const seconds = await analyse(model, records, quiet, async (input, entities) => {
       if (values.text !== undefined) {
