@@ -13,13 +13,15 @@ import {
   watchEvents,
 } from './helpers.ts';
 
-// One page, one model load, for the whole file: the tests below run in order on it.
-test.describe.configure({ mode: 'serial' });
+// One page and one model load for the whole file (loaded in beforeAll); the tests run in order on
+// it. Not `serial`: a failing test must not skip the others (Playwright then reloads the page).
 
 let context: BrowserContext;
 let page: Page;
 const requests: { url: string; at: number }[] = [];
 let origin = '';
+let ready: Awaited<ReturnType<typeof waitForReady>>;
+let loadWallMs = 0;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   origin = new URL(baseURL ?? '').origin;
@@ -31,6 +33,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
   page = await context.newPage();
   page.on('websocket', (socket) => requests.push({ url: socket.url(), at: Date.now() }));
   await watchEvents(page);
+  const started = Date.now();
+  await page.goto('./');
+  ready = await waitForReady(page);
+  loadWallMs = Date.now() - started;
 });
 
 test.afterAll(async () => {
@@ -38,10 +44,6 @@ test.afterAll(async () => {
 });
 
 test('loads the embedded model (auto falls back to WASM here and says why)', async () => {
-  const started = Date.now();
-  await page.goto('./');
-  const ready = await waitForReady(page);
-  const wallMs = Date.now() - started;
   expect(['wasm', 'webgpu']).toContain(ready.device);
   const isolated = await page.evaluate(() => self.crossOriginIsolated);
   expect(isolated, 'COOP/COEP make the page cross-origin isolated').toBe(true);
@@ -54,34 +56,19 @@ test('loads the embedded model (auto falls back to WASM here and says why)', asy
   }
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   recordTimings({
-    load: { device: ready.device, threads: ready.threads, cores, loadMs: ready.loadMs, wallMs },
+    load: {
+      device: ready.device,
+      threads: ready.threads,
+      cores,
+      loadMs: ready.loadMs,
+      wallMs: loadWallMs,
+    },
     fallbackReason: ready.fallbackReason ?? null,
   });
 });
 
-test('the Med7 README sentence gives exactly its seven highlights', async () => {
-  const { entities, ms } = await analyze(page, README_SENTENCE);
-  const marks = page.locator('med7-ner mark');
-  await expect(marks).toHaveCount(README_ENTITIES.length);
-  const shown = await marks.evaluateAll((elements) =>
-    elements.map((mark) => [mark.getAttribute('data-label'), mark.firstChild?.textContent]),
-  );
-  recordTimings({ readmeSentence: { wallMs: ms, entities: entities.length } });
-  expect(shown).toEqual(README_ENTITIES);
-  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
-  for (const e of entities) expect(README_SENTENCE.slice(e.start, e.end)).toBe(e.text);
-  // Accessible names and keyboard focus.
-  const drug = page.getByRole('group', { name: 'DRUG: Magnesium hydroxide' });
-  await expect(drug).toBeVisible();
-  await drug.focus();
-  await expect(drug).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('group', { name: 'STRENGTH: 400mg/5ml' })).toBeFocused();
-  // Entity table of the demo.
-  await expect(page.locator('#entities tbody tr')).toHaveCount(entities.length);
-});
-
 test('legend counts and toggles labels', async () => {
+  await analyze(page, README_SENTENCE);
   const drugToggle = page.locator('med7-ner').getByRole('button', { name: /^DRUG/ });
   await expect(drugToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(drugToggle).toContainText(/\d+/);
@@ -152,53 +139,80 @@ test('markup in the text is shown as text and runs nothing', async () => {
 test('a 100 KB note is analysed to its end and the page stays responsive', async () => {
   const { text, lastParagraphStart } = longNote();
   expect(text.length).toBeGreaterThanOrEqual(100_000);
-  const result = await page.evaluate(async (input) => {
+  // Start the analysis and watch the main thread (a timer every 25 ms) while the worker runs.
+  await page.evaluate((input) => {
     const element = document.querySelector('med7-ner');
     if (element === null) throw new Error('no <med7-ner>');
-    let maxGap = 0;
+    const gaps: number[] = [];
     let last = performance.now();
     const timer = setInterval(() => {
       const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
+      gaps.push(now - last);
       last = now;
     }, 25);
     const started = performance.now();
-    const entities = await element.analyze(input);
-    const analysedMs = performance.now() - started;
-    clearInterval(timer);
-    await element.updateComplete;
-    return {
-      count: entities.length,
-      starts: entities.map((e) => e.start),
-      labels: entities.map((e) => e.label),
-      ms: Math.round(analysedMs),
-      renderedMs: Math.round(performance.now() - started),
-      maxGap: Math.round(maxGap),
-    };
+    (window as unknown as { __long: Promise<unknown> }).__long = element
+      .analyze(input)
+      .then(async (entities) => {
+        const analysedMs = performance.now() - started;
+        clearInterval(timer);
+        await element.updateComplete;
+        gaps.sort((a, b) => a - b);
+        return {
+          count: entities.length,
+          starts: entities.map((e) => e.start),
+          ms: Math.round(analysedMs),
+          renderedMs: Math.round(performance.now() - started),
+          maxGap: Math.round(gaps.at(-1) ?? 0),
+          p95Gap: Math.round(gaps[Math.floor(gaps.length * 0.95)] ?? 0),
+        };
+      });
   }, text);
+  // While it runs, the page answers a click at once.
+  await page.waitForTimeout(500);
+  const toggle = page.locator('med7-ner').getByRole('button', { name: /^FORM/ });
+  const clicked = Date.now();
+  await toggle.click({ timeout: 5_000 });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: 5_000 });
+  const clickMs = Date.now() - clicked;
+  await toggle.click();
+  const result = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __long: Promise<{
+            count: number;
+            starts: number[];
+            ms: number;
+            renderedMs: number;
+            maxGap: number;
+            p95Gap: number;
+          }>;
+        }
+      ).__long,
+  );
   recordTimings({
     note100k: {
       chars: text.length,
       wallMs: result.ms,
       withRenderMs: result.renderedMs,
       entities: result.count,
-      maxMainThreadGapMs: result.maxGap,
+      mainThreadGapMs: { p95: result.p95Gap, max: result.maxGap },
+      clickDuringAnalysisMs: clickMs,
     },
   });
   const inLast = result.starts.filter((start) => start >= lastParagraphStart);
   expect(inLast.length, 'highlights in the last paragraph').toBeGreaterThanOrEqual(3);
   expect(result.count).toBeGreaterThan(500);
-  expect(result.maxGap, 'longest main-thread stall while analysing (ms)').toBeLessThan(1000);
+  // A blocked main thread would stall for the whole analysis; allow for a busy machine.
+  expect(result.p95Gap, '95th percentile of main-thread timer gaps (ms)').toBeLessThan(500);
+  expect(result.maxGap, 'longest main-thread stall while analysing (ms)').toBeLessThan(3000);
+  expect(clickMs, 'a legend click answered during the analysis (ms)').toBeLessThan(3000);
   const lastMark = page.locator('med7-ner mark').last();
   await expect(lastMark).toBeAttached();
   expect(Number(await lastMark.getAttribute('data-start'))).toBeGreaterThanOrEqual(
     lastParagraphStart,
   );
-  // Still interactive: the legend responds at once.
-  const toggle = page.locator('med7-ner').getByRole('button', { name: /^FORM/ });
-  await toggle.click({ timeout: 5_000 });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  await toggle.click();
 });
 
 test('accessibility: axe finds no violations, light and dark', async () => {
@@ -235,11 +249,37 @@ test('accessibility: axe finds no violations, light and dark', async () => {
 
 test('screenshot of the demo', async () => {
   await analyze(page, README_SENTENCE);
+  await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, 'demo.png');
-  await page.locator('main').screenshot({ path: file });
+  await page.screenshot({ path: join(ARTIFACTS, 'demo.png'), fullPage: true });
+  // The README's picture: the first screen. `MED7_UPDATE_SCREENSHOT=1 npm run test:e2e` refreshes it.
+  const first = join(ARTIFACTS, 'demo-first-screen.png');
+  await page.screenshot({ path: first });
   if (process.env['MED7_UPDATE_SCREENSHOT'] === '1') {
     mkdirSync(join(import.meta.dirname, '..', 'docs'), { recursive: true });
-    copyFileSync(file, join(import.meta.dirname, '..', 'docs', 'demo.png'));
+    copyFileSync(first, join(import.meta.dirname, '..', 'docs', 'demo.png'));
   }
+});
+
+// Last: with a weak (smoke) model this is the test that fails, and nothing after it needs a reload.
+test('the Med7 README sentence gives exactly its seven highlights', async () => {
+  const { entities, ms } = await analyze(page, README_SENTENCE);
+  const marks = page.locator('med7-ner mark');
+  await expect(marks).toHaveCount(README_ENTITIES.length);
+  const shown = await marks.evaluateAll((elements) =>
+    elements.map((mark) => [mark.getAttribute('data-label'), mark.firstChild?.textContent]),
+  );
+  recordTimings({ readmeSentence: { wallMs: ms, entities: entities.length } });
+  expect(shown).toEqual(README_ENTITIES);
+  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
+  for (const e of entities) expect(README_SENTENCE.slice(e.start, e.end)).toBe(e.text);
+  // Accessible names and keyboard focus.
+  const drug = page.getByRole('group', { name: 'DRUG: Magnesium hydroxide' });
+  await expect(drug).toBeVisible();
+  await drug.focus();
+  await expect(drug).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('group', { name: 'STRENGTH: 400mg/5ml' })).toBeFocused();
+  // Entity table of the demo.
+  await expect(page.locator('#entities tbody tr')).toHaveCount(entities.length);
 });

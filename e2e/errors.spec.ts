@@ -1,12 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  README_ENTITIES,
-  README_SENTENCE,
-  analyze,
-  recordTimings,
-  waitForReady,
-  watchEvents,
-} from './helpers.ts';
+import { watchEvents } from './helpers.ts';
 
 test('a wrong model URL shows a readable error in the element, no hang', async ({ page }) => {
   await watchEvents(page);
@@ -33,20 +26,4 @@ test('a wrong model URL shows a readable error in the element, no hang', async (
     }
   });
   expect(outcome).not.toBe('resolved');
-});
-
-test('device="wasm" works, with threads when cross-origin isolated', async ({ page }) => {
-  await watchEvents(page);
-  await page.goto('./?device=wasm');
-  const ready = await waitForReady(page);
-  expect(ready.device).toBe('wasm');
-  expect(ready.fallbackReason).toBeUndefined();
-  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  expect(ready.threads).toBe(Math.min(4, cores));
-  await expect(page.locator('med7-ner').getByRole('status').first()).toContainText(
-    `WASM, ${ready.threads} thread`,
-  );
-  const { entities, ms } = await analyze(page, README_SENTENCE);
-  recordTimings({ wasm: { threads: ready.threads, loadMs: ready.loadMs, readmeSentenceMs: ms } });
-  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
 });
