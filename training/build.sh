@@ -7,6 +7,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT/training"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
+# threads sleep instead of spinning when the cores are shared with other jobs
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 PY="${PYTHON:-/usr/bin/python3}"
 if ! "$PY" -c "import torch, onnx, numpy" 2>/dev/null; then
   echo "build.sh: $PY needs torch, onnx and numpy (Debian: python3-torch python3-onnx python3-numpy)" >&2

@@ -23,7 +23,7 @@ PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000),
     # the real build (about 50-60 minutes on 2 CPU cores)
-    "full": dict(vocab=8000, mlm_steps=700, ft_steps=2200, n_gen=40000, ade=2500, mlm_docs=None, weak_limit=None),
+    "full": dict(vocab=8000, mlm_steps=150, ft_steps=1200, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None),
 }
 
 
@@ -55,6 +55,7 @@ def main(argv=None):
     ap.add_argument("--n-gen", type=int)
     ap.add_argument("--hand-weight", type=int, default=4)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
+    ap.add_argument("--eval-every", type=int, default=200)
     args = ap.parse_args(argv)
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
     for k in ("mlm_steps", "ft_steps", "n_gen"):
@@ -103,6 +104,7 @@ def main(argv=None):
     log(f"vocab {len(vocab)} from {len(counts)} word types; [UNK] rate {unk / max(1, sum(counts.values())):.5f}")
 
     cfg = Config(vocab_size=len(vocab), num_labels=len(BIO))
+    wp.save(str(work))
 
     # ---- MLM ----------------------------------------------------------------------------------
     seqs = pack_mlm(wp, docs)
@@ -117,14 +119,41 @@ def main(argv=None):
     encoded = [w for t, e in train_set for w in data.encode_ner(wp, t, e)]
     log(f"fine-tune windows {len(encoded)}")
 
+    ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,
+               "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
+               "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
+                        "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand),
+                        "hand_weight": args.hand_weight, "windows": len(encoded)}, "gold_misaligned": mis}
+
     def eval_fn(model, step):
         sc, _ = evaluate(model, wp, dev)
         log(f"  dev @ {step}: strict {sc['strict']['micro'][2]:.3f} lenient {sc['lenient']['micro'][2]:.3f}")
+        # checkpoint, so that an interrupted build can still be exported (python -m med7_train.build export)
+        info = dict(ck_info, ft_step_done=step, elapsed_s=round(time.time() - t_start),
+                    time_s={"mlm": round(t_mlm), "finetune": round(time.time() - t0)})
+        torch.save({"state_dict": model.state_dict(), "info": info}, work / "ckpt_ft.pt")
 
     t0 = time.time()
     model = finetune(cfg, encoded, P["ft_steps"], init_bert=mlm.bert, lr=args.ft_lr, seed=args.seed, log=log,
-                     eval_fn=eval_fn, eval_every=max(200, P["ft_steps"] // 5))
+                     eval_fn=eval_fn, eval_every=args.eval_every)
     t_ft = time.time() - t0
+    torch.save(model.state_dict(), work / "model.pt")
+    info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,
+            "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
+            "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
+                     "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand),
+                     "hand_weight": args.hand_weight, "windows": len(encoded)},
+            "time_s": {"mlm": round(t_mlm), "finetune": round(t_ft)}, "gold_misaligned": mis}
+    with open(work / "info.json", "w") as f:
+        json.dump(info, f, indent=1)
+    metrics = finalize(model, wp, cfg, dev, args.out, info, log, t_start)
+    log(f"build done in {time.time() - t_start:.0f}s")
+    return metrics
+
+
+def finalize(model, wp, cfg, dev, out, info, log, t_start):
+    """Evaluate python-side, export ONNX fp32 + int8, check the int8 weights, write config,
+    tokenizer, training/metrics.json and the model card."""
     model.eval()
     sc, preds = evaluate(model, wp, dev)
     log(scorer.format_scores(sc, "model, python-side, dev"))
@@ -136,9 +165,6 @@ def main(argv=None):
         log(f"Med7 README sentence exact: {readme_ok}: {[(rd[0]['text'][s:e], l) for s, e, l in p]}")
     wl = scorer.score([r["entities"] for r in dev], [weak_labeller.label(r["text"]) for r in dev])
     log(scorer.format_scores(wl, "weak labeller, dev"))
-
-    # ---- export ---------------------------------------------------------------------------------
-    out = args.out
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
     fp32 = os.path.join(out, "onnx", "model.onnx")
     q8 = os.path.join(out, "onnx", "model_quantized.onnx")
@@ -166,24 +192,40 @@ def main(argv=None):
     export.write_config(cfg, out)
     sizes = {f: os.path.getsize(os.path.join(out, "onnx", f)) for f in ("model.onnx", "model_quantized.onnx")}
     log(f"sizes: {sizes}")
-    total = time.time() - t_start
-    metrics = {
-        "preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,
-        "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
-        "n_params": sum(p.numel() for p in model.parameters()),
-        "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
-                 "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand),
-                 "hand_weight": args.hand_weight, "windows": len(encoded)},
-        "time_s": {"mlm": round(t_mlm), "finetune": round(t_ft), "total": round(total)},
-        "dev_python": sc, "dev_python_int8": qsc, "weak_labeller_dev": wl, "readme_exact": readme_ok,
-        "quant_check": qcheck, "sizes": sizes, "gold_misaligned": mis,
-    }
+    metrics = dict(info)
+    metrics["time_s"] = dict(info.get("time_s", {}), total=round(time.time() - t_start))
+    metrics.update({"n_params": sum(p.numel() for p in model.parameters()), "dev_python": sc,
+                    "dev_python_int8": qsc, "weak_labeller_dev": wl, "readme_exact": readme_ok,
+                    "quant_check": qcheck, "sizes": sizes})
     with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
-    torch.save(model.state_dict(), work / "model.pt")
-    log(f"build done in {total:.0f}s")
+    from . import card
+    card.write(out=os.path.join(out, "MODEL_CARD.md"))
     return metrics
 
 
+def export_checkpoint(argv=None):
+    """Turn the latest fine-tuning checkpoint (training/work/ckpt_ft.pt) into the model directory."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", default=str(paths.WORK / "ckpt_ft.pt"))
+    ap.add_argument("--out", default=str(paths.MODEL_DIR))
+    args = ap.parse_args(argv)
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
+    log = log_to(paths.WORK / "build_steps.log")
+    t0 = time.time()
+    ck = torch.load(args.ckpt)
+    wp = WordPiece.load(str(paths.WORK / "tokenizer.json"))
+    cfg = Config(vocab_size=len(wp.vocab), num_labels=len(BIO))
+    from .model import BertTokenClassifier
+    model = BertTokenClassifier(cfg)
+    model.load_state_dict(ck["state_dict"])
+    info = dict(ck["info"])
+    log(f"exporting checkpoint at fine-tuning step {info.get('ft_step_done')}")
+    return finalize(model, wp, cfg, corpus.load_dev(), args.out, info, log, t0 - ck["info"].get("elapsed_s", 0))
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "export":
+        export_checkpoint(sys.argv[2:])
+    else:
+        main()

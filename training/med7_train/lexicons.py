@@ -46,7 +46,9 @@ hot ice salt urea sulfur lanolin glycerin camphor menthol honey vinegar milk lem
 balance therapy sterile fresh body bath smooth soft hard long short light dark white black blue green red
 pink purple yellow clean scar wound burns eczema itch rash sore throat tear tears vision vitality energy
 lean total mild free solo unit units dose doses level levels test tests liver heartburn advanced juice
-cranberry anesthetic anaesthetic anesthesia sedation medication medications meds drug drugs""".split()) | MONTHS
+cranberry anesthetic anaesthetic anesthesia sedation medication medications meds drug drugs information
+perform healing drainage therapeutic regimen female male mucosa muscle colic hives marrow agents
+inflammation incontinence nausea diarrhea arthritis prostate toxicity ecstasy chop overdose""".split()) | MONTHS
 
 # Words that are drugs only with a dose next to them or in a salt name ("potassium chloride 20 mEq").
 AMBIGUOUS = set("""sodium potassium calcium magnesium iron albumin lithium iodine caffeine nicotine thiamine
@@ -62,6 +64,9 @@ bitartrate hyclate monohydrate trihydrate dihydrate xinafoate tromethamine disod
 FORM_WORDS = set("""tablet tablets tab tabs capsule capsules cap caps cream ointment gel lotion solution suspension
 syrup elixir drops spray patch injection suppository suppositories liquid powder inhaler foam shampoo lozenge
 wafer emulsion enema""".split())
+
+CONTRAST = """omnipaque visipaque isovue ultravist optiray conray hexabrix oxilan magnevist omniscan prohance
+multihance gadavist dotarem eovist gastrografin renografin hypaque lipiodol definity optison""".split()
 
 RELEASE = set("""XL SR CR ER XR LA CD DR ODT HCT HS SA XT LQ DS EC CS IR MR SL""".split())
 
@@ -96,6 +101,28 @@ def _ok_word(w):
     return len(w) >= 4 and w not in STOP and not w.isdigit() and re.fullmatch(r"[a-z][a-z0-9'-]*[a-z0-9]", w)
 
 
+_CUES = set("""mg mcg units unit tablet tablets tab tabs daily bid tid qd po iv im prn capsule capsules ml cc
+p.o. b.i.d. t.i.d. q.d. q.i.d. p.r.n. dose doses taking takes take prescribed started given received""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _corpus_cue_stats():
+    """{lower-cased word: (count, count within 4 tokens of a medication cue)} over MTSamples."""
+    toks = []
+    for _, t in corpus.load_mtsamples(exclude_dev=True):
+        toks.extend(re.findall(r"[A-Za-z][A-Za-z'-]*(?:\.[a-z]\.)*|\d+|\S", t))
+    low = [t.lower() for t in toks]
+    pre = [0]
+    for t in low:
+        pre.append(pre[-1] + (1 if t in _CUES else 0))
+    stats = {}
+    for i, t in enumerate(low):
+        c, n = stats.get(t, (0, 0))
+        near = pre[min(len(low), i + 6)] - pre[max(0, i - 4)] > 0
+        stats[t] = (c + 1, n + (1 if near else 0))
+    return stats
+
+
 @functools.lru_cache(maxsize=1)
 def drug_lexicon():
     """Return (single-word set, multi-word set) of lower-cased drug names."""
@@ -122,29 +149,53 @@ def drug_lexicon():
     rx = [l for l in paths.RXNORM.read_text(encoding="utf-8").splitlines() if l.strip()]
     for l in rx:
         add(l)
-    rx_words = {w for n in rx for w in _clean(n).split()}
-    # parsigs: noisy, so keep single names of >= 5 letters that RxNorm also knows as a word, and
+    rx_single = {_clean(n) for n in rx if " " not in _clean(n)}
+    # brand names that RxNorm lists only with a number or form after them ("omnipaque 300")
+    for l in rx:
+        ws = _clean(l).split()
+        if len(ws) > 1 and len(ws[0]) >= 5 and all(re.fullmatch(r"[\d.,/%-]+|mg|mcg|ml|" + "|".join(FORM_WORDS), w)
+                                                   for w in ws[1:]):
+            add(ws[0])
+            rx_single.add(ws[0])
+    for c in CONTRAST:
+        add(c)
+    # parsigs: noisy, so keep single names of >= 5 letters that are also a whole RxNorm entry, and
     # two-word salt names whose first word is a known drug.
     for l in paths.PARSIGS_DRUGS.read_text(encoding="utf-8").splitlines():
         n = _clean(l).strip("() ")
         ws = n.split()
-        if len(ws) == 1 and len(n) >= 5 and n in rx_words:
+        if len(ws) == 1 and len(n) >= 5 and n in rx_single:
             add(n)
         elif len(ws) == 2 and ws[1] in SALTS and ws[0] in single:
             add(n)
+    trusted = set()
     with open(paths.WHO_EML, encoding="utf-8") as f:
         for r in csv.DictReader(f):
             for part in re.split(r"\+|;| and ", r["active_component"]):
                 add(part)
+                trusted.add(_clean(part))
     for n in corpus.ade_drug_names():
         if len(n) >= 4 and _clean(n) not in STOP:
             add(n)
+            trusted.add(_clean(n))
+    from .generator import COMMON_DRUGS
+    for n in " ".join(COMMON_DRUGS).split() + CONTRAST:
+        trusted.add(n.lower())
+    # Corpus check: a word that MTSamples uses often but almost never next to a dose, unit, route or
+    # frequency cue is a common word there (drainage, information, mucosa ...), unless trusted.
+    stats = _corpus_cue_stats()
+    for w in list(single):
+        c, near = stats.get(w, (0, 0))
+        if w not in trusted and c >= 3 and near / c < 0.1:
+            single.discard(w)
     for c in CLASSES:
         n = _clean(c)
         if " " in n:
             multi.add(n)
         else:
             single.add(n)
+    multi -= {"alkaline phosphatase", "acid phosphatase", "vitamin d level", "lactic acid", "uric acid", "amino acids",
+              "bile acid", "normal saline and blood"}
     single -= (STOP - PLAIN_DRUG_EXTRA)
     single |= PLAIN_DRUG_EXTRA
     single -= MONTHS

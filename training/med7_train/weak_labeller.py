@@ -98,8 +98,8 @@ STRENGTH_RES = [
     _rx(rf"\b{NUM}(?:\s?/\s?{NUM})+\s?(?:{MASS}|{GRAM}|{UNITS})\b(?!/d[lL])"),
     _rx(rf"\b{NUM}\s?{MASS}\s?-\s?{NUM}\s?{MASS}\b"),
     # mass or units, optionally per volume/kg: 400mg/5ml, 2 mg/kg, 20 mEq, 40,000 units
-    _rx(rf"(?<![\w.]){NUMR}\s?(?:{MASS}|{UNITS}|{GRAM})(?:{PER})?(?![\w/])"),
-    _rx(rf"\b{NUMW}\s(?:{MASS}|{GRAM}|units|unit)\b(?!/)"),
+    _rx(rf"(?<![\w.]){NUMR}\s?(?:{MASS}|{UNITS}|{GRAM})(?:{PER}(?:/(?:day|d|hr|h|dose|min))?)?(?![\w/])"),
+    _rx(rf"\b{NUMW}\s(?:{MASS}|{GRAM}|units|unit)\b(?!/)", re.I),
 ]
 PERCENT_RE = _rx(rf"(?<![\w.]){NUM}\s?%")
 RATIO_RE = _rx(r"(?<![\w:])1:\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w:])1:\d{3,}(?!\d)")

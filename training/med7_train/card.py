@@ -1,0 +1,146 @@
+"""Write models/med7-compact/MODEL_CARD.md from training/metrics.json.
+
+    python -m med7_train.card
+"""
+import json
+import os
+
+from . import paths
+from .pretok import LABELS
+
+
+def _table(sc):
+    rows = ["| label | strict P | strict R | strict F1 | lenient P | lenient R | lenient F1 | gold n |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for lab in LABELS:
+        s, l = sc["strict"]["per_label"][lab], sc["lenient"]["per_label"][lab]
+        rows.append(f"| {lab} | {s[0]:.3f} | {s[1]:.3f} | {s[2]:.3f} | {l[0]:.3f} | {l[1]:.3f} | {l[2]:.3f} | {s[3]} |")
+    s, l = sc["strict"]["micro"], sc["lenient"]["micro"]
+    rows.append(f"| **micro** | {s[0]:.3f} | {s[1]:.3f} | **{s[2]:.3f}** | {l[0]:.3f} | {l[1]:.3f} | **{l[2]:.3f}** | |")
+    return "\n".join(rows)
+
+
+def write(metrics_path=None, out=None):
+    m = json.load(open(metrics_path or paths.REPO_ROOT / "training" / "metrics.json"))
+    out = out or paths.MODEL_DIR / "MODEL_CARD.md"
+    d, t, q, sz, P = m["data"], m["time_s"], m["quant_check"], m["sizes"], m["params"]
+    mib = {k: v / 2**20 for k, v in sz.items()}
+    eval_rows = "\n".join(f"| {lab} | | | | |" for lab in LABELS)
+    text = f"""# med7-compact
+
+A compact BERT token classifier for the seven Med7 medication labels (DRUG, STRENGTH, FORM, ROUTE,
+DOSAGE, FREQUENCY, DURATION), small enough to run in the browser with transformers.js
+(`BertForTokenClassification`, ONNX, int8 weights).
+
+Built by `npm run model:build` (`bash training/build.sh`, preset `{m['preset']}`, seed {m['seed']}),
+CPU only. Build wall time on the 2-core build machine: **{t['total'] / 60:.0f} min** (MLM {t['mlm'] / 60:.0f} min,
+fine-tuning {t['finetune'] / 60:.0f} min), measured while other jobs shared the cores.
+
+## Files
+
+| file | size |
+| --- | ---: |
+| `onnx/model_quantized.onnx` (int8 weights, DequantizeLinear, fp32 activations) | {mib['model_quantized.onnx']:.1f} MiB |
+| `onnx/model.onnx` (fp32) | {mib['model.onnx']:.1f} MiB |
+| `config.json`, `tokenizer.json`, `tokenizer_config.json`, `special_tokens_map.json`, `vocab.txt` | |
+
+ONNX opset 14; inputs `input_ids`, `attention_mask`, `token_type_ids` (int64, dynamic batch and
+sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for the seven labels
+(`config.json` `id2label`).
+
+## How the model reads text (contract with the TypeScript side)
+
+1. Pre-tokens: maximal runs of letters, maximal runs of decimal digits, or any single other
+   non-whitespace character (`re.finditer(r"[^\\W\\d_]+|\\d+|\\S", text)`); `400mg/5ml` is
+   `400 mg / 5 ml`, `b.i.d.` is `b . i . d .`.
+2. Each pre-token is tokenized on its own by the WordPiece tokenizer (lower case, accents stripped,
+   `##` continuation, {P['vocab']} entries, no special tokens); the sequence is `[CLS] pieces... [SEP]`.
+3. The label of a pre-token is the argmax at its **first** sub-token; BIO tags over pre-tokens are
+   decoded into character spans (an entity is a run of consecutive pre-tokens).
+
+## Architecture
+
+BERT, post-LayerNorm, GELU: 4 layers, hidden 256, 4 heads, FFN 1024, 512 positions, type vocabulary 2,
+LayerNorm eps 1e-12; {m['n_params'] / 1e6:.2f} M parameters. Written in plain torch (`training/med7_train/model.py`).
+
+## Data and recipe
+
+- **Text**: MTSamples (CC0), de-duplicated ({d['mlm_docs']} documents incl. ADE-corpus sentence groups and the
+  medExtractR example notes for MLM), sentence-split like the gold file. Every MTSamples note whose
+  `note_id` occurs in a dev id, and every duplicate of such a note, is excluded from all training text.
+- **MLM pre-training**: {P['mlm_steps']} steps x 32 sequences of up to 128 pieces ({d['mlm_sequences']} packed
+  sequences), 15 % masking (80/10/10), AdamW lr {m['mlm_lr']}, linear decay.
+- **Fine-tuning** ({P['ft_steps']} steps x 32, AdamW lr {m['ft_lr']}, 10 % warm-up, linear decay), on
+  {d['windows']} windows from:
+  - {d['weak_mtsamples']} MTSamples sentences labelled by the weak labeller ({d['weak_stats']['pos']} with entities,
+    {d['weak_stats']['neg_used']} negatives, mostly ones with medication-like cues: mL, subcutaneous, IV, sutures, months);
+  - {d['generated']} generated sentences with gold spans by construction (numbered lists, comma lists, dotted and
+    upper-case abbreviations, pharmacy sigs, prose, attributes before the drug, README style, negatives:
+    labs, EBL, sutures, vitals, dates and month names);
+  - {d['ade']} ADE-corpus sentences labelled by the weak labeller;
+  - {d['hand']} hand-annotated MTSamples sentences (`training/data/hand_annotated.jsonl`, dev notes excluded),
+    repeated x{d['hand_weight']}.
+- **Weak labeller** (`training/med7_train/weak_labeller.py`): lexicon + regular expressions following
+  `ANNOTATION.md`. DRUG lexicon: RxNorm names from medExtractR, parsigs names cross-checked with RxNorm,
+  WHO EML (GNU Health), ADE-corpus drug mentions and named drug classes, minus stop words, months,
+  supplies, foods and words that MTSamples uses often but never next to a dose.
+
+## Evaluation on `shared/data/gold/dev.jsonl` (121 sentences)
+
+### Project eval command (to be filled in by the lead)
+
+| label | strict F1 | lenient F1 | | |
+| --- | ---: | ---: | --- | --- |
+{eval_rows}
+| **micro** | | | | |
+
+### Python-side scorer (training/med7_train/scorer.py, fp32 torch model; strict = exact span and label, lenient = overlap and label)
+
+{_table(m['dev_python'])}
+
+Same scorer with the int8 weights simulated in torch: strict {m['dev_python_int8']['strict']['micro'][2]:.3f},
+lenient {m['dev_python_int8']['lenient']['micro'][2]:.3f}. The Med7 README sentence gets all seven entities exactly:
+**{m['readme_exact']}**.
+
+### Weak labeller on the same dev set (python-side)
+
+{_table(m['weak_labeller_dev'])}
+
+Caveat: the labeller's rules were written by a developer who had read the dev sentences (no dev sentence
+was copied into rules or training data), so its dev score is optimistic; the model's dev score
+measures how well it generalises from the weak labels, the generated data and the hand annotations.
+
+## Quantization check
+
+Weights of all MatMul (per output channel) and Gather (per row) initializers are int8 with
+`DequantizeLinear` (symmetric, zero point 0); activations stay fp32. Simulated in torch on the dev
+sentences: max |logit difference| {q['max_abs_logit_diff']:.3f}, mean {q['mean_abs_logit_diff']:.4f}; dev strict
+F1 {q['dev_strict_f1_fp32']:.3f} (fp32) -> {q['dev_strict_f1_int8']:.3f} (int8), lenient {q['dev_lenient_f1_fp32']:.3f} -> {q['dev_lenient_f1_int8']:.3f}.
+
+## Licences
+
+- Model weights, tokenizer and code: Apache-2.0.
+- MTSamples: CC0 (as labelled by the Kaggle uploader). parsigs: MIT. ParseRx: Apache-2.0.
+- medExtractR dictionaries (RxNorm-derived, GPL >= 2) and GNU Health lists (GPL-3.0) were used **at training
+  time only** (weak labelling and generation); no dictionary is shipped in `models/`. RxNorm: "This product
+  uses publicly available data courtesy of the U.S. National Library of Medicine".
+- ADE corpus v2 (Gurulingappa et al., J Biomed Inform 2012): research use with attribution.
+
+## Known limits
+
+- Trained on weak labels: it inherits the labeller's blind spots (rare routes such as `to the foot area`,
+  adverbs such as `occasionally`, unusual drug names not in any list) and can be unsure about drug
+  classes (`contrast`, `dye`, `antibiotic irrigation`).
+- DURATION and DOSAGE are rare in real text; the dev set has only 5 DURATION and 20 DOSAGE spans, so
+  their dev scores are noisy.
+- English clinical text only; no negation or reason detection; the scheme marks mentions, not whether a
+  drug was given.
+- Sentences longer than 510 pieces are cut by the caller (the TypeScript side windows long text).
+"""
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(text)
+    return out
+
+
+if __name__ == "__main__":
+    print(write())
