@@ -149,6 +149,8 @@ export class Med7Ner extends LitElement {
     this.#observer ??= new MutationObserver(() => this.#readLightText());
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     this.#readLightText();
+    // Reconnected after a real removal: the model was unloaded, load it again.
+    if (this.hasUpdated && this.#loadKey === '') this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -161,12 +163,13 @@ export class Med7Ner extends LitElement {
     });
   }
 
-  protected override updated(changed: PropertyValues): void {
+  // Loading and scheduling set reactive state, so they run before render, not after it.
+  protected override willUpdate(changed: PropertyValues): void {
     const key = [this.model, this.device, this.dtype, this.wasmPaths].join('\n');
     const reload = key !== this.#loadKey;
     if (reload) {
-      this.#loadKey = key;
       this.#load();
+      this.#loadKey = key;
     }
     if (reload || changed.has('text') || changed.has('_lightText')) {
       const text = this.#currentText();
@@ -228,6 +231,7 @@ export class Med7Ner extends LitElement {
   }
 
   #unload(): void {
+    this.#loadKey = '';
     this.#abort?.abort();
     const client = this.#client;
     this.#client = undefined;
