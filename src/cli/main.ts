@@ -183,14 +183,8 @@ class Output {
 
   async write(chunk: string): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
-    if (!this.stream.write(chunk)) {
-      await Promise.race([
-        once(this.stream, 'drain'),
-        once(this.stream, 'close').then(() => {
-          throw this.failure ?? new Error('the output closed early');
-        }),
-      ]);
-    }
+    // events.once also rejects on an 'error' event, and removes its listeners either way.
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
