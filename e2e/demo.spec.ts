@@ -2,6 +2,7 @@ import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
+import type { Entity } from '../src/core/types.ts';
 import {
   ARTIFACTS,
   README_ENTITIES,
@@ -65,6 +66,23 @@ test('loads the embedded model (auto falls back to WASM here and says why)', asy
     },
     fallbackReason: ready.fallbackReason ?? null,
   });
+});
+
+test('each highlight has an accessible name and takes keyboard focus', async () => {
+  const { entities } = await analyze(
+    page,
+    'Lasix 40 mg PO b.i.d. for 3 days, then aspirin 81 mg daily.',
+  );
+  expect(entities.length).toBeGreaterThanOrEqual(2);
+  const [first, second] = entities as [Entity, Entity];
+  const mark = page.getByRole('group', { name: `${first.label}: ${first.text}`, exact: true });
+  await expect(mark).toBeVisible();
+  await mark.focus();
+  await expect(mark).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('group', { name: `${second.label}: ${second.text}`, exact: true }),
+  ).toBeFocused();
 });
 
 test('legend counts and toggles labels', async () => {
@@ -264,22 +282,16 @@ test('screenshot of the demo', async () => {
 // Last: with a weak (smoke) model this is the test that fails, and nothing after it needs a reload.
 test('the Med7 README sentence gives exactly its seven highlights', async () => {
   const { entities, ms } = await analyze(page, README_SENTENCE);
+  recordTimings({ readmeSentence: { wallMs: ms, entities: entities.length } });
+  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
+  for (const e of entities) expect(README_SENTENCE.slice(e.start, e.end)).toBe(e.text);
   const marks = page.locator('med7-ner mark');
   await expect(marks).toHaveCount(README_ENTITIES.length);
   const shown = await marks.evaluateAll((elements) =>
     elements.map((mark) => [mark.getAttribute('data-label'), mark.firstChild?.textContent]),
   );
-  recordTimings({ readmeSentence: { wallMs: ms, entities: entities.length } });
   expect(shown).toEqual(README_ENTITIES);
-  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
-  for (const e of entities) expect(README_SENTENCE.slice(e.start, e.end)).toBe(e.text);
-  // Accessible names and keyboard focus.
-  const drug = page.getByRole('group', { name: 'DRUG: Magnesium hydroxide' });
-  await expect(drug).toBeVisible();
-  await drug.focus();
-  await expect(drug).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('group', { name: 'STRENGTH: 400mg/5ml' })).toBeFocused();
+  await expect(page.getByRole('group', { name: 'DRUG: Magnesium hydroxide' })).toBeVisible();
   // Entity table of the demo.
   await expect(page.locator('#entities tbody tr')).toHaveCount(entities.length);
 });
