@@ -210,7 +210,11 @@ async function analyse<T extends { text: string }>(
   let done = 0;
   bar.update(0);
   for (const group of groups(records)) {
-    const results = await model.extractMany(group.map((record) => record.text));
+    // Within a group (one long note, say) the bar moves with the sub-tokens analysed.
+    const results = await model.extractMany(
+      group.map((record) => record.text),
+      { onProgress: (part, whole) => bar.update(done + (group.length * part) / whole) },
+    );
     for (let i = 0; i < group.length; i++) await each(group[i]!, results[i]!);
     done += group.length;
     bar.update(done);

@@ -28,7 +28,7 @@ export class ProgressBar {
     this.lastDraw = now;
     const fraction = Math.min(1, done / this.total);
     const seconds = ((now - this.started) / 1000).toFixed(1);
-    const tail = ` ${Math.floor(fraction * 100)}% ${done}/${this.total} ${this.unit} ${seconds} s`;
+    const tail = ` ${Math.floor(fraction * 100)}% ${Math.floor(done)}/${this.total} ${this.unit} ${seconds} s`;
     const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - tail.length - 3));
     const filled = Math.round(fraction * width);
     this.stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${tail}`);

@@ -171,3 +171,35 @@ describe('space-sensitive tokenizers', () => {
     expect(seen).toEqual(['Lasix', ' 40', 'mg', ' daily']);
   });
 });
+
+describe('progress and abort', () => {
+  const text = Array.from({ length: 200 }, (_, i) => `take Lasix ${i} mg daily.`).join('\n');
+
+  it('reports sub-tokens analysed after every model call, ending at the total', async () => {
+    const { ex, calls } = extractor(40, undefined, 8);
+    const seen: [number, number][] = [];
+    await ex.extractMany([text], { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toHaveLength(calls.length);
+    expect(seen.length).toBeGreaterThan(1);
+    const total = seen[0]![1];
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+    expect(seen.at(-1)).toEqual([total, total]);
+  });
+
+  it('stops between model calls when the signal aborts', async () => {
+    const { ex, calls } = extractor(40, undefined, 8);
+    const signal = { aborted: false, reason: undefined as unknown };
+    const run = ex.extractMany([text], {
+      signal,
+      onProgress: () => {
+        signal.aborted = true;
+        signal.reason = new Error('stale');
+      },
+    });
+    await expect(run).rejects.toThrow('stale');
+    expect(calls).toHaveLength(1);
+    await expect(ex.extractMany(['x'], { signal: { aborted: true } })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+});

@@ -53,11 +53,31 @@ export interface ExtractorOptions {
   readonly cacheSize?: number;
 }
 
+/** An `AbortSignal`, as far as the core needs one (the core is typed against ES libs only). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+export interface RunOptions {
+  /** Checked before every model call: an aborted run rejects with the signal's reason. */
+  readonly signal?: AbortSignalLike;
+  /** Called after every model call with the sub-tokens analysed so far and in all. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 export interface Extractor {
   readonly windowSize: number;
   readonly overlap: number;
   /** Entities of each text, in input order. */
-  extractMany(texts: readonly string[]): Promise<Entity[][]>;
+  extractMany(texts: readonly string[], options?: RunOptions): Promise<Entity[][]>;
+}
+
+function abortError(signal: AbortSignalLike): unknown {
+  if (signal.reason !== undefined) return signal.reason;
+  const error = new Error('The analysis was aborted');
+  error.name = 'AbortError';
+  return error;
 }
 
 interface Job {
@@ -174,11 +194,21 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   return {
     windowSize,
     overlap,
-    async extractMany(texts) {
+    async extractMany(texts, run = {}) {
+      const { signal, onProgress } = run;
+      if (signal?.aborted === true) throw abortError(signal);
       const jobs: Job[] = [];
       const docs = texts.map((text, doc) => prepare(text, doc, jobs));
       const pending = jobs.filter((job) => job.firsts.some((position) => position >= 0));
       pending.sort((a, b) => a.ids.length - b.ids.length);
+      const total = pending.reduce((sum, job) => sum + job.ids.length, 0);
+      let done = 0;
+      const flush = async (batch: readonly Job[]): Promise<void> => {
+        if (signal?.aborted === true) throw abortError(signal);
+        await runBatch(batch, docs);
+        done += batch.reduce((sum, job) => sum + job.ids.length, 0);
+        onProgress?.(done, total);
+      };
       let batch: Job[] = [];
       for (const job of pending) {
         const rows = batch.length + 1;
@@ -186,12 +216,12 @@ export function createExtractor(options: ExtractorOptions): Extractor {
           batch.length > 0 &&
           (rows > maxBatch || rows * (job.ids.length + specials) > maxBatchTokens)
         ) {
-          await runBatch(batch, docs);
+          await flush(batch);
           batch = [];
         }
         batch.push(job);
       }
-      if (batch.length > 0) await runBatch(batch, docs);
+      if (batch.length > 0) await flush(batch);
       return docs.map((doc) => decodeTags(doc.text, doc.tokens, doc.tags, doc.scores));
     },
   };

@@ -11,7 +11,12 @@ import {
   type PreTrainedModel,
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
-import { createExtractor, type Extractor, type ForwardBatch } from '../core/extract.ts';
+import {
+  createExtractor,
+  type Extractor,
+  type ForwardBatch,
+  type RunOptions,
+} from '../core/extract.ts';
 import type { Med7Label } from '../core/labels.ts';
 import { checkTagSet } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
@@ -55,9 +60,13 @@ export interface Med7Model {
   readonly fallbackReason?: string;
   /** Where the model was loaded from (a folder path in Node, a URL in the browser). */
   readonly source: string;
-  extract(text: string): Promise<Entity[]>;
+  /**
+   * The entities of one text. `options.signal` aborts between model calls (a long note makes
+   * several); `options.onProgress` reports sub-tokens analysed so far and in all.
+   */
+  extract(text: string, options?: RunOptions): Promise<Entity[]>;
   /** Many texts at once, batched across texts: the fast path for corpora. */
-  extractMany(texts: readonly string[]): Promise<Entity[][]>;
+  extractMany(texts: readonly string[], options?: RunOptions): Promise<Entity[][]>;
   dispose(): Promise<void>;
 }
 
@@ -471,14 +480,14 @@ async function load(options: LoadOptions): Promise<Med7Model> {
     maxLength,
     ...(fallbackReason === undefined ? {} : { fallbackReason }),
     source: location.source,
-    async extract(text) {
+    async extract(text, options) {
       live();
-      const [entities] = await extractor.extractMany([text]);
+      const [entities] = await extractor.extractMany([text], options);
       return entities ?? [];
     },
-    async extractMany(texts) {
+    async extractMany(texts, options) {
       live();
-      return extractor.extractMany(texts);
+      return extractor.extractMany(texts, options);
     },
     async dispose() {
       if (disposed) return;
