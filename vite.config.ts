@@ -130,6 +130,14 @@ function med7Assets(): Plugin {
       server.middlewares.use(serveDir('/models/med7-compact/', MODEL_DIR));
       server.middlewares.use(serveDir('/ort/', ORT_DIR, ORT_FILES));
     },
+    // `vite preview` gzips on the fly without a Content-Length (no download progress, and CPU spent
+    // on 30 MB of binaries each visit): it serves dist/'s model and wasm as plain files instead.
+    configurePreviewServer(server) {
+      server.middlewares.use(
+        serveDir('/models/med7-compact/', join(outDir, 'models', 'med7-compact')),
+      );
+      server.middlewares.use(serveDir('/ort/', join(outDir, 'ort')));
+    },
     writeBundle() {
       if (!existsSync(join(MODEL_DIR, 'config.json'))) {
         this.warn(`No model in ${MODEL_DIR}: dist/ will have no embedded model.`);

@@ -78,10 +78,15 @@ function wasmThreads(): number {
 async function load(request: LoadRequest): Promise<Loaded> {
   const started = performance.now();
   const lastSent = new Map<string, number>();
+  // Without a Content-Length, transformers.js reports total === loaded for every chunk.
+  const sizeUnknown = new Set<string>();
   const onProgress = (info: ProgressInfo): void => {
     const now = performance.now();
-    const done = info.total > 0 && info.loaded >= info.total;
-    if (!done && now - (lastSent.get(info.file) ?? -Infinity) < PROGRESS_INTERVAL_MS) return;
+    const first = !lastSent.has(info.file);
+    if (first && info.loaded >= info.total) sizeUnknown.add(info.file);
+    const finished = info.total > 0 && info.loaded >= info.total && !sizeUnknown.has(info.file);
+    const due = now - (lastSent.get(info.file) ?? -Infinity) >= PROGRESS_INTERVAL_MS;
+    if (!due && !finished) return;
     lastSent.set(info.file, now);
     post({ type: 'progress', id: request.id, info });
   };
