@@ -154,6 +154,36 @@ test('markup in the text is shown as text and runs nothing', async () => {
   expect(await page.locator('#entities img, #entities script').count()).toBe(0);
 });
 
+test('a newer text makes the older analysis stale: it is dropped, the newer one shown', async () => {
+  const newer = 'aspirin 81 mg PO daily';
+  const outcome = await page.evaluate(async (text) => {
+    const element = document.querySelector('med7-ner');
+    if (element === null) throw new Error('no <med7-ner>');
+    const shown: string[] = [];
+    const onEntities = (event: CustomEvent<{ text: string }>): void => {
+      shown.push(event.detail.text);
+    };
+    element.addEventListener('med7-entities', onEntities);
+    const older = element.analyze('Lasix 40 mg PO daily. '.repeat(300)).then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? error.name : String(error)),
+    );
+    const entities = await element.analyze(text);
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    element.removeEventListener('med7-entities', onEntities);
+    return {
+      older: await older,
+      shown,
+      inRange: entities.every((e) => e.end <= text.length),
+      current: element.entities.every((e) => e.end <= text.length),
+    };
+  }, newer);
+  expect(outcome.older).toBe('AbortError');
+  expect(outcome.shown).toEqual([newer]);
+  expect(outcome.inRange && outcome.current).toBe(true);
+});
+
 test('a 100 KB note is analysed to its end and the page stays responsive', async () => {
   const { text, lastParagraphStart } = longNote();
   expect(text.length).toBeGreaterThanOrEqual(100_000);
