@@ -49,3 +49,22 @@ test('WebGPU: device="webgpu" runs the model where an adapter is offered, else a
   recordTimings({ webgpu: { adapter, loadMs: ready.loadMs, readmeSentenceMs: ms } });
   expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
 });
+
+test('auto passes a software WebGPU adapter by for WASM, and says so', async ({ page }) => {
+  await watchEvents(page);
+  await page.goto('./?empty&device=auto');
+  const software = await page.evaluate(async () => {
+    const gpu = (
+      navigator as Navigator & {
+        gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string } } | null> };
+      }
+    ).gpu;
+    const adapter = await gpu?.requestAdapter();
+    return adapter != null && /swiftshader/i.test(adapter.info?.architecture ?? '');
+  });
+  test.skip(!software, 'this browser offers no software (SwiftShader) WebGPU adapter');
+  const ready = await waitForReady(page);
+  expect(ready.device).toBe('wasm');
+  expect(ready.fallbackReason ?? '').toMatch(/software/);
+  await expect(page.locator('med7-ner').getByRole('status').first()).toContainText('software');
+});

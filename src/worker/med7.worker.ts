@@ -23,7 +23,15 @@ interface WorkerScope {
 
 /** The part of WebGPU's `navigator.gpu` this worker uses (TypeScript's DOM lib lacks WebGPU). */
 interface GpuLike {
-  requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string } } | null>;
+  requestAdapter(): Promise<{
+    info?: {
+      vendor?: string;
+      architecture?: string;
+      description?: string;
+      isFallbackAdapter?: boolean;
+    };
+    isFallbackAdapter?: boolean;
+  } | null>;
 }
 
 interface Loaded {
@@ -43,8 +51,11 @@ function post(message: WorkerReply): void {
   scope.postMessage(message);
 }
 
-/** Why WebGPU cannot be used here, or `undefined` when an adapter is offered. */
-async function webgpuUnavailable(): Promise<{ reason?: string; adapter?: string }> {
+/**
+ * The WebGPU adapter on offer, or why there is none. `software` marks a CPU emulation (SwiftShader, a
+ * fallback adapter): usable, but slower than WASM, so `auto` passes it by.
+ */
+async function probeWebgpu(): Promise<{ reason?: string; adapter?: string; software?: boolean }> {
   const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
   if (gpu === undefined)
     return { reason: 'this browser does not expose WebGPU (no navigator.gpu)' };
@@ -52,8 +63,12 @@ async function webgpuUnavailable(): Promise<{ reason?: string; adapter?: string 
     const adapter = await gpu.requestAdapter();
     if (adapter === null) return { reason: 'the browser offered no WebGPU adapter' };
     const info = adapter.info;
-    const name = [info?.vendor, info?.architecture].filter(Boolean).join(' ');
-    return { adapter: name || 'unknown adapter' };
+    const name = [info?.vendor, info?.architecture].filter(Boolean).join(' ') || 'unknown adapter';
+    const software =
+      info?.isFallbackAdapter === true ||
+      adapter.isFallbackAdapter === true ||
+      /swiftshader/i.test(`${name} ${info?.description ?? ''}`);
+    return { adapter: name, software };
   } catch (error) {
     return { reason: `requesting a WebGPU adapter failed: ${serializeError(error).message}` };
   }
@@ -96,13 +111,15 @@ async function load(request: LoadRequest): Promise<Loaded> {
   let fallbackReason: string | undefined;
   let adapter: string | undefined;
   if (request.device !== 'wasm') {
-    const probe = await webgpuUnavailable();
-    adapter = probe.adapter;
+    const probe = await probeWebgpu();
     if (probe.reason !== undefined) {
       if (request.device === 'webgpu') throw new Error(`WebGPU is not available: ${probe.reason}.`);
       fallbackReason = `WebGPU unavailable: ${probe.reason}`;
+    } else if (request.device === 'auto' && probe.software === true) {
+      fallbackReason = `WebGPU passed by: its only adapter (${probe.adapter ?? ''}) is a software one, slower than WASM`;
     } else {
       device = 'webgpu';
+      adapter = probe.adapter;
     }
   }
 
