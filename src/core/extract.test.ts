@@ -58,6 +58,8 @@ describe('argmaxSoftmax', () => {
     const [best, prob] = argmaxSoftmax([0, 0, Math.log(2)], 0, 3);
     expect(best).toBe(2);
     expect(prob).toBeCloseTo(0.5);
+    expect(argmaxSoftmax([NaN, NaN], 0, 2)).toEqual([0, 0]);
+    expect(argmaxSoftmax([1, Infinity, 2], 0, 3)[0]).toBe(1);
   });
 });
 

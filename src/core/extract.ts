@@ -112,7 +112,9 @@ export function argmaxSoftmax(
   }
   let sum = 0;
   for (let k = 0; k < n; k++) sum += Math.exp(data[offset + k]! - max);
-  return [best, 1 / sum];
+  const probability = 1 / sum;
+  // NaN or infinite logits (a broken model) must not leak into scores.
+  return [best, Number.isFinite(probability) ? probability : 0];
 }
 
 export function createExtractor(options: ExtractorOptions): Extractor {
