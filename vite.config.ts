@@ -85,9 +85,13 @@ function serveDir(prefix: string, dir: string, allow?: readonly string[]) {
     }
     for (const [name, value] of Object.entries(isolationHeaders)) res.setHeader(name, value);
     res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Content-Length', String(statSync(file).size));
+    const { size, mtime } = statSync(file);
+    res.setHeader('Content-Length', String(size));
+    res.setHeader('Last-Modified', mtime.toUTCString());
+    res.setHeader('ETag', `W/"${size}-${mtime.getTime()}"`);
     res.setHeader('Cache-Control', 'no-cache');
-    createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
   };
 }
 

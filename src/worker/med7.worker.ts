@@ -10,6 +10,7 @@ import {
   serializeError,
   type ExtractRequest,
   type LoadRequest,
+  type Med7Dtype,
   type ProgressInfo,
   type ReadyInfo,
   type WorkerReply,
@@ -74,6 +75,40 @@ async function probeWebgpu(): Promise<{ reason?: string; adapter?: string; softw
   }
 }
 
+const WEIGHTS: Record<Med7Dtype, string> = {
+  q8: 'onnx/model_quantized.onnx',
+  fp32: 'onnx/model.onnx',
+};
+
+/**
+ * transformers.js keeps model files in the Cache API and never revalidates them, so a replaced model
+ * would be served stale for good. Before loading, compare the cached weights' validators with the
+ * server's (one HEAD request) and drop the folder's cached files when they differ. Offline, keep them.
+ */
+async function dropStaleModelCache(model: string, dtype: Med7Dtype): Promise<void> {
+  if (typeof caches === 'undefined' || !env.useBrowserCache) return;
+  const cache = await caches.open(env.cacheKey);
+  const weights = new URL(WEIGHTS[dtype], model).href;
+  const cached = await cache.match(weights);
+  if (cached === undefined) return;
+  let current: Response;
+  try {
+    current = await fetch(weights, { method: 'HEAD', cache: 'no-store' });
+  } catch {
+    return; // Offline: the cached model is all there is.
+  }
+  if (!current.ok) return;
+  const same = ['etag', 'last-modified', 'content-length'].every((name) => {
+    const before = cached.headers.get(name);
+    const now = current.headers.get(name);
+    return before === null || now === null || before === now;
+  });
+  if (same) return;
+  for (const request of await cache.keys()) {
+    if (request.url.startsWith(model)) await cache.delete(request);
+  }
+}
+
 /**
  * onnxruntime-web uses half the logical cores (at most 4) by default, which is a single thread on a
  * 2-core machine; use all of them (at most 4) when the page is cross-origin isolated.
@@ -106,6 +141,7 @@ async function load(request: LoadRequest): Promise<Loaded> {
     post({ type: 'progress', id: request.id, info });
   };
   configureThreads();
+  await dropStaleModelCache(request.model, request.dtype).catch(() => undefined);
 
   let device: 'webgpu' | 'wasm' = request.device === 'webgpu' ? 'webgpu' : 'wasm';
   let fallbackReason: string | undefined;
