@@ -1,0 +1,28 @@
+from med7_train import corpus, scorer
+
+
+def test_strict_and_lenient():
+    gold = [[[0, 5, "DRUG"], [6, 11, "STRENGTH"]]]
+    pred = [[[0, 5, "DRUG"], [6, 9, "STRENGTH"], [12, 14, "ROUTE"]]]
+    sc = scorer.score(gold, pred)
+    assert sc["strict"]["per_label"]["DRUG"][2] == 1.0
+    assert sc["strict"]["per_label"]["STRENGTH"][2] == 0.0
+    assert sc["lenient"]["per_label"]["STRENGTH"][2] == 1.0
+    p, r, f = sc["strict"]["micro"]
+    assert abs(p - 1 / 3) < 1e-9 and abs(r - 1 / 2) < 1e-9
+
+
+def test_sentence_split_like_gold():
+    t = "DISCHARGE MEDICATIONS:,1.  Ativan 1 mg p.o. t.i.d.,2.  Metformin 1000 mg p.o. b.i.d.,3.  Next.,ALLERGIES:,  None."
+    s = corpus.split_sentences(t)
+    assert "Metformin 1000 mg p.o. b.i.d.,3." in s
+    assert "Ativan 1 mg p.o. t.i.d.,2." in s
+
+
+def test_dev_notes_excluded_from_training_text():
+    dev_ids = corpus.dev_note_ids()
+    assert dev_ids
+    notes = corpus.load_mtsamples(exclude_dev=True)
+    assert not dev_ids & {nid for nid, _ in notes}
+    dev_texts = {r["text"] for r in corpus.load_dev()}
+    assert not dev_texts & {s for _, s in corpus.mtsamples_sentences()}
