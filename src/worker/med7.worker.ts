@@ -86,7 +86,7 @@ const WEIGHTS: Record<Med7Dtype, string> = {
  * server's (one HEAD request) and drop the folder's cached files when they differ. Offline, keep them.
  */
 async function dropStaleModelCache(model: string, dtype: Med7Dtype): Promise<void> {
-  if (typeof caches === 'undefined' || !env.useBrowserCache) return;
+  if (typeof caches === 'undefined' || !env.useBrowserCache || !navigator.onLine) return;
   const cache = await caches.open(env.cacheKey);
   const weights = new URL(WEIGHTS[dtype], model).href;
   const cached = await cache.match(weights);
