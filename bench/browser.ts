@@ -26,6 +26,8 @@ export interface DevicePlan {
   readonly budgetMs: number;
   /** Warm up before each length (true), or only once before the first (slow devices). */
   readonly warmUpEach: boolean;
+  /** Most notes timed per length. */
+  readonly maxNotes: number;
 }
 
 export interface BrowserOptions {
@@ -283,7 +285,7 @@ async function runDevice(
     }
     const wallMs: number[] = [];
     const workerMs: number[] = [];
-    for (const text of texts) {
+    for (const text of texts.slice(0, plan.maxNotes)) {
       if (wallMs.length > 0 && predict(1) > left()) break;
       const t = await analyze(page, text);
       wallMs.push(t.wallMs);
@@ -293,8 +295,10 @@ async function runDevice(
     lengths[words] = {
       wallMs,
       workerMs,
-      ...(wallMs.length < texts.length
-        ? { skipped: `${wallMs.length} of ${texts.length} notes: time budget` }
+      ...(wallMs.length < Math.min(plan.maxNotes, texts.length)
+        ? {
+            skipped: `${wallMs.length} of ${Math.min(plan.maxNotes, texts.length)} notes: time budget`,
+          }
         : {}),
     };
     options.log(

@@ -3,6 +3,7 @@
  * bench/run.ts:
  *
  *     tsx bench/node-bench.ts --model DIR --inputs bench/tmp/inputs.json --out FILE [--batched]
+ *                             [--pair OTHER_DIR]
  *
  * Loads the model through `loadMed7Model` (the library's one code path) and times `extract(text)`
  * one note at a time (the latency a user sees), optionally `extractMany` over groups of notes (the
@@ -28,6 +29,8 @@ export interface Inputs {
   readonly loads: number;
   /** Notes per `extractMany` call in the batched passes. */
   readonly group: number;
+  /** Paired passes with the `--pair` model, interleaved note by note. */
+  readonly pairs: number;
   /** Notes of exactly 100, 500, 2,000 words (several of each), timed one at a time. */
   readonly lengths: Readonly<Record<string, readonly string[]>>;
 }
@@ -36,6 +39,14 @@ export interface Pass {
   /** Milliseconds per note, in sample order. */
   readonly ms: number[];
   readonly totalMs: number;
+  /** CPU time of this process during the pass (all its threads, user + system), ms. */
+  readonly cpuMs: number;
+}
+
+/** CPU time of this process so far, ms. */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 export interface NodeResult {
@@ -49,6 +60,11 @@ export interface NodeResult {
   readonly count: number;
   readonly perNote: Pass[];
   readonly batched: Pass[];
+  /**
+   * With `--pair`: per-note passes of the other model and of this one, interleaved note by note
+   * (other, self, other; the other's time per note is the mean of its two runs).
+   */
+  readonly pairs: { other: Pass; self: Pass }[];
   readonly lengths: Record<string, { ms: number[] }>;
   /** What the model computes for each note on its own (one per-note pass, in sample order). */
   readonly workPerNote: Work[];
@@ -138,9 +154,23 @@ async function measureWork(
   }
   // Again, timed, with the tokenisation cache as warm as the real model's: the cost of everything
   // but the model (tokenising, windowing, decoding, the logits read-out over zeros).
+  work = emptyWork(); // counts nothing that is returned
   const started = performance.now();
   for (const texts of calls) await extractor.extractMany(texts);
   return { work: out, overheadMs: performance.now() - started };
+}
+
+/** One `extract` per note, timed. */
+async function perNotePass(model: Med7Model, notes: readonly string[]): Promise<Pass> {
+  const ms: number[] = [];
+  const cpu = cpuMs();
+  const started = performance.now();
+  for (const text of notes) {
+    const t = performance.now();
+    await model.extract(text);
+    ms.push(performance.now() - t);
+  }
+  return { ms, totalMs: performance.now() - started, cpuMs: cpuMs() - cpu };
 }
 
 function groups<T>(items: readonly T[], size: number): T[][] {
@@ -156,10 +186,13 @@ async function main(): Promise<void> {
       inputs: { type: 'string' },
       out: { type: 'string' },
       batched: { type: 'boolean', default: false },
+      pair: { type: 'string' },
     },
   });
   if (values.model === undefined || values.inputs === undefined || values.out === undefined) {
-    throw new Error('usage: node-bench.ts --model DIR --inputs FILE --out FILE [--batched]');
+    throw new Error(
+      'usage: node-bench.ts --model DIR --inputs FILE --out FILE [--batched] [--pair DIR]',
+    );
   }
   const folder = resolve(values.model);
   const inputs = JSON.parse(readFileSync(values.inputs, 'utf8')) as Inputs;
@@ -183,14 +216,7 @@ async function main(): Promise<void> {
 
   const perNote: Pass[] = [];
   for (let r = 0; r < inputs.repeats; r++) {
-    const ms: number[] = [];
-    const started = performance.now();
-    for (const text of notes) {
-      const t = performance.now();
-      await model.extract(text);
-      ms.push(performance.now() - t);
-    }
-    perNote.push({ ms, totalMs: performance.now() - started });
+    perNote.push(await perNotePass(model, notes));
     process.stderr.write(
       `  pass ${r + 1}/${inputs.repeats}: ${(perNote.at(-1)!.totalMs / 1000).toFixed(1)} s\n`,
     );
@@ -200,13 +226,14 @@ async function main(): Promise<void> {
   if (values.batched) {
     for (let r = 0; r < inputs.repeats; r++) {
       const ms: number[] = [];
+      const cpu = cpuMs();
       const started = performance.now();
       for (const group of groups(notes, inputs.group)) {
         const t = performance.now();
         await model.extractMany(group);
         ms.push(performance.now() - t);
       }
-      batched.push({ ms, totalMs: performance.now() - started });
+      batched.push({ ms, totalMs: performance.now() - started, cpuMs: cpuMs() - cpu });
     }
   }
 
@@ -222,6 +249,41 @@ async function main(): Promise<void> {
     lengths[words] = { ms };
   }
   const mem = memory.stop();
+
+  // Paired passes for the speed ratio, interleaved note by note — the other model, this one, the
+  // other again (its time is the mean of the two runs around this one's) — so that both see the
+  // same machine load. Memory above is measured before the other model is loaded.
+  const pairs: { other: Pass; self: Pass }[] = [];
+  if (values.pair !== undefined && inputs.pairs > 0) {
+    const other = await loadMed7Model({ model: resolve(values.pair), dtype: 'q8' });
+    await other.extract(notes[0] ?? '');
+    const timed = async (m: Med7Model, text: string): Promise<[number, number]> => {
+      const cpu = cpuMs();
+      const t = performance.now();
+      await m.extract(text);
+      return [performance.now() - t, cpuMs() - cpu];
+    };
+    for (let r = 0; r < inputs.pairs; r++) {
+      const a = { ms: [] as number[], totalMs: 0, cpuMs: 0 };
+      const b = { ms: [] as number[], totalMs: 0, cpuMs: 0 };
+      for (const text of notes) {
+        const [a1, c1] = await timed(other, text);
+        const [ms, cpu] = await timed(model, text);
+        const [a2, c2] = await timed(other, text);
+        a.ms.push((a1 + a2) / 2);
+        a.totalMs += (a1 + a2) / 2;
+        a.cpuMs += (c1 + c2) / 2;
+        b.ms.push(ms);
+        b.totalMs += ms;
+        b.cpuMs += cpu;
+      }
+      pairs.push({ other: a, self: b });
+      process.stderr.write(
+        `  pair ${r + 1}/${inputs.pairs}: ${(a.totalMs / 1000).toFixed(1)} s / ${(b.totalMs / 1000).toFixed(1)} s\n`,
+      );
+    }
+    await other.dispose();
+  }
 
   const perNoteWork = await measureWork(
     folder,
@@ -247,6 +309,7 @@ async function main(): Promise<void> {
     count: notes.length,
     perNote,
     batched,
+    pairs,
     lengths,
     workPerNote: perNoteWork.work,
     workBatched,

@@ -2,8 +2,8 @@
  * `npm run bench`: speed and size of med7-web, beside a RoBERTa-base-shaped reference generated in
  * the same run. Writes bench/results.json (everything measured) and bench/RESULTS.md (the report).
  *
- *     npm run bench [-- --notes 60 --ref-words 1500 --repeats 3 --visits 3 --length-notes 5
- *                        --webgpu-visits 1 --webgpu-budget-s 90]
+ *     npm run bench [-- --notes 120 --ref-words 2000 --repeats 3 --visits 3 --length-notes 5
+ *                        --webgpu-visits 1 --webgpu-budget-s 150 --webgpu-notes 2]
  *     npm run bench -- --quick          (a minute or two: wiring check, numbers not meaningful)
  *     npm run bench -- --skip-browser   (Node and the reference only)
  *
@@ -18,8 +18,14 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countWords } from '../src/core/pretokenize.ts';
 import { runBrowser, DIST, type BrowserResult } from './browser.ts';
-import { flopsPerToken, meanSequenceLength, parameterCount, type Work } from './flops.ts';
-import type { Inputs, NodeResult } from './node-bench.ts';
+import {
+  flopsPerToken,
+  meanSequenceLength,
+  parameterCount,
+  type EncoderShape,
+  type Work,
+} from './flops.ts';
+import type { Inputs, NodeResult, Pass } from './node-bench.ts';
 import { MTSAMPLES, notesOfLength, REPO_ROOT, shuffled, uniqueNotes, type Note } from './notes.ts';
 import { renderReport } from './report.ts';
 import { quantile, spread, sum, type Spread } from './stats.ts';
@@ -82,13 +88,20 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
-async function nodeBench(model: string, inputs: Inputs, name: string, batched: boolean) {
+async function nodeBench(
+  model: string,
+  inputs: Inputs,
+  name: string,
+  batched: boolean,
+  pair?: string,
+) {
   const inputFile = join(TMP, `inputs-${name}.json`);
   const outFile = join(TMP, `node-${name}.json`);
   writeFileSync(inputFile, JSON.stringify(inputs));
   const args = ['--import', 'tsx', join(BENCH, 'node-bench.ts'), '--model', model];
   args.push('--inputs', inputFile, '--out', outFile);
   if (batched) args.push('--batched');
+  if (pair !== undefined) args.push('--pair', pair);
   await run(process.execPath, args);
   return JSON.parse(readFileSync(outFile, 'utf8')) as NodeResult;
 }
@@ -105,7 +118,6 @@ function modelState() {
   const bytes = readFileSync(onnx);
   return {
     preset,
-    state: preset === 'full' ? 'final' : preset,
     onnxBytes: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     modified: statSync(onnx).mtime.toISOString(),
@@ -126,26 +138,35 @@ interface ReferenceInfo {
 }
 
 /** Summaries of one model's Node run over the first `count` notes of the sample. */
-function summarise(result: NodeResult, words: readonly number[], count: number) {
+function summarise(
+  passes: readonly Pass[],
+  work: readonly Work[],
+  shape: EncoderShape,
+  words: readonly number[],
+  count: number,
+) {
   const noteWords = sum(words.slice(0, count));
-  const passMs = result.perNote.map((pass) => sum(pass.ms.slice(0, count)));
-  const work = result.workPerNote.slice(0, count);
-  const flops = sum(work.map((w) => w.flops));
-  const tokens = sum(work.map((w) => w.tokens));
-  const realTokens = sum(work.map((w) => w.realTokens));
-  const total: Work = { calls: sum(work.map((w) => w.calls)), tokens, realTokens, flops };
+  const passMs = passes.map((pass) => sum(pass.ms.slice(0, count)));
+  const used = work.slice(0, count);
+  const flops = sum(used.map((w) => w.flops));
+  const tokens = sum(used.map((w) => w.tokens));
+  const realTokens = sum(used.map((w) => w.realTokens));
+  const total: Work = { calls: sum(used.map((w) => w.calls)), tokens, realTokens, flops };
   return {
     notes: count,
     words: noteWords,
+    passes: passes.length,
     wordsPerSecond: spread(passMs.map((ms) => noteWords / (ms / 1000))),
-    p50Ms: spread(result.perNote.map((pass) => quantile(pass.ms.slice(0, count), 0.5))),
-    p95Ms: spread(result.perNote.map((pass) => quantile(pass.ms.slice(0, count), 0.95))),
+    p50Ms: spread(passes.map((pass) => quantile(pass.ms.slice(0, count), 0.5))),
+    p95Ms: spread(passes.map((pass) => quantile(pass.ms.slice(0, count), 0.95))),
     passMs: spread(passMs),
+    /** CPU time over wall time of the whole passes: the cores this process actually got. */
+    coresUsed: spread(passes.map((pass) => pass.cpuMs / pass.totalMs)),
     gflops: spread(passMs.map((ms) => flops / (ms / 1000) / 1e9)),
     work: total,
     tokensPerWord: realTokens / noteWords,
     flopsPerWord: flops / noteWords,
-    meanSequenceLength: meanSequenceLength(total, result.shape),
+    meanSequenceLength: meanSequenceLength(total, shape),
   };
 }
 
@@ -169,13 +190,14 @@ function describeModel(result: NodeResult) {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      notes: { type: 'string', default: '60' },
-      'ref-words': { type: 'string', default: '1500' },
+      notes: { type: 'string', default: '120' },
+      'ref-words': { type: 'string', default: '2000' },
       repeats: { type: 'string', default: '3' },
       loads: { type: 'string', default: '5' },
       visits: { type: 'string', default: '3' },
       'webgpu-visits': { type: 'string', default: '1' },
-      'webgpu-budget-s': { type: 'string', default: '90' },
+      'webgpu-budget-s': { type: 'string', default: '150' },
+      'webgpu-notes': { type: 'string', default: '2' },
       'length-notes': { type: 'string', default: '5' },
       group: { type: 'string', default: '32' },
       port: { type: 'string', default: '4329' },
@@ -195,6 +217,7 @@ async function main(): Promise<void> {
     visits: int(values.visits, 1),
     webgpuVisits: int(values['webgpu-visits'], 1),
     webgpuBudgetS: int(values['webgpu-budget-s'], 20),
+    webgpuNotes: int(values['webgpu-notes'], 1),
     lengthNotes: int(values['length-notes'], 2),
     group: Number(values.group),
     quick,
@@ -202,6 +225,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date();
   const loadStart = loadavg();
+  /** 1-minute load average as each phase ends: how shared the machine was while it ran. */
+  const phaseLoad: Record<string, number> = {};
+  const mark = (phase: string): void => void (phaseLoad[phase] = loadavg()[0] ?? NaN);
   mkdirSync(TMP, { recursive: true });
 
   // ---- inputs -------------------------------------------------------------------------------
@@ -253,44 +279,62 @@ async function main(): Promise<void> {
       loads: settings.loads,
       group: settings.group,
       lengths,
+      pairs: 0,
     },
     'ours',
     true,
   );
-  log(`Node, reference: ${settings.repeats} per-note passes over ${refCount} notes`);
+  mark('node-ours');
+  log(
+    `Node, reference: a pass over ${refCount} notes alone (memory), then ${settings.repeats} ` +
+      `passes interleaved note by note with our model, for the ratio`,
+  );
   const reference = await nodeBench(
     REFERENCE,
     {
       sample: texts,
       count: refCount,
-      repeats: settings.repeats,
+      repeats: 1,
       loads: Math.min(2, settings.loads),
       group: settings.group,
       lengths: {},
+      pairs: settings.repeats,
     },
     'reference',
     false,
+    OURS,
   );
 
-  const oursAll = summarise(ours, words, sample.length);
-  const oursSubset = summarise(ours, words, refCount);
-  const refSubset = summarise(reference, words, refCount);
+  mark('node-reference');
+  const oursAll = summarise(ours.perNote, ours.workPerNote, ours.shape, words, sample.length);
+  // The ratio subset: both models from the paired passes of the reference's process.
+  const oursSubset = summarise(
+    reference.pairs.map((pair) => pair.other),
+    ours.workPerNote,
+    ours.shape,
+    words,
+    refCount,
+  );
+  const refSubset = summarise(
+    [...reference.perNote, ...reference.pairs.map((pair) => pair.self)],
+    reference.workPerNote,
+    reference.shape,
+    words,
+    refCount,
+  );
   const batchedMs = ours.batched.map((pass) => pass.totalMs);
   const batched = {
     group: settings.group,
     wordsPerSecond: spread(batchedMs.map((ms) => sum(words) / (ms / 1000))),
+    coresUsed: spread(ours.batched.map((pass) => pass.cpuMs / pass.totalMs)),
     gflops: spread(batchedMs.map((ms) => ours.workBatched.flops / (ms / 1000) / 1e9)),
     work: ours.workBatched,
     meanSequenceLength: meanSequenceLength(ours.workBatched, ours.shape),
   };
-  const oursSubsetMs = ours.perNote.map((pass) => sum(pass.ms.slice(0, refCount)));
-  const refSubsetMs = reference.perNote.map((pass) => sum(pass.ms.slice(0, refCount)));
-  const speedup: Spread = {
-    median: spread(refSubsetMs).median / spread(oursSubsetMs).median,
-    min: Math.min(...refSubsetMs) / Math.max(...oursSubsetMs),
-    max: Math.max(...refSubsetMs) / Math.min(...oursSubsetMs),
-    n: Math.min(refSubsetMs.length, oursSubsetMs.length),
-  };
+  // Per pair: the reference's time over ours, on the same notes, back to back.
+  const speedup: Spread = spread(
+    reference.pairs.map((pair) => pair.self.totalMs / pair.other.totalMs),
+  );
   const nodeLengths = Object.fromEntries(
     Object.entries(ours.lengths).map(([n, { ms }]) => [n, spread(ms)]),
   );
@@ -312,11 +356,17 @@ async function main(): Promise<void> {
     try {
       browser = await runBrowser({
         port: Number(values.port),
-        wasm: { visits: settings.visits, budgetMs: 240_000, warmUpEach: true },
+        wasm: {
+          visits: settings.visits,
+          budgetMs: 240_000,
+          warmUpEach: true,
+          maxNotes: settings.lengthNotes,
+        },
         webgpu: {
           visits: settings.webgpuVisits,
           budgetMs: settings.webgpuBudgetS * 1000,
           warmUpEach: false,
+          maxNotes: settings.webgpuNotes,
         },
         lengths,
         timeoutMs: 180_000,
@@ -328,12 +378,14 @@ async function main(): Promise<void> {
     }
   }
 
+  if (!values['skip-browser']) mark('browser');
   let chromiumVersion: string | undefined;
   if ('chromium' in browser) chromiumVersion = browser.chromium;
   else {
     try {
       chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], {
         encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
       }).trim();
     } catch {
       chromiumVersion = undefined;
@@ -345,6 +397,7 @@ async function main(): Promise<void> {
     started,
     settings,
     loadStart,
+    phaseLoad,
     chromiumVersion,
     referenceInfo,
     unique,
@@ -373,6 +426,7 @@ interface Parts {
   started: number;
   settings: Record<string, number | boolean>;
   loadStart: number[];
+  phaseLoad: Record<string, number>;
   chromiumVersion: string | undefined;
   referenceInfo: ReferenceInfo;
   unique: readonly Note[];
@@ -389,6 +443,7 @@ interface Parts {
   batched: {
     group: number;
     wordsPerSecond: Spread;
+    coresUsed: Spread;
     gflops: Spread;
     work: Work;
     meanSequenceLength: number;
@@ -406,6 +461,7 @@ function assemble({
   started,
   settings,
   loadStart,
+  phaseLoad,
   chromiumVersion,
   referenceInfo,
   unique,
@@ -437,6 +493,7 @@ function assemble({
       memoryBytes: totalmem(),
       loadAverageStart: loadStart,
       loadAverageEnd: loadavg(),
+      loadAverageAfterPhase: phaseLoad,
     },
     versions: {
       node: process.version,
