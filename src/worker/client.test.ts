@@ -161,6 +161,32 @@ describe('Med7WorkerClient', () => {
     await expect(next).resolves.toEqual({ entities: [], ms: 1 });
   });
 
+  it('replaces the worker after a fatal error (an aborted WebAssembly instance)', async () => {
+    const { client, workers } = await loaded();
+    const failing = client.extract('x');
+    const queued = client.extract('y');
+    await tick();
+    const worker = workers[0]!;
+    const [first] = worker.sent.filter((m) => m.type === 'extract');
+    worker.reply({
+      type: 'error',
+      id: first!.id,
+      error: { name: 'RuntimeError', message: 'Aborted(OOM)' },
+      fatal: true,
+    });
+    await expect(failing).rejects.toThrow('Aborted(OOM)');
+    await expect(queued).rejects.toThrow(/worker failed/);
+    expect(worker.terminated).toBe(true);
+    const next = client.extract('Lasix');
+    await tick();
+    expect(workers).toHaveLength(2);
+    const fresh = workers[1]!;
+    fresh.reply({ type: 'ready', id: fresh.last('load').id, info: READY });
+    await tick();
+    fresh.reply({ type: 'result', id: fresh.last('extract').id, entities: [], ms: 1 });
+    await expect(next).resolves.toEqual({ entities: [], ms: 1 });
+  });
+
   it('lets a failed load be retried and refuses work before any load', async () => {
     const { client, workers } = setup();
     await expect(client.extract('x')).rejects.toThrow(/not loaded/);

@@ -183,6 +183,8 @@ export class Med7WorkerClient {
         break;
       case 'error':
         pending.reject(deserializeError(reply.error));
+        if (reply.fatal === true)
+          this.#crash(new Error(`The model worker failed: ${reply.error.message}`));
         break;
       default:
         assertNever(reply);
@@ -193,8 +195,13 @@ export class Med7WorkerClient {
     if (worker !== this.#worker) return;
     const message = (event as Partial<ErrorEvent>).message;
     const detail = typeof message === 'string' && message !== '' ? `: ${message}` : '';
+    this.#crash(new Error(`The model worker crashed${detail}. It restarts on the next request.`));
+  }
+
+  /** Drops a worker that cannot go on; the next request starts a new one and reloads the model. */
+  #crash(reason: Error): void {
     this.#crashed = true;
-    this.#stop(new Error(`The model worker crashed${detail}. It restarts on the next request.`));
+    this.#stop(reason);
   }
 
   /** Terminates the worker and rejects everything still pending with `reason`. */

@@ -201,6 +201,15 @@ function handleLoad(request: LoadRequest): void {
   );
 }
 
+/** An aborted WebAssembly instance (out of memory, a trap) cannot run again in this worker. */
+function isFatal(error: unknown): boolean {
+  const message = serializeError(error).message;
+  return (
+    error instanceof WebAssembly.RuntimeError ||
+    /\bAborted\(|out of memory|memory access out of bounds/i.test(message)
+  );
+}
+
 async function pump(): Promise<void> {
   if (busy) return;
   busy = true;
@@ -214,7 +223,12 @@ async function pump(): Promise<void> {
         const ms = Math.round((performance.now() - started) * 10) / 10;
         post({ type: 'result', id: request.id, entities, ms });
       } catch (error) {
-        post({ type: 'error', id: request.id, error: serializeError(error) });
+        post({
+          type: 'error',
+          id: request.id,
+          error: serializeError(error),
+          fatal: isFatal(error),
+        });
       }
     }
   } finally {

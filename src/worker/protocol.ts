@@ -106,6 +106,8 @@ export interface ErrorReply {
   type: 'error';
   id: number;
   error: SerializedError;
+  /** The worker cannot go on (its WebAssembly instance aborted): the client replaces it. */
+  fatal?: boolean;
 }
 
 export type WorkerReply =
