@@ -55,6 +55,11 @@ test('loads the embedded model (auto falls back to WASM here and says why)', asy
     await expect(status).toContainText(`WASM, ${ready.threads} thread`);
     await expect(status).toContainText('WebGPU');
   }
+  // The download reported its progress, up to the whole model.
+  const progress = await page.evaluate(() => window.__med7.progress);
+  expect(progress.count).toBeGreaterThan(0);
+  expect(progress.total).toBeGreaterThan(1_000_000);
+  expect(progress.loaded).toBe(progress.total);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   recordTimings({
     load: {

@@ -32,6 +32,7 @@ declare global {
       ready?: ReadyDetail;
       errors: { name: string; message: string }[];
       entities: number;
+      progress: { count: number; loaded: number; total: number };
       navigationStart: number;
       readyAt?: number;
     };
@@ -41,7 +42,16 @@ declare global {
 /** Records the element's events on `window.__med7` from before the page's own scripts run. */
 export async function watchEvents(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    window.__med7 = { errors: [], entities: 0, navigationStart: performance.now() };
+    window.__med7 = {
+      errors: [],
+      entities: 0,
+      progress: { count: 0, loaded: 0, total: 0 },
+      navigationStart: performance.now(),
+    };
+    document.addEventListener('med7-progress', (event) => {
+      const { loaded, total } = (event as CustomEvent<{ loaded: number; total: number }>).detail;
+      window.__med7.progress = { count: window.__med7.progress.count + 1, loaded, total };
+    });
     document.addEventListener('med7-ready', (event) => {
       window.__med7.ready = (event as CustomEvent<ReadyDetail>).detail;
       window.__med7.readyAt = performance.now();
