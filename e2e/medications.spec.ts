@@ -82,10 +82,7 @@ test('the Medications table has one row per medication, in text order', async ()
 
 test('the README sentence gives one medication with all six attributes', async () => {
   const { entities } = await analyze(page, README_SENTENCE);
-  test.skip(
-    JSON.stringify(entities.map((e) => [e.label, e.text])) !== JSON.stringify(README_ENTITIES),
-    'the model does not find the seven gold entities (demo.spec.ts reports that)',
-  );
+  expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
   const rows = page
     .locator('med7-ner')
     .getByRole('table', { name: 'Medications' })
