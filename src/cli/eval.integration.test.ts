@@ -63,8 +63,8 @@ describe('the shipped model on the gold dev set', () => {
       strict,
       `${TEST_MODEL}/MODEL_CARD.md needs a line "<!-- eval: strict_f1=0.XXX lenient_f1=0.XXX -->"`,
     ).toBeTypeOf('number');
-    expect(strict).toBeGreaterThan(0);
-    expect(strict).toBeLessThanOrEqual(1);
+    expect(strict, 'strict_f1 is a fraction (0.833), not a percentage').toBeGreaterThan(0);
+    expect(strict, 'strict_f1 is a fraction (0.833), not a percentage').toBeLessThanOrEqual(1);
 
     const run = await runEval();
     expect(run.code, run.stderr).toBe(0);
