@@ -6,6 +6,7 @@
  *                        --webgpu-visits 1 --webgpu-budget-s 150 --webgpu-notes 2]
  *     npm run bench -- --quick          (a minute or two: wiring check, numbers not meaningful)
  *     npm run bench -- --skip-browser   (Node and the reference only)
+ *     npm run bench -- --report-only    (RESULTS.md again from results.json, nothing measured)
  *
  * Uses only public tools: Node's `performance.now()`, `process.resourceUsage()`, Playwright, the
  * library's own `loadMed7Model` and the training pipeline's own export and quantization.
@@ -16,6 +17,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { countWords } from '../src/core/pretokenize.ts';
 import { runBrowser, DIST, type BrowserResult } from './browser.ts';
 import {
@@ -106,6 +108,27 @@ async function nodeBench(
   return JSON.parse(readFileSync(outFile, 'utf8')) as NodeResult;
 }
 
+/** onnxruntime-web's plain WASM build (no WebGPU), which the demo does not ship, for comparison. */
+function plainWasm(): { file: string; raw: number; gzip: number } | undefined {
+  const file = join(
+    REPO_ROOT,
+    'node_modules',
+    'onnxruntime-web',
+    'dist',
+    'ort-wasm-simd-threaded.wasm',
+  );
+  try {
+    const bytes = readFileSync(file);
+    return {
+      file: relative(REPO_ROOT, file),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 function modelState() {
   let preset = 'unknown';
   try {
@@ -162,6 +185,8 @@ function summarise(
     passMs: spread(passMs),
     /** CPU time over wall time of the whole passes: the cores this process actually got. */
     coresUsed: spread(passes.map((pass) => pass.cpuMs / pass.totalMs)),
+    /** Words per second of CPU time (all threads): less sensitive to other load than words/s. */
+    wordsPerCpuSecond: spread(passes.map((pass) => noteWords / (pass.cpuMs / 1000))),
     gflops: spread(passMs.map((ms) => flops / (ms / 1000) / 1e9)),
     work: total,
     tokensPerWord: realTokens / noteWords,
@@ -204,8 +229,16 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       'skip-browser': { type: 'boolean', default: false },
       'keep-reference': { type: 'boolean', default: false },
+      'report-only': { type: 'boolean', default: false },
     },
   });
+  if (values['report-only']) {
+    // Rewrites RESULTS.md from results.json (after a change to the report's wording).
+    const saved = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')) as Results;
+    writeFileSync(join(BENCH, 'RESULTS.md'), renderReport(saved));
+    log('rewrote bench/RESULTS.md from bench/results.json');
+    return;
+  }
   const quick = values.quick;
   const int = (v: string | undefined, q: number): number => (quick ? q : Number(v));
   const settings = {
@@ -327,6 +360,7 @@ async function main(): Promise<void> {
     group: settings.group,
     wordsPerSecond: spread(batchedMs.map((ms) => sum(words) / (ms / 1000))),
     coresUsed: spread(ours.batched.map((pass) => pass.cpuMs / pass.totalMs)),
+    wordsPerCpuSecond: spread(ours.batched.map((pass) => sum(words) / (pass.cpuMs / 1000))),
     gflops: spread(batchedMs.map((ms) => ours.workBatched.flops / (ms / 1000) / 1e9)),
     work: ours.workBatched,
     meanSequenceLength: meanSequenceLength(ours.workBatched, ours.shape),
@@ -444,6 +478,7 @@ interface Parts {
     group: number;
     wordsPerSecond: Spread;
     coresUsed: Spread;
+    wordsPerCpuSecond: Spread;
     gflops: Spread;
     work: Work;
     meanSequenceLength: number;
@@ -530,6 +565,7 @@ function assemble({
       flopsRatio: refSubset.work.flops / oursSubset.work.flops,
     },
     browser,
+    plainWasm: plainWasm(),
     targets: TARGETS,
   };
 }
