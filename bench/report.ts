@@ -166,7 +166,10 @@ export function renderReport(r: Results): string {
     '',
     '## Node (onnxruntime-node, CPU)',
     '',
-    `Inputs: a fixed seeded sample (seed ${r.settings['seed']}) of **${r.data.sampleNotes} of the ${n(r.data.uniqueNotes)} unique MTSamples notes** (${n(r.data.sampleWords)} of ${n(r.data.uniqueWords)} words; the whole set would take too long on this machine), de-duplicated by exact text; words are whitespace-separated words as \`med7\` counts them. Each note is one \`model.extract(text)\` call (long notes are windowed and their windows batched inside the call), timed with \`performance.now()\`, ${r.settings['repeats']} pass(es).`,
+    (r.data.sampleNotes < r.data.uniqueNotes
+      ? `Inputs: a fixed seeded sample (seed ${r.settings['seed']}) of **${r.data.sampleNotes} of the ${n(r.data.uniqueNotes)} unique MTSamples notes** (${n(r.data.sampleWords)} of ${n(r.data.uniqueWords)} words; all of them, \`--notes all\`, would take too long for every run on this machine), de-duplicated by exact text;`
+      : `Inputs: **all ${n(r.data.uniqueNotes)} unique MTSamples notes** (${n(r.data.uniqueWords)} words, in a seeded order), de-duplicated by exact text;`) +
+      ` words are whitespace-separated words as \`med7\` counts them. Each note is one \`model.extract(text)\` call (long notes are windowed and their windows batched inside the call), timed with \`performance.now()\`, ${r.settings['repeats']} pass(es).`,
     '',
     '| | Our model | RoBERTa-base-shaped reference |',
     '| --- | --- | --- |',

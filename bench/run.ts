@@ -2,9 +2,10 @@
  * `npm run bench`: speed and size of med7-web, beside a RoBERTa-base-shaped reference generated in
  * the same run. Writes bench/results.json (everything measured) and bench/RESULTS.md (the report).
  *
- *     npm run bench [-- --notes 120 --ref-words 2000 --repeats 3 --visits 3 --length-notes 5
- *                        --webgpu-visits 1 --webgpu-budget-s 150 --webgpu-notes 2]
- *     npm run bench -- --quick          (a minute or two: wiring check, numbers not meaningful)
+ *     npm run bench [-- --notes 80 --ref-words 2000 --repeats 3 --visits 3 --length-notes 5
+ *                        --webgpu-visits 1 --webgpu-budget-s 120 --webgpu-notes 2]
+ *     npm run bench -- --notes all      (every unique note: long on 2 cores)
+ *     npm run bench -- --quick          (a few minutes: wiring check, numbers not meaningful)
  *     npm run bench -- --skip-browser   (Node and the reference only)
  *     npm run bench -- --report-only    (RESULTS.md again from results.json, nothing measured)
  *
@@ -215,13 +216,13 @@ function describeModel(result: NodeResult) {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      notes: { type: 'string', default: '120' },
+      notes: { type: 'string', default: '80' },
       'ref-words': { type: 'string', default: '2000' },
       repeats: { type: 'string', default: '3' },
       loads: { type: 'string', default: '5' },
       visits: { type: 'string', default: '3' },
       'webgpu-visits': { type: 'string', default: '1' },
-      'webgpu-budget-s': { type: 'string', default: '150' },
+      'webgpu-budget-s': { type: 'string', default: '120' },
       'webgpu-notes': { type: 'string', default: '2' },
       'length-notes': { type: 'string', default: '5' },
       group: { type: 'string', default: '32' },
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
   const int = (v: string | undefined, q: number): number => (quick ? q : Number(v));
   const settings = {
     seed: SEED,
-    notes: int(values.notes, 12),
+    notes: values.notes === 'all' && !quick ? Infinity : int(values.notes, 12),
     refWords: int(values['ref-words'], 600),
     repeats: int(values.repeats, 1),
     loads: int(values.loads, 2),
