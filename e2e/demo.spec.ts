@@ -23,6 +23,8 @@ const requests: { url: string; at: number }[] = [];
 let origin = '';
 let ready: Awaited<ReturnType<typeof waitForReady>>;
 let loadWallMs = 0;
+/** How long the 100 KB note took (set by its test, used by the one after it). */
+let fullNoteMs = Infinity;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   origin = new URL(baseURL ?? '').origin;
@@ -249,6 +251,7 @@ test('a 100 KB note is analysed to its end and the page stays responsive', async
         }
       ).__long,
   );
+  fullNoteMs = result.ms;
   recordTimings({
     note100k: {
       chars: text.length,
@@ -271,6 +274,40 @@ test('a 100 KB note is analysed to its end and the page stays responsive', async
   expect(Number(await lastMark.getAttribute('data-start'))).toBeGreaterThanOrEqual(
     lastParagraphStart,
   );
+});
+
+test('a newer text stops a long analysis that is already running', async () => {
+  const { text } = longNote();
+  const result = await page.evaluate(async (input) => {
+    const element = document.querySelector('med7-ner');
+    if (element === null) throw new Error('no <med7-ner>');
+    const status = (): string =>
+      element.shadowRoot?.querySelector('[part="status"]')?.textContent ?? '';
+    const long = element.analyze(input).then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? error.name : String(error)),
+    );
+    // Wait until the worker reports progress on the long note: it is running, not queued.
+    const waited = performance.now();
+    while (!status().includes('analysing') && performance.now() - waited < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const sawProgress = status().includes('analysing');
+    const started = performance.now();
+    const entities = await element.analyze('Lasix 40 mg PO daily');
+    return {
+      long: await long,
+      sawProgress,
+      shortMs: Math.round(performance.now() - started),
+      count: entities.length,
+    };
+  }, text);
+  recordTimings({ newerTextAfterRunning100k: { wallMs: result.shortMs } });
+  expect(result.long).toBe('AbortError');
+  expect(result.sawProgress, 'the status line showed the analysis progress').toBe(true);
+  expect(result.count).toBeGreaterThan(0);
+  // The running analysis stops at its next model call: the newer text does not wait for all of it.
+  expect(result.shortMs).toBeLessThan(0.75 * fullNoteMs);
 });
 
 test('accessibility: axe finds no violations, light and dark', async () => {

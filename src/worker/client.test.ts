@@ -98,6 +98,22 @@ describe('Med7WorkerClient', () => {
     expect(client.pendingCount).toBe(0);
   });
 
+  it('passes analysis progress to the extract that asked for it', async () => {
+    const { client, workers } = await loaded();
+    const seen: number[] = [];
+    const result = client.extract('a long note', undefined, (done, total) =>
+      seen.push(done / total),
+    );
+    await tick();
+    const worker = workers[0]!;
+    const id = worker.last('extract').id;
+    worker.reply({ type: 'analysing', id, done: 256, total: 1024 });
+    worker.reply({ type: 'analysing', id: id + 99, done: 1, total: 2 }); // someone else's: ignored
+    worker.reply({ type: 'result', id, entities: [], ms: 1 });
+    await result;
+    expect(seen).toEqual([0.25]);
+  });
+
   it('rebuilds worker errors as Errors with their name', async () => {
     const { client, workers } = await loaded();
     const result = client.extract('x');

@@ -31,16 +31,24 @@ export interface ExtractResult {
   ms: number;
 }
 
-type FinalReply = Exclude<WorkerReply, { type: 'progress' }>;
+type FinalReply = Exclude<WorkerReply, { type: 'progress' | 'analysing' }>;
 
 interface Pending {
   resolve(reply: FinalReply): void;
   reject(error: Error): void;
+  /** Progress of this request's analysis (`analysing` replies). */
+  onAnalysing?: (done: number, total: number) => void;
 }
 
 /** Spawns the bundled model worker (Vite bundles it thanks to the `new URL(…)` form). */
 export const spawnMed7Worker: WorkerFactory = () =>
   new Worker(new URL('./med7.worker.ts', import.meta.url), { type: 'module', name: 'med7' });
+
+/** A shared Int32 the worker can read while busy, where the page is cross-origin isolated. */
+function sharedFlag(): Int32Array | undefined {
+  if (typeof SharedArrayBuffer === 'undefined' || globalThis.crossOriginIsolated !== true) return;
+  return new Int32Array(new SharedArrayBuffer(4));
+}
 
 export function abortError(message = 'The analysis was superseded by a newer one.'): Error {
   return new DOMException(message, 'AbortError');
@@ -91,13 +99,26 @@ export class Med7WorkerClient {
 
   /**
    * Finds the entities in `text`. Aborting `signal` rejects at once with an `AbortError` and drops
-   * the result whenever it comes; a request still queued in the worker is not run at all.
+   * the result whenever it comes; the worker skips a queued request and stops a running one at its
+   * next model call. `onAnalysing` hears how far a long text has got (sub-tokens done, in all).
    */
-  async extract(text: string, signal?: AbortSignal): Promise<ExtractResult> {
+  async extract(
+    text: string,
+    signal?: AbortSignal,
+    onAnalysing?: (done: number, total: number) => void,
+  ): Promise<ExtractResult> {
     signal?.throwIfAborted();
     await this.#ensureReady();
     signal?.throwIfAborted();
-    const reply = await this.#call((id) => ({ type: 'extract', id, text }), signal);
+    const cancelFlag = sharedFlag();
+    if (cancelFlag !== undefined) {
+      signal?.addEventListener('abort', () => Atomics.store(cancelFlag, 0, 1), { once: true });
+    }
+    const reply = await this.#call(
+      (id) => ({ type: 'extract', id, text, ...(cancelFlag === undefined ? {} : { cancelFlag }) }),
+      signal,
+      onAnalysing,
+    );
     if (reply.type !== 'result') throw new Error(`Unexpected reply to extract: ${reply.type}`);
     return { entities: reply.entities, ms: reply.ms };
   }
@@ -140,7 +161,11 @@ export class Med7WorkerClient {
     return worker;
   }
 
-  #call(build: (id: number) => WorkerRequest, signal?: AbortSignal): Promise<FinalReply> {
+  #call(
+    build: (id: number) => WorkerRequest,
+    signal?: AbortSignal,
+    onAnalysing?: (done: number, total: number) => void,
+  ): Promise<FinalReply> {
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     return new Promise<FinalReply>((resolve, reject) => {
@@ -158,6 +183,7 @@ export class Med7WorkerClient {
           signal?.removeEventListener('abort', onAbort);
           reject(error);
         },
+        ...(onAnalysing === undefined ? {} : { onAnalysing }),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.postMessage(build(id));
@@ -167,6 +193,10 @@ export class Med7WorkerClient {
   #handleReply(reply: WorkerReply): void {
     if (reply.type === 'progress') {
       if (this.#pending.has(reply.id)) this.onProgress?.(reply.info);
+      return;
+    }
+    if (reply.type === 'analysing') {
+      this.#pending.get(reply.id)?.onAnalysing?.(reply.done, reply.total);
       return;
     }
     const pending = this.#pending.get(reply.id);

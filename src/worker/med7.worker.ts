@@ -47,6 +47,8 @@ const PROGRESS_INTERVAL_MS = 100;
 let loaded: Promise<Loaded> | undefined;
 const queue: ExtractRequest[] = [];
 let busy = false;
+/** The `extract` now in the model, so that `cancel` can stop it between model calls. */
+let running: { id: number; controller: AbortController } | undefined;
 
 function post(message: WorkerReply): void {
   scope.postMessage(message);
@@ -215,20 +217,40 @@ async function pump(): Promise<void> {
   busy = true;
   try {
     for (let request = queue.shift(); request !== undefined; request = queue.shift()) {
+      const { id } = request;
+      const controller = new AbortController();
+      running = { id, controller };
       try {
         if (loaded === undefined) throw new Error('The model is not loaded; send `load` first.');
         const { model } = await loaded;
         const started = performance.now();
-        const entities = await model.extract(request.text);
-        const ms = Math.round((performance.now() - started) * 10) / 10;
-        post({ type: 'result', id: request.id, entities, ms });
-      } catch (error) {
-        post({
-          type: 'error',
-          id: request.id,
-          error: serializeError(error),
-          fatal: isFatal(error),
+        let lastSent = started;
+        const flag = request.cancelFlag;
+        const signal = {
+          get aborted(): boolean {
+            if (flag !== undefined && Atomics.load(flag, 0) === 1) controller.abort();
+            return controller.signal.aborted;
+          },
+          get reason(): unknown {
+            return controller.signal.reason;
+          },
+        };
+        const entities = await model.extract(request.text, {
+          signal,
+          onProgress: (done, total) => {
+            const now = performance.now();
+            if (now - lastSent < PROGRESS_INTERVAL_MS || done >= total) return;
+            lastSent = now;
+            post({ type: 'analysing', id, done, total });
+          },
         });
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        post({ type: 'result', id, entities, ms });
+      } catch (error) {
+        if (controller.signal.aborted) post({ type: 'cancelled', id });
+        else post({ type: 'error', id, error: serializeError(error), fatal: isFatal(error) });
+      } finally {
+        running = undefined;
       }
     }
   } finally {
@@ -237,8 +259,12 @@ async function pump(): Promise<void> {
 }
 
 function handleCancel(id: number): void {
+  if (running?.id === id) {
+    running.controller.abort(); // Stops before its next model call, then answers `cancelled`.
+    return;
+  }
   const index = queue.findIndex((request) => request.id === id);
-  if (index < 0) return; // Already running or answered: it finishes normally.
+  if (index < 0) return; // Already answered.
   queue.splice(index, 1);
   post({ type: 'cancelled', id });
 }

@@ -3,8 +3,9 @@
  *
  * Every request carries an `id`; the worker answers each request exactly once with a reply of the
  * same `id` (`ready`, `result`, `cancelled`, `disposed` or `error`), and may send any number of
- * `progress` replies for a `load` before that. `cancel` is a notification about an earlier `extract`:
- * if that extract has not started yet it is answered `cancelled`, otherwise it finishes normally.
+ * `progress` replies for a `load`, or `analysing` replies for an `extract`, before that. `cancel` is a
+ * notification about an earlier `extract`: queued, it is answered `cancelled`; running, it stops at
+ * its next model call and is answered `cancelled`.
  */
 import type { Entity } from '../core/types.ts';
 
@@ -28,6 +29,12 @@ export interface ExtractRequest {
   type: 'extract';
   id: number;
   text: string;
+  /**
+   * One Int32 on a SharedArrayBuffer (cross-origin isolated pages only) that the client sets to 1 to
+   * cancel: the worker reads it before every model call, even while its event loop is busy with
+   * this very analysis and a `cancel` message would wait.
+   */
+  cancelFlag?: Int32Array;
 }
 
 export interface CancelNotice {
@@ -78,6 +85,14 @@ export interface ProgressReply {
   info: ProgressInfo;
 }
 
+/** How far a long `extract` has got, in sub-tokens (sent at most every 100 ms). */
+export interface AnalysingReply {
+  type: 'analysing';
+  id: number;
+  done: number;
+  total: number;
+}
+
 export interface ReadyReply {
   type: 'ready';
   id: number;
@@ -111,7 +126,13 @@ export interface ErrorReply {
 }
 
 export type WorkerReply =
-  ProgressReply | ReadyReply | ResultReply | CancelledReply | DisposedReply | ErrorReply;
+  | AnalysingReply
+  | ProgressReply
+  | ReadyReply
+  | ResultReply
+  | CancelledReply
+  | DisposedReply
+  | ErrorReply;
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {

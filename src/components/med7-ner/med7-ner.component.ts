@@ -104,6 +104,8 @@ export class Med7Ner extends LitElement {
   @state() private _entities: Entity[] = [];
   @state() private _lastMs: number | undefined;
   @state() private _busy = false;
+  /** Share of the current text analysed so far (long texts), while `_busy`. */
+  @state() private _analysed: number | undefined;
   @state() private _hidden: ReadonlySet<Med7Label> = new Set();
   @state() private _lightText = '';
   @state() private _medications: MedicationRecord[] = [];
@@ -307,7 +309,9 @@ export class Med7Ner extends LitElement {
     this._busy = true;
     try {
       await ready;
-      const { entities, ms } = await client.extract(text, abort.signal);
+      const { entities, ms } = await client.extract(text, abort.signal, (done, total) => {
+        if (runId === this.#runId) this._analysed = done / total;
+      });
       if (runId === this.#runId) this.#show(text, entities, ms);
       return entities;
     } catch (error) {
@@ -317,7 +321,10 @@ export class Med7Ner extends LitElement {
       }
       throw cause;
     } finally {
-      if (runId === this.#runId) this._busy = false;
+      if (runId === this.#runId) {
+        this._busy = false;
+        this._analysed = undefined;
+      }
     }
   }
 
@@ -427,7 +434,11 @@ export class Med7Ner extends LitElement {
         ? `WebGPU${info.adapter ? ` (${info.adapter})` : ''}`
         : `WASM, ${info.threads} thread${info.threads === 1 ? '' : 's'}`;
     const parts = [`${backend}, ${info.dtype}`, `loaded in ${info.loadMs} ms`];
-    if (this._lastMs !== undefined) parts.push(`last analysis ${this._lastMs} ms`);
+    if (this._busy && this._analysed !== undefined) {
+      parts.push(`analysing… ${Math.floor(this._analysed * 100)}%`);
+    } else if (this._lastMs !== undefined) {
+      parts.push(`last analysis ${this._lastMs} ms`);
+    }
     const fallback = info.fallbackReason ? ` — ${info.fallbackReason}` : '';
     return `${parts.join(' · ')}${fallback}`;
   }
