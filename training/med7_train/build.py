@@ -23,7 +23,7 @@ PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000),
     # the real build (about 50-60 minutes on 2 CPU cores)
-    "full": dict(vocab=8000, mlm_steps=300, ft_steps=2800, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None),
+    "full": dict(vocab=8000, mlm_steps=150, ft_steps=1600, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None),
 }
 
 
@@ -55,7 +55,7 @@ def main(argv=None):
     ap.add_argument("--n-gen", type=int)
     ap.add_argument("--hand-weight", type=int, default=4)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
-    ap.add_argument("--eval-every", type=int, default=250)
+    ap.add_argument("--eval-every", type=int, default=400)
     args = ap.parse_args(argv)
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
     for k in ("mlm_steps", "ft_steps", "n_gen"):

@@ -25,7 +25,7 @@ def write(metrics_path=None, out=None):
     out = out or paths.MODEL_DIR / "MODEL_CARD.md"
     d, t, q, sz, P = m["data"], m["time_s"], m["quant_check"], m["sizes"], m["params"]
     mib = {k: v / 2**20 for k, v in sz.items()}
-    eval_rows = "\n".join(f"| {lab} | | | | |" for lab in LABELS)
+    eval_rows = "\n".join(f"| {lab} | | |" for lab in LABELS)
     text = f"""# med7-compact
 
 A compact BERT token classifier for the seven Med7 medication labels (DRUG, STRENGTH, FORM, ROUTE,
@@ -89,10 +89,10 @@ LayerNorm eps 1e-12; {m['n_params'] / 1e6:.2f} M parameters. Written in plain to
 
 ### Project eval command (to be filled in by the lead)
 
-| label | strict F1 | lenient F1 | | |
-| --- | ---: | ---: | --- | --- |
+| label | strict F1 | lenient F1 |
+| --- | ---: | ---: |
 {eval_rows}
-| **micro** | | | | |
+| **micro** | | |
 
 ### Python-side scorer (training/med7_train/scorer.py, fp32 torch model; strict = exact span and label, lenient = overlap and label)
 
