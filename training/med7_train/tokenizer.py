@@ -134,7 +134,12 @@ class WordPiece:
                 self._cache[pretoken] = r
         return r
 
-    def save(self, out_dir):
+    def save(self, out_dir, model_max_length=128):
+        """Write tokenizer.json, tokenizer_config.json, special_tokens_map.json and vocab.txt.
+
+        model_max_length is 128 because every training sequence (MLM and fine-tuning) had at most 128
+        pieces: positions beyond are untrained, and a caller that windows by model_max_length stays
+        inside what the model has seen."""
         tok = {
             "version": "1.0",
             "truncation": None,
@@ -164,7 +169,7 @@ class WordPiece:
             json.dump(tok, f, ensure_ascii=False, indent=1)
         cfg = {
             "tokenizer_class": "BertTokenizer", "do_lower_case": True, "strip_accents": None,
-            "tokenize_chinese_chars": True, "model_max_length": 512, "clean_up_tokenization_spaces": True,
+            "tokenize_chinese_chars": True, "model_max_length": model_max_length, "clean_up_tokenization_spaces": True,
             "unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]",
             "mask_token": "[MASK]",
         }

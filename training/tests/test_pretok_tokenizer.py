@@ -59,5 +59,5 @@ def test_encode_pretokens_first_piece_index(tmp_path):
     assert tj["post_processor"]["type"] == "TemplateProcessing"
     assert tj["model"]["vocab"]["[PAD]"] == 0 and tj["model"]["vocab"]["[MASK]"] == 4
     cfg = json.loads((tmp_path / "tokenizer_config.json").read_text())
-    assert cfg["tokenizer_class"] == "BertTokenizer" and cfg["model_max_length"] == 512
+    assert cfg["tokenizer_class"] == "BertTokenizer" and cfg["model_max_length"] == 128
     assert WordPiece.load(str(tmp_path / "tokenizer.json")).vocab == vocab
