@@ -133,6 +133,8 @@ F1 {q['dev_strict_f1_fp32']:.3f} (fp32) -> {q['dev_strict_f1_int8']:.3f} (int8),
   classes (`contrast`, `dye`, `antibiotic irrigation`).
 - DURATION and DOSAGE are rare in real text; the dev set has only 5 DURATION and 20 DOSAGE spans, so
   their dev scores are noisy.
+- MLM pre-training is short ({P['mlm_steps']} steps, a fraction of one pass over the text, chosen to fit the
+  shared 2-core machine); most of the skill comes from fine-tuning. A longer MLM would likely help.
 - English clinical text only; no negation or reason detection; the scheme marks mentions, not whether a
   drug was given.
 - Every training sequence had at most 128 pieces, so position embeddings beyond 128 are untrained: dev
