@@ -3,7 +3,7 @@
  * the same run. Writes bench/results.json (everything measured) and bench/RESULTS.md (the report).
  *
  *     npm run bench [-- --notes 80 --ref-words 2000 --repeats 3 --visits 3 --length-notes 5
- *                        --webgpu-visits 1 --webgpu-budget-s 120 --webgpu-notes 2]
+ *                        --webgpu-visits 1 --webgpu-budget-s 200 --webgpu-notes 2]
  *     npm run bench -- --notes all      (every unique note: long on 2 cores)
  *     npm run bench -- --quick          (a few minutes: wiring check, numbers not meaningful)
  *     npm run bench -- --skip-browser   (Node and the reference only)
@@ -222,7 +222,7 @@ async function main(): Promise<void> {
       loads: { type: 'string', default: '5' },
       visits: { type: 'string', default: '3' },
       'webgpu-visits': { type: 'string', default: '1' },
-      'webgpu-budget-s': { type: 'string', default: '120' },
+      'webgpu-budget-s': { type: 'string', default: '200' },
       'webgpu-notes': { type: 'string', default: '2' },
       'length-notes': { type: 'string', default: '5' },
       group: { type: 'string', default: '32' },
@@ -319,38 +319,29 @@ async function main(): Promise<void> {
     true,
   );
   mark('node-ours');
-  log(
-    `Node, reference: a pass over ${refCount} notes alone (memory), then ${settings.repeats} ` +
-      `passes interleaved note by note with our model, for the ratio`,
-  );
+  log(`Node, reference: ${settings.repeats} per-note passes over ${refCount} notes`);
+  // Separate processes: in one process the two sessions' spinning worker threads slow each other
+  // down (measured: our model ~3× slower right after the reference), which would bias the ratio.
   const reference = await nodeBench(
     REFERENCE,
     {
       sample: texts,
       count: refCount,
-      repeats: 1,
+      repeats: settings.repeats,
       loads: Math.min(2, settings.loads),
       group: settings.group,
       lengths: {},
-      pairs: settings.repeats,
+      pairs: 0,
     },
     'reference',
     false,
-    OURS,
   );
-
   mark('node-reference');
+
   const oursAll = summarise(ours.perNote, ours.workPerNote, ours.shape, words, sample.length);
-  // The ratio subset: both models from the paired passes of the reference's process.
-  const oursSubset = summarise(
-    reference.pairs.map((pair) => pair.other),
-    ours.workPerNote,
-    ours.shape,
-    words,
-    refCount,
-  );
+  const oursSubset = summarise(ours.perNote, ours.workPerNote, ours.shape, words, refCount);
   const refSubset = summarise(
-    [...reference.perNote, ...reference.pairs.map((pair) => pair.self)],
+    reference.perNote,
     reference.workPerNote,
     reference.shape,
     words,
@@ -366,10 +357,15 @@ async function main(): Promise<void> {
     work: ours.workBatched,
     meanSequenceLength: meanSequenceLength(ours.workBatched, ours.shape),
   };
-  // Per pair: the reference's time over ours, on the same notes, back to back.
-  const speedup: Spread = spread(
-    reference.pairs.map((pair) => pair.self.totalMs / pair.other.totalMs),
-  );
+  // The reference's time over ours on the same notes: median over median, and the extremes.
+  const oursMs = ours.perNote.map((pass) => sum(pass.ms.slice(0, refCount)));
+  const refMs = reference.perNote.map((pass) => sum(pass.ms.slice(0, refCount)));
+  const speedup: Spread = {
+    median: spread(refMs).median / spread(oursMs).median,
+    min: Math.min(...refMs) / Math.max(...oursMs),
+    max: Math.max(...refMs) / Math.min(...oursMs),
+    n: Math.min(refMs.length, oursMs.length),
+  };
   const nodeLengths = Object.fromEntries(
     Object.entries(ours.lengths).map(([n, { ms }]) => [n, spread(ms)]),
   );
