@@ -12,9 +12,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AutoTokenizer, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { AutoTokenizer } from '@huggingface/transformers';
 import { createExtractor } from '../src/core/extract.ts';
 import { loadMed7Model, type Med7Model } from '../src/model/index.ts';
+import { specialTokens } from '../src/model/loader.ts';
 import { addBatch, emptyWork, shapeOf, type EncoderShape, type Work } from './flops.ts';
 
 /** What bench/run.ts writes to --inputs. */
@@ -104,21 +105,6 @@ function memorySampler() {
       return { maxRss: process.resourceUsage().maxRSS * 1024, ...peak };
     },
   };
-}
-
-/** The special tokens framing a sequence, found as the loader finds them (src/model/loader.ts). */
-function specialTokens(tokenizer: PreTrainedTokenizer): { prefix: number[]; suffix: number[] } {
-  for (const probe of ['a', 'the', '1', 'x']) {
-    const bare = tokenizer.encode(probe, { add_special_tokens: false });
-    const framed = tokenizer.encode(probe, { add_special_tokens: true });
-    if (bare.length === 0) continue;
-    for (let at = 0; at + bare.length <= framed.length; at++) {
-      if (bare.every((id, k) => framed[at + k] === id)) {
-        return { prefix: framed.slice(0, at), suffix: framed.slice(at + bare.length) };
-      }
-    }
-  }
-  return { prefix: tokenizer.encode('', { add_special_tokens: true }), suffix: [] };
 }
 
 /**

@@ -242,7 +242,10 @@ function readTags(config: ConfigLike, source: string): string[] {
 }
 
 /** The special tokens around a sequence, found by encoding a probe with and without them. */
-function specialTokens(tokenizer: PreTrainedTokenizer): { prefix: number[]; suffix: number[] } {
+export function specialTokens(tokenizer: PreTrainedTokenizer): {
+  prefix: number[];
+  suffix: number[];
+} {
   for (const probe of ['a', 'the', '1', 'x']) {
     const bare = tokenizer.encode(probe, { add_special_tokens: false });
     const framed = tokenizer.encode(probe, { add_special_tokens: true });
