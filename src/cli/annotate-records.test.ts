@@ -1,28 +1,14 @@
 /** `med7 annotate --records`: medication records in the output. */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { PlainMedication, PlainSpan } from '../core/export/json.ts';
 import { groupMedications } from '../core/records.ts';
 import type { Entity } from '../core/types.ts';
-import { MED7_BIN, TEST_MODEL } from '../test/paths.ts';
+import { TEST_MODEL } from '../test/paths.ts';
+import { runMed7 } from '../test/run-med7.ts';
 import { medicationTable } from './format.ts';
 import { medicationsEnricher } from './main.ts';
 
-function med7(
-  args: string[],
-  input = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MED7_BIN, ...args], { stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const med7 = runMed7;
 
 const README =
   'A patient was prescribed Magnesium hydroxide 400mg/5ml suspension PO of total 30ml bid for the next 5 days.';

@@ -6,11 +6,11 @@
  *
  * (fractions; `lenient_f1` optional), written from a `med7 eval --json` run of the model as shipped.
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
+import { DEV_GOLD, TEST_MODEL } from '../test/paths.ts';
+import { runMed7 } from '../test/run-med7.ts';
 
 const TOLERANCE = 0.02;
 
@@ -26,23 +26,7 @@ export function readCardEval(card: string): Record<string, number> {
   return values;
 }
 
-function runEval(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [MED7_BIN, 'eval', DEV_GOLD, '--model', TEST_MODEL, '--json'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runEval = () => runMed7(['eval', DEV_GOLD, '--model', TEST_MODEL, '--json']);
 
 describe('readCardEval', () => {
   it('reads the eval line', () => {
