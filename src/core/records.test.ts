@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Med7Label } from './labels.ts';
+import { MED7_LABELS, type Med7Label } from './labels.ts';
 import {
   groupMedications,
   isHardBoundary,
@@ -364,15 +364,7 @@ describe('groupMedications', () => {
   });
 
   it('places every entity in exactly one record, whatever the text (property)', () => {
-    const labels: Med7Label[] = [
-      'DRUG',
-      'STRENGTH',
-      'FORM',
-      'ROUTE',
-      'DOSAGE',
-      'FREQUENCY',
-      'DURATION',
-    ];
+    const labels: Med7Label[] = [...MED7_LABELS];
     const arbitrary = fc
       .array(
         fc.record({

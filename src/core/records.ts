@@ -15,20 +15,15 @@
  *    the attributes after B go to A, and B keeps a record of its own.
  * 5. Attributes in a segment with no drug make a record whose `drug` is null.
  */
-import type { Med7Label } from './labels.ts';
+import { MED7_LABELS, type Med7Label } from './labels.ts';
 import type { Entity } from './types.ts';
 
-/** The attribute labels, in the order a sig usually reads. */
-export const ATTRIBUTE_LABELS = [
-  'STRENGTH',
-  'FORM',
-  'ROUTE',
-  'DOSAGE',
-  'FREQUENCY',
-  'DURATION',
-] as const satisfies readonly Med7Label[];
+export type AttributeLabel = Exclude<Med7Label, 'DRUG'>;
 
-export type AttributeLabel = (typeof ATTRIBUTE_LABELS)[number];
+/** The attribute labels: every Med7 label but DRUG, in MED7_LABELS' order (the order a sig reads). */
+export const ATTRIBUTE_LABELS: readonly AttributeLabel[] = MED7_LABELS.filter(
+  (label): label is AttributeLabel => label !== 'DRUG',
+);
 
 /** The record field that holds each attribute label. */
 export const ATTRIBUTE_FIELDS = {
