@@ -36,17 +36,26 @@ def dev_note_ids(dev=None):
     return ids
 
 
+def heldout_note_ids():
+    """MTSamples notes of the held-out test set (gold/test.jsonl): never trained on, like dev."""
+    if not paths.HELDOUT_CANDIDATES.exists():
+        return set()
+    with open(paths.HELDOUT_CANDIDATES, encoding="utf-8") as f:
+        return {str(json.loads(l)["note_id"]) for l in f if l.strip()}
+
+
 def _norm(t):
     return re.sub(r"\s+", " ", t.strip().lower())
 
 
-def load_mtsamples(exclude_dev=True):
-    """Unique transcriptions as (note_id, text); duplicates of a dev note are excluded too."""
+def load_mtsamples(exclude_eval=True):
+    """Unique transcriptions as (note_id, text). With exclude_eval, the dev notes and the held-out
+    test notes are left out, and so is every duplicate of one of them."""
     csv.field_size_limit(10**8)
     with open(paths.MTSAMPLES, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    bad = dev_note_ids() if exclude_dev else set()
-    # Exclude every transcription whose text equals that of a dev note (duplicates across specialties).
+    bad = dev_note_ids() | heldout_note_ids() if exclude_eval else set()
+    # Exclude every transcription whose text equals that of an excluded note (duplicates across specialties).
     bad_texts = {_norm(r["transcription"]) for r in rows if r["note_id"] in bad}
     seen = set()
     notes = []
@@ -62,10 +71,10 @@ def load_mtsamples(exclude_dev=True):
     return notes
 
 
-def mtsamples_sentences(exclude_dev=True):
+def mtsamples_sentences(exclude_eval=True):
     """(note_id, sentence) pairs, de-duplicated by sentence text."""
     out, seen = [], set()
-    for nid, t in load_mtsamples(exclude_dev):
+    for nid, t in load_mtsamples(exclude_eval):
         for s in split_sentences(t):
             if s in seen:
                 continue

@@ -7,7 +7,7 @@ from . import corpus, paths, weak_labeller
 from .generator import Generator
 from .lexicons import drug_lexicon
 from .pretok import LABEL2ID, pretokenize, spans_to_bio
-from .tokenizer import CLS, SEP, encode_pretokens
+from .tokenizer import CLS, SEP
 
 CUE_RE = re.compile(r"\b(?:mg|mcg|mL|ml|cc|units?|tablets?|capsules?|p\.o\.|po|PO|IV|IM|b\.i\.d\.|bid|q\.d\.|daily|"
                     r"prn|p\.r\.n\.|subcutaneous|capsule|injection|ointment|drops|medications?|anesthesia|Vicryl|"
@@ -43,7 +43,7 @@ def load_hand_annotated():
 def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None):
     """Weak-labelled MTSamples sentences: all with entities plus a share of cue-bearing and random negatives."""
     rng = random.Random(seed)
-    sents = corpus.mtsamples_sentences(exclude_dev=True)
+    sents = corpus.mtsamples_sentences(exclude_eval=True)
     dev_texts = {r["text"] for r in corpus.load_dev()}
     pos, cue_neg, other_neg = [], [], []
     for _, s in sents:
@@ -89,7 +89,7 @@ def generated(seed, n):
 
 def mlm_texts(include_ade=True, seed=0):
     """Lists of sentences per document for MLM packing (MTSamples notes, dev notes excluded)."""
-    docs = [corpus.split_sentences(t) for _, t in corpus.load_mtsamples(exclude_dev=True)]
+    docs = [corpus.split_sentences(t) for _, t in corpus.load_mtsamples(exclude_eval=True)]
     if include_ade:
         ade = corpus.ade_sentences()
         for i in range(0, len(ade), 8):
@@ -132,30 +132,80 @@ def encode_ner(wp, text, ents, max_len=128):
     return out
 
 
-def predict_spans(model, wp, texts, batch_size=32):
-    """Run the token classifier on sentences and decode entity spans (python-side inference, same
-    rule as the TypeScript side: label of the first sub-token of each pre-token)."""
+def plan_windows(counts, size, overlap):
+    """Windows [start, end) over pre-tokens whose piece counts fit in `size`, overlapping by up to
+    `overlap` pieces, and for each pre-token the window it takes its tag from. Mirrors
+    src/core/windows.ts (planWindows + assignWindows) so the python-side score is the shipped one."""
+    c = [min(max(0, x), size) for x in counts]
+    n = len(c)
+    windows = []
+    start = 0
+    while start < n:
+        end, length = start, 0
+        while end < n and length + c[end] <= size:
+            length += c[end]
+            end += 1
+        windows.append((start, end))
+        if end >= n:
+            break
+        nxt, shared = end, 0
+        while nxt - 1 > start and shared + c[nxt - 1] <= overlap and shared + c[nxt - 1] + c[end] <= size:
+            nxt -= 1
+            shared += c[nxt]
+        start = nxt
+    prefix = [0]
+    for x in c:
+        prefix.append(prefix[-1] + x)
+    owner, margin = [-1] * n, [-1] * n
+    for w, (a, b) in enumerate(windows):
+        for i in range(a, b):
+            left = float("inf") if a == 0 else prefix[i] - prefix[a]
+            right = float("inf") if b == n else prefix[b] - prefix[i + 1]
+            m = min(left, right)
+            if m > margin[i]:
+                margin[i], owner[i] = m, w
+    return windows, owner
+
+
+def predict_spans(model, wp, texts, batch_size=32, max_len=128):
+    """Run the token classifier on sentences and decode entity spans, the way the TypeScript side
+    does: windows of max_len - 2 pieces overlapping by a quarter, the label of the first sub-token
+    of each pre-token, taken from the window where the pre-token sits farthest from a cut."""
     import torch
     from .pretok import BIO, bio_to_spans
     model.eval()
-    results = []
+    device = next(model.parameters()).device
+    size = max_len - 2
+    overlap = min(size // 4, size - 1)
+    items = []  # (text index, pre-token indices, ids, first-piece positions)
+    plans = []
+    for ti, t in enumerate(texts):
+        toks = pretokenize(t)
+        pieces = [wp.encode_word(x[2])[:size] for x in toks]
+        windows, owner = plan_windows([len(p) for p in pieces], size, overlap)
+        plans.append((toks, owner))
+        for w, (a, b) in enumerate(windows):
+            ids, first = [CLS], []
+            for i in range(a, b):
+                first.append(len(ids))
+                ids.extend(pieces[i])
+            ids.append(SEP)
+            items.append((ti, w, a, ids, first))
+    tags_by_text = [["O"] * len(p[0]) for p in plans]
     with torch.no_grad():
-        for b in range(0, len(texts), batch_size):
-            chunk = texts[b:b + batch_size]
-            enc = []
-            for t in chunk:
-                toks = pretokenize(t)
-                ids, first = encode_pretokens(wp, [x[2] for x in toks], max_len=512)
-                enc.append((toks, ids, first))
-            L = max(len(e[1]) for e in enc)
-            ids = torch.zeros((len(enc), L), dtype=torch.long)
-            am = torch.zeros((len(enc), L), dtype=torch.long)
-            for k, (_, x, _) in enumerate(enc):
-                ids[k, :len(x)] = torch.tensor(x)
-                am[k, :len(x)] = 1
-            logits = model(ids, am, torch.zeros_like(ids))
-            pred = logits.argmax(-1)
-            for k, (toks, _, first) in enumerate(enc):
-                tags = [BIO[int(pred[k, f])] if f is not None else "O" for f in first]
-                results.append(bio_to_spans(toks, tags))
-    return results
+        for b in range(0, len(items), batch_size):
+            chunk = items[b:b + batch_size]
+            L = max(len(x[3]) for x in chunk)
+            ids = torch.zeros((len(chunk), L), dtype=torch.long)
+            am = torch.zeros((len(chunk), L), dtype=torch.long)
+            for k, x in enumerate(chunk):
+                ids[k, :len(x[3])] = torch.tensor(x[3])
+                am[k, :len(x[3])] = 1
+            ids, am = ids.to(device), am.to(device)
+            pred = model(ids, am, torch.zeros_like(ids)).argmax(-1).cpu()
+            for k, (ti, w, a, _, first) in enumerate(chunk):
+                owner = plans[ti][1]
+                for j, f in enumerate(first):
+                    if owner[a + j] == w:
+                        tags_by_text[ti][a + j] = BIO[int(pred[k, f])]
+    return [bio_to_spans(toks, tags) for (toks, _), tags in zip(plans, tags_by_text)]

@@ -109,7 +109,7 @@ p.o. b.i.d. t.i.d. q.d. q.i.d. p.r.n. dose doses taking takes take prescribed st
 def _corpus_cue_stats():
     """{lower-cased word: (count, count within 4 tokens of a medication cue)} over MTSamples."""
     toks = []
-    for _, t in corpus.load_mtsamples(exclude_dev=True):
+    for _, t in corpus.load_mtsamples(exclude_eval=True):
         toks.extend(re.findall(r"[A-Za-z][A-Za-z'-]*(?:\.[a-z]\.)*|\d+|\S", t))
     low = [t.lower() for t in toks]
     pre = [0]

@@ -1,4 +1,4 @@
-"""MLM pre-training and token-classification fine-tuning (CPU, seeded)."""
+"""MLM pre-training and token-classification fine-tuning (seeded; CPU by default, CUDA for recipe searches)."""
 import math
 import random
 import time
@@ -42,9 +42,9 @@ def pack_mlm(wp, docs, max_len=128):
     return seqs
 
 
-def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print, max_len=128):
+def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print, max_len=128, device="cpu"):
     seed_all(seed)
-    model = BertMLM(config)
+    model = BertMLM(config).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.98), eps=1e-6)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(steps, max(1, steps // 20)))
     rng = random.Random(seed)
@@ -76,6 +76,7 @@ def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print,
         rnd = sel & (r >= 0.8) & (r < 0.9)
         inp[rnd] = torch.randint(5, V, (int(rnd.sum()),))
         positions = sel.view(-1).nonzero().squeeze(1)
+        inp, am, labels, positions = inp.to(device), am.to(device), labels.to(device), positions.to(device)
         logits = model(inp, am, torch.zeros_like(inp), positions)
         loss = F.cross_entropy(logits, labels)
         opt.zero_grad()
@@ -90,12 +91,13 @@ def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print,
 
 
 def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, seed=0, log=print,
-             eval_fn=None, eval_every=0, class_weight_o=1.0):
+             eval_fn=None, eval_every=0, class_weight_o=1.0, device="cpu"):
     """encoded: list of (ids, labels). Length-bucketed batches, linear schedule."""
     seed_all(seed)
     model = BertTokenClassifier(config)
     if init_bert is not None:
         model.bert.load_state_dict(init_bert.state_dict())
+    model.to(device)
     no_decay = [p for p in model.parameters() if p.dim() == 1]
     decay = [p for p in model.parameters() if p.dim() > 1]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
@@ -104,6 +106,7 @@ def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, see
     rng = random.Random(seed + 1)
     weight = torch.ones(config.num_labels)
     weight[0] = class_weight_o
+    weight = weight.to(device)
 
     def batches():
         while True:
@@ -133,6 +136,7 @@ def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, see
             ids[k, :len(x)] = torch.tensor(x)
             am[k, :len(x)] = 1
             lab[k, :len(y)] = torch.tensor(y)
+        ids, am, lab = ids.to(device), am.to(device), lab.to(device)
         logits = model(ids, am, torch.zeros_like(ids))
         loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), weight=weight, ignore_index=-100)
         opt.zero_grad()

@@ -22,7 +22,25 @@ def test_sentence_split_like_gold():
 def test_dev_notes_excluded_from_training_text():
     dev_ids = corpus.dev_note_ids()
     assert dev_ids
-    notes = corpus.load_mtsamples(exclude_dev=True)
+    notes = corpus.load_mtsamples(exclude_eval=True)
     assert not dev_ids & {nid for nid, _ in notes}
     dev_texts = {r["text"] for r in corpus.load_dev()}
     assert not dev_texts & {s for _, s in corpus.mtsamples_sentences()}
+
+
+def test_heldout_test_notes_excluded_from_training_text():
+    held = corpus.heldout_note_ids()
+    assert len(held) >= 100
+    notes = corpus.load_mtsamples(exclude_eval=True)
+    assert not held & {nid for nid, _ in notes}
+    # the held-out notes are disjoint from dev and from the hand-annotated training notes
+    assert not held & corpus.dev_note_ids()
+    hand_notes = {r.split("-")[1] for r in _hand_ids()}
+    assert not held & hand_notes
+
+
+def _hand_ids():
+    import json
+    from med7_train import paths
+    with open(paths.HAND_ANNOTATED, encoding="utf-8") as f:
+        return [json.loads(l)["id"] for l in f if l.strip()]

@@ -43,8 +43,16 @@ NEG = re.compile(r"""(vicryl|monocryl|prolene|nylon|chromic|\bsilk\b|\bpds\b|sut
 
 
 def main():
+    # default: the training candidates (candidates.jsonl, 420 + 230, at most 2 per note).
+    # --heldout: a test set drawn with another seed from notes that neither dev nor the training
+    # candidates touch (1 per note); med7_train.corpus keeps those notes out of all training text.
+    heldout = '--heldout' in sys.argv
+    args = [a for a in sys.argv[1:] if not a.startswith('--')]
     dev = [json.loads(l) for l in open(DEV, encoding='utf-8')]
     dev_ids = {r['id'].split('-')[1] for r in dev if r['id'].startswith('mts-')}
+    if heldout:
+        with open(os.path.join(HERE, 'candidates.jsonl'), encoding='utf-8') as f:
+            dev_ids |= {json.loads(l)['note_id'] for l in f}
     dev_texts = {r['text'] for r in dev}
     rows = list(csv.DictReader(open(CSV, encoding='utf-8', newline='')))
     dev_trans = {norm(r['transcription']).lower() for r in rows if r['note_id'] in dev_ids}
@@ -79,7 +87,8 @@ def main():
                 med[spec].append(item)
             elif NEG.search(s) or MED.search(s):
                 neg[spec].append(item)
-    rng = random.Random(SEED)
+    rng = random.Random(SEED + 1 if heldout else SEED)
+    per_note = 1 if heldout else 2
 
     def draw(pool, n, used_notes):
         specs = sorted(pool)
@@ -91,7 +100,7 @@ def main():
             for sp in specs:
                 while idx[sp] < len(pool[sp]):
                     it = pool[sp][idx[sp]]; idx[sp] += 1
-                    if used_notes[it[0]] < 2:
+                    if used_notes[it[0]] < per_note:
                         used_notes[it[0]] += 1
                         out.append(it)
                         break
@@ -100,8 +109,8 @@ def main():
         return out
 
     used = collections.Counter()
-    n_med = int(sys.argv[1]) if len(sys.argv) > 1 else 420
-    n_neg = int(sys.argv[2]) if len(sys.argv) > 2 else 230
+    n_med = int(args[0]) if len(args) > 0 else (105 if heldout else 420)
+    n_neg = int(args[1]) if len(args) > 1 else (55 if heldout else 230)
     a = draw(med, n_med, used)
     b = draw(neg, n_neg, used)
     # interleave ~65/35
@@ -113,7 +122,8 @@ def main():
                 out.append(('med', a[ia])); ia += 1
         if ib < len(b):
             out.append(('neg', b[ib])); ib += 1
-    with open(os.path.join(HERE, 'candidates.jsonl'), 'w', encoding='utf-8') as f:
+    name = 'heldout_candidates.jsonl' if heldout else 'candidates.jsonl'
+    with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
         for i, (kind, (nid, spec, head, s)) in enumerate(out):
             f.write(json.dumps({'n': i, 'pool': kind, 'note_id': nid, 'specialty': spec, 'text': s}) + '\n')
     print(len(notes), 'unique notes;', len(a), 'med,', len(b), 'neg candidates')
