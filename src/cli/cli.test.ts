@@ -178,6 +178,75 @@ describe('med7 eval: bad gold stops with the line number and exit 2', () => {
   }
 });
 
+describe("med7 eval --predictions: scores another system's output without a model", () => {
+  const text = 'Lasix 40 mg p.o. daily';
+  const gold = {
+    id: 'g1',
+    text,
+    entities: [
+      [0, 5, 'DRUG'],
+      [6, 11, 'STRENGTH'],
+      [12, 16, 'ROUTE'],
+      [17, 22, 'FREQUENCY'],
+    ],
+  };
+  // one exact, one boundary error (lenient only), one wrong label, one missed
+  const predicted = {
+    id: 'g1',
+    text,
+    entities: [
+      [0, 5, 'DRUG'],
+      [6, 8, 'STRENGTH'],
+      [12, 16, 'FREQUENCY'],
+    ],
+  };
+
+  async function files(pred: unknown[]): Promise<[string, string]> {
+    const goldPath = join(scratch, 'pred-gold.jsonl');
+    const predPath = join(scratch, `pred-${pred.length}-${Math.random()}.jsonl`);
+    await writeFile(goldPath, jsonl([gold, { id: 'g2', text: 'No drugs.', entities: [] }]));
+    await writeFile(predPath, jsonl(pred));
+    return [goldPath, predPath];
+  }
+
+  it('gives the exact strict and lenient counts', async () => {
+    const [goldPath, predPath] = await files([predicted, { text: 'No drugs.', entities: [] }]);
+    const run = await med7(['eval', goldPath, '--predictions', predPath, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      predictions: string;
+      micro: Record<'strict' | 'lenient', { tp: number; predicted: number; gold: number }>;
+    };
+    expect(report.predictions).toBe(predPath);
+    expect(report.micro.strict).toMatchObject({ tp: 1, predicted: 3, gold: 4 });
+    expect(report.micro.lenient).toMatchObject({ tp: 2, predicted: 3, gold: 4 });
+  });
+
+  it('refuses a file with other records, other texts, or with --model', async () => {
+    const [goldPath, shortPath] = await files([predicted]);
+    const short = await med7(['eval', goldPath, '--predictions', shortPath]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/has 1 records but the gold file has 2/);
+
+    const [, otherPath] = await files([predicted, { text: 'No drugs!', entities: [] }]);
+    const other = await med7(['eval', goldPath, '--predictions', otherPath]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/line 2: its "text" differs from the gold record's on line 2/);
+
+    const [, okPath] = await files([predicted, { text: 'No drugs.', entities: [] }]);
+    const withModel = await med7([
+      'eval',
+      goldPath,
+      '--predictions',
+      okPath,
+      '--model',
+      TEST_MODEL,
+    ]);
+    expect(withModel.code).toBe(2);
+    expect(withModel.stderr).toMatch(/--model and --dtype do not apply/);
+  });
+});
+
 describe('med7 annotate with the model', () => {
   it('keeps every field, adds entities, and gives none for empty text', async () => {
     const input = jsonl([

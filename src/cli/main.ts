@@ -17,7 +17,7 @@ import type { Entity } from '../core/types.ts';
 import type { Med7Model } from '../model/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
-import { parseGold, parseRecords, type InputRecord } from './jsonl.ts';
+import { parseGold, parseRecords, type GoldRecord, type InputRecord } from './jsonl.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
 
 const USAGE = `Usage: med7 <command> [options]
@@ -50,9 +50,14 @@ Every input line must be a JSON object with a string "text"; other fields are ke
 stops the run with its line number and exit status 2, before any output is written.`;
 
 const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype q8|fp32] [--quiet]
+       med7 eval GOLD.jsonl --predictions PRED.jsonl [--json]
 
   GOLD.jsonl      records with "text" and gold "entities" (format of shared/ANNOTATION.md)
   --json          print the scores as JSON instead of a table
+  --predictions PRED.jsonl
+                  score these entities instead of running the model (another system's
+                  output, e.g. a rule-based labeller): the same records, line for line,
+                  with the same "text" and their own "entities"
   --model DIR     model folder (default: the package's models/med7-compact)
   --dtype q8|fp32 quantized (default) or full-precision weights
   --quiet         no progress bar, no summary line
@@ -278,7 +283,7 @@ async function annotate(args: string[]): Promise<number> {
 async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+    options: { ...COMMON_OPTIONS, json: { type: 'boolean' }, predictions: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -291,11 +296,30 @@ async function evalCommand(args: string[]): Promise<number> {
       `med7 eval takes one gold file, got ${positionals.length}\n\n${EVAL_USAGE}`,
     );
   }
-  const dtype = dtypeOf(values.dtype);
-  const quiet = values.quiet === true;
   const path = positionals[0]!;
   const { bytes, name } = await readInput(path);
   const gold = parseRecords(bytes, name).map((record) => parseGold(record, name));
+  const output = (report: ReturnType<typeof evaluate>, fields: Record<string, unknown>) => {
+    if (values.json === true) {
+      process.stdout.write(`${JSON.stringify({ gold: path, ...fields, ...report }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${evalTable(report)}\n`);
+    }
+  };
+  if (values.predictions !== undefined) {
+    if (values.model !== undefined || values.dtype !== undefined) {
+      throw new InputError('--predictions scores a file, so --model and --dtype do not apply');
+    }
+    const predictions = await readPredictions(values.predictions, gold);
+    const report = evaluate(
+      gold.map((record) => record.entities),
+      predictions.map((record) => record.entities),
+    );
+    output(report, { predictions: values.predictions, command: 'eval', records: gold.length });
+    return EXIT_OK;
+  }
+  const dtype = dtypeOf(values.dtype);
+  const quiet = values.quiet === true;
 
   const { model, loadSeconds } = await load(values.model, dtype);
   try {
@@ -316,18 +340,36 @@ async function evalCommand(args: string[]): Promise<number> {
       device: model.device,
       dtype: model.dtype,
     };
-    if (values.json === true) {
-      const wordsPerSecond = seconds > 0 ? summary.words / seconds : 0;
-      const json = { gold: path, model: model.source, ...summary, wordsPerSecond, ...report };
-      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-    } else {
-      process.stdout.write(`${evalTable(report)}\n`);
-    }
+    const wordsPerSecond = seconds > 0 ? summary.words / seconds : 0;
+    output(report, { model: model.source, ...summary, wordsPerSecond });
     if (!quiet) process.stderr.write(`${summaryLine(summary)}\n`);
   } finally {
     await model.dispose();
   }
   return EXIT_OK;
+}
+
+/**
+ * `--predictions`: another system's entities for the gold records, checked like gold (offsets in
+ * the text, Med7 labels, sorted, disjoint) and required to be the same records in the same order,
+ * so a shifted or edited file cannot be scored against the wrong sentences.
+ */
+async function readPredictions(path: string, gold: readonly GoldRecord[]): Promise<GoldRecord[]> {
+  const { bytes, name } = await readInput(path);
+  const predictions = parseRecords(bytes, name).map((record) => parseGold(record, name));
+  if (predictions.length !== gold.length) {
+    throw new InputError(
+      `${name} has ${predictions.length} records but the gold file has ${gold.length}`,
+    );
+  }
+  predictions.forEach((prediction, k) => {
+    if (prediction.text !== gold[k]!.text) {
+      throw new InputError(
+        `${name}, line ${prediction.line}: its "text" differs from the gold record's on line ${gold[k]!.line}`,
+      );
+    }
+  });
+  return predictions;
 }
 
 /** Runs the command line; returns the exit status. */

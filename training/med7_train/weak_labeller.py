@@ -464,3 +464,25 @@ def label(text):
 
     doc.spans.sort()
     return [list(x) for x in doc.spans]
+
+
+def main(argv=None):
+    """`python -m med7_train.weak_labeller IN.jsonl > OUT.jsonl`: each record with "entities" replaced
+    by the labeller's, so `med7 eval GOLD --predictions OUT` scores it with the project's scorer."""
+    import json
+    import sys
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m med7_train.weak_labeller IN.jsonl > OUT.jsonl", file=sys.stderr)
+        return 2
+    with open(args[0], encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                r["entities"] = [list(e) for e in label(r["text"])]
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,6 +13,8 @@ import json, os, re, sys, glob, collections
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'hand_annotated.jsonl')
+SHARED = os.environ.get('MED7_SHARED', os.path.join(HERE, '..', '..', '..', '..', 'shared'))
+DEV = os.path.join(SHARED, 'data', 'gold', 'dev.jsonl')
 CODES = {'D': 'DRUG', 'S': 'STRENGTH', 'FM': 'FORM', 'R': 'ROUTE', 'DO': 'DOSAGE',
          'F': 'FREQUENCY', 'DU': 'DURATION'}
 
@@ -53,13 +55,25 @@ def check_span(text, s, e, lab):
     return errs
 
 
-def main():
-    cands = [json.loads(l) for l in open(os.path.join(HERE, 'candidates.jsonl'), encoding='utf-8')]
-    dev_texts = {json.loads(l)['text'] for l in open('/work/shared/data/gold/dev.jsonl', encoding='utf-8')}
+def main(argv=None):
+    # --heldout: heldout_batch*.txt over heldout_candidates.jsonl -> gold/test.jsonl (ids test-NOTE-K)
+    # --out FILE: write there instead (the tests rebuild into a temporary file and compare)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    heldout = '--heldout' in argv
+    argv = [a for a in argv if a != '--heldout']
+    out_path = os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl') if heldout else OUT
+    if '--out' in argv:
+        k = argv.index('--out')
+        out_path = argv[k + 1]
+        del argv[k:k + 2]
+    prefix = 'heldout_' if heldout else ''
+    id_prefix = 'test' if heldout else 'hand'
+    cands = [json.loads(l) for l in open(os.path.join(HERE, prefix + 'candidates.jsonl'), encoding='utf-8')]
+    dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
     recs, bad, seen = [], 0, set()
     per_note = collections.Counter()
-    show = set(sys.argv[1:])
-    for bf in sorted(glob.glob(os.path.join(HERE, 'batch*.txt'))):
+    show = set(argv)
+    for bf in sorted(glob.glob(os.path.join(HERE, prefix + 'batch*.txt'))):
         for ln, line in enumerate(open(bf, encoding='utf-8'), 1):
             line = line.rstrip('\n')
             if not line.strip() or line.startswith('#'):
@@ -97,14 +111,14 @@ def main():
                 if errs:
                     print(f'{bf}:{ln}: [{n}] {text[s:e]!r} {lab}: {errs}'); bad += 1
             per_note[c['note_id']] += 1
-            recs.append({'id': f"hand-{c['note_id']}-{per_note[c['note_id']]}", 'text': text, 'entities': ents})
+            recs.append({'id': f"{id_prefix}-{c['note_id']}-{per_note[c['note_id']]}", 'text': text, 'entities': ents})
             if str(n) in show or 'all' in show:
                 out, p = [], 0
                 for s, e, lab in ents:
                     out.append(text[p:s]); out.append(f'[{text[s:e]}]{lab[:3]}'); p = e
                 out.append(text[p:])
                 print(n, ''.join(out))
-    with open(OUT, 'w', encoding='utf-8') as f:
+    with open(out_path, 'w', encoding='utf-8') as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False) + '\n')
     cnt = collections.Counter(l for r in recs for _, _, l in r['entities'])

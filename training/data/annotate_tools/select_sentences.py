@@ -10,8 +10,10 @@ import csv, json, random, re, sys, collections, os
 
 SEED = 20261125
 HERE = os.path.dirname(os.path.abspath(__file__))
-CSV = '/work/shared/data/mtsamples/mtsamples.csv'
-DEV = '/work/shared/data/gold/dev.jsonl'
+# shared data beside the repository (../shared), or where MED7_SHARED points
+SHARED = os.environ.get('MED7_SHARED', os.path.join(HERE, '..', '..', '..', '..', 'shared'))
+CSV = os.path.join(SHARED, 'data', 'mtsamples', 'mtsamples.csv')
+DEV = os.path.join(SHARED, 'data', 'gold', 'dev.jsonl')
 
 
 def norm(t):

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Score the built model and the weak labeller with the project's own eval command (`med7 eval`,
+# the TypeScript scorer users get), on the dev set, the held-out test set and the hand-annotated
+# training sentences, then rewrite models/med7-compact/MODEL_CARD.md from the results.
+#   bash training/eval.sh      (run by build.sh at the end; needs `npm install` done)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="${PYTHON:-/usr/bin/python3}"
+# paths relative to the repository root, so the JSON reports name them the same on every machine
+DEV="${MED7_SHARED:-../shared}/data/gold/dev.jsonl"
+TEST="gold/test.jsonl"
+HAND="training/data/hand_annotated.jsonl"
+OUT="training/eval"
+WORK="training/work"
+if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
+  echo "eval.sh: run 'npm install' first (the eval command is the TypeScript one)" >&2
+  exit 1
+fi
+mkdir -p "$OUT" "$WORK"
+med7() { node "$ROOT/bin/med7.js" "$@"; }
+weak() { local abs; abs="$(realpath "$1")"; (cd training && "$PY" -m med7_train.weak_labeller "$abs"); }
+
+med7 eval "$DEV" --json --quiet > "$OUT/dev.q8.json"
+med7 eval "$DEV" --json --quiet --dtype fp32 > "$OUT/dev.fp32.json"
+weak "$DEV" > "$WORK/weak.dev.jsonl"
+med7 eval "$DEV" --predictions "$WORK/weak.dev.jsonl" --json > "$OUT/dev.weak.json"
+if [ -f "$TEST" ]; then
+  med7 eval "$TEST" --json --quiet > "$OUT/test.q8.json"
+  weak "$TEST" > "$WORK/weak.test.jsonl"
+  med7 eval "$TEST" --predictions "$WORK/weak.test.jsonl" --json > "$OUT/test.weak.json"
+fi
+weak "$HAND" > "$WORK/weak.hand.jsonl"
+med7 eval "$HAND" --predictions "$WORK/weak.hand.jsonl" --json > "$OUT/hand.weak.json"
+(cd training && "$PY" -m med7_train.card)
+for f in "$OUT"/*.json; do
+  "$PY" -c "import json,sys; m=json.load(open(sys.argv[1]))['micro']; print(f\"{sys.argv[1].split('/')[-1]:>16}: strict {m['strict']['f1']:.3f} lenient {m['lenient']['f1']:.3f}\")" "$f"
+done

@@ -1,0 +1,49 @@
+"""The hand annotations: the committed JSON Lines are exactly what the batch files build, with every
+span checked (in the text, on word boundaries, no stray punctuation), and the held-out test set stays
+apart from everything the model trains on."""
+import importlib.util
+import json
+import re
+
+from med7_train import corpus, paths
+
+TOOLS = paths.REPO_ROOT / "training" / "data" / "annotate_tools"
+TEST_GOLD = paths.REPO_ROOT / "gold" / "test.jsonl"
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("annotate_build", TOOLS / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _rebuild(tmp_path, *flags):
+    out = tmp_path / "out.jsonl"
+    assert _build_module().main([*flags, "--out", str(out)]) == 0  # 0 = no span problems
+    return out.read_text(encoding="utf-8")
+
+
+def test_hand_annotated_training_set_is_what_the_batches_build(tmp_path):
+    assert _rebuild(tmp_path) == paths.HAND_ANNOTATED.read_text(encoding="utf-8")
+
+
+def test_heldout_test_set_is_what_the_batches_build(tmp_path):
+    assert _rebuild(tmp_path, "--heldout") == TEST_GOLD.read_text(encoding="utf-8")
+
+
+def test_heldout_test_set_is_apart_from_training_and_dev():
+    recs = [json.loads(l) for l in TEST_GOLD.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert len(recs) >= 150
+    notes = {r["id"].split("-")[1] for r in recs}
+    assert notes <= corpus.heldout_note_ids()
+    texts = {r["text"] for r in recs}
+    assert not texts & {r["text"] for r in corpus.load_dev()}
+    assert not texts & {json.loads(l)["text"] for l in paths.HAND_ANNOTATED.read_text(encoding="utf-8").splitlines()}
+    # not even as boilerplate repeated in another note (compared without case and punctuation)
+    train = {_norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True)}
+    assert not {_norm(t) for t in texts} & train
+
+
+def _norm(text):
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
