@@ -44,3 +44,16 @@ def _hand_ids():
     from med7_train import paths
     with open(paths.HAND_ANNOTATED, encoding="utf-8") as f:
         return [json.loads(l)["id"] for l in f if l.strip()]
+
+
+def test_python_windows_match_the_typescript_ones():
+    # the cases of src/core/windows.test.ts, so the python-side dev score is the shipped one
+    from med7_train.data import plan_windows
+    assert plan_windows([1, 2, 1], 10, 2) == ([(0, 3)], [0, 0, 0])
+    assert plan_windows([], 10, 2) == ([], [])
+    w, _ = plan_windows([2, 2, 2, 2, 2, 2], 5, 2)
+    assert w == [(0, 2), (1, 3), (2, 4), (3, 5), (4, 6)]
+    assert plan_windows([1, 50, 1], 8, 0)[0] == [(0, 1), (1, 2), (2, 3)]
+    w, owner = plan_windows([1] * 10, 6, 3)
+    assert w == [(0, 6), (3, 9), (6, 10)]
+    assert owner == [0, 0, 0, 0, 0, 1, 1, 1, 2, 2]
