@@ -22,3 +22,9 @@ mkdir -p logs
 start=$(date +%s)
 "$PY" -m med7_train.build "$@"
 echo "build.sh: finished in $(( $(date +%s) - start ))s"
+# Score the new model with the project's eval command and put the figures in the model card.
+if [ -d "$ROOT/node_modules/@huggingface/transformers" ] && [[ " $* " != *" --search-only "* ]]; then
+  bash "$ROOT/training/eval.sh"
+else
+  echo "build.sh: run 'npm install' and then 'bash training/eval.sh' to score the model and fill in its card"
+fi

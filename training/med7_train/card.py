@@ -214,7 +214,7 @@ F1 {q['dev_strict_f1_fp32']:.3f} (fp32) -> {q['dev_strict_f1_int8']:.3f} (int8),
 - English clinical text only; no negation or reason detection; the scheme marks mentions, not whether a
   drug was given.
 - Every training sequence had at most 128 pieces, so position embeddings beyond 128 are untrained: dev
-  sentences pushed past position ~150 by preceding text score strict F1 0.44 instead of 0.88.
+  sentences pushed past position ~150 by preceding text scored strict F1 0.44 instead of 0.88 (an earlier build).
   `tokenizer_config.json` therefore says `model_max_length: 128`, so callers that window by it (the
   TypeScript side does) feed at most 126 content pieces per window. (`config.json` keeps the
   architecture's `max_position_embeddings: 512`.) Training on longer packed sequences would lift this.
