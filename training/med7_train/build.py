@@ -60,6 +60,8 @@ def main(argv=None):
     # the shipped recipe runs on CPU; "cuda" is for searching recipes faster on a lent GPU
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--search-only", action="store_true", help="train and score on dev; no export")
+    ap.add_argument("--hand-probe", action="store_true", help="search: score on half the hand annotations")
+    ap.add_argument("--class-weight-o", type=float, default=1.0)
     args = ap.parse_args(argv)
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
     for k in ("mlm_steps", "ft_steps", "n_gen"):
@@ -88,6 +90,14 @@ def main(argv=None):
     weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"])
     ade = data.weak_ade(args.seed, P["ade"])
     hand = data.load_hand_annotated()
+    hand_probe = []
+    if args.hand_probe:
+        # recipe search only: keep every other hand-annotated note out of training and score model
+        # and weak labeller on it, a second yardstick besides dev that neither was tuned on
+        import zlib
+        keep = [zlib.crc32(t.encode()) % 2 == 0 for t, _ in hand]
+        hand_probe = [h for h, k in zip(hand, keep) if not k]
+        hand = [h for h, k in zip(hand, keep) if k]
     log(f"MLM docs {len(docs)}; weak MTSamples {len(weak)} {wstats}; ADE {len(ade)}; generated {len(gen)}; "
         f"hand-annotated {len(hand)} (x{args.hand_weight})")
 
@@ -140,7 +150,8 @@ def main(argv=None):
 
     t0 = time.time()
     model = finetune(cfg, encoded, P["ft_steps"], init_bert=mlm.bert, lr=args.ft_lr, seed=args.seed, log=log,
-                     eval_fn=eval_fn, eval_every=args.eval_every, device=args.device)
+                     eval_fn=eval_fn, eval_every=args.eval_every, device=args.device,
+                     class_weight_o=args.class_weight_o)
     model.to("cpu")
     t_ft = time.time() - t0
     torch.save(model.state_dict(), work / "model.pt")
@@ -153,6 +164,13 @@ def main(argv=None):
         log(scorer.format_scores(sc, "model, python-side, dev (search run)"))
         log(f"SEARCH RESULT strict {sc['strict']['micro'][2]:.4f} lenient {sc['lenient']['micro'][2]:.4f} "
             f"{json.dumps({'params': P, 'ft_lr': args.ft_lr, 'hand_weight': args.hand_weight})}")
+        if hand_probe:
+            gold = [e for _, e in hand_probe]
+            ps = scorer.score(gold, data.predict_spans(model, wp, [t for t, _ in hand_probe]))
+            ws = scorer.score(gold, [weak_labeller.label(t) for t, _ in hand_probe])
+            log(f"PROBE ({len(hand_probe)} hand sentences) model strict {ps['strict']['micro'][2]:.4f} lenient "
+                f"{ps['lenient']['micro'][2]:.4f} | weak strict {ws['strict']['micro'][2]:.4f} lenient "
+                f"{ws['lenient']['micro'][2]:.4f}")
         return sc
     metrics = finalize(model, wp, cfg, dev, args.out, info, log, t_start)
     log(f"build done in {time.time() - t_start:.0f}s")
