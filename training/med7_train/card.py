@@ -121,7 +121,8 @@ DOSAGE, FREQUENCY, DURATION), small enough to run in the browser with transforme
 
 Built by `npm run model:build` (`bash training/build.sh`, preset `{m['preset']}`, seed {m['seed']}),
 CPU only. Build wall time on the 2-core build machine: **{t['total'] / 60:.0f} min** (MLM {t['mlm'] / 60:.0f} min,
-fine-tuning {t['finetune'] / 60:.0f} min), measured while other jobs shared the cores.
+fine-tuning {t['finetune'] / 60:.0f} min); the machine may have run other, lighter jobs beside it.
+The step counts and learning rates come from a recipe search on a lent GPU: `training/RECIPE.md`.
 
 ## Files
 
