@@ -63,6 +63,8 @@ def main(argv=None):
     ap.add_argument("--hand-probe", action="store_true", help="search: score on half the hand annotations")
     ap.add_argument("--class-weight-o", type=float, default=1.0)
     args = ap.parse_args(argv)
+    if args.hand_probe and not args.search_only:
+        ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
     for k in ("mlm_steps", "ft_steps", "n_gen"):
         if getattr(args, k) is not None:
@@ -94,8 +96,6 @@ def main(argv=None):
     if args.hand_probe:
         # recipe search only: keep about half the hand-annotated sentences (by a hash of the text) out
         # of training and score model and weak labeller on them, a yardstick neither was tuned on
-        if not args.search_only:
-            ap.error("--hand-probe drops training data, so it is only for --search-only runs")
         import zlib
         keep = [zlib.crc32(t.encode()) % 2 == 0 for t, _ in hand]
         hand_probe = [h for h, k in zip(hand, keep) if not k]
