@@ -23,6 +23,15 @@ def _lr_lambda(total, warmup):
     return f
 
 
+def _optimizer_step(model, opt, sched, loss):
+    """One update, the same for MLM and fine-tuning: gradients clipped to norm 1, then the schedule."""
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+
+
 def pack_mlm(wp, docs, max_len=128):
     """Pack consecutive sentences of each document into sequences of at most max_len pieces."""
     seqs = []
@@ -79,11 +88,7 @@ def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print,
         inp, am, labels, positions = inp.to(device), am.to(device), labels.to(device), positions.to(device)
         logits = model(inp, am, torch.zeros_like(inp), positions)
         loss = F.cross_entropy(logits, labels)
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        sched.step()
+        _optimizer_step(model, opt, sched, loss)
         if step % 50 == 0 or step == steps - 1:
             log(f"mlm step {step}/{steps} loss {loss.item():.3f} lr {sched.get_last_lr()[0]:.2e} "
                 f"{time.time() - t0:.0f}s")
@@ -139,11 +144,7 @@ def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, see
         ids, am, lab = ids.to(device), am.to(device), lab.to(device)
         logits = model(ids, am, torch.zeros_like(ids))
         loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), weight=weight, ignore_index=-100)
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        sched.step()
+        _optimizer_step(model, opt, sched, loss)
         if step % 50 == 0 or step == steps - 1:
             log(f"ner step {step}/{steps} loss {loss.item():.4f} lr {sched.get_last_lr()[0]:.2e} {time.time() - t0:.0f}s")
         if eval_fn and eval_every and (step + 1) % eval_every == 0 and step + 1 < steps:
