@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { argmaxSoftmax, createExtractor, type ForwardBatch } from './extract.ts';
+import { createExtractor, softmaxInto, type ForwardBatch } from './extract.ts';
 import { pretokenize } from './pretokenize.ts';
 
 const TAGS = ['O', 'B-DRUG', 'I-DRUG', 'B-STRENGTH', 'I-STRENGTH'];
@@ -53,13 +53,18 @@ function extractor(maxLength: number, windowSize?: number, overlap?: number) {
   return { ex, calls };
 }
 
-describe('argmaxSoftmax', () => {
-  it('gives the best index and its probability', () => {
-    const [best, prob] = argmaxSoftmax([0, 0, Math.log(2)], 0, 3);
-    expect(best).toBe(2);
-    expect(prob).toBeCloseTo(0.5);
-    expect(argmaxSoftmax([NaN, NaN], 0, 2)).toEqual([0, 0]);
-    expect(argmaxSoftmax([1, Infinity, 2], 0, 3)[0]).toBe(1);
+describe('softmaxInto', () => {
+  it('writes the softmax of one row at the given place, zeros for broken logits', () => {
+    const out = new Float32Array(7).fill(-1);
+    softmaxInto([9, 0, 0, Math.log(2)], 1, 3, out, 2);
+    expect(Array.from(out.subarray(2, 5)).map((p) => Number(p.toFixed(4)))).toEqual([
+      0.25, 0.25, 0.5,
+    ]);
+    expect(out[0]).toBe(-1);
+    softmaxInto([NaN, 1], 0, 2, out, 0);
+    expect(Array.from(out.subarray(0, 2))).toEqual([0, 0]);
+    softmaxInto([1, Infinity], 0, 2, out, 0);
+    expect(Array.from(out.subarray(0, 2))).toEqual([0, 0]);
   });
 });
 

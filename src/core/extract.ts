@@ -3,9 +3,11 @@
  * supplies the tokenizer's `encode` (no special tokens), the special tokens that frame a sequence,
  * and a batched `forward` returning logits. Pre-tokenises, tokenises each pre-token separately
  * (cached), windows long texts, batches windows across texts, keeps each pre-token's prediction
- * from its best window, reads the tag of its FIRST sub-token, and decodes tags into entities.
+ * from its best window, reads the tag probabilities of its FIRST sub-token, chooses tags that keep
+ * written words whole (`choose-tags.ts`) and decodes them into entities.
  */
 import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
+import { chooseTags } from './choose-tags.ts';
 import { decodeTags } from './tags.ts';
 import type { Entity } from './types.ts';
 import { assignWindows, clampCount, planWindows, type TokenWindow } from './windows.ts';
@@ -91,30 +93,29 @@ interface Job {
 interface Doc {
   readonly text: string;
   readonly tokens: PreToken[];
-  readonly tags: string[];
-  readonly scores: number[];
+  /** Softmax over the tags for each pre-token, row-major `[tokens, tags]`; all 0 = not read. */
+  readonly probabilities: Float32Array;
 }
 
-/** Index of the largest value and its softmax probability. */
-export function argmaxSoftmax(
-  data: ArrayLike<number>,
+/**
+ * Writes the softmax of `logits[offset .. offset + n)` into `out[at .. at + n)`. NaN or infinite
+ * logits (a broken model) give a row of zeros, which reads as "no prediction", never as NaN scores.
+ */
+export function softmaxInto(
+  logits: ArrayLike<number>,
   offset: number,
   n: number,
-): [number, number] {
-  let best = 0;
+  out: Float32Array,
+  at: number,
+): void {
   let max = -Infinity;
-  for (let k = 0; k < n; k++) {
-    const v = data[offset + k]!;
-    if (v > max) {
-      max = v;
-      best = k;
-    }
-  }
+  for (let k = 0; k < n; k++) max = Math.max(max, logits[offset + k]!);
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += Math.exp(data[offset + k]! - max);
-  const probability = 1 / sum;
-  // NaN or infinite logits (a broken model) must not leak into scores.
-  return [best, Number.isFinite(probability) ? probability : 0];
+  for (let k = 0; k < n; k++) sum += Math.exp(logits[offset + k]! - max);
+  for (let k = 0; k < n; k++) {
+    const p = Math.exp(logits[offset + k]! - max) / sum;
+    out[at + k] = Number.isFinite(p) ? p : 0;
+  }
 }
 
 export function createExtractor(options: ExtractorOptions): Extractor {
@@ -162,12 +163,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       }
       jobs.push({ doc, window, ids: jobIds, firsts });
     });
-    return {
-      text,
-      tokens,
-      tags: new Array<string>(tokens.length).fill('O'),
-      scores: new Array<number>(tokens.length).fill(1),
-    };
+    return { text, tokens, probabilities: new Float32Array(tokens.length * numTags) };
   };
 
   const runBatch = async (batch: readonly Job[], docs: readonly Doc[]): Promise<void> => {
@@ -185,10 +181,8 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       job.firsts.forEach((position, offset) => {
         if (position < 0) return;
         const base = (row * length + options.prefix.length + position) * numTags;
-        const [best, prob] = argmaxSoftmax(result.data, base, numTags);
         const index = job.window.start + offset;
-        doc.tags[index] = options.tags[best]!;
-        doc.scores[index] = prob;
+        softmaxInto(result.data, base, numTags, doc.probabilities, index * numTags);
       });
     });
   };
@@ -224,7 +218,10 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         batch.push(job);
       }
       if (batch.length > 0) await flush(batch);
-      return docs.map((doc) => decodeTags(doc.text, doc.tokens, doc.tags, doc.scores));
+      return docs.map((doc) => {
+        const { tags, scores } = chooseTags(doc.tokens, options.tags, doc.probabilities);
+        return decodeTags(doc.text, doc.tokens, tags, scores);
+      });
     },
   };
 }

@@ -101,11 +101,23 @@ describe('decodeTags', () => {
       ['a b', 'DRUG'],
       ['c d', 'FORM'],
     ]);
-    // B- always starts a new entity.
+    // B- starts a new entity unless it directly follows its own label on the same line.
     expect(spans(t, ['B-DRUG', 'B-DRUG', 'I-DRUG', 'O', 'B-DRUG'])).toEqual([
+      ['a b c', 'DRUG'],
+      ['e', 'DRUG'],
+    ]);
+    expect(spans('a\nb\r\nc\u2028d e', ['B-DRUG', 'B-DRUG', 'B-DRUG', 'B-DRUG', 'B-DRUG'])).toEqual(
+      [
+        ['a', 'DRUG'],
+        ['b', 'DRUG'],
+        ['c', 'DRUG'],
+        ['d e', 'DRUG'],
+      ],
+    );
+    expect(spans(t, ['U-DRUG', 'B-DRUG', 'L-DRUG', 'B-DRUG', 'O'])).toEqual([
       ['a', 'DRUG'],
       ['b c', 'DRUG'],
-      ['e', 'DRUG'],
+      ['d', 'DRUG'],
     ]);
     // L-/E- ends, U-/S- stands alone, a stray L- is a one-token entity.
     expect(spans(t, ['B-ROUTE', 'E-ROUTE', 'I-ROUTE', 'S-ROUTE', 'L-ROUTE'])).toEqual([

@@ -170,9 +170,11 @@ def plan_windows(counts, size, overlap):
 def predict_spans(model, wp, texts, batch_size=32, max_len=128):
     """Run the token classifier on sentences and decode entity spans, the way the TypeScript side
     does: windows of max_len - 2 pieces overlapping by a quarter, the label of the first sub-token
-    of each pre-token, taken from the window where the pre-token sits farthest from a cut."""
+    of each pre-token, taken from the window where the pre-token sits farthest from a cut, decoded
+    by med7_train.decode (words kept whole, as src/core does)."""
     import torch
-    from .pretok import BIO, bio_to_spans
+    from .decode import choose_tags, decode_tags
+    from .pretok import BIO
     model.eval()
     device = next(model.parameters()).device
     size = max_len - 2
@@ -187,11 +189,12 @@ def predict_spans(model, wp, texts, batch_size=32, max_len=128):
         for w, (a, b) in enumerate(windows):
             ids, first = [CLS], []
             for i in range(a, b):
-                first.append(len(ids))
+                first.append(len(ids) if pieces[i] else -1)  # no pieces: not read, as in src/core
                 ids.extend(pieces[i])
             ids.append(SEP)
             items.append((ti, w, a, ids, first))
-    tags_by_text = [["O"] * len(p[0]) for p in plans]
+    zero = [0.0] * len(BIO)
+    probs_by_text = [[zero] * len(p[0]) for p in plans]
     with torch.no_grad():
         for b in range(0, len(items), batch_size):
             chunk = items[b:b + batch_size]
@@ -202,10 +205,11 @@ def predict_spans(model, wp, texts, batch_size=32, max_len=128):
                 ids[k, :len(x[3])] = torch.tensor(x[3])
                 am[k, :len(x[3])] = 1
             ids, am = ids.to(device), am.to(device)
-            pred = model(ids, am, torch.zeros_like(ids)).argmax(-1).cpu()
+            pred = model(ids, am, torch.zeros_like(ids)).softmax(-1).cpu()
             for k, (ti, w, a, _, first) in enumerate(chunk):
                 owner = plans[ti][1]
                 for j, f in enumerate(first):
-                    if owner[a + j] == w:
-                        tags_by_text[ti][a + j] = BIO[int(pred[k, f])]
-    return [bio_to_spans(toks, tags) for (toks, _), tags in zip(plans, tags_by_text)]
+                    if f >= 0 and owner[a + j] == w:
+                        probs_by_text[ti][a + j] = pred[k, f].tolist()
+    return [decode_tags(text, toks, choose_tags(toks, probs))
+            for text, (toks, _), probs in zip(texts, plans, probs_by_text)]

@@ -1,0 +1,159 @@
+/**
+ * The model's tag probabilities → one tag per pre-token, keeping words whole.
+ *
+ * The pre-tokeniser splits `q.d.` into `q . d .`, `D3` into `D 3` and `400mg` into `400 mg`, and
+ * the model tags each piece on its own; a per-piece argmax can cut such a word apart
+ * (`q.` FREQUENCY, `d` DRUG, `.` FREQUENCY). By the annotation rules an entity never starts or ends
+ * inside a letter/digit run written without a break (`D3`, `400mg`, `q8h`) or inside a dotted
+ * abbreviation (`q.d`, `h.s`, `0.5`): the 645 hand-annotated training sentences have 358 such
+ * joins inside entities and none on an entity boundary. So the pieces of one such word are given
+ * one label together, the label with the highest joint probability.
+ *
+ * The mirror of this module for the python-side score is `choose_tags` in
+ * `training/med7_train/decode.py`; both are checked against `decode.cases.json`.
+ */
+import { isMed7Label, type Med7Label } from './labels.ts';
+import type { PreToken } from './pretokenize.ts';
+import { parseTag } from './tags.ts';
+
+/** One tag per pre-token and the probability behind it. */
+export interface ChosenTags {
+  readonly tags: string[];
+  readonly scores: number[];
+}
+
+const WORD_RE = /^(?:[\p{L}\p{Nl}\p{No}]+|\p{Nd}+)$/u;
+
+/** A letter run or a digit run: the pre-tokens a written word is made of. */
+function isWordPiece(token: PreToken): boolean {
+  return WORD_RE.test(token.text);
+}
+
+function touches(left: PreToken, right: PreToken): boolean {
+  return left.end === right.start;
+}
+
+/**
+ * Whether pre-tokens `i - 1` and `i` belong to one written word: two word pieces with nothing
+ * between them (`D|3`), or a dot with word pieces glued on both sides (`q|.|d`). A dot that ends
+ * the word (`q.d.`, `daily.`) joins nothing, since it may be a full stop outside the entity.
+ */
+function joinsPrevious(tokens: readonly PreToken[], i: number): boolean {
+  const left = tokens[i - 1]!;
+  const right = tokens[i]!;
+  if (!touches(left, right)) return false;
+  if (isWordPiece(left) && isWordPiece(right)) return true;
+  const innerDot = (at: number): boolean => {
+    const before = tokens[at - 1];
+    const after = tokens[at + 1];
+    return (
+      tokens[at]!.text === '.' &&
+      before !== undefined &&
+      after !== undefined &&
+      isWordPiece(before) &&
+      isWordPiece(after) &&
+      touches(before, tokens[at]!) &&
+      touches(tokens[at]!, after)
+    );
+  };
+  return innerDot(i) || innerDot(i - 1);
+}
+
+/** Consecutive runs `[start, end)` of pre-tokens that must share one label. */
+export function wordGroups(tokens: readonly PreToken[]): Array<[number, number]> {
+  const groups: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && joinsPrevious(tokens, i)) continue;
+    groups.push([start, i]);
+    start = i;
+  }
+  return tokens.length === 0 ? [] : groups;
+}
+
+/** The Med7 label of each tag index, or `undefined` for `O` and labels that are not Med7's. */
+function tagLabels(tagNames: readonly string[]): Array<Med7Label | undefined> {
+  return tagNames.map((tag) => {
+    const parsed = parseTag(tag);
+    return parsed.role !== 'O' && isMed7Label(parsed.label) ? parsed.label : undefined;
+  });
+}
+
+/**
+ * Chooses one tag per pre-token from `probabilities` (row-major `[tokens, tags]`, each row a
+ * softmax over `tagNames`; a row of zeros means the model did not read that pre-token, which is
+ * then `O`). A lone pre-token gets its most probable tag. The pre-tokens of one
+ * word get the label (or `O`) whose probability, summed over its roles (`B-`, `I-`, …) and
+ * multiplied over the pieces, is highest; the first piece keeps its own most probable role
+ * (a start, or a continuation of the entity before it) and the rest continue it.
+ */
+export function chooseTags(
+  tokens: readonly PreToken[],
+  tagNames: readonly string[],
+  probabilities: ArrayLike<number>,
+): ChosenTags {
+  const numTags = tagNames.length;
+  if (probabilities.length !== tokens.length * numTags) {
+    throw new RangeError(
+      `chooseTags: ${probabilities.length} probabilities for ${tokens.length} tokens × ${numTags} tags`,
+    );
+  }
+  const labels = tagLabels(tagNames);
+  const prob = (token: number, tag: number): number => {
+    const p = probabilities[token * numTags + tag]!;
+    return Number.isFinite(p) ? p : 0;
+  };
+  /** The probability that `token` carries `label` (`undefined`: outside), over all roles. */
+  const labelProb = (token: number, label: Med7Label | undefined): number => {
+    let sum = 0;
+    for (let k = 0; k < numTags; k++) if (labels[k] === label) sum += prob(token, k);
+    return sum;
+  };
+  const read = (token: number): boolean => {
+    for (let k = 0; k < numTags; k++) if (prob(token, k) > 0) return true;
+    return false;
+  };
+  /** The most probable tag of `token`, among those of `label` unless `label` is `null`. */
+  const bestTag = (token: number, label: Med7Label | undefined | null): number => {
+    let best = -1;
+    for (let k = 0; k < numTags; k++) {
+      if (label !== null && labels[k] !== label) continue;
+      if (best < 0 || prob(token, k) > prob(token, best)) best = k;
+    }
+    return best;
+  };
+
+  const tags = new Array<string>(tokens.length);
+  const scores = new Array<number>(tokens.length);
+  for (const [start, end] of wordGroups(tokens)) {
+    if (end - start === 1) {
+      const k = bestTag(start, null);
+      const known = k >= 0 && read(start);
+      tags[start] = known ? tagNames[k]! : 'O';
+      scores[start] = known ? prob(start, k) : 1;
+      continue;
+    }
+    let winner: Med7Label | undefined;
+    let winnerLog = -Infinity;
+    for (const label of new Set<Med7Label | undefined>([undefined, ...labels])) {
+      let log = 0;
+      for (let i = start; i < end; i++) {
+        if (read(i)) log += Math.log(Math.max(labelProb(i, label), 1e-12));
+      }
+      if (log > winnerLog) {
+        winnerLog = log;
+        winner = label;
+      }
+    }
+    for (let i = start; i < end; i++) scores[i] = read(i) ? labelProb(i, winner) : 1;
+    if (winner === undefined) {
+      tags.fill('O', start, end);
+      continue;
+    }
+    const firstRole = parseTag(tagNames[bestTag(start, winner)]!);
+    const continues = firstRole.role === 'I' || firstRole.role === 'L';
+    tags[start] = `${continues ? 'I' : 'B'}-${winner}`;
+    tags.fill(`I-${winner}`, start + 1, end);
+  }
+  return { tags, scores };
+}

@@ -1,0 +1,101 @@
+"""Tag probabilities → entities, the way the shipped decoder does it (src/core/choose-tags.ts and
+decodeTags in src/core/tags.ts), so the python-side score is the one users get. Both sides are
+checked against the cases in src/core/decode.cases.json.
+
+- The pre-tokens of one written word (a letter run and a digit run with nothing between them,
+  `D3`, `400mg`, or pieces joined by inner dots, `q.d`, `0.5`) take one label together: the label
+  (or O) with the highest product over the pieces of its probability summed over B-/I-.
+- A B- tag right after a token of its own label on the same line continues that entity.
+"""
+import math
+import re
+
+from .pretok import BIO
+
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+# line breaks by str.splitlines(), the same set as src/core/tags.ts
+_LINE_BREAK_RE = re.compile("[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _is_word_piece(tok):
+    return _WORD_RE.fullmatch(tok[2]) is not None
+
+
+def _joins_previous(toks, i):
+    left, right = toks[i - 1], toks[i]
+    if left[1] != right[0]:
+        return False
+    if _is_word_piece(left) and _is_word_piece(right):
+        return True
+
+    def inner_dot(at):
+        if at < 1 or at + 1 >= len(toks) or toks[at][2] != ".":
+            return False
+        before, dot, after = toks[at - 1], toks[at], toks[at + 1]
+        return (_is_word_piece(before) and _is_word_piece(after)
+                and before[1] == dot[0] and dot[1] == after[0])
+    return inner_dot(i) or inner_dot(i - 1)
+
+
+def word_groups(toks):
+    """Consecutive runs [start, end) of pre-tokens that must share one label."""
+    groups, start = [], 0
+    for i in range(1, len(toks) + 1):
+        if i < len(toks) and _joins_previous(toks, i):
+            continue
+        groups.append((start, i))
+        start = i
+    return groups if toks else []
+
+
+def _label(tag):
+    return None if tag == "O" else tag[2:]
+
+
+def choose_tags(toks, probs, tags=BIO):
+    """One BIO tag per pre-token from probs[i][k] (a softmax over `tags`; all zeros = not read)."""
+    labels = [_label(t) for t in tags]
+    out = ["O"] * len(toks)
+
+    def read(i):
+        return any(p > 0 for p in probs[i])
+
+    def label_prob(i, lab):
+        return sum(p for p, l in zip(probs[i], labels) if l == lab)
+
+    for start, end in word_groups(toks):
+        if end - start == 1:
+            if read(start):
+                out[start] = tags[max(range(len(tags)), key=lambda k: (probs[start][k], -k))]
+            continue
+        winner, best = None, -math.inf
+        for lab in dict.fromkeys([None] + labels):
+            log = sum(math.log(max(label_prob(i, lab), 1e-12)) for i in range(start, end) if read(i))
+            if log > best:
+                winner, best = lab, log
+        if winner is None:
+            continue
+        first = max((k for k, l in enumerate(labels) if l == winner), key=lambda k: (probs[start][k], -k))
+        out[start] = ("I-" if tags[first].startswith("I-") else "B-") + winner
+        for i in range(start + 1, end):
+            out[i] = "I-" + winner
+    return out
+
+
+def decode_tags(text, toks, tags):
+    """BIO tags → [start, end, label] spans: a stray I- starts an entity, a label change or O ends
+    one, and B- continues an entity of its own label that the previous token ends on the same line."""
+    spans, cur = [], None
+    for i, ((s, e, _), t) in enumerate(zip(toks, tags)):
+        if t == "O":
+            cur = None
+            continue
+        lab = t[2:]
+        continues = cur is not None and cur[2] == lab and (
+            t.startswith("I-") or not _LINE_BREAK_RE.search(text[toks[i - 1][1]:s]))
+        if continues:
+            cur[1] = e
+        else:
+            cur = [s, e, lab]
+            spans.append(cur)
+    return spans
