@@ -66,14 +66,20 @@ def main(argv=None):
         k = argv.index('--out')
         out_path = argv[k + 1]
         del argv[k:k + 2]
-    prefix = 'heldout_' if heldout else ''
     id_prefix = 'test' if heldout else 'hand'
-    cands = [json.loads(l) for l in open(os.path.join(HERE, prefix + 'candidates.jsonl'), encoding='utf-8')]
+    # (batch file prefix, candidates file): the training set also takes the extra_ batches
+    sources = [('heldout_', 'heldout_candidates.jsonl')] if heldout else [
+        ('', 'candidates.jsonl'), ('extra_', 'extra_candidates.jsonl')]
     dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
-    recs, bad, seen = [], 0, set()
+    recs, bad = [], 0
     per_note = collections.Counter()
     show = set(argv)
-    for bf in sorted(glob.glob(os.path.join(HERE, prefix + 'batch*.txt'))):
+    batches = []
+    for prefix, cand_file in sources:
+        cands = [json.loads(l) for l in open(os.path.join(HERE, cand_file), encoding='utf-8')]
+        seen = set()  # candidate rows annotated so far, over all batch files of this source
+        batches += [(bf, cands, seen) for bf in sorted(glob.glob(os.path.join(HERE, prefix + 'batch*.txt')))]
+    for bf, cands, seen in batches:
         for ln, line in enumerate(open(bf, encoding='utf-8'), 1):
             line = line.rstrip('\n')
             if not line.strip() or line.startswith('#'):

@@ -48,13 +48,17 @@ def main():
     # default: the training candidates (candidates.jsonl, 420 + 230, at most 2 per note).
     # --heldout: a test set drawn with another seed from notes that neither dev nor the training
     # candidates touch (1 per note); med7_train.corpus keeps those notes out of all training text.
+    # --extra: more training candidates (extra_candidates.jsonl, seed + 2) from notes that neither
+    # dev, the first training candidates nor the held-out test set touch.
     heldout = '--heldout' in sys.argv
+    extra = '--extra' in sys.argv
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     dev = [json.loads(l) for l in open(DEV, encoding='utf-8')]
     dev_ids = {r['id'].split('-')[1] for r in dev if r['id'].startswith('mts-')}
-    if heldout:
-        with open(os.path.join(HERE, 'candidates.jsonl'), encoding='utf-8') as f:
-            dev_ids |= {json.loads(l)['note_id'] for l in f}
+    for used_file, needed in (('candidates.jsonl', heldout or extra), ('heldout_candidates.jsonl', extra)):
+        if needed:
+            with open(os.path.join(HERE, used_file), encoding='utf-8') as f:
+                dev_ids |= {json.loads(l)['note_id'] for l in f}
     dev_texts = {r['text'] for r in dev}
     rows = list(csv.DictReader(open(CSV, encoding='utf-8', newline='')))
     dev_trans = {norm(r['transcription']).lower() for r in rows if r['note_id'] in dev_ids}
@@ -89,7 +93,7 @@ def main():
                 med[spec].append(item)
             elif NEG.search(s) or MED.search(s):
                 neg[spec].append(item)
-    rng = random.Random(SEED + 1 if heldout else SEED)
+    rng = random.Random(SEED + 1 if heldout else SEED + 2 if extra else SEED)
     per_note = 1 if heldout else 2
 
     def draw(pool, n, used_notes):
@@ -111,8 +115,8 @@ def main():
         return out
 
     used = collections.Counter()
-    n_med = int(args[0]) if len(args) > 0 else (105 if heldout else 420)
-    n_neg = int(args[1]) if len(args) > 1 else (55 if heldout else 230)
+    n_med = int(args[0]) if len(args) > 0 else (105 if heldout else 260 if extra else 420)
+    n_neg = int(args[1]) if len(args) > 1 else (55 if heldout else 140 if extra else 230)
     a = draw(med, n_med, used)
     b = draw(neg, n_neg, used)
     # interleave ~65/35
@@ -124,7 +128,7 @@ def main():
                 out.append(('med', a[ia])); ia += 1
         if ib < len(b):
             out.append(('neg', b[ib])); ib += 1
-    name = 'heldout_candidates.jsonl' if heldout else 'candidates.jsonl'
+    name = 'heldout_candidates.jsonl' if heldout else 'extra_candidates.jsonl' if extra else 'candidates.jsonl'
     with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
         for i, (kind, (nid, spec, head, s)) in enumerate(out):
             f.write(json.dumps({'n': i, 'pool': kind, 'note_id': nid, 'specialty': spec, 'text': s}) + '\n')
