@@ -143,8 +143,13 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    `400 mg / 5 ml`, `b.i.d.` is `b . i . d .`.
 2. Each pre-token is tokenized on its own by the WordPiece tokenizer (lower case, accents stripped,
    `##` continuation, {P['vocab']} entries, no special tokens); the sequence is `[CLS] pieces... [SEP]`.
-3. The label of a pre-token is the argmax at its **first** sub-token; BIO tags over pre-tokens are
-   decoded into character spans (an entity is a run of consecutive pre-tokens).
+3. A pre-token is labelled from the tag probabilities at its **first** sub-token
+   (`src/core/choose-tags.ts`; mirrored in `training/med7_train/decode.py` for the python-side
+   score): the pre-tokens of one written word (`D3`, `400mg`, or pieces joined by inner dots, `q.d`,
+   `0.5`) take one label together, the one with the highest joint probability; any other pre-token
+   takes its most probable tag. BIO tags over pre-tokens are then decoded into character spans (an
+   entity is a run of consecutive pre-tokens; a `B-` right after its own label on the same line
+   continues the entity, since two entities of one label are almost never adjacent in this scheme).
 
 ## Architecture
 
@@ -167,8 +172,8 @@ LayerNorm eps 1e-12; {m['n_params'] / 1e6:.2f} M parameters. Written in plain to
     upper-case abbreviations, pharmacy sigs, prose, attributes before the drug, README style, negatives:
     labs, EBL, sutures, vitals, dates and month names);
   - {d['ade']} ADE-corpus sentences labelled by the weak labeller;
-  - {d['hand']} hand-annotated MTSamples sentences (`training/data/hand_annotated.jsonl`, dev notes excluded),
-    repeated x{d['hand_weight']}.
+  - {d['hand']} hand-annotated MTSamples sentences (`training/data/hand_annotated.jsonl`, dev and test notes
+    excluded), repeated x{d['hand_weight']}; they are left out of the weak-labelled set above.
 - **Weak labeller** (`training/med7_train/weak_labeller.py`): lexicon + regular expressions following
   `ANNOTATION.md`. DRUG lexicon: RxNorm names from medExtractR, parsigs names cross-checked with RxNorm,
   WHO EML (GNU Health), ADE-corpus drug mentions and named drug classes, minus stop words, months,
