@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Score the built model and the weak labeller with the project's own eval command (`med7 eval`,
-# the TypeScript scorer users get), on the dev set, the held-out test set and the hand-annotated
-# training sentences, then rewrite models/med7-compact/MODEL_CARD.md from the results.
+# the TypeScript scorer users get), on the dev set, the held-out test set, the extra hand-annotated
+# comparison set and the hand-annotated training sentences, then rewrite
+# models/med7-compact/MODEL_CARD.md from the results.
 #   bash training/eval.sh      (run by build.sh at the end; needs `npm install` done)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +12,7 @@ PY="${PYTHON:-/usr/bin/python3}"
 DEV="${MED7_SHARED:-../shared}/data/gold/dev.jsonl"
 TEST="gold/test.jsonl"
 HAND="training/data/hand_annotated.jsonl"
+EXTRA="training/data/extra_annotated.jsonl"
 OUT="training/eval"
 WORK="training/work"
 if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
@@ -29,6 +31,11 @@ if [ -f "$TEST" ]; then
   med7 eval "$TEST" --json --quiet > "$OUT/test.q8.json"
   weak "$TEST" > "$WORK/weak.test.jsonl"
   med7 eval "$TEST" --predictions "$WORK/weak.test.jsonl" --json > "$OUT/test.weak.json"
+fi
+if [ -f "$EXTRA" ]; then
+  med7 eval "$EXTRA" --json --quiet > "$OUT/extra.q8.json"
+  weak "$EXTRA" > "$WORK/weak.extra.jsonl"
+  med7 eval "$EXTRA" --predictions "$WORK/weak.extra.jsonl" --json > "$OUT/extra.weak.json"
 fi
 weak "$HAND" > "$WORK/weak.hand.jsonl"
 med7 eval "$HAND" --predictions "$WORK/weak.hand.jsonl" --json > "$OUT/hand.weak.json"

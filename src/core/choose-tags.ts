@@ -5,7 +5,7 @@
  * the model tags each piece on its own; a per-piece argmax can cut such a word apart
  * (`q.` FREQUENCY, `d` DRUG, `.` FREQUENCY). By the annotation rules an entity never starts or ends
  * inside a letter/digit run written without a break (`D3`, `400mg`, `q8h`) or inside a dotted
- * abbreviation (`q.d`, `h.s`, `0.5`): the 645 hand-annotated training sentences have 358 such
+ * abbreviation (`q.d`, `h.s`, `0.5`): the 645 hand-annotated training sentences have 691 such
  * joins inside entities and none on an entity boundary. So the pieces of one such word are given
  * one label together, the label with the highest joint probability.
  *

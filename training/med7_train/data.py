@@ -41,15 +41,13 @@ def load_hand_annotated():
 
 
 def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None):
-    """Weak-labelled MTSamples sentences: all with entities plus a share of cue-bearing and random negatives.
-    Sentences that are hand-annotated are left out: their hand labels are used instead, and a weak
-    copy would contradict them."""
+    """Weak-labelled MTSamples sentences: all with entities plus a share of cue-bearing and random negatives."""
     rng = random.Random(seed)
     sents = corpus.mtsamples_sentences(exclude_eval=True)
-    skip = {r["text"] for r in corpus.load_dev()} | {t for t, _ in load_hand_annotated()}
+    dev_texts = {r["text"] for r in corpus.load_dev()}
     pos, cue_neg, other_neg = [], [], []
     for _, s in sents:
-        if s in skip or len(s) < 8 or len(s) > 1200:
+        if s in dev_texts or len(s) < 8 or len(s) > 1200:
             continue
         ents = weak_labeller.label(s)
         if ents:

@@ -9,6 +9,7 @@ from med7_train import corpus, paths
 
 TOOLS = paths.REPO_ROOT / "training" / "data" / "annotate_tools"
 TEST_GOLD = paths.REPO_ROOT / "gold" / "test.jsonl"
+EXTRA = paths.REPO_ROOT / "training" / "data" / "extra_annotated.jsonl"
 
 
 def _build_module():
@@ -30,6 +31,20 @@ def test_hand_annotated_training_set_is_what_the_batches_build(tmp_path):
 
 def test_heldout_test_set_is_what_the_batches_build(tmp_path):
     assert _rebuild(tmp_path, "--heldout") == TEST_GOLD.read_text(encoding="utf-8")
+
+
+def test_extra_comparison_set_is_what_the_batches_build(tmp_path):
+    assert _rebuild(tmp_path, "--extra") == EXTRA.read_text(encoding="utf-8")
+
+
+def test_extra_comparison_set_is_apart_from_the_other_annotations_and_dev():
+    recs = [json.loads(l) for l in EXTRA.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert len(recs) >= 390
+    notes = {r["id"].split("-")[1] for r in recs}
+    others = [paths.HAND_ANNOTATED, TEST_GOLD]
+    other_notes = {json.loads(l)["id"].split("-")[1] for p in others for l in p.read_text(encoding="utf-8").splitlines()}
+    assert not notes & (other_notes | corpus.dev_note_ids())
+    assert not {r["text"] for r in recs} & {r["text"] for r in corpus.load_dev()}
 
 
 def test_heldout_test_set_is_apart_from_training_and_dev():

@@ -58,14 +58,3 @@ def test_python_windows_match_the_typescript_ones():
     assert w == [(0, 6), (3, 9), (6, 10)]
     assert owner == [0, 0, 0, 0, 0, 1, 1, 1, 2, 2]
 
-
-def test_hand_annotated_sentences_get_no_weak_copy(monkeypatch):
-    from med7_train import data
-    hand_text = "Lasix 40 mg p.o. daily."
-    other = "Aspirin 81 mg daily."
-    monkeypatch.setattr(corpus, "mtsamples_sentences", lambda exclude_eval=True: [("1", hand_text), ("2", other)])
-    monkeypatch.setattr(corpus, "load_dev", lambda path=None: [])
-    monkeypatch.setattr(data, "load_hand_annotated", lambda: [(hand_text, [[0, 5, "DRUG"]])])
-    weak, stats = data.weak_mtsamples(seed=0)
-    assert [t for t, _ in weak] == [other]
-    assert stats["pos"] == 1

@@ -57,29 +57,27 @@ def check_span(text, s, e, lab):
 
 def main(argv=None):
     # --heldout: heldout_batch*.txt over heldout_candidates.jsonl -> gold/test.jsonl (ids test-NOTE-K)
+    # --extra: extra_batch*.txt over extra_candidates.jsonl -> ../extra_annotated.jsonl (ids extra-NOTE-K),
+    #          a comparison set that the shipped build does not train on (see README.md)
     # --out FILE: write there instead (the tests rebuild into a temporary file and compare)
     argv = list(sys.argv[1:] if argv is None else argv)
     heldout = '--heldout' in argv
-    argv = [a for a in argv if a != '--heldout']
-    out_path = os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl') if heldout else OUT
+    extra = '--extra' in argv
+    argv = [a for a in argv if a not in ('--heldout', '--extra')]
+    out_path = (os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl') if heldout
+                else os.path.join(HERE, '..', 'extra_annotated.jsonl') if extra else OUT)
     if '--out' in argv:
         k = argv.index('--out')
         out_path = argv[k + 1]
         del argv[k:k + 2]
-    id_prefix = 'test' if heldout else 'hand'
-    # (batch file prefix, candidates file): the training set also takes the extra_ batches
-    sources = [('heldout_', 'heldout_candidates.jsonl')] if heldout else [
-        ('', 'candidates.jsonl'), ('extra_', 'extra_candidates.jsonl')]
+    id_prefix = 'test' if heldout else 'extra' if extra else 'hand'
+    prefix = 'heldout_' if heldout else 'extra_' if extra else ''
+    cands = [json.loads(l) for l in open(os.path.join(HERE, prefix + 'candidates.jsonl'), encoding='utf-8')]
     dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
-    recs, bad = [], 0
+    recs, bad, seen = [], 0, set()
     per_note = collections.Counter()
     show = set(argv)
-    batches = []
-    for prefix, cand_file in sources:
-        cands = [json.loads(l) for l in open(os.path.join(HERE, cand_file), encoding='utf-8')]
-        seen = set()  # candidate rows annotated so far, over all batch files of this source
-        batches += [(bf, cands, seen) for bf in sorted(glob.glob(os.path.join(HERE, prefix + 'batch*.txt')))]
-    for bf, cands, seen in batches:
+    for bf in sorted(glob.glob(os.path.join(HERE, prefix + 'batch*.txt'))):
         for ln, line in enumerate(open(bf, encoding='utf-8'), 1):
             line = line.rstrip('\n')
             if not line.strip() or line.startswith('#'):
