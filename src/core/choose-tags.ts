@@ -7,7 +7,9 @@
  * inside a letter/digit run written without a break (`D3`, `400mg`, `q8h`) or inside a dotted
  * abbreviation (`q.d`, `h.s`, `0.5`): the 645 hand-annotated training sentences have 691 such
  * joins inside entities and none on an entity boundary. So the pieces of one such word are given
- * one label together, the label with the highest joint probability.
+ * one label together: the label with the highest probability summed over the pieces. (A sum, not
+ * a product: one piece the model is sure about, such as the `.` of `0.25`, must not outvote the
+ * rest of the word.)
  *
  * The mirror of this module for the python-side score is `choose_tags` in
  * `training/med7_train/decode.py`; both are checked against `decode.cases.json`.
@@ -84,7 +86,7 @@ function tagLabels(tagNames: readonly string[]): Array<Med7Label | undefined> {
  * softmax over `tagNames`; a row of zeros means the model did not read that pre-token, which is
  * then `O`). A lone pre-token gets its most probable tag. The pre-tokens of one
  * word get the label (or `O`) whose probability, summed over its roles (`B-`, `I-`, …) and
- * multiplied over the pieces, is highest; the first piece keeps its own most probable role
+ * over the pieces, is highest; the first piece keeps its own most probable role
  * (a start, or a continuation of the entity before it) and the rest continue it.
  */
 export function chooseTags(
@@ -134,14 +136,12 @@ export function chooseTags(
       continue;
     }
     let winner: Med7Label | undefined;
-    let winnerLog = -Infinity;
+    let winnerTotal = 0;
     for (const label of new Set<Med7Label | undefined>([undefined, ...labels])) {
-      let log = 0;
-      for (let i = start; i < end; i++) {
-        if (read(i)) log += Math.log(Math.max(labelProb(i, label), 1e-12));
-      }
-      if (log > winnerLog) {
-        winnerLog = log;
+      let total = 0;
+      for (let i = start; i < end; i++) total += labelProb(i, label);
+      if (total > winnerTotal) {
+        winnerTotal = total;
         winner = label;
       }
     }

@@ -56,6 +56,8 @@ export function checkTagSet(tags: readonly string[]): TagSetCheck {
   return { unknown, labels: MED7_LABELS.filter((label) => found.has(label)) };
 }
 
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+
 /** Whether `text` holds a line break by Python's `str.splitlines()`, as the training side reads it. */
 function hasLineBreak(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -78,6 +80,9 @@ function hasLineBreak(text: string): boolean {
  * label are almost never adjacent without punctuation (3 times in the 645 hand-annotated training
  * sentences, e.g. `IV via PICC line`), while a small model often re-opens an entity mid-name.
  * A line break still separates them: lists put one drug per line.
+ *
+ * An entity without a letter or digit (a lone `%` or `.` left over from a word the model put
+ * outside) is dropped: no Med7 entity is punctuation only.
  * An entity spans its first token's start to its last token's end (inner spaces included).
  * `scores[i]` is the confidence of token i's tag; an entity's score is the mean over its tokens.
  */
@@ -100,15 +105,18 @@ export function decodeTags(
     if (open === undefined) return;
     const start = tokens[open.first]!.start;
     const end = tokens[open.last]!.end;
+    const { label, sum } = open;
     const count = open.last - open.first + 1;
+    open = undefined;
+    const value = text.slice(start, end);
+    if (!LETTER_OR_DIGIT_RE.test(value)) return;
     entities.push({
       start,
       end,
-      label: open.label,
-      text: text.slice(start, end),
-      score: scores === undefined ? 1 : open.sum / count,
+      label,
+      text: value,
+      score: scores === undefined ? 1 : sum / count,
     });
-    open = undefined;
   };
 
   for (let i = 0; i < tokens.length; i++) {

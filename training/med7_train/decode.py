@@ -4,10 +4,10 @@ checked against the cases in src/core/decode.cases.json.
 
 - The pre-tokens of one written word (a letter run and a digit run with nothing between them,
   `D3`, `400mg`, or pieces joined by inner dots, `q.d`, `0.5`) take one label together: the label
-  (or O) with the highest product over the pieces of its probability summed over B-/I-.
+  (or O) whose probability, summed over B-/I- and over the pieces, is highest.
 - A B- tag right after a token of its own label on the same line continues that entity.
+- An entity without a letter or digit (a lone `%` or `.`) is dropped.
 """
-import math
 import re
 
 from .pretok import BIO
@@ -68,11 +68,13 @@ def choose_tags(toks, probs, tags=BIO):
             if read(start):
                 out[start] = tags[max(range(len(tags)), key=lambda k: (probs[start][k], -k))]
             continue
-        winner, best = None, -math.inf
+        # the label with the highest probability summed over the pieces (a sum, not a product, so
+        # that one piece the model is sure about cannot outvote the rest of the word)
+        winner, best = None, -1.0
         for lab in dict.fromkeys([None] + labels):
-            log = sum(math.log(max(label_prob(i, lab), 1e-12)) for i in range(start, end) if read(i))
-            if log > best:
-                winner, best = lab, log
+            total = sum(label_prob(i, lab) for i in range(start, end))
+            if total > best:
+                winner, best = lab, total
         if winner is None:
             continue
         first = max((k for k, l in enumerate(labels) if l == winner), key=lambda k: (probs[start][k], -k))
@@ -98,4 +100,4 @@ def decode_tags(text, toks, tags):
         else:
             cur = [s, e, lab]
             spans.append(cur)
-    return spans
+    return [x for x in spans if any(ch.isalnum() for ch in text[x[0]:x[1]])]
