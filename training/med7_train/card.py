@@ -164,7 +164,8 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    `0.5`) take one label together, the one with the highest probability summed over the pieces; any other pre-token
    takes its most probable tag. BIO tags over pre-tokens are then decoded into character spans (an
    entity is a run of consecutive pre-tokens; a `B-` right after its own label on the same line
-   continues the entity, since two entities of one label are almost never adjacent in this scheme).
+   continues the entity, since two entities of one label are almost never adjacent in this scheme;
+   an entity of punctuation only is dropped).
 
 ## Architecture
 

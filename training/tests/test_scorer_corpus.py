@@ -57,4 +57,3 @@ def test_python_windows_match_the_typescript_ones():
     w, owner = plan_windows([1] * 10, 6, 3)
     assert w == [(0, 6), (3, 9), (6, 10)]
     assert owner == [0, 0, 0, 0, 0, 1, 1, 1, 2, 2]
-
