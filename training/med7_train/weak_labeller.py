@@ -30,6 +30,8 @@ FORMS = r"(?:tablets?|tabs?|capsules?|caps|caplets?|pills?|suspension|solution|c
         r"transdermal patch|chewable tablets?|extended-release tablets?|oral suspension|oral solution|" \
         r"ophthalmic solution|ophthalmic ointment|vaginal cream|disintegrating tablets?)"
 
+SITE_WORD = r"(?:eye|ear|nasal|oral|ophthalmic|vaginal|transdermal)(?= )"
+
 ROUTE_ABBR = r"(?:p\.o\.|P\.O\.|p\.o|po|PO|Po|IV|I\.V\.|i\.v\.|iv|IM|I\.M\.|i\.m\.|SQ|sq|SC|s\.c\.|subcu|SubQ|" \
              r"subq|sub-q|sub q|SL|s\.l\.|PR|p\.r\.|NG|per os|per rectum|per NG tube|per G-tube|per tube|" \
              r"via PEG tube|via PEG|via G-tube|via NG tube|via J-tube|via nebulizer|via inhaler|PEG tube)"
@@ -460,10 +462,41 @@ def label(text):
             continue
         if doc.near(s, e, {"DRUG", "STRENGTH", "DOSAGE"}, 3, 0) or doc.near(s, e, {"DRUG", "STRENGTH"}, 0, 4) or \
                 seg in ("eye drops", "ear drops", "nasal spray"):
-            doc.add(s, e, "FORM")
+            site = re.match(SITE_WORD, seg)
+            if site and doc.free(s, e):
+                # "nasal spray", "oral solution": the site word says how it is given (ROUTE), the rest is the FORM
+                doc.add(s, s + site.end(), "ROUTE")
+                doc.add(s + site.end() + 1, e, "FORM")
+            else:
+                doc.add(s, e, "FORM")
 
     doc.spans.sort()
     return [list(x) for x in doc.spans]
+
+
+# Every pattern whose matches the rules above accept only in the right context. A match they turned
+# down is a doubt, not a certain "no": `doubts` lists them so that training can leave them unlabelled.
+_CANDIDATE_RES = [*STRENGTH_RES, PERCENT_RE, RATIO_RE, VOLUME_RE, SPOON_RE, PUFF_RE, COUNT_RE, HALF_OF_RE,
+                  FORM_RE, ROUTE_RE, ROUTE_ADJ_RE, FREQ_ABBR_RE, FREQ_WORD_RE, DURATION_RE]
+
+
+def doubts(text, spans=None):
+    """Character spans the rules matched as a possible entity but turned down for want of context
+    (`topical` with no drug beside it, a volume far from a drug, a drug-class word such as `steroid`,
+    a lab-like name such as `lithium` without a dose). Spans overlapping an accepted entity are left
+    out. Returned sorted, as [start, end]."""
+    spans = label(text) if spans is None else spans
+    found = []
+    for rx in _CANDIDATE_RES:
+        found.extend(m.span() for m in rx.finditer(text))
+    found.extend((s, e) for s, e, k in _find_drugs(_Doc(text)) if k == "WEAK")
+    found.extend(m.span() for m in WORD_RE.finditer(text) if m.group().lower() in lexicons.AMBIGUOUS)
+    out = set()
+    for s, e in found:
+        s, e = _trim(text, s, e)
+        if e > s and all(e <= a or s >= b for a, b, _ in spans):
+            out.add((s, e))
+    return [list(x) for x in sorted(out)]
 
 
 def main(argv=None):

@@ -70,3 +70,19 @@ def test_spans_have_no_trailing_punctuation():
         for s, e, _ in weak_labeller.label(t):
             assert t[s:e] == t[s:e].strip()
             assert not t[s:e].endswith(",")
+
+
+def test_site_word_before_a_form_is_the_route():
+    assert lab("Flonase 50 mcg nasal spray as needed.") == [
+        ("Flonase", "DRUG"), ("50 mcg", "STRENGTH"), ("nasal", "ROUTE"), ("spray", "FORM"), ("as needed", "FREQUENCY")]
+    assert lab("Timolol eye drops.") == [("Timolol", "DRUG"), ("eye", "ROUTE"), ("drops", "FORM")]
+
+
+def test_doubts_are_turned_down_mentions_only():
+    t = "She takes lithium and 20 mL of solution in the a.m. Pain medications p.r.n."
+    spans = weak_labeller.label(t)
+    assert [(t[s:e], lab) for s, e, lab in spans] == [("p.r.n.", "FREQUENCY")]
+    assert [t[s:e] for s, e in weak_labeller.doubts(t, spans)] == ["lithium", "20 mL", "solution", "in the a.m."]
+    # nothing the rules accepted is a doubt
+    t = "Lasix 40 mg IV b.i.d. for 3 days."
+    assert weak_labeller.doubts(t) == []
