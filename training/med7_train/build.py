@@ -62,6 +62,8 @@ def main(argv=None):
     ap.add_argument("--search-only", action="store_true", help="train and score on dev; no export")
     ap.add_argument("--hand-probe", action="store_true", help="search: score on half the hand annotations")
     ap.add_argument("--class-weight-o", type=float, default=1.0)
+    ap.add_argument("--teach-doubts-as-o", action="store_true",
+                    help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
@@ -89,9 +91,11 @@ def main(argv=None):
     if P["mlm_docs"]:
         docs = docs[: P["mlm_docs"]]
     gen = data.generated(args.seed, P["n_gen"])
-    weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"])
-    ade = data.weak_ade(args.seed, P["ade"])
     hand = data.load_hand_annotated()
+    weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
+                                       exclude={t for t, _ in hand})
+    ade = data.weak_ade(args.seed, P["ade"], doubts=not args.teach_doubts_as_o)
+    wstats["unlabelled_spans"] = sum(len(x[2]) for x in weak + ade)
     hand_probe = []
     if args.hand_probe:
         # recipe search only: keep about half the hand-annotated sentences (by a hash of the text) out
@@ -133,7 +137,8 @@ def main(argv=None):
 
     # ---- fine-tuning ----------------------------------------------------------------------------
     train_set = weak + ade + gen + hand * args.hand_weight
-    encoded = [w for t, e in train_set for w in data.encode_ner(wp, t, e)]
+    # items are (text, entities) or, for the weak sets, (text, entities, unlabelled spans)
+    encoded = [w for item in train_set for w in data.encode_ner(wp, *item)]
     log(f"fine-tune windows {len(encoded)}")
 
     ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,

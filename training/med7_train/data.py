@@ -40,22 +40,27 @@ def load_hand_annotated():
     return out
 
 
-def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None):
-    """Weak-labelled MTSamples sentences: all with entities plus a share of cue-bearing and random negatives."""
+def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None, doubts=True, exclude=()):
+    """Weak-labelled MTSamples sentences as (text, entities, unlabelled spans): all with entities plus a
+    share of cue-bearing and random negatives. In a sentence where the rules found a medication, the
+    mentions they turned down for want of context (weak_labeller.doubts) are left unlabelled rather
+    than taught as O: in the hand annotations about half of them are entities. Sentences without any
+    medication keep every O, so they still teach the negatives (`subcutaneous tissue`, `EBL 200 mL`).
+    Sentences in `exclude` (the hand-annotated ones) are left out: their human labels replace the rules'."""
     rng = random.Random(seed)
     sents = corpus.mtsamples_sentences(exclude_eval=True)
     dev_texts = {r["text"] for r in corpus.load_dev()}
     pos, cue_neg, other_neg = [], [], []
     for _, s in sents:
-        if s in dev_texts or len(s) < 8 or len(s) > 1200:
+        if s in dev_texts or s in exclude or len(s) < 8 or len(s) > 1200:
             continue
         ents = weak_labeller.label(s)
         if ents:
-            pos.append((s, ents))
+            pos.append((s, ents, weak_labeller.doubts(s, ents) if doubts else []))
         elif CUE_RE.search(s):
-            cue_neg.append((s, []))
+            cue_neg.append((s, [], []))
         else:
-            other_neg.append((s, []))
+            other_neg.append((s, [], []))
     rng.shuffle(cue_neg)
     rng.shuffle(other_neg)
     n_neg = int(len(pos) * n_neg_ratio)
@@ -67,7 +72,8 @@ def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None):
     return data, {"pos": len(pos), "cue_neg": len(cue_neg), "neg_used": len(neg)}
 
 
-def weak_ade(seed, n=2000):
+def weak_ade(seed, n=2000, doubts=True):
+    """Weak-labelled ADE-corpus sentences as (text, entities, unlabelled spans), as weak_mtsamples."""
     rng = random.Random(seed)
     sents = corpus.ade_sentences()
     rng.shuffle(sents)
@@ -75,7 +81,7 @@ def weak_ade(seed, n=2000):
     for s in sents[: n * 3]:
         ents = weak_labeller.label(s)
         if ents or rng.random() < 0.15:
-            out.append((s, ents))
+            out.append((s, ents, weak_labeller.doubts(s, ents) if ents and doubts else []))
         if len(out) >= n:
             break
     return out
@@ -98,11 +104,13 @@ def mlm_texts(include_ade=True, seed=0):
     return docs
 
 
-def encode_ner(wp, text, ents, max_len=128):
+def encode_ner(wp, text, ents, unlabelled=(), max_len=128):
     """Encode one labelled sentence into one or more windows of (ids, labels) with labels on the first
-    sub-token of each pre-token and -100 elsewhere."""
+    sub-token of each pre-token and -100 elsewhere. Pre-tokens outside `ents` that overlap an
+    `unlabelled` span get -100 too: no loss either way."""
     toks = pretokenize(text)
     tags, _ = spans_to_bio(text, ents, toks)
+    skip = [tag == "O" and any(ts < e and te > s for s, e in unlabelled) for (ts, te, _), tag in zip(toks, tags)]
     pieces = [wp.encode_word(t[2]) for t in toks]
     out = []
     i = 0
@@ -111,7 +119,7 @@ def encode_ner(wp, text, ents, max_len=128):
         j = i
         while j < len(toks) and len(ids) + len(pieces[j]) < max_len - 1:
             ids.extend(pieces[j])
-            labs.append(LABEL2ID[tags[j]])
+            labs.append(-100 if skip[j] else LABEL2ID[tags[j]])
             labs.extend([-100] * (len(pieces[j]) - 1))
             j += 1
         if j == i:  # a single huge pre-token: skip it

@@ -61,3 +61,17 @@ def test_encode_pretokens_first_piece_index(tmp_path):
     cfg = json.loads((tmp_path / "tokenizer_config.json").read_text())
     assert cfg["tokenizer_class"] == "BertTokenizer" and cfg["model_max_length"] == 128
     assert WordPiece.load(str(tmp_path / "tokenizer.json")).vocab == vocab
+
+
+def test_unlabelled_spans_carry_no_loss():
+    from med7_train.data import encode_ner
+    from med7_train.pretok import LABEL2ID
+    vocab = train_vocab({"lasix": 10, "topical": 5, "and": 9, "40": 3, "mg": 50}, size=100, min_word_freq=1)
+    wp = WordPiece(vocab)
+    text = "Lasix 40 mg and topical"
+    (ids, labs), = encode_ner(wp, text, [[0, 5, "DRUG"], [6, 11, "STRENGTH"]], [[16, 23]])
+    # [CLS] Lasix 40 mg and topical [SEP]: one piece each, so labels line up with the words
+    assert labs == [-100, LABEL2ID["B-DRUG"], LABEL2ID["B-STRENGTH"], LABEL2ID["I-STRENGTH"], LABEL2ID["O"], -100, -100]
+    # an unlabelled span never hides an entity the rules accepted
+    (_, labs2), = encode_ner(wp, text, [[0, 5, "DRUG"]], [[0, 5]])
+    assert labs2[1] == LABEL2ID["B-DRUG"]
