@@ -43,8 +43,24 @@ Oxycodone-acetaminophen hydrocodone-acetaminophen Hydrocodone/APAP amoxicillin-c
 trimethoprim-sulfamethoxazole Zyvox Tamiflu Valium Soma Skelaxin Robaxin Zanaflex tizanidine baclofen
 Imitrex Fioricet Excedrin Topamax Zonegran Vimpat Trileptal Suboxone buprenorphine naltrexone""".split("\n")
 
-CLASS_DRUGS = ["antibiotics", "IV antibiotics", "insulin", "IV fluids", "normal saline", "steroids",
-               "narcotics", "pain medication", "vitamins", "contrast", "anesthetics", "antihypertensives"]
+# drug classes and supplements named as something taken or given (ANNOTATION.md: DRUG). The weak
+# labeller cannot know when a class word is given, so these sentences are the model's only source.
+CLASS_DRUGS = ["antibiotics", "insulin", "IV fluids", "steroids", "narcotics", "pain medication",
+               "pain medications", "vitamins", "anesthetics", "antihypertensives", "steroid", "steroid medication",
+               "laxative", "laxatives", "decongestants", "a decongestant", "bronchodilators", "a bronchodilator",
+               "sedative medications", "pain relievers", "anti-seizure drugs", "nonsteroidals", "anti-inflammatories",
+               "antihistamines", "a diuretic", "stool softeners", "a stool softener", "muscle relaxants",
+               "narcotic pain medication", "birth control pills", "a prenatal vitamin", "baby aspirin",
+               "a multiple vitamin", "B-complex vitamins", "calcium", "potassium", "iron", "fish oil",
+               "cod liver oil", "thyroid hormone", "blood thinners", "sleeping pills", "antacids", "antiemetics"]
+ALLERGY_CLASSES = ["SULFA", "sulfa", "sulfa drugs", "PENICILLIN", "penicillin", "CODEINE", "DYE", "IODINE",
+                   "iodine", "morphine", "NSAIDs", "aspirin", "Keflex", "erythromycin"]
+# a site word before a form is the ROUTE, the form word the FORM ("nasal spray": ROUTE nasal, FORM spray)
+SITE_FORMS = {"nasal spray": "nasal", "eye drops": "eye", "ear drops": "ear", "oral suspension": "oral",
+              "oral solution": "oral", "ophthalmic solution": "ophthalmic", "ophthalmic ointment": "ophthalmic",
+              "transdermal patch": "transdermal", "topical gel": "topical", "topical cream": "topical",
+              "topical solution": "topical", "vaginal cream": "vaginal", "rectal suppository": "rectal",
+              "nose drops": "nose", "otic suspension": "otic"}
 
 STRENGTH_UNITS = ["mg"] * 12 + ["mcg"] * 2 + ["g", "gm", "units", "mEq", "mg/kg", "MG", "milligrams", "mL"]
 MG_VALUES = ["1", "2", "2.5", "4", "5", "7.5", "10", "12.5", "15", "20", "25", "30", "40", "50", "60", "75", "80",
@@ -94,7 +110,10 @@ FORMS = ["tablet", "tablets", "capsule", "capsules", "suspension", "solution", "
          "injection", "inhaler", "drops", "syrup", "liquid", "suppository", "elixir", "lotion", "spray",
          "nasal spray", "eye drops", "extended-release tablet", "ER tablet", "chewable tablet", "powder",
          "oral suspension", "oral solution", "ophthalmic solution", "foam", "lozenges", "tab", "cap", "enema",
-         "transdermal patch", "nebulizer", "DR capsule", "disintegrating tablet", "film", "ointment", "cream"]
+         "transdermal patch", "nebulizer", "DR capsule", "disintegrating tablet", "film", "ointment", "cream",
+         "topical gel", "topical cream", "topical solution", "ear drops", "ophthalmic ointment", "MDI", "paste",
+         "vaginal cream", "rectal suppository", "nose drops", "otic suspension", "chewable tablets", "nasal spray",
+         "eye drops"]
 VOLUMES = ["30ml", "10 mL", "5 mL", "15 mL", "0.5 cc", "1 mL", "2 mL", "5 ml", "10 cc", "20 mL", "100 mL",
            "250 mL", "500 mL", "1 liter", "1000 mL", "2.5 mL", "7.5 mL", "1.5 mL", "30 mL", "15ml", "5ml", "4 mL",
            "3 cc", "60 mL", "50 mL", "150 mL", "0.25 mL", "8 mL"]
@@ -308,6 +327,15 @@ class Generator:
             return r.choice(ROUTES_LOW)
         return r.choice(ROUTES_WORD)
 
+    def form(self, b, form):
+        """Add a FORM, split into ROUTE + FORM where a site word leads it (SITE_FORMS)."""
+        site = SITE_FORMS.get(form)
+        if site:
+            b.add(site, "ROUTE").add(" ").add(form[len(site) + 1:], "FORM")
+        else:
+            b.add(form, "FORM")
+        return b
+
     # --- sentence templates -----------------------------------------------------------------------
     def med_item(self, b, style, allow_before=True):
         """One medication with some of its attributes, in the given style."""
@@ -326,9 +354,11 @@ class Generator:
             sep = r.choice([" "] * 10 + [" - ", ", "])
             b.add(sep).add(self.strength(), "STRENGTH")
             if r.random() < 0.2:
-                b.add(" ").add(r.choice(FORMS), "FORM")
+                b.add(" ")
+                self.form(b, r.choice(FORMS))
         elif x < 0.85:
-            b.add(" ").add(self.strength(), "STRENGTH").add(" ").add(r.choice(FORMS), "FORM")
+            b.add(" ").add(self.strength(), "STRENGTH").add(" ")
+            self.form(b, r.choice(FORMS))
             if r.random() < 0.6:
                 b.add(" ").add(r.choice(COUNTS), "DOSAGE").add(" ").add(r.choice(FORMS_COUNT), "FORM")
         elif x < 0.92:
@@ -391,7 +421,8 @@ class Generator:
         if r.random() < 0.5:
             b.add(self.drug(), "DRUG").add(" ").add(self.strength(), "STRENGTH")
             if r.random() < 0.6:
-                b.add(" ").add(r.choice(FORMS), "FORM")
+                b.add(" ")
+                self.form(b, r.choice(FORMS))
             b.add(r.choice([": ", ", ", " - ", " "]))
         verb = r.choice(["Take", "take", "TAKE", "Take", "Inhale", "Apply", "Instill", "Use", "Give", "Chew",
                          "Dissolve", "Place", "Insert"])
@@ -442,7 +473,7 @@ class Generator:
     def prose(self):
         r = self.r
         b = Builder()
-        k = r.randint(0, 17)
+        k = r.randint(0, 23)
         subj = r.choice(["He", "She", "The patient", "Patient", "He", "She"])
         if k == 0:
             b.add(f"{subj} was given ").add(self.strength(), "STRENGTH").add(" of ").add(self.drug(), "DRUG")
@@ -538,7 +569,8 @@ class Generator:
             b.add(r.choice([" was continued", " was given", " was ordered", ""]))
         elif k == 13:
             b.add(f"{subj} {r.choice(['uses', 'takes', 'is on'])} ").add(self.drug(), "DRUG").add(" ")
-            b.add(r.choice(["inhaler", "nasal spray", "eye drops", "patch", "cream"]), "FORM").add(" ")
+            self.form(b, r.choice(["inhaler", "nasal spray", "eye drops", "patch", "cream", "ear drops", "MDI"]))
+            b.add(" ")
             b.add(r.choice(PUFFS), "DOSAGE").add(" ").add(self.freq("word"), "FREQUENCY")
         elif k == 14:
             b.add(f"{subj} should take ").add(self.drug(), "DRUG").add(" ").add(self.freq("word"), "FREQUENCY")
@@ -558,6 +590,73 @@ class Generator:
                                                                                    "succinylcholine", "rocuronium"]),
                                                                          "DRUG")
             b.add(" ").add(r.choice(["IV", "intravenously"]), "ROUTE")
+        elif k == 18:
+            # drug classes and supplements as something taken, given or avoided
+            b.add(r.choice([f"{subj} takes ", f"{subj} was given ", f"{subj} was started on ", "Continue ",
+                            f"{subj} is allergic to ", f"{subj} uses ", f"{subj} was advised to avoid ",
+                            f"{subj} has tried ", "Discharged on ", f"{subj} will need "]))
+            b.add(r.choice(CLASS_DRUGS), "DRUG")
+            if r.random() < 0.4:
+                b.add(r.choice([" and ", ", "])).add(r.choice(CLASS_DRUGS + ["Tylenol", "Motrin", "Colace"]), "DRUG")
+            x = r.random()
+            if x < 0.3:
+                b.add(" ").add(self.freq("word"), "FREQUENCY")
+            elif x < 0.45:
+                b.add(" ").add(r.choice(["p.o.", "PO", "by mouth", "IV"]), "ROUTE")
+            if r.random() < 0.3:
+                b.add(" ").add(r.choice(PRN_REASONS))
+        elif k == 19:
+            # procedure notes: a volume of a drug at a strength, given at a site
+            b.add(r.choice(["A mixture of ", "Then ", "Subsequently ", "After negative aspiration, ", ""]))
+            b.add(r.choice(VOLUMES[:12] + ["4 cc", "6 cc", "18 cc", "1.5 mL", "Three cubic centimeters"]), "DOSAGE")
+            b.add(" of ").add(r.choice(["1%", "2%", "0.5%", "0.25%", "0.75%"]), "STRENGTH").add(" ")
+            b.add(r.choice(["lidocaine", "Marcaine", "bupivacaine", "Xylocaine", "ropivacaine"]), "DRUG")
+            if r.random() < 0.5:
+                b.add(" and ").add(r.choice(["1 mL", "2 mL", "0.5 mL", "1 cc"]), "DOSAGE").add(" of ")
+                b.add(r.choice(["Depo-Medrol", "Kenalog", "Celestone", "methylprednisolone"]), "DRUG")
+                if r.random() < 0.5:
+                    b.add(" ").add(r.choice(["40 mg/mL", "80 mg", "40 mg", "10 mg/mL"]), "STRENGTH")
+            b.add(r.choice([" was injected ", " were injected ", " was infiltrated ", " was given "]))
+            b.add(r.choice(["locally", "intra-articularly", "subcutaneously", "into the joint",
+                            "into the epidural space"]), "ROUTE")
+        elif k == 20:
+            # injections named by site and class
+            b.add(r.choice([f"{subj} underwent ", f"{subj} had ", f"{subj} is scheduled for ",
+                            f"{subj} received ", "We performed "]))
+            b.add(r.choice(["an ", "a "])).add(r.choice(["epidural", "intra-articular", "intramuscular"]), "ROUTE")
+            b.add(" ").add(r.choice(["steroid", "cortisone", "Kenalog", "Toradol"]), "DRUG").add(" ")
+            b.add(r.choice(["injection", "injections"]), "FORM")
+            b.add(r.choice(["", ", which was very helpful", " with good relief", " at L4-L5"]))
+        elif k == 21:
+            # a count of doses without a form word: "Colace one to two p.o. q.4h. p.r.n."
+            b.add(r.choice(["", "MEDICATIONS:, ", "Discharge on "])).add(self.drug(), "DRUG").add(" ")
+            if r.random() < 0.6:
+                b.add(self.strength(), "STRENGTH").add(" ")
+            if r.random() < 0.3:
+                b.add(f"#{r.choice([20, 30, 40, 60])}, ")
+            b.add(r.choice(["one", "two", "one to two", "1", "2", "1-2", "one-half", "three"]), "DOSAGE").add(" ")
+            if r.random() < 0.5:
+                b.add(r.choice(["p.o.", "PO", "po", "by mouth"]), "ROUTE").add(" ")
+            b.add(r.choice(FREQS_DOT + ["daily", "a day", "at bedtime", "q. daily", "QDay", "per day", "everyday",
+                                        "b.i.d. to t.i.d.", "x1", "X 1", "t.i.d. with meals"]), "FREQUENCY")
+        elif k == 22:
+            # topical and ophthalmic preparations
+            b.add(r.choice(["Apply ", f"{subj} uses ", "Continue ", "Start ", f"{subj} was prescribed "]))
+            b.add(self.drug(), "DRUG").add(" ")
+            if r.random() < 0.4:
+                b.add(r.choice(["1%", "0.5%", "2%", "0.1%", "8%", "0.05%"]), "STRENGTH").add(" ")
+            self.form(b, r.choice(["topical gel", "topical cream", "topical solution", "ophthalmic solution",
+                                   "eye drops", "ear drops", "nasal spray", "nose drops", "ointment", "cream"]))
+            if r.random() < 0.6:
+                b.add(" ").add(r.choice(["to the affected area", "to each nostril", "in each eye",
+                                         "to the right ear", "to incision", "topically"]), "ROUTE")
+            b.add(" ").add(self.freq(r.choice(["word", "dot"])), "FREQUENCY")
+        elif k == 23:
+            b.add(r.choice(["ALLERGIES:, ", "ALLERGIES: ", "Allergies: "]))
+            for j in range(r.randint(1, 3)):
+                if j:
+                    b.add(r.choice([", ", " and "]))
+                b.add(r.choice(ALLERGY_CLASSES), "DRUG")
         else:
             b.add(r.choice(["PLAN:, ", "Plan: ", ""])).add(r.choice(["IV", "p.o."]), "ROUTE").add(" ")
             b.add(r.choice(["antibiotics", "steroids", "Zofran", "Protonix", "Lasix"]), "DRUG")

@@ -30,3 +30,15 @@ def test_styles_present():
     joined = "\n".join(texts)
     for needle in ("p.o.", "PO", "MEDICATIONS:", "for the next", "Take ", "mL", "Vicryl"):
         assert needle in joined
+
+
+def test_site_forms_are_route_then_form():
+    seen = 0
+    for text, ents in Generator(seed=2).generate(3000):
+        for (s1, e1, l1), (s2, e2, l2) in zip(ents, ents[1:]):
+            if text[s1:e2] in ("nasal spray", "eye drops", "oral solution", "topical gel"):
+                assert (l1, l2) == ("ROUTE", "FORM"), (text, ents)
+                seen += 1
+        for s, e, lab in ents:
+            assert text[s:e] not in ("nasal spray", "eye drops", "oral solution"), (text, ents)
+    assert seen > 10
