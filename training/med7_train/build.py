@@ -62,6 +62,8 @@ def main(argv=None):
     ap.add_argument("--search-only", action="store_true", help="train and score on dev; no export")
     ap.add_argument("--hand-probe", action="store_true", help="search: score on half the hand annotations")
     ap.add_argument("--class-weight-o", type=float, default=1.0)
+    ap.add_argument("--no-review", action="store_true",
+                    help="leave out training/data/review_annotated.jsonl (builds #1-#7 had none)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
@@ -92,6 +94,9 @@ def main(argv=None):
         docs = docs[: P["mlm_docs"]]
     gen = data.generated(args.seed, P["n_gen"])
     hand = data.load_hand_annotated()
+    # the reviewed sentences are hand annotations too, weighted like them (--no-review: builds #1-#7)
+    review = [] if args.no_review else data.load_hand_annotated(paths.REVIEW_ANNOTATED)
+    hand = hand + review
     weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand})
     ade = data.weak_ade(args.seed, P["ade"], doubts=not args.teach_doubts_as_o)
@@ -105,7 +110,7 @@ def main(argv=None):
         hand_probe = [h for h, k in zip(hand, keep) if not k]
         hand = [h for h, k in zip(hand, keep) if k]
     log(f"MLM docs {len(docs)}; weak MTSamples {len(weak)} {wstats}; ADE {len(ade)}; generated {len(gen)}; "
-        f"hand-annotated {len(hand)} (x{args.hand_weight})")
+        f"hand-annotated {len(hand)} of which reviewed {len(review)} (x{args.hand_weight})")
 
     # ---- tokenizer ----------------------------------------------------------------------------
     counts = collections.Counter()
@@ -144,7 +149,7 @@ def main(argv=None):
     ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,
                "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
                "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
-                        "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand),
+                        "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand), "review": len(review),
                         "hand_weight": args.hand_weight, "windows": len(encoded)}, "gold_misaligned": mis}
 
     def eval_fn(model, step):

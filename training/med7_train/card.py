@@ -84,6 +84,14 @@ held-out test set below is the fair comparison.
     return text
 
 
+def _review_note(d):
+    """The reviewed sentences, if the build had them (build #8 on)."""
+    if not d.get("review"):
+        return ""
+    return (f"; {d['review']} of them from `training/data/review_annotated.jsonl`: training sentences where "
+            f"build #6 and the weak labeller disagreed, annotated by hand without tagger output")
+
+
 def _pr(report):
     strict = report["micro"]["strict"]
     return strict["precision"], strict["recall"]
@@ -201,7 +209,7 @@ LayerNorm eps 1e-12; {m['n_params'] / 1e6:.2f} M parameters. Written in plain to
     FORM, counts without a form word, allergy lists; negatives: labs, EBL, sutures, vitals, dates and month names);
   - {d['ade']} ADE-corpus sentences labelled by the weak labeller (turned-down mentions unlabelled, as above);
   - {d['hand']} hand-annotated MTSamples sentences (`training/data/hand_annotated.jsonl`, dev and test notes
-    excluded), repeated x{d['hand_weight']}.
+    excluded{_review_note(d)}), repeated x{d['hand_weight']}.
 - **Weak labeller** (`training/med7_train/weak_labeller.py`): lexicon + regular expressions following
   `ANNOTATION.md`. DRUG lexicon: RxNorm names from medExtractR, parsigs names cross-checked with RxNorm,
   WHO EML (GNU Health), ADE-corpus drug mentions and named drug classes, minus stop words, months,

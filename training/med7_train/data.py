@@ -15,8 +15,10 @@ CUE_RE = re.compile(r"\b(?:mg|mcg|mL|ml|cc|units?|tablets?|capsules?|p\.o\.|po|P
                     r"October|November|December|nightly|twice|weekly|%)")
 
 
-def load_hand_annotated():
-    p = paths.HAND_ANNOTATED
+def load_hand_annotated(path=None):
+    """(text, entities) of a hand-annotated JSON Lines file (default: the training annotations),
+    without any dev sentence or sentence of a dev note."""
+    p = paths.HAND_ANNOTATED if path is None else path
     if not p.exists():
         return []
     dev_notes = corpus.dev_note_ids()

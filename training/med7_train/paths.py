@@ -15,6 +15,8 @@ ADE_DIR = DATA / "ade_corpus_v2"
 MEDEXTRACTR_NOTES = DATA / "medextractr" / "example_notes"
 PARSERX_FORMS = DATA / "parserx" / "dose_form_rxcui_to_method_dose_unit_and_route.csv"
 HAND_ANNOTATED = REPO_ROOT / "training" / "data" / "hand_annotated.jsonl"
+# hand annotations of training sentences where build #6 and the weak labeller disagreed (select_review.py)
+REVIEW_ANNOTATED = REPO_ROOT / "training" / "data" / "review_annotated.jsonl"
 # the notes the held-out test set (gold/test.jsonl) was drawn from: kept out of all training text
 HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "annotate_tools" / "heldout_candidates.jsonl"
 WORK = REPO_ROOT / "training" / "work"

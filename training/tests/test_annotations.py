@@ -62,3 +62,20 @@ def test_heldout_test_set_is_apart_from_training_and_dev():
 
 def _norm(text):
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def test_review_set_is_what_the_batches_build(tmp_path):
+    assert _rebuild(tmp_path, "--review") == paths.REVIEW_ANNOTATED.read_text(encoding="utf-8")
+
+
+def test_review_set_is_training_text_only():
+    """The reviewed sentences are trained on, so none may come from a dev, held-out test or extra
+    comparison note, and none may repeat a sentence of another annotated set."""
+    recs = [json.loads(l) for l in paths.REVIEW_ANNOTATED.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert len(recs) >= 600
+    notes = {r["id"].split("-")[1] for r in recs}
+    extra_notes = {json.loads(l)["id"].split("-")[1] for l in EXTRA.read_text(encoding="utf-8").splitlines()}
+    assert not notes & (corpus.heldout_note_ids() | corpus.dev_note_ids() | extra_notes)
+    others = [paths.HAND_ANNOTATED, TEST_GOLD, EXTRA]
+    other_texts = {json.loads(l)["text"] for p in others for l in p.read_text(encoding="utf-8").splitlines()}
+    assert not {r["text"] for r in recs} & (other_texts | {r["text"] for r in corpus.load_dev()})

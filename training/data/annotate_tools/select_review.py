@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""Pick training sentences where the shipped model and the weak labeller disagree, for review.
+
+The weak labels teach the rules' mistakes, and the model repeats them; where the two disagree one of
+them is wrong, and a hand annotation there is worth most. Candidates are MTSamples sentences from
+training notes only: not dev, not the held-out test notes, not the extra comparison set's notes, and
+not a sentence already drawn for hand annotation. A sentence qualifies if the rules found a
+medication in it or it has a medication cue (med7_train.data.CUE_RE); it is a candidate if the
+model's spans (`med7 annotate`, q8, the model in models/med7-compact when this ran: build #6) differ
+from the labeller's. The order is shuffled with a fixed seed so each batch mixes kinds.
+Output: review_candidates.jsonl (n, note_id, text). The annotations are review_batch*.txt, written
+from shared/ANNOTATION.md without any tagger output; `build.py --review` turns them into
+../review_annotated.jsonl.
+"""
+import json, os, random, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAINING = os.path.abspath(os.path.join(HERE, '..', '..'))
+REPO = os.path.dirname(TRAINING)
+sys.path.insert(0, TRAINING)
+from med7_train import corpus, data, weak_labeller  # noqa: E402
+
+SEED = 20261125 + 3
+
+
+def main():
+    used_texts, extra_notes = set(), set()
+    for fn in ('candidates.jsonl', 'extra_candidates.jsonl', 'heldout_candidates.jsonl'):
+        with open(os.path.join(HERE, fn), encoding='utf-8') as f:
+            for line in f:
+                r = json.loads(line)
+                used_texts.add(r['text'])
+                if fn == 'extra_candidates.jsonl':
+                    extra_notes.add(str(r['note_id']))
+    dev_texts = {r['text'] for r in corpus.load_dev()}
+    rows = []
+    for nid, s in corpus.mtsamples_sentences(exclude_eval=True):  # dev and test notes left out
+        if (s in dev_texts or s in used_texts or str(nid) in extra_notes or not 8 <= len(s) <= 1200
+                or any(ord(c) >= 0x10000 for c in s)):
+            continue
+        weak = weak_labeller.label(s)
+        if weak or data.CUE_RE.search(s):
+            rows.append({'id': str(len(rows)), 'note_id': str(nid), 'text': s, 'weak': weak})
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = os.path.join(tmp, 'in.jsonl'), os.path.join(tmp, 'out.jsonl')
+        with open(src, 'w', encoding='utf-8') as f:
+            for r in rows:
+                f.write(json.dumps(r) + '\n')
+        subprocess.run(['node', os.path.join(REPO, 'bin', 'med7.js'), 'annotate', '--input', src,
+                        '--output', dst, '--quiet'], check=True)
+        with open(dst, encoding='utf-8') as f:
+            tagged = [json.loads(line) for line in f]
+    out = [r for r in tagged if sorted(map(tuple, r['weak'])) != sorted(map(tuple, r['entities']))]
+    random.Random(SEED).shuffle(out)
+    with open(os.path.join(HERE, 'review_candidates.jsonl'), 'w', encoding='utf-8') as f:
+        for i, r in enumerate(out):
+            f.write(json.dumps({'n': i, 'note_id': r['note_id'], 'text': r['text']}) + '\n')
+    print(f'{len(rows)} sentences scored; {len(out)} disagreements '
+          f'({sum(1 for r in out if r["weak"])} where the rules found a medication)')
+
+
+if __name__ == '__main__':
+    main()
