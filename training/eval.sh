@@ -37,9 +37,14 @@ if [ -f "$EXTRA" ]; then
   weak "$EXTRA" > "$WORK/weak.extra.jsonl"
   med7 eval "$EXTRA" --predictions "$WORK/weak.extra.jsonl" --json > "$OUT/extra.weak.json"
 fi
+# false alarms: ordinary prose of the held-out notes (no cue, no rule-found medication)
+(cd training && "$PY" -m med7_train.quiet_sentences) > "$WORK/quiet.jsonl"
+med7 annotate --input "$WORK/quiet.jsonl" --output "$WORK/quiet.q8.jsonl" --quiet
+(cd training && "$PY" -m med7_train.quiet_sentences --count "$ROOT/$WORK/quiet.q8.jsonl") > "$OUT/quiet.q8.json"
 weak "$HAND" > "$WORK/weak.hand.jsonl"
 med7 eval "$HAND" --predictions "$WORK/weak.hand.jsonl" --json > "$OUT/hand.weak.json"
 (cd training && "$PY" -m med7_train.card)
-for f in "$OUT"/*.json; do
+for f in "$OUT"/{dev,test,extra,hand}.*.json; do
   "$PY" -c "import json,sys; m=json.load(open(sys.argv[1]))['micro']; print(f\"{sys.argv[1].split('/')[-1]:>16}: strict {m['strict']['f1']:.3f} lenient {m['lenient']['f1']:.3f}\")" "$f"
 done
+"$PY" -c "import json,sys; q=json.load(open(sys.argv[1])); print(f\"{'quiet.q8.json':>16}: {q['entities']} entities in {q['sentences_with_entities']} of {q['sentences']} sentences without a medication cue\")" "$OUT/quiet.q8.json"
