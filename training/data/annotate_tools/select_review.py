@@ -8,6 +8,10 @@ not a sentence already drawn for hand annotation. A sentence qualifies if the ru
 medication in it or it has a medication cue (med7_train.data.CUE_RE); it is a candidate if the
 model's spans (`med7 annotate`, q8, the model in models/med7-compact when this ran: build #6) differ
 from the labeller's. The order is shuffled with a fixed seed so each batch mixes kinds.
+Rows from N_DISAGREE on (a second round) are a seeded sample of the sentences without any
+rule-found medication or cue where the model still found an entity: nearly all are model false
+positives on ordinary words (`stairs`, `divorced` as DRUG), which the weak set, mostly sentences with
+medications, rarely teaches as negatives.
 Output: review_candidates.jsonl (n, note_id, text). The annotations are review_batch*.txt, written
 from shared/ANNOTATION.md without any tagger output; `build.py --review` turns them into
 ../review_annotated.jsonl.
@@ -21,6 +25,7 @@ sys.path.insert(0, TRAINING)
 from med7_train import corpus, data, weak_labeller  # noqa: E402
 
 SEED = 20261125 + 3
+N_PLAIN = 720  # second round: sentences without cues where the model found something
 
 
 def main():
@@ -39,8 +44,8 @@ def main():
                 or any(ord(c) >= 0x10000 for c in s)):
             continue
         weak = weak_labeller.label(s)
-        if weak or data.CUE_RE.search(s):
-            rows.append({'id': str(len(rows)), 'note_id': str(nid), 'text': s, 'weak': weak})
+        cue = bool(weak or data.CUE_RE.search(s))
+        rows.append({'id': str(len(rows)), 'note_id': str(nid), 'text': s, 'weak': weak, 'cue': cue})
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, 'in.jsonl'), os.path.join(tmp, 'out.jsonl')
         with open(src, 'w', encoding='utf-8') as f:
@@ -50,13 +55,17 @@ def main():
                         '--output', dst, '--quiet'], check=True)
         with open(dst, encoding='utf-8') as f:
             tagged = [json.loads(line) for line in f]
-    out = [r for r in tagged if sorted(map(tuple, r['weak'])) != sorted(map(tuple, r['entities']))]
+    cued = [r for r in tagged if r['cue']]
+    out = [r for r in cued if sorted(map(tuple, r['weak'])) != sorted(map(tuple, r['entities']))]
     random.Random(SEED).shuffle(out)
+    plain = [r for r in tagged if not r['cue'] and r['entities']]
+    random.Random(SEED + 1).shuffle(plain)
     with open(os.path.join(HERE, 'review_candidates.jsonl'), 'w', encoding='utf-8') as f:
-        for i, r in enumerate(out):
+        for i, r in enumerate(out + plain[:N_PLAIN]):
             f.write(json.dumps({'n': i, 'note_id': r['note_id'], 'text': r['text']}) + '\n')
-    print(f'{len(rows)} sentences scored; {len(out)} disagreements '
-          f'({sum(1 for r in out if r["weak"])} where the rules found a medication)')
+    print(f'{len(cued)} sentences with a medication or cue: {len(out)} disagreements '
+          f'({sum(1 for r in out if r["weak"])} where the rules found a medication); '
+          f'{len(tagged) - len(cued)} without: the model found entities in {len(plain)}, {N_PLAIN} drawn')
 
 
 if __name__ == '__main__':
