@@ -21,10 +21,13 @@ from .train import finetune, pack_mlm, pretrain
 
 PRESETS = {
     # a few minutes end to end: for wiring checks only
-    "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000),
+    "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
+                  quiet_neg=200),
     # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
-    "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None),
+    # quiet_neg: extra weak negatives from ordinary prose (no cue, no rule-found medication), build #9 on
+    "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
+                 quiet_neg=3000),
 }
 
 
@@ -98,7 +101,7 @@ def main(argv=None):
     review = [] if args.no_review else data.load_hand_annotated(paths.REVIEW_ANNOTATED)
     hand = hand + review
     weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
-                                       exclude={t for t, _ in hand})
+                                       exclude={t for t, _ in hand}, n_quiet=P.get("quiet_neg", 0))
     ade = data.weak_ade(args.seed, P["ade"], doubts=not args.teach_doubts_as_o)
     wstats["unlabelled_spans"] = sum(len(x[2]) for x in weak + ade)
     hand_probe = []
