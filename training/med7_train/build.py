@@ -22,12 +22,13 @@ from .train import finetune, pack_mlm, pretrain
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=200),
+                  quiet_neg=0),
     # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
-    # quiet_neg: extra weak negatives from ordinary prose (no cue, no rule-found medication), build #9 on
+    # quiet_neg: extra weak negatives from ordinary prose (no cue, no rule-found medication); 0 in the
+    # shipped build #6, 3,000 in build #9 (--quiet-neg 3000, training/RECIPE.md)
     "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000),
+                 quiet_neg=0),
 }
 
 
@@ -65,15 +66,17 @@ def main(argv=None):
     ap.add_argument("--search-only", action="store_true", help="train and score on dev; no export")
     ap.add_argument("--hand-probe", action="store_true", help="search: score on half the hand annotations")
     ap.add_argument("--class-weight-o", type=float, default=1.0)
-    ap.add_argument("--no-review", action="store_true",
-                    help="leave out training/data/review_annotated.jsonl (builds #1-#7 had none)")
+    ap.add_argument("--review", action="store_true",
+                    help="also train on training/data/review_annotated.jsonl as hand annotations (builds #8 and #9; "
+                         "the shipped build #6 did not)")
+    ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (build #9: 3000)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "ft_steps", "n_gen"):
+    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     torch.set_num_threads(args.threads)
@@ -97,8 +100,8 @@ def main(argv=None):
         docs = docs[: P["mlm_docs"]]
     gen = data.generated(args.seed, P["n_gen"])
     hand = data.load_hand_annotated()
-    # the reviewed sentences are hand annotations too, weighted like them (--no-review: builds #1-#7)
-    review = [] if args.no_review else data.load_hand_annotated(paths.REVIEW_ANNOTATED)
+    # the reviewed sentences are hand annotations too, weighted like them (--review: builds #8 and #9)
+    review = data.load_hand_annotated(paths.REVIEW_ANNOTATED) if args.review else []
     hand = hand + review
     weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand}, n_quiet=P.get("quiet_neg", 0))
