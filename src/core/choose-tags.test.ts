@@ -22,22 +22,32 @@ function groupTexts(text: string): string[] {
 }
 
 describe('wordGroups', () => {
-  it('joins letter/digit runs written together and dots inside them, nothing else', () => {
+  it('joins letter/digit runs written together, dots inside them and the final dot of a dotted abbreviation', () => {
     expect(groupTexts('Take q.d. 400mg/5ml D3 h.s., 0.5% q8h')).toEqual([
       'Take',
-      'q.d',
-      '.',
+      'q.d.',
       '400mg',
       '/',
       '5ml',
       'D3',
-      'h.s',
-      '.',
+      'h.s.',
       ',',
       '0.5',
       '%',
       'q8h',
     ]);
+    // not an abbreviation: a long last piece, a decimal, a plain word, a spaced dot
+    expect(groupTexts('q.daily. 0.5. daily. q.d .')).toEqual([
+      'q.daily',
+      '.',
+      '0.5',
+      '.',
+      'daily',
+      '.',
+      'q.d',
+      '.',
+    ]);
+    expect(groupTexts('b.i.d.. q.12h.')).toEqual(['b.i.d.', '.', 'q.12h.']);
     expect(groupTexts('a. b .c a .. b')).toEqual(['a', '.', 'b', '.', 'c', 'a', '.', '.', 'b']);
     expect(wordGroups([])).toEqual([]);
   });

@@ -4,7 +4,8 @@ checked against the cases in src/core/decode.cases.json.
 
 - The pre-tokens of one written word (a letter run and a digit run with nothing between them,
   `D3`, `400mg`, or pieces joined by inner dots, `q.d`, `0.5`) take one label together: the label
-  (or O) whose probability, summed over B-/I- and over the pieces, is highest.
+  (or O) whose probability, summed over B-/I- and over the pieces, is highest. The final dot of a
+  dotted abbreviation (`q.d.`, `p.o.`, `q.12h.`) belongs to that word too (ANNOTATION.md).
 - A B- tag right after a token of its own label on the same line continues that entity.
 - An entity without a letter or digit (a lone `%` or `.`) is dropped.
 """
@@ -37,14 +38,25 @@ def _joins_previous(toks, i):
     return inner_dot(i) or inner_dot(i - 1)
 
 
+# one to three letters, then dot-and-piece pairs of at most four characters: `q.d`, `b.i.d`, `q.12h`
+# (not `q.daily`, not `0.5`); the same pattern as DOTTED_ABBREVIATION_RE in src/core/choose-tags.ts
+_DOTTED_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W_]{1,4})+")
+
+
 def word_groups(toks):
     """Consecutive runs [start, end) of pre-tokens that must share one label."""
-    groups, start = [], 0
-    for i in range(1, len(toks) + 1):
+    groups, start, i = [], 0, 1
+    while i <= len(toks):
         if i < len(toks) and _joins_previous(toks, i):
+            i += 1
+            continue
+        if (i < len(toks) and toks[i][2] == "." and toks[i - 1][1] == toks[i][0] and i - start > 1
+                and _DOTTED_ABBREVIATION_RE.fullmatch("".join(t[2] for t in toks[start:i]))):
+            groups.append((start, i + 1))
+            start, i = i + 1, i + 2
             continue
         groups.append((start, i))
-        start = i
+        start, i = i, i + 1
     return groups if toks else []
 
 

@@ -23,5 +23,9 @@ def test_word_groups_match_the_typescript_ones():
     text = "Take q.d. 400mg/5ml D3 h.s., 0.5% q8h"
     toks = pretokenize(text)
     got = [text[toks[a][0]:toks[b - 1][1]] for a, b in word_groups(toks)]
-    assert got == ["Take", "q.d", ".", "400mg", "/", "5ml", "D3", "h.s", ".", ",", "0.5", "%", "q8h"]
+    assert got == ["Take", "q.d.", "400mg", "/", "5ml", "D3", "h.s.", ",", "0.5", "%", "q8h"]
+    for text, want in [("q.daily. 0.5. daily. q.d .", ["q.daily", ".", "0.5", ".", "daily", ".", "q.d", "."]),
+                       ("b.i.d.. q.12h.", ["b.i.d.", ".", "q.12h."])]:
+        toks = pretokenize(text)
+        assert [text[toks[a][0]:toks[b - 1][1]] for a, b in word_groups(toks)] == want
     assert word_groups([]) == []
