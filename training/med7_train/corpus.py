@@ -22,6 +22,12 @@ def split_sentences(text):
     return out
 
 
+def annotatable_sentence(s):
+    """Whether a sentence is fit to annotate or score: 8 to 1,200 characters, and only characters of
+    the Basic Multilingual Plane, where python's and JavaScript's character offsets agree."""
+    return 8 <= len(s) <= 1200 and all(ord(c) < 0x10000 for c in s)
+
+
 def load_dev(path=None):
     with open(path or paths.DEV, encoding="utf-8") as f:
         return [json.loads(l) for l in f if l.strip()]

@@ -26,7 +26,7 @@ def quiet_sentences():
         if nid not in eval_notes:
             continue
         for s in corpus.split_sentences(text):
-            if s in seen or s in gold or not 8 <= len(s) <= 1200 or any(ord(c) >= 0x10000 for c in s):
+            if s in seen or s in gold or not corpus.annotatable_sentence(s):
                 continue
             seen.add(s)
             if not data.CUE_RE.search(s) and not weak_labeller.label(s):

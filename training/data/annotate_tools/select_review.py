@@ -40,8 +40,8 @@ def main():
     dev_texts = {r['text'] for r in corpus.load_dev()}
     rows = []
     for nid, s in corpus.mtsamples_sentences(exclude_eval=True):  # dev and test notes left out
-        if (s in dev_texts or s in used_texts or str(nid) in extra_notes or not 8 <= len(s) <= 1200
-                or any(ord(c) >= 0x10000 for c in s)):
+        if (s in dev_texts or s in used_texts or str(nid) in extra_notes
+                or not corpus.annotatable_sentence(s)):
             continue
         weak = weak_labeller.label(s)
         cue = bool(weak or data.CUE_RE.search(s))
