@@ -22,13 +22,16 @@ from .train import finetune, pack_mlm, pretrain
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0),
+                  quiet_neg=0, review=True, seed=7),
     # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
-    # quiet_neg: extra weak negatives from ordinary prose (no cue, no rule-found medication); 0 in the
-    # shipped build #6, 3,000 in build #9 (--quiet-neg 3000, training/RECIPE.md)
+    # review: also train on the 1,398 reviewed sentences (training/data/review_annotated.jsonl) as
+    # hand annotations; quiet_neg: extra weak negatives from ordinary prose (no cue, no rule-found
+    # medication). Both came in with build #9; the shipped build #10 is the same recipe drawn with
+    # seed 7 (seed 13 gave build #9; training/RECIPE.md). `--no-review --quiet-neg 0 --seed 13`
+    # rebuilds the previous model, build #6.
     "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=0),
+                 quiet_neg=3000, review=True, seed=7),
 }
 
 
@@ -47,12 +50,13 @@ def evaluate(model, wp, dev):
     return scorer.score([r["entities"] for r in dev], preds), preds
 
 
-def main(argv=None):
+def parse_args(argv=None):
+    """The command line and the recipe it selects: (args, params), the preset with any overrides."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--preset", default="full", choices=sorted(PRESETS))
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--out", default=str(paths.MODEL_DIR))
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, help="the preset's by default (7)")
     ap.add_argument("--mlm-steps", type=int)
     ap.add_argument("--ft-steps", type=int)
     ap.add_argument("--ft-lr", type=float, default=6e-4)
@@ -66,27 +70,32 @@ def main(argv=None):
     ap.add_argument("--search-only", action="store_true", help="train and score on dev; no export")
     ap.add_argument("--hand-probe", action="store_true", help="search: score on half the hand annotations")
     ap.add_argument("--class-weight-o", type=float, default=1.0)
-    ap.add_argument("--review", action="store_true",
-                    help="also train on training/data/review_annotated.jsonl as hand annotations (builds #8 and #9; "
-                         "the shipped build #6 did not)")
-    ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (build #9: 3000)")
+    ap.add_argument("--review", action=argparse.BooleanOptionalAction,
+                    help="train on training/data/review_annotated.jsonl as hand annotations (on in the presets; "
+                         "builds #8-#10 did, build #6 did not)")
+    ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (preset: 3000)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg"):
+    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "seed"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
+    return args, P
+
+
+def main(argv=None):
+    args, P = parse_args(argv)
     torch.set_num_threads(args.threads)
-    random.seed(args.seed)
-    torch.manual_seed(args.seed)
+    random.seed(P["seed"])
+    torch.manual_seed(P["seed"])
     work = paths.WORK
     work.mkdir(parents=True, exist_ok=True)
     log = log_to(work / "build_steps.log")
     t_start = time.time()
-    log(f"build start preset={'smoke' if args.smoke else args.preset} params={P} seed={args.seed}")
+    log(f"build start preset={'smoke' if args.smoke else args.preset} params={P} seed={P['seed']}")
 
     # ---- data ---------------------------------------------------------------------------------
     dev = corpus.load_dev()
@@ -98,14 +107,14 @@ def main(argv=None):
     docs = data.mlm_texts()
     if P["mlm_docs"]:
         docs = docs[: P["mlm_docs"]]
-    gen = data.generated(args.seed, P["n_gen"])
+    gen = data.generated(P["seed"], P["n_gen"])
     hand = data.load_hand_annotated()
     # the reviewed sentences are hand annotations too, weighted like them (--review: builds #8 and #9)
-    review = data.load_hand_annotated(paths.REVIEW_ANNOTATED) if args.review else []
+    review = data.load_hand_annotated(paths.REVIEW_ANNOTATED) if P["review"] else []
     hand = hand + review
-    weak, wstats = data.weak_mtsamples(args.seed, limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
+    weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand}, n_quiet=P.get("quiet_neg", 0))
-    ade = data.weak_ade(args.seed, P["ade"], doubts=not args.teach_doubts_as_o)
+    ade = data.weak_ade(P["seed"], P["ade"], doubts=not args.teach_doubts_as_o)
     wstats["unlabelled_spans"] = sum(len(x[2]) for x in weak + ade)
     hand_probe = []
     if args.hand_probe:
@@ -141,7 +150,7 @@ def main(argv=None):
     seqs = pack_mlm(wp, docs)
     log(f"MLM sequences {len(seqs)} ({sum(len(s) for s in seqs)} pieces)")
     t0 = time.time()
-    mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=args.seed, log=log,
+    mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=P["seed"], log=log,
                    device=args.device)
     t_mlm = time.time() - t0
     log(f"MLM done in {t_mlm:.0f}s")
@@ -152,7 +161,7 @@ def main(argv=None):
     encoded = [w for item in train_set for w in data.encode_ner(wp, *item)]
     log(f"fine-tune windows {len(encoded)}")
 
-    ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": args.seed,
+    ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": P["seed"],
                "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
                "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
                         "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand), "review": len(review),
@@ -167,7 +176,7 @@ def main(argv=None):
         torch.save({"state_dict": model.state_dict(), "info": info}, work / "ckpt_ft.pt")
 
     t0 = time.time()
-    model = finetune(cfg, encoded, P["ft_steps"], init_bert=mlm.bert, lr=args.ft_lr, seed=args.seed, log=log,
+    model = finetune(cfg, encoded, P["ft_steps"], init_bert=mlm.bert, lr=args.ft_lr, seed=P["seed"], log=log,
                      eval_fn=eval_fn, eval_every=args.eval_every, device=args.device,
                      class_weight_o=args.class_weight_o)
     model.to("cpu")

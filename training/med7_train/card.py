@@ -177,6 +177,8 @@ Built by `npm run model:build` (`bash training/build.sh`, preset `{m['preset']}`
 CPU only. Build wall time on the 2-core build machine: **{t['total'] / 60:.0f} min** (MLM {t['mlm'] / 60:.0f} min,
 fine-tuning {t['finetune'] / 60:.0f} min); the machine may have run other, lighter jobs beside it.
 The step counts and learning rates come from a recipe search on a lent GPU: `training/RECIPE.md`.
+That file also says how the shipped model (build #10) was chosen: it is the second seed tried for its
+data; the first (seed 13, build #9) missed the dev-set bar set before the run, seed 7 met it.
 
 ## Files
 
@@ -275,8 +277,9 @@ F1 {q['dev_strict_f1_fp32']:.3f} (fp32) -> {q['dev_strict_f1_int8']:.3f} (int8),
   classes (`contrast`, `dye`, `antibiotic irrigation`).
 - False alarms on ordinary prose: in history, exam and procedure sentences with no medication at all it
   sometimes marks an odd word as a DRUG (`stairs`, `clonus`, `PERRLA`); see the count under the held-out
-  test set. Build #9 (`training/RECIPE.md`) cut that count by 61 % but missed the dev-set bar it was set,
-  so it is not shipped.
+  test set. Build #6, the model shipped before this one, found entities in 620 of those 8,358 sentences
+  (7.4 %); the reviewed sentences and the prose negatives of builds #9 and #10 (`training/RECIPE.md`) cut
+  that by about 60 %, but did not remove it.
 - DURATION and DOSAGE are rare in real text; the dev set has only 5 DURATION and 20 DOSAGE spans, so
   their dev scores are noisy.
 - MLM pre-training is short ({P['mlm_steps']} steps, about half a pass over the text, chosen to fit the 2-core

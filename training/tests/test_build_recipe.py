@@ -1,0 +1,25 @@
+"""`npm run model:build` with no options must rebuild the shipped model: the full preset's recipe is
+the one training/metrics.json records for models/med7-compact."""
+import json
+
+from med7_train import build, paths
+
+SHIPPED = json.loads((paths.REPO_ROOT / "training" / "metrics.json").read_text(encoding="utf-8"))
+
+
+def test_the_default_build_is_the_shipped_recipe():
+    args, params = build.parse_args([])
+    assert SHIPPED["preset"] == "full"
+    recorded = dict(SHIPPED["params"])
+    assert {k: params[k] for k in recorded} == recorded
+    assert params["seed"] == SHIPPED["seed"]
+    assert params["review"] == (SHIPPED["data"].get("review", 0) > 0)
+    assert (args.ft_lr, args.mlm_lr, args.hand_weight) == (SHIPPED["ft_lr"], SHIPPED["mlm_lr"],
+                                                           SHIPPED["data"]["hand_weight"])
+
+
+def test_options_override_the_preset():
+    _, params = build.parse_args(["--no-review", "--quiet-neg", "0", "--seed", "13"])
+    assert (params["review"], params["quiet_neg"], params["seed"]) == (False, 0, 13)
+    _, smoke = build.parse_args(["--smoke"])
+    assert smoke["ft_steps"] < build.PRESETS["full"]["ft_steps"]
