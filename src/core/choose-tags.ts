@@ -80,29 +80,35 @@ export function wordGroups(tokens: readonly PreToken[]): Array<[number, number]>
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i < tokens.length && joinsPrevious(tokens, i)) continue;
-    const next = tokens[i];
-    const last = tokens[i - 1]!;
+    const previous = groups[groups.length - 1];
     if (
-      next !== undefined &&
-      next.text === '.' &&
-      touches(last, next) &&
-      i - start > 1 &&
-      DOTTED_ABBREVIATION_RE.test(
-        tokens
-          .slice(start, i)
-          .map((token) => token.text)
-          .join(''),
-      )
+      previous !== undefined &&
+      i - start === 1 &&
+      endsDottedAbbreviation(tokens, previous, start)
     ) {
-      groups.push([start, i + 1]);
-      start = i + 1;
-      i++;
-      continue;
+      previous[1] = i;
+    } else {
+      groups.push([start, i]);
     }
-    groups.push([start, i]);
     start = i;
   }
-  return tokens.length === 0 ? [] : groups;
+  return groups;
+}
+
+/** Whether the lone pre-token `dot` is a `.` glued to the end of `group`, a dotted abbreviation. */
+function endsDottedAbbreviation(
+  tokens: readonly PreToken[],
+  [start, end]: [number, number],
+  dot: number,
+): boolean {
+  if (end !== dot || tokens[dot]!.text !== '.' || !touches(tokens[end - 1]!, tokens[dot]!)) {
+    return false;
+  }
+  const word = tokens
+    .slice(start, end)
+    .map((token) => token.text)
+    .join('');
+  return DOTTED_ABBREVIATION_RE.test(word);
 }
 
 /** The Med7 label of each tag index, or `undefined` for `O` and labels that are not Med7's. */

@@ -45,19 +45,23 @@ _DOTTED_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W_]{1,4})+")
 
 def word_groups(toks):
     """Consecutive runs [start, end) of pre-tokens that must share one label."""
-    groups, start, i = [], 0, 1
-    while i <= len(toks):
+    groups, start = [], 0
+    for i in range(1, len(toks) + 1):
         if i < len(toks) and _joins_previous(toks, i):
-            i += 1
             continue
-        if (i < len(toks) and toks[i][2] == "." and toks[i - 1][1] == toks[i][0] and i - start > 1
-                and _DOTTED_ABBREVIATION_RE.fullmatch("".join(t[2] for t in toks[start:i]))):
-            groups.append((start, i + 1))
-            start, i = i + 1, i + 2
-            continue
-        groups.append((start, i))
-        start, i = i, i + 1
-    return groups if toks else []
+        if groups and i - start == 1 and _ends_dotted_abbreviation(toks, groups[-1], start):
+            groups[-1] = (groups[-1][0], i)
+        else:
+            groups.append((start, i))
+        start = i
+    return groups
+
+
+def _ends_dotted_abbreviation(toks, group, dot):
+    """Whether the lone pre-token `dot` is a `.` glued to the end of `group`, a dotted abbreviation."""
+    a, b = group
+    return (b == dot and toks[dot][2] == "." and toks[b - 1][1] == toks[dot][0]
+            and _DOTTED_ABBREVIATION_RE.fullmatch("".join(t[2] for t in toks[a:b])) is not None)
 
 
 def _label(tag):
