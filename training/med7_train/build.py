@@ -22,7 +22,7 @@ from .train import finetune, pack_mlm, pretrain
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, seed=7),
+                  quiet_neg=0, review=True, review3=False, seed=7),
     # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
     # review: also train on the 1,398 reviewed sentences (training/data/review_annotated.jsonl) as
@@ -31,7 +31,7 @@ PRESETS = {
     # seed 7 (seed 13 gave build #9; training/RECIPE.md). `--no-review --quiet-neg 0 --seed 13`
     # rebuilds the previous model, build #6.
     "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, seed=7),
+                 quiet_neg=3000, review=True, review3=False, seed=7),
 }
 
 
@@ -73,6 +73,8 @@ def parse_args(argv=None):
     ap.add_argument("--review", action=argparse.BooleanOptionalAction,
                     help="train on training/data/review_annotated.jsonl as hand annotations (on in the presets; "
                          "builds #8-#10 did, build #6 did not)")
+    ap.add_argument("--review3", action=argparse.BooleanOptionalAction,
+                    help="also train on training/data/review3_annotated.jsonl, the third review round")
     ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (preset: 3000)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
@@ -80,7 +82,7 @@ def parse_args(argv=None):
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "seed"):
+    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "seed"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     return args, P
@@ -111,6 +113,8 @@ def main(argv=None):
     hand = data.load_hand_annotated()
     # the reviewed sentences are hand annotations too, weighted like them (--review: builds #8 and #9)
     review = data.load_hand_annotated(paths.REVIEW_ANNOTATED) if P["review"] else []
+    if P.get("review3"):
+        review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
     hand = hand + review
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand}, n_quiet=P.get("quiet_neg", 0))

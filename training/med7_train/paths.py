@@ -17,6 +17,9 @@ PARSERX_FORMS = DATA / "parserx" / "dose_form_rxcui_to_method_dose_unit_and_rout
 HAND_ANNOTATED = REPO_ROOT / "training" / "data" / "hand_annotated.jsonl"
 # hand annotations of training sentences where build #6 and the weak labeller disagreed (select_review.py)
 REVIEW_ANNOTATED = REPO_ROOT / "training" / "data" / "review_annotated.jsonl"
+# the third review round: build #10's disagreements with the labeller plus agreements on rule-found
+# medications, on training sentences not drawn before (select_review.py --round3)
+REVIEW3_ANNOTATED = REPO_ROOT / "training" / "data" / "review3_annotated.jsonl"
 # the notes the held-out test set (gold/test.jsonl) was drawn from: kept out of all training text
 HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "annotate_tools" / "heldout_candidates.jsonl"
 WORK = REPO_ROOT / "training" / "work"

@@ -61,21 +61,26 @@ def main(argv=None):
     #          a comparison set that the shipped build does not train on (see README.md)
     # --review: review_batch*.txt over review_candidates.jsonl -> ../review_annotated.jsonl (ids review-NOTE-K),
     #           training sentences where model and weak labeller disagreed (select_review.py)
+    # --review3: review3_batch*.txt over review3_candidates.jsonl -> ../review3_annotated.jsonl (ids
+    #           review3-NOTE-K), the third review round (select_review.py --round3)
     # --out FILE: write there instead (the tests rebuild into a temporary file and compare)
     argv = list(sys.argv[1:] if argv is None else argv)
     heldout = '--heldout' in argv
     extra = '--extra' in argv
     review = '--review' in argv
-    argv = [a for a in argv if a not in ('--heldout', '--extra', '--review')]
+    review3 = '--review3' in argv
+    argv = [a for a in argv if a not in ('--heldout', '--extra', '--review', '--review3')]
     out_path = (os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl') if heldout
                 else os.path.join(HERE, '..', 'extra_annotated.jsonl') if extra
-                else os.path.join(HERE, '..', 'review_annotated.jsonl') if review else OUT)
+                else os.path.join(HERE, '..', 'review_annotated.jsonl') if review
+                else os.path.join(HERE, '..', 'review3_annotated.jsonl') if review3 else OUT)
     if '--out' in argv:
         k = argv.index('--out')
         out_path = argv[k + 1]
         del argv[k:k + 2]
-    id_prefix = 'test' if heldout else 'extra' if extra else 'review' if review else 'hand'
-    prefix = 'heldout_' if heldout else 'extra_' if extra else 'review_' if review else ''
+    id_prefix = ('test' if heldout else 'extra' if extra else 'review' if review
+                 else 'review3' if review3 else 'hand')
+    prefix = id_prefix + '_' if id_prefix in ('extra', 'review', 'review3') else 'heldout_' if heldout else ''
     cands = [json.loads(l) for l in open(os.path.join(HERE, prefix + 'candidates.jsonl'), encoding='utf-8')]
     dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
     recs, bad, seen = [], 0, set()

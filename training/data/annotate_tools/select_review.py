@@ -26,17 +26,70 @@ from med7_train import corpus, data, weak_labeller  # noqa: E402
 
 SEED = 20261125 + 3
 N_PLAIN = 720  # second round: sentences without cues where the model found something
+# third round (--round3), on cued training sentences not drawn before: every disagreement of the model
+# shipped then (build #10) with the labeller, plus a seeded sample of sentences where the two agree on a
+# rule-found medication, so that the errors they share (routes and forms both miss) get human labels
+# too -> review3_candidates.jsonl
+N_ROUND3 = 720
 
 
 def main():
+    if '--round3' in sys.argv[1:]:
+        return round3()
+    used_texts, extra_notes = drawn_before(('candidates.jsonl', 'extra_candidates.jsonl',
+                                            'heldout_candidates.jsonl'))
+    tagged = tag_training_sentences(used_texts, extra_notes)
+    cued = [r for r in tagged if r['cue']]
+    out = disagreements(cued)
+    random.Random(SEED).shuffle(out)
+    plain = [r for r in tagged if not r['cue'] and r['entities']]
+    random.Random(SEED + 1).shuffle(plain)
+    write_candidates('review_candidates.jsonl', out + plain[:N_PLAIN])
+    print(f'{len(cued)} sentences with a medication or cue: {len(out)} disagreements '
+          f'({sum(1 for r in out if r["weak"])} where the rules found a medication); '
+          f'{len(tagged) - len(cued)} without: the model found entities in {len(plain)}, {N_PLAIN} drawn')
+
+
+def round3():
+    used_texts, extra_notes = drawn_before(('candidates.jsonl', 'extra_candidates.jsonl',
+                                            'heldout_candidates.jsonl', 'review_candidates.jsonl'))
+    cued = tag_training_sentences(used_texts, extra_notes, cued_only=True)
+    out = disagreements(cued)
+    agreed = [r for r in cued if r['weak'] and r not in out]
+    random.Random(SEED + 2).shuffle(agreed)
+    drawn = out + agreed[:max(0, N_ROUND3 - len(out))]
+    random.Random(SEED + 3).shuffle(drawn)  # each batch mixes kinds
+    write_candidates('review3_candidates.jsonl', drawn)
+    print(f'{len(cued)} sentences with a medication or cue not drawn before: {len(out)} disagreements '
+          f'({sum(1 for r in out if r["weak"])} where the rules found a medication) and '
+          f'{len(drawn) - len(out)} of {len(agreed)} agreements drawn')
+
+
+def disagreements(rows):
+    return [r for r in rows if sorted(map(tuple, r['weak'])) != sorted(map(tuple, r['entities']))]
+
+
+def write_candidates(name, rows):
+    with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
+        for i, r in enumerate(rows):
+            f.write(json.dumps({'n': i, 'note_id': r['note_id'], 'text': r['text']}) + '\n')
+
+
+def drawn_before(files):
+    """Texts of every sentence already drawn, and the extra comparison set's notes (kept out whole)."""
     used_texts, extra_notes = set(), set()
-    for fn in ('candidates.jsonl', 'extra_candidates.jsonl', 'heldout_candidates.jsonl'):
+    for fn in files:
         with open(os.path.join(HERE, fn), encoding='utf-8') as f:
             for line in f:
                 r = json.loads(line)
                 used_texts.add(r['text'])
                 if fn == 'extra_candidates.jsonl':
                     extra_notes.add(str(r['note_id']))
+    return used_texts, extra_notes
+
+
+def tag_training_sentences(used_texts, extra_notes, cued_only=False):
+    """Training-note sentences not drawn before, with the labeller's and the shipped model's spans."""
     dev_texts = {r['text'] for r in corpus.load_dev()}
     rows = []
     for nid, s in corpus.mtsamples_sentences(exclude_eval=True):  # dev and test notes left out
@@ -45,6 +98,8 @@ def main():
             continue
         weak = weak_labeller.label(s)
         cue = bool(weak or data.CUE_RE.search(s))
+        if cued_only and not cue:
+            continue
         rows.append({'id': str(len(rows)), 'note_id': str(nid), 'text': s, 'weak': weak, 'cue': cue})
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, 'in.jsonl'), os.path.join(tmp, 'out.jsonl')
@@ -54,18 +109,7 @@ def main():
         subprocess.run(['node', os.path.join(REPO, 'bin', 'med7.js'), 'annotate', '--input', src,
                         '--output', dst, '--quiet'], check=True)
         with open(dst, encoding='utf-8') as f:
-            tagged = [json.loads(line) for line in f]
-    cued = [r for r in tagged if r['cue']]
-    out = [r for r in cued if sorted(map(tuple, r['weak'])) != sorted(map(tuple, r['entities']))]
-    random.Random(SEED).shuffle(out)
-    plain = [r for r in tagged if not r['cue'] and r['entities']]
-    random.Random(SEED + 1).shuffle(plain)
-    with open(os.path.join(HERE, 'review_candidates.jsonl'), 'w', encoding='utf-8') as f:
-        for i, r in enumerate(out + plain[:N_PLAIN]):
-            f.write(json.dumps({'n': i, 'note_id': r['note_id'], 'text': r['text']}) + '\n')
-    print(f'{len(cued)} sentences with a medication or cue: {len(out)} disagreements '
-          f'({sum(1 for r in out if r["weak"])} where the rules found a medication); '
-          f'{len(tagged) - len(cued)} without: the model found entities in {len(plain)}, {N_PLAIN} drawn')
+            return [json.loads(line) for line in f]
 
 
 if __name__ == '__main__':
