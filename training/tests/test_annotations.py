@@ -5,6 +5,8 @@ import importlib.util
 import json
 import re
 
+import pytest
+
 from med7_train import corpus, paths
 
 TOOLS = paths.REPO_ROOT / "training" / "data" / "annotate_tools"
@@ -64,18 +66,23 @@ def _norm(text):
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def test_review_set_is_what_the_batches_build(tmp_path):
-    assert _rebuild(tmp_path, "--review") == paths.REVIEW_ANNOTATED.read_text(encoding="utf-8")
+REVIEW_ROUNDS = [("--review", paths.REVIEW_ANNOTATED, 1300), ("--review3", paths.REVIEW3_ANNOTATED, 700)]
 
 
-def test_review_set_is_training_text_only():
+@pytest.mark.parametrize("flag,path,_", REVIEW_ROUNDS)
+def test_review_set_is_what_the_batches_build(tmp_path, flag, path, _):
+    assert _rebuild(tmp_path, flag) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("flag,path,at_least", REVIEW_ROUNDS)
+def test_review_set_is_training_text_only(flag, path, at_least):
     """The reviewed sentences are trained on, so none may come from a dev, held-out test or extra
-    comparison note, and none may repeat a sentence of another annotated set."""
-    recs = [json.loads(l) for l in paths.REVIEW_ANNOTATED.read_text(encoding="utf-8").splitlines() if l.strip()]
-    assert len(recs) >= 600
+    comparison note, and none may repeat a sentence of another annotated set or review round."""
+    recs = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert len(recs) >= at_least
     notes = {r["id"].split("-")[1] for r in recs}
     extra_notes = {json.loads(l)["id"].split("-")[1] for l in EXTRA.read_text(encoding="utf-8").splitlines()}
     assert not notes & (corpus.heldout_note_ids() | corpus.dev_note_ids() | extra_notes)
-    others = [paths.HAND_ANNOTATED, TEST_GOLD, EXTRA]
+    others = [paths.HAND_ANNOTATED, TEST_GOLD, EXTRA] + [p for _, p, _ in REVIEW_ROUNDS if p != path]
     other_texts = {json.loads(l)["text"] for p in others for l in p.read_text(encoding="utf-8").splitlines()}
     assert not {r["text"] for r in recs} & (other_texts | {r["text"] for r in corpus.load_dev()})
