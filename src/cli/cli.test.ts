@@ -1,5 +1,5 @@
 /** The real `med7` command, spawned as users run it. */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,38 @@ describe('med7 annotate: bad input stops with the line number and exit 2', () =>
     const run = await med7(['annotate', '--model', join(scratch, 'no-model')], `${good}\n`);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Model folder not found/);
+  });
+
+  it('leaves the output file as it was when the run fails, even when it is the input', async () => {
+    const notes = join(scratch, 'notes.jsonl');
+    await writeFile(notes, `${good}\n`);
+    const run = await med7([
+      'annotate',
+      '--input',
+      notes,
+      '--output',
+      notes,
+      '--model',
+      join(scratch, 'no-model'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(await readFile(notes, 'utf8')).toBe(`${good}\n`);
+    expect((await readdir(scratch)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The same command with a model that loads replaces the file with its annotated records.
+    const ok = await med7(['annotate', '--input', notes, '--output', notes, '--model', TEST_MODEL]);
+    expect(ok.code).toBe(0);
+    const [record] = (await readFile(notes, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(record).toMatchObject(JSON.parse(good));
+    expect(Array.isArray(record.entities)).toBe(true);
+  });
+
+  it('refuses a folder as the output file', async () => {
+    const run = await med7(['annotate', '--output', scratch, '--model', TEST_MODEL], `${good}\n`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write .*: it is a folder/);
   });
 });
 

@@ -5,8 +5,9 @@
  * Exit status: 0 done, 1 the model or the run failed, 2 bad usage or bad input (reported with its
  * line number, before anything is written).
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toPlainMedications } from '../core/export/json.ts';
 import { evaluate } from '../core/metrics.ts';
@@ -166,20 +167,31 @@ async function load(modelPath: string | undefined, dtype: 'q8' | 'fp32'): Promis
   return { model, loadSeconds: (performance.now() - started) / 1000 };
 }
 
-/** Writes with back-pressure to stdout or a file; a write error fails the run. */
+/**
+ * Writes with back-pressure to stdout or a file; a write error fails the run. A file is written
+ * beside its target and renamed into place by `close`, so a run that fails (a model that will not
+ * load, say) leaves what was there untouched, even when the output is the input file itself.
+ */
 class Output {
   private failure: Error | undefined;
 
-  private constructor(private readonly stream: NodeJS.WritableStream) {
+  private constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly file?: { temp: string; path: string },
+  ) {
     stream.on('error', (error: Error) => (this.failure ??= error));
   }
 
   /** Opens the output now, so that a bad path is reported before any work. */
   static async open(path: string | undefined): Promise<Output> {
     if (path === undefined) return new Output(process.stdout);
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      const handle = await open(path, 'w');
-      return new Output(handle.createWriteStream());
+      if ((await stat(path).catch(() => undefined))?.isDirectory() === true) {
+        throw new Error('it is a folder');
+      }
+      const handle = await open(temp, 'wx');
+      return new Output(handle.createWriteStream(), { temp, path });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`cannot write ${path}: ${reason}`);
@@ -192,10 +204,19 @@ class Output {
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
+  /** Finishes the output: a file takes its target's place. */
   async close(): Promise<void> {
-    if (this.stream === process.stdout) return;
+    if (this.file === undefined) return;
     await new Promise<void>((resolve) => this.stream.end(resolve));
     if (this.failure !== undefined) throw this.failure;
+    await rename(this.file.temp, this.file.path);
+  }
+
+  /** Drops a file output of a failed run; the target stays as it was. */
+  async discard(): Promise<void> {
+    if (this.file === undefined) return;
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    await unlink(this.file.temp).catch(() => undefined);
   }
 }
 
@@ -252,6 +273,23 @@ async function annotate(args: string[]): Promise<number> {
   }
 
   const output = await Output.open(values.output);
+  try {
+    await annotateInto(output, records, values, enrichers, dtype, quiet);
+  } catch (error) {
+    await output.discard();
+    throw error;
+  }
+  return EXIT_OK;
+}
+
+async function annotateInto(
+  output: Output,
+  records: readonly InputRecord[],
+  values: ReturnType<typeof parseAnnotate>['values'],
+  enrichers: ReturnType<typeof enrichersFor>,
+  dtype: 'q8' | 'fp32',
+  quiet: boolean,
+): Promise<void> {
   const { model, loadSeconds } = await load(values.model, dtype);
   try {
     const seconds = await analyse(model, records, quiet, async (input, entities) => {
@@ -277,7 +315,6 @@ async function annotate(args: string[]): Promise<number> {
   } finally {
     await model.dispose();
   }
-  return EXIT_OK;
 }
 
 async function evalCommand(args: string[]): Promise<number> {
