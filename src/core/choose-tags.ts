@@ -29,9 +29,13 @@ export interface ChosenTags {
   readonly scores: number[];
 }
 
-const WORD_RE = /^(?:[\p{L}\p{Nl}\p{No}]+|\p{Nd}+)$/u;
+const WORD_RE = /^(?:[\p{L}\p{Nl}\p{No}]+|\p{Nd}+|\p{M}+)$/u;
 
-/** A letter run or a digit run: the pre-tokens a written word is made of. */
+/**
+ * A letter run, a digit run or a combining mark: the pre-tokens a written word is made of. A mark
+ * (the `\u0301` of a decomposed `í`) is a pre-token of its own that the tokenizer reads as nothing,
+ * so it must join its word, or it would cut `Lasi\u0301x` into two entities and be left out of both.
+ */
 function isWordPiece(token: PreToken): boolean {
   return WORD_RE.test(token.text);
 }

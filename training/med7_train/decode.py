@@ -6,10 +6,13 @@ checked against the cases in src/core/decode.cases.json.
   `D3`, `400mg`, or pieces joined by inner dots, `q.d`, `0.5`) take one label together: the label
   (or O) whose probability, summed over B-/I- and over the pieces, is highest. The final dot of a
   dotted abbreviation (`q.d.`, `p.o.`, `q.12h.`) belongs to that word too (ANNOTATION.md).
+- A combining mark (`\u0301` in a decomposed `í`) belongs to the word it is written on: it is a
+  pre-token of its own that the tokenizer reads as nothing, so alone it would cut the word apart.
 - A B- tag right after a token of its own label on the same line continues that entity.
 - An entity without a letter or digit (a lone `%` or `.`) is dropped.
 """
 import re
+import unicodedata
 
 from .pretok import BIO
 
@@ -19,7 +22,12 @@ _LINE_BREAK_RE = re.compile("[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _is_word_piece(tok):
-    return _WORD_RE.fullmatch(tok[2]) is not None
+    return _WORD_RE.fullmatch(tok[2]) is not None or _is_marks(tok[2])
+
+
+def _is_marks(text):
+    """Combining marks only (categories Mn, Mc, Me): each is a pre-token of its own."""
+    return text != "" and all(unicodedata.category(c).startswith("M") for c in text)
 
 
 def _joins_previous(toks, i):
