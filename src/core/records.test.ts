@@ -135,6 +135,27 @@ describe('groupMedications', () => {
     ).toEqual([{ drug: 'Benadryl', strength: ['50 mg'], route: ['intramuscularly'] }]);
   });
 
+  it('reads no-break spaces (pasted web text) as spaces', () => {
+    expect(
+      group('He was given 50\u00a0mg\u00a0of\u00a0Benadryl intramuscularly.', [
+        ['50\u00a0mg', 'STRENGTH'],
+        ['Benadryl', 'DRUG'],
+        ['intramuscularly', 'ROUTE'],
+      ]),
+    ).toEqual([{ drug: 'Benadryl', strength: ['50\u00a0mg'], route: ['intramuscularly'] }]);
+    expect(
+      group('Calcium carbonate\u00a0with\u00a0vitamin D 500 mg b.i.d.,4.', [
+        ['Calcium carbonate', 'DRUG'],
+        ['vitamin D', 'DRUG'],
+        ['500 mg', 'STRENGTH'],
+        ['b.i.d.', 'FREQUENCY'],
+      ]),
+    ).toEqual([
+      { drug: 'Calcium carbonate', strength: ['500 mg'], frequency: ['b.i.d.'] },
+      { drug: 'vitamin D' },
+    ]);
+  });
+
   it('links `daily 1 g Rocephin` and `20 mL of 0.25% Marcaine` forward', () => {
     expect(
       group('daily 1 g Rocephin', [

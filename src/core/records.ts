@@ -101,10 +101,12 @@ export function isHardBoundary(window: string): boolean {
   );
 }
 
+/** Space within a line: also the no-break and other fixed-width spaces of pasted web text. */
+const INLINE_SPACE = '[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]';
 /** A gap that ties an attribute to what follows it: spaces or tabs, optionally around `of`. */
-const JOINING_GAP = /^[ \t]*(?:of[ \t]+)?$/i;
+const JOINING_GAP = new RegExp(`^${INLINE_SPACE}*(?:of${INLINE_SPACE}+)?$`, 'i');
 /** `A with B`: two drugs that name one product. */
-const COMBINATION_GAP = /^[ \t]+(?:with|w\/)[ \t]+$/i;
+const COMBINATION_GAP = new RegExp(`^${INLINE_SPACE}+(?:with|w/)${INLINE_SPACE}+$`, 'i');
 
 // --- the linker -------------------------------------------------------------------------------
 
