@@ -207,5 +207,8 @@ describe('splitModelUrl (browser)', () => {
   it('refuses folder names transformers.js would not join', () => {
     expect(() => splitModelUrl('/models/my%20model/', 'http://h/')).toThrow(Med7ModelError);
     expect(() => splitModelUrl('/', 'http://h/')).toThrow(/folder name/);
+    // A broken %-escape is a model error that names the URL, not a bare URIError.
+    expect(() => splitModelUrl('/models/bad%zz/', 'http://h/')).toThrow(Med7ModelError);
+    expect(() => splitModelUrl('/models/bad%zz/', 'http://h/')).toThrow(/bad%zz.*%-escape/);
   });
 });

@@ -134,7 +134,7 @@ export function splitModelUrl(model: string | undefined, pageUrl: string | undef
   url.search = '';
   url.hash = '';
   const segments = url.pathname.replace(/\/+$/, '').split('/');
-  const name = decodeURIComponent(segments.pop() ?? '');
+  const name = decodeSegment(segments.pop() ?? '', url.href);
   // transformers.js only joins env.localModelPath with names that look like a model id.
   if (!/^[\w.-]{1,96}$/.test(name) || name.includes('..') || name.includes('--')) {
     throw new Med7ModelError(
@@ -143,6 +143,15 @@ export function splitModelUrl(model: string | undefined, pageUrl: string | undef
   }
   url.pathname = `${segments.join('/')}/`;
   return { base: url.href, name, source: `${url.href}${name}/` };
+}
+
+/** A path segment without its %-escapes; a broken escape (`%zz`) is a clear model error. */
+function decodeSegment(segment: string, href: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new Med7ModelError(`The model folder name in ${href} has a broken %-escape`);
+  }
 }
 
 function locateBrowser(model: string | undefined): Location {
