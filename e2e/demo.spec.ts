@@ -75,7 +75,7 @@ test('loads the embedded model (auto falls back to WASM here and says why)', asy
   });
 });
 
-test('each highlight has an accessible name and takes keyboard focus', async () => {
+test('each highlight has an accessible name; one tab stop, arrow keys move between them', async () => {
   const { entities } = await analyze(
     page,
     'Lasix 40 mg PO b.i.d. for 3 days, then aspirin 81 mg daily.',
@@ -84,12 +84,31 @@ test('each highlight has an accessible name and takes keyboard focus', async () 
   const [first, second] = entities as [Entity, Entity];
   const mark = page.getByRole('group', { name: `${first.label}: ${first.text}`, exact: true });
   await expect(mark).toBeVisible();
+  const last = entities[entities.length - 1]!;
+  const named = (entity: Entity) =>
+    page.getByRole('group', { name: `${entity.label}: ${entity.text}`, exact: true });
+  // One tab stop for the whole text (a long note has thousands of highlights): the first one.
+  await expect(page.locator('med7-ner mark[tabindex="0"]')).toHaveCount(1);
+  await expect(mark).toHaveAttribute('tabindex', '0');
   await mark.focus();
   await expect(mark).toBeFocused();
+  // Arrow keys move between highlights; End and Home jump to the last and the first.
+  await page.keyboard.press('ArrowRight');
+  await expect(named(second)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(named(last)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(named(first)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(named(second)).toBeFocused();
+  // The tab stop follows the focus, and Tab leaves the text instead of visiting every highlight.
+  await expect(named(second)).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('med7-ner mark[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('Tab');
-  await expect(
-    page.getByRole('group', { name: `${second.label}: ${second.text}`, exact: true }),
-  ).toBeFocused();
+  const focusedMark = await page.evaluate(
+    () => document.querySelector('med7-ner')?.shadowRoot?.activeElement?.tagName ?? 'none',
+  );
+  expect(focusedMark).not.toBe('MARK');
 });
 
 test('legend counts and toggles labels', async () => {
@@ -308,6 +327,65 @@ test('a newer text stops a long analysis that is already running', async () => {
   expect(result.count).toBeGreaterThan(0);
   // The running analysis stops at its next model call: the newer text does not wait for all of it.
   expect(result.shortMs).toBeLessThan(0.75 * fullNoteMs);
+});
+
+test('emptying the text while a long note is analysed ends the busy state', async () => {
+  const { text } = longNote();
+  const result = await page.evaluate(async (input) => {
+    const element = document.querySelector('med7-ner');
+    if (element === null) throw new Error('no <med7-ner>');
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    const busy = (): string | null | undefined =>
+      element.shadowRoot?.querySelector('[part="text"]')?.getAttribute('aria-busy');
+    const status = (): string =>
+      element.shadowRoot?.querySelector('[part="status"]')?.textContent ?? '';
+    const long = element.analyze(input).then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? error.name : String(error)),
+    );
+    const waited = performance.now();
+    while (!status().includes('analysing') && performance.now() - waited < 20_000) await sleep(50);
+    const wasBusy = busy();
+    element.text = '';
+    const outcome = await long;
+    await element.updateComplete;
+    await sleep(300);
+    return { outcome, wasBusy, busy: busy(), status: status() };
+  }, text);
+  expect(result.wasBusy).toBe('true');
+  expect(result.outcome).toBe('AbortError');
+  expect(result.busy).toBe('false');
+  expect(result.status).not.toContain('analysing');
+});
+
+test('a new element analyses at once, and a move keeps its typed text pending', async () => {
+  const result = await page.evaluate(async () => {
+    const element = document.createElement('med7-ner');
+    element.model = 'models/med7-compact'; // no trailing slash: still a folder
+    element.editable = true;
+    document.body.append(element);
+    // Called in the same task as append, before the element's first update.
+    const first = await element.analyze('Lasix 40 mg PO daily');
+    const typed = 'aspirin 81 mg PO daily';
+    const shown = new Promise<string>((resolve) => {
+      element.addEventListener('med7-entities', (event) => resolve(event.detail.text));
+      setTimeout(() => resolve('(nothing within 10 s)'), 10_000);
+    });
+    const area = element.shadowRoot?.querySelector('textarea');
+    if (area == null) throw new Error('no paste area');
+    area.value = typed;
+    area.dispatchEvent(new Event('input'));
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(element); // moved while the typed text waits for its debounce
+    const text = await shown;
+    const labels = element.entities.map((entity) => entity.label);
+    box.remove();
+    return { first: first.map((entity) => entity.label), text, labels };
+  });
+  expect(result.first).toEqual(['DRUG', 'STRENGTH', 'ROUTE', 'FREQUENCY']);
+  expect(result.text).toBe('aspirin 81 mg PO daily');
+  expect(result.labels).toEqual(['DRUG', 'STRENGTH', 'ROUTE', 'FREQUENCY']);
 });
 
 test('accessibility: axe finds no violations, light and dark', async () => {

@@ -25,5 +25,23 @@ test('a wrong model URL shows a readable error in the element, no hang', async (
       return error instanceof Error ? error.message : String(error);
     }
   });
+  // It rejects with the load error itself (the one the alert shows), not with a misleading one.
   expect(outcome).not.toBe('resolved');
+  expect(outcome).not.toMatch(/not connected/);
+  expect(await alert.textContent()).toContain(outcome);
+  // A model attribute that is not a URL at all: the same, from a new element asked at once.
+  const invalid = await page.evaluate(async () => {
+    const element = document.createElement('med7-ner');
+    element.model = 'http://[';
+    document.body.append(element);
+    try {
+      await element.analyze('Lasix 40 mg');
+      return 'resolved';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    } finally {
+      element.remove();
+    }
+  });
+  expect(invalid).toMatch(/Invalid URL/);
 });

@@ -6,6 +6,7 @@
 import { html, render } from 'lit';
 import '../components/med7-ner/med7-ner.ts';
 import type { Med7EntitiesDetail } from '../components/med7-ner/med7-ner.ts';
+import { saveFile } from '../components/med7-ner/save-file.ts';
 import type { Entity } from '../core/types.ts';
 import { entitiesToCsv } from './csv.ts';
 import { EXAMPLES } from './examples.ts';
@@ -96,13 +97,7 @@ async function copyJson(): Promise<void> {
 }
 
 function downloadCsv(): void {
-  const blob = new Blob([entitiesToCsv(current.entities)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'med7-entities.csv';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(entitiesToCsv(current.entities), 'text/csv;charset=utf-8', 'med7-entities.csv');
   say(`Downloaded ${current.entities.length} entities as CSV.`);
 }
 

@@ -156,7 +156,11 @@ describe('Med7WorkerClient', () => {
   it('rejects everything pending when the worker crashes, then restarts it on the next request', async () => {
     const { client, workers } = await loaded();
     let restarts = 0;
-    client.onRestart = () => restarts++;
+    let reloaded: Promise<unknown> | undefined;
+    client.onRestart = (reload) => {
+      restarts++;
+      reloaded = reload;
+    };
     const pending = client.extract('x');
     await tick();
     workers[0]!.crash('out of memory');
@@ -172,6 +176,8 @@ describe('Med7WorkerClient', () => {
     const load = worker.last('load');
     expect(load).toMatchObject({ type: 'load', ...LOAD });
     worker.reply({ type: 'ready', id: load.id, info: READY });
+    // The reload handed to onRestart settles with the new worker's ready info (the element shows it).
+    await expect(reloaded).resolves.toEqual(READY);
     await tick();
     worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
     await expect(next).resolves.toEqual({ entities: [], ms: 1 });

@@ -61,8 +61,8 @@ export function isAbortError(error: unknown): boolean {
 export class Med7WorkerClient {
   /** Called with every download progress report of the current (re)load. */
   onProgress: ((info: ProgressInfo) => void) | undefined;
-  /** Called when a crashed worker is being replaced, before the model reloads. */
-  onRestart: (() => void) | undefined;
+  /** Called when a crashed worker is being replaced, with the model's reload (settles like `load`). */
+  onRestart: ((reloaded: Promise<ReadyInfo>) => void) | undefined;
 
   readonly #spawn: WorkerFactory;
   readonly #pending = new Map<number, Pending>();
@@ -146,8 +146,10 @@ export class Med7WorkerClient {
     if (this.#options === undefined || this.#disposed) {
       return Promise.reject(new Error('The model is not loaded; call load() first.'));
     }
-    if (this.#crashed) this.onRestart?.();
-    return this.load(this.#options);
+    const crashed = this.#crashed;
+    const reloaded = this.load(this.#options);
+    if (crashed) this.onRestart?.(reloaded);
+    return reloaded;
   }
 
   #ensureWorker(): WorkerLike {

@@ -20,6 +20,7 @@ import {
   type MedicationExportFormat,
 } from './medications.ts';
 import { toSegments, type Segment } from './segments.ts';
+import { saveFile } from './save-file.ts';
 import styles from './med7-ner.styles.ts';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -110,6 +111,8 @@ export class Med7Ner extends LitElement {
   @state() private _lightText = '';
   @state() private _medications: MedicationRecord[] = [];
   @state() private _activeRecord: number | undefined;
+  /** The highlight Tab reaches (a roving tab stop: one for the whole text, arrow keys move). */
+  @state() private _tabStop: string | undefined;
 
   /** URL of the model folder, resolved against the page (default: the embedded model). */
   @property() model = 'models/med7-compact/';
@@ -158,10 +161,12 @@ export class Med7Ner extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    clearTimeout(this.#debounceTimer);
-    // Moving the element fires disconnect then connect: keep the model unless it really left.
+    // Moving the element fires disconnect then connect: keep the model, and a typed text still
+    // waiting for its debounce, unless it really left.
     queueMicrotask(() => {
-      if (!this.isConnected) this.#unload();
+      if (this.isConnected) return;
+      clearTimeout(this.#debounceTimer);
+      this.#unload();
     });
   }
 
@@ -206,14 +211,21 @@ export class Med7Ner extends LitElement {
     this.#loadError = undefined;
     this._readyInfo = undefined;
     client.onProgress = (info) => this.#handleProgress(info);
-    client.onRestart = () => {
+    // A crashed worker is replaced and the model reloaded: show that load like the first one.
+    client.onRestart = (reloaded) => {
       this.#progress.clear();
       this._phase = 'loading';
+      this.#ready = reloaded;
+      reloaded.then(
+        (info) => this.#handleReady(client, info),
+        (error: unknown) => this.#handleLoadError(client, error),
+      );
     };
     let options;
     try {
       options = {
-        model: this.#resolve(this.model),
+        // A folder URL: the worker resolves the weights' URLs against it (its stale-cache check too).
+        model: this.#resolve(this.model).replace(/\/*$/, '/'),
         device: this.device,
         dtype: this.dtype,
         wasmPaths: this.#resolve(this.wasmPaths),
@@ -299,9 +311,13 @@ export class Med7Ner extends LitElement {
     const abort = new AbortController();
     this.#abort = abort;
     if (text.trim() === '') {
+      // Ends the busy state of a run this one supersedes (that run no longer resets it).
+      this._busy = false;
+      this._analysed = undefined;
       this.#show(text, [], 0);
       return [];
     }
+    if (this.#loadError !== undefined) throw this.#loadError;
     const client = this.#client;
     const ready = this.#ready;
     if (client === undefined || ready === undefined)
@@ -348,18 +364,37 @@ export class Med7Ner extends LitElement {
     this._activeRecord = this.#recordOf.get(spanKey(entity));
   }
 
+  #handleMarkFocus(entity: Entity): void {
+    this._tabStop = spanKey(entity);
+    this.#handleLinkStart(entity);
+  }
+
+  /** Arrow keys, Home and End move the focus between the highlights shown. */
+  #handleTextKey(event: KeyboardEvent): void {
+    const marks = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="text"] mark')];
+    const at = marks.indexOf(event.target as HTMLElement);
+    if (at < 0) return;
+    const steps: Record<string, number> = {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: marks.length - 1,
+    };
+    const to = steps[event.key];
+    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    marks[Math.max(0, Math.min(marks.length - 1, to))]?.focus();
+  }
+
   #handleLinkEnd(): void {
     this._activeRecord = undefined;
   }
 
   #handleExport(format: MedicationExportFormat): void {
     const { type, filename } = EXPORT_FORMATS.find((f) => f.format === format)!;
-    const url = URL.createObjectURL(new Blob([this.exportMedications(format)], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    saveFile(this.exportMedications(format), type, filename);
   }
 
   #handleToggle(label: Med7Label): void {
@@ -373,10 +408,12 @@ export class Med7Ner extends LitElement {
    * Analyses `text`, shows it highlighted and resolves with its entities (UTF-16 offsets into
    * `text`). Rejects with an `AbortError` if a newer text replaces it before it ran.
    */
-  analyze(text: string): Promise<Entity[]> {
+  async analyze(text: string): Promise<Entity[]> {
     clearTimeout(this.#debounceTimer);
     this.#requestedText = text;
     this.text = text;
+    // Just connected: the model starts loading in the first update, a microtask away.
+    if (this.isConnected && this.#client === undefined) await this.updateComplete;
     return this.#run(text);
   }
 
@@ -425,22 +462,33 @@ export class Med7Ner extends LitElement {
     </div>`;
   }
 
-  #statusText(): string {
+  /**
+   * The status line. Screen readers hear the model's state; the analysis progress and timing,
+   * which change many times a second or after every keystroke, are shown but not announced
+   * (the text region's `aria-busy` says when an analysis runs).
+   */
+  #renderStatus(): TemplateResult {
     const info = this._readyInfo;
-    if (this._phase === 'error') return 'Model not loaded.';
-    if (info === undefined) return 'Loading the model in a worker…';
-    const backend =
-      info.device === 'webgpu'
-        ? `WebGPU${info.adapter ? ` (${info.adapter})` : ''}`
-        : `WASM, ${info.threads} thread${info.threads === 1 ? '' : 's'}`;
-    const parts = [`${backend}, ${info.dtype}`, `loaded in ${info.loadMs} ms`];
-    if (this._busy && this._analysed !== undefined) {
-      parts.push(`analysing… ${Math.floor(this._analysed * 100)}%`);
-    } else if (this._lastMs !== undefined) {
-      parts.push(`last analysis ${this._lastMs} ms`);
+    let text: string;
+    let activity = '';
+    let fallback = '';
+    if (this._phase === 'error') text = 'Model not loaded.';
+    else if (info === undefined) text = 'Loading the model in a worker…';
+    else {
+      const backend =
+        info.device === 'webgpu'
+          ? `WebGPU${info.adapter ? ` (${info.adapter})` : ''}`
+          : `WASM, ${info.threads} thread${info.threads === 1 ? '' : 's'}`;
+      text = `${backend}, ${info.dtype} · loaded in ${info.loadMs} ms`;
+      if (this._busy && this._analysed !== undefined) {
+        activity = ` · analysing… ${Math.floor(this._analysed * 100)}%`;
+      } else if (this._lastMs !== undefined) {
+        activity = ` · last analysis ${this._lastMs} ms`;
+      }
+      if (info.fallbackReason) fallback = ` — ${info.fallbackReason}`;
     }
-    const fallback = info.fallbackReason ? ` — ${info.fallbackReason}` : '';
-    return `${parts.join(' · ')}${fallback}`;
+    const quiet = activity === '' ? nothing : html`<span aria-hidden="true">${activity}</span>`;
+    return html`<p class="status" part="status" role="status">${text}${quiet}${fallback}</p>`;
   }
 
   #renderLegend(): TemplateResult {
@@ -469,7 +517,7 @@ export class Med7Ner extends LitElement {
     </ul>`;
   }
 
-  #renderMark(segment: Segment, entity: Entity): TemplateResult {
+  #renderMark(segment: Segment, entity: Entity, tabbable: boolean): TemplateResult {
     const slug = entity.label.toLowerCase();
     const record = this.#recordOf.get(spanKey(entity));
     const linked = record !== undefined && record === this._activeRecord;
@@ -477,7 +525,7 @@ export class Med7Ner extends LitElement {
       class="entity${linked ? ' linked' : ''}"
       part="mark mark-${slug}${linked ? ' mark-linked' : ''}"
       role="group"
-      tabindex="0"
+      tabindex=${tabbable ? '0' : '-1'}
       data-label=${entity.label}
       data-start=${entity.start}
       data-end=${entity.end}
@@ -485,7 +533,7 @@ export class Med7Ner extends LitElement {
       aria-label="${entity.label}: ${segment.text}"
       @mouseenter=${() => this.#handleLinkStart(entity)}
       @mouseleave=${this.#handleLinkEnd}
-      @focus=${() => this.#handleLinkStart(entity)}
+      @focus=${() => this.#handleMarkFocus(entity)}
       @blur=${this.#handleLinkEnd}
       >${segment.text}<span class="label" part="label label-${slug}" aria-hidden="true"
         >${entity.label}</span
@@ -498,6 +546,9 @@ export class Med7Ner extends LitElement {
     const text = this.#currentText();
     const entities = this._analysedText === text ? this._entities : [];
     const segments = toSegments(text, entities);
+    const shown = entities.filter((entity) => !this._hidden.has(entity.label)).map(spanKey);
+    const tabStop =
+      this._tabStop !== undefined && shown.includes(this._tabStop) ? this._tabStop : shown[0];
     // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
     // prettier-ignore
     return html`<div
@@ -506,9 +557,10 @@ export class Med7Ner extends LitElement {
       aria-label="Highlighted text"
       aria-busy=${this._busy ? 'true' : 'false'}
       role="region"
+      @keydown=${this.#handleTextKey}
     >${segments.map((segment) =>
       segment.entity !== undefined && !this._hidden.has(segment.entity.label)
-        ? this.#renderMark(segment, segment.entity)
+        ? this.#renderMark(segment, segment.entity, spanKey(segment.entity) === tabStop)
         : segment.text,
     )}</div>`;
   }
@@ -570,8 +622,8 @@ export class Med7Ner extends LitElement {
           ? nothing
           : html`<p class="error" part="error" role="alert">${this._error}</p>`
       }
-      <p class="status" part="status" role="status">${this.#statusText()}</p>
-      ${this.#renderLegend()} ${this.#renderText()} ${this.#renderMedications()}
+      ${this.#renderStatus()} ${this.#renderLegend()} ${this.#renderText()}
+      ${this.#renderMedications()}
     `;
   }
 }
