@@ -3,6 +3,11 @@ import { watchEvents } from './helpers.ts';
 
 test('a wrong model URL shows a readable error in the element, no hang', async ({ page }) => {
   await watchEvents(page);
+  let modelRequests = 0;
+  // The page's, its worker's and its service worker's requests.
+  page.context().on('request', (request) => {
+    if (request.url().includes('/no-such-model/')) modelRequests++;
+  });
   await page.goto('./?model=models/no-such-model/');
   const alert = page.locator('med7-ner').getByRole('alert');
   await expect(alert).toBeVisible({ timeout: 30_000 });
@@ -14,7 +19,10 @@ test('a wrong model URL shows a readable error in the element, no hang', async (
   const state = await page.evaluate(() => window.__med7);
   expect(state.ready).toBeUndefined();
   expect(state.errors.length).toBeGreaterThan(0);
-  // The text is still shown, as plain text; asking for an analysis fails fast, it does not hang.
+  // The text is still shown, as plain text; asking for an analysis loads the model again (the
+  // failure might have been passing) and fails fast, it does not hang.
+  const requestsBefore = modelRequests;
+  expect(requestsBefore).toBeGreaterThan(0);
   await expect(page.locator('med7-ner [part="text"]')).toContainText('Magnesium hydroxide');
   const outcome = await page.evaluate(async () => {
     const element = document.querySelector('med7-ner');
@@ -29,6 +37,7 @@ test('a wrong model URL shows a readable error in the element, no hang', async (
   expect(outcome).not.toBe('resolved');
   expect(outcome).not.toMatch(/not connected/);
   expect(await alert.textContent()).toContain(outcome);
+  expect(modelRequests).toBeGreaterThan(requestsBefore);
   // A model attribute that is not a URL at all: the same, from a new element asked at once.
   const invalid = await page.evaluate(async () => {
     const element = document.createElement('med7-ner');

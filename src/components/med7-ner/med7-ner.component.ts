@@ -172,12 +172,8 @@ export class Med7Ner extends LitElement {
 
   // Loading and scheduling set reactive state, so they run before render, not after it.
   protected override willUpdate(changed: PropertyValues): void {
-    const key = [this.model, this.device, this.dtype, this.wasmPaths].join('\n');
-    const reload = key !== this.#loadKey;
-    if (reload) {
-      this.#load();
-      this.#loadKey = key;
-    }
+    const reload = this.#currentLoadKey() !== this.#loadKey;
+    if (reload) this.#load();
     if (reload || changed.has('text') || changed.has('_lightText')) {
       const text = this.#currentText();
       if (text !== this.#requestedText) {
@@ -185,6 +181,11 @@ export class Med7Ner extends LitElement {
       }
       this.#typed = false;
     }
+  }
+
+  /** What the loaded model depends on: a change of any of these loads it again. */
+  #currentLoadKey(): string {
+    return [this.model, this.device, this.dtype, this.wasmPaths].join('\n');
   }
 
   #currentText(): string {
@@ -201,6 +202,7 @@ export class Med7Ner extends LitElement {
 
   #load(): void {
     this.#unload();
+    this.#loadKey = this.#currentLoadKey();
     const client = new Med7WorkerClient(Med7Ner.workerFactory);
     this.#client = client;
     this.#progress.clear();
@@ -410,6 +412,8 @@ export class Med7Ner extends LitElement {
    */
   async analyze(text: string): Promise<Entity[]> {
     clearTimeout(this.#debounceTimer);
+    // A load that failed (a network error, say) is tried again when an analysis is asked for.
+    if (this.isConnected && this.#loadError !== undefined) this.#load();
     this.#requestedText = text;
     this.text = text;
     // Just connected: the model starts loading in the first update, a microtask away.
