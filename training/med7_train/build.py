@@ -18,15 +18,15 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import torch  # noqa: E402
 
 from . import corpus, data, export, paths, scorer, weak_labeller
-from .model import Config
+from .model import BertTokenClassifier, Config
 from .pretok import BIO, LABELS, pretokenize, spans_to_bio
 from .tokenizer import WordPiece, bert_pre_tokenize, encode_pretokens, normalize, train_vocab
-from .train import finetune, pack_mlm, pretrain
+from .train import TailAverage, finetune, pack_mlm, pretrain
 
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, review3=False, seed=7),
+                  quiet_neg=0, review=True, review3=False, tail_average=0.0, seed=7),
     # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
     # review: also train on the 1,398 reviewed sentences (training/data/review_annotated.jsonl) as
@@ -35,7 +35,7 @@ PRESETS = {
     # seed 7 (seed 13 gave build #9; training/RECIPE.md). `--no-review --quiet-neg 0 --seed 13`
     # rebuilds the previous model, build #6.
     "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=False, seed=7),
+                 quiet_neg=3000, review=True, review3=False, tail_average=0.0, seed=7),
 }
 
 
@@ -79,14 +79,23 @@ def parse_args(argv=None):
                          "builds #8-#10 did, build #6 did not)")
     ap.add_argument("--review3", action=argparse.BooleanOptionalAction,
                     help="also train on training/data/review3_annotated.jsonl, the third review round")
+    ap.add_argument("--tail-average", type=float, metavar="FRACTION",
+                    help="ship the mean of the weights over the last FRACTION of fine-tuning (preset: 0, the "
+                         "final weights)")
+    ap.add_argument("--raw-out", help="with --tail-average: also export the final (unaveraged) weights here, "
+                                      "for a paired comparison")
     ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (preset: 3000)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
+    if args.tail_average is not None and not 0 <= args.tail_average < 1:
+        ap.error("--tail-average is a fraction of the fine-tuning steps, from 0 up to (not including) 1")
+    if args.raw_out and not args.tail_average:
+        ap.error("--raw-out compares against --tail-average, so it needs it")
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "seed"):
+    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average", "seed"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     return args, P
@@ -184,11 +193,17 @@ def main(argv=None):
         torch.save({"state_dict": model.state_dict(), "info": info}, work / "ckpt_ft.pt")
 
     t0 = time.time()
+    tail = TailAverage(start=round(P["ft_steps"] * (1 - P["tail_average"]))) if P.get("tail_average") else None
     model = finetune(cfg, encoded, P["ft_steps"], init_bert=mlm.bert, lr=args.ft_lr, seed=P["seed"], log=log,
                      eval_fn=eval_fn, eval_every=args.eval_every, device=args.device,
-                     class_weight_o=args.class_weight_o)
+                     class_weight_o=args.class_weight_o, tail_average=tail)
     model.to("cpu")
     t_ft = time.time() - t0
+    if tail is not None:
+        raw_state = {k: v.clone() for k, v in model.state_dict().items()}
+        torch.save(raw_state, work / "model_raw.pt")
+        model.load_state_dict(tail.state)
+        log(f"tail average: mean of {tail.count} snapshots from fine-tuning step {tail.start} on")
     torch.save(model.state_dict(), work / "model.pt")
     info = dict(ck_info, time_s={"mlm": round(t_mlm), "finetune": round(t_ft)})
     with open(work / "info.json", "w") as f:
@@ -208,6 +223,17 @@ def main(argv=None):
                 f"{ws['lenient']['micro'][2]:.4f}")
         return sc
     metrics = finalize(model, wp, cfg, dev, args.out, info, log, t_start)
+    if tail is not None and args.raw_out:
+        # the same run's final weights, exported beside the average so the two can be scored pair-wise;
+        # finalize rewrites training/metrics.json, so the average's metrics are written back after it
+        raw = BertTokenClassifier(cfg)
+        raw.load_state_dict(raw_state)
+        log("exporting the final (unaveraged) weights to " + args.raw_out)
+        finalize(raw, wp, cfg, dev, args.raw_out, dict(info, params=dict(P, tail_average=0.0)), log, t_start)
+        with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
+            json.dump(metrics, f, indent=1)
+        from . import card
+        card.write(out=os.path.join(args.out, "MODEL_CARD.md"))
     log(f"build done in {time.time() - t_start:.0f}s")
     return metrics
 
@@ -277,7 +303,6 @@ def export_checkpoint(argv=None):
     ck = torch.load(args.ckpt)
     wp = WordPiece.load(str(paths.WORK / "tokenizer.json"))
     cfg = Config(vocab_size=len(wp.vocab), num_labels=len(BIO))
-    from .model import BertTokenClassifier
     model = BertTokenClassifier(cfg)
     model.load_state_dict(ck["state_dict"])
     info = dict(ck["info"])

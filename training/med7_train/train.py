@@ -95,9 +95,36 @@ def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print,
     return model
 
 
+class TailAverage:
+    """A running mean of a model's weights, taken every `every` steps from step `start` on.
+
+    Tail averaging (stochastic weight averaging without a cyclic schedule): the last stretch of a
+    linear schedule still wanders between nearby solutions, and their mean is usually as good as the
+    best of them and less dependent on where the seed's last batches happened to leave the weights.
+    The model has LayerNorm only (no batch statistics), so the mean needs no recalibration."""
+
+    def __init__(self, start, every=10):
+        self.start, self.every = start, every
+        self.count = 0
+        self.state = None
+
+    def update(self, model, step):
+        if step < self.start or (step - self.start) % self.every:
+            return
+        self.count += 1
+        current = model.state_dict()
+        if self.state is None:
+            self.state = {k: v.detach().to("cpu", copy=True) for k, v in current.items()}
+            return
+        for k, v in current.items():
+            if v.is_floating_point():
+                self.state[k] += (v.detach().cpu() - self.state[k]) / self.count
+
+
 def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, seed=0, log=print,
-             eval_fn=None, eval_every=0, class_weight_o=1.0, device="cpu"):
-    """encoded: list of (ids, labels). Length-bucketed batches, linear schedule."""
+             eval_fn=None, eval_every=0, class_weight_o=1.0, device="cpu", tail_average=None):
+    """encoded: list of (ids, labels). Length-bucketed batches, linear schedule.
+    tail_average: a TailAverage to feed after every step (the caller reads its mean)."""
     seed_all(seed)
     model = BertTokenClassifier(config)
     if init_bert is not None:
@@ -145,6 +172,8 @@ def finetune(config, encoded, steps, init_bert=None, batch_size=32, lr=3e-4, see
         logits = model(ids, am, torch.zeros_like(ids))
         loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), weight=weight, ignore_index=-100)
         _optimizer_step(model, opt, sched, loss)
+        if tail_average is not None:
+            tail_average.update(model, step)
         if step % 50 == 0 or step == steps - 1:
             log(f"ner step {step}/{steps} loss {loss.item():.4f} lr {sched.get_last_lr()[0]:.2e} {time.time() - t0:.0f}s")
         if eval_fn and eval_every and (step + 1) % eval_every == 0 and step + 1 < steps:
