@@ -26,7 +26,7 @@ from .train import TailAverage, finetune, pack_mlm, pretrain
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, review3=False, tail_average=0.0, seed=7),
+                  quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7),
     # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
     # review: also train on the 1,398 reviewed sentences (training/data/review_annotated.jsonl) as
@@ -35,7 +35,7 @@ PRESETS = {
     # seed 7 (seed 13 gave build #9; training/RECIPE.md). `--no-review --quiet-neg 0 --seed 13`
     # rebuilds the previous model, build #6.
     "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=False, tail_average=0.0, seed=7),
+                 quiet_neg=3000, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7),
 }
 
 
@@ -84,6 +84,9 @@ def parse_args(argv=None):
                          "final weights)")
     ap.add_argument("--raw-out", help="with --tail-average: also export the final (unaveraged) weights here, "
                                       "for a paired comparison")
+    ap.add_argument("--hold-out-extra", action=argparse.BooleanOptionalAction,
+                    help="leave the extra comparison set's notes out of all training text, as the held-out test "
+                         "notes are (builds up to #12 trained on their weak labels)")
     ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (preset: 3000)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
@@ -95,7 +98,8 @@ def parse_args(argv=None):
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average", "seed"):
+    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average", "hold_out_extra",
+              "seed"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     return args, P
@@ -119,7 +123,11 @@ def main(argv=None):
         _, m = spans_to_bio(r["text"], r["entities"])
         mis.extend((r["id"], r["text"][s:e], l) for s, e, l in m)
     log(f"dev: {len(dev)} sentences; gold entities with boundaries inside a pre-token: {len(mis)} {mis[:5]}")
-    docs = data.mlm_texts()
+    # --hold-out-extra: the extra comparison set's notes leave the MLM text and the weak set, so that
+    # the set scores the model on text it never saw, weak labels included (its sentences were
+    # weak-labelled training sentences up to build #11, so the model had learnt the labeller's answers)
+    held_notes, held_texts = data.held_out_extra() if P.get("hold_out_extra") else (set(), set())
+    docs = data.mlm_texts(exclude_notes=held_notes)
     if P["mlm_docs"]:
         docs = docs[: P["mlm_docs"]]
     gen = data.generated(P["seed"], P["n_gen"])
@@ -130,7 +138,8 @@ def main(argv=None):
         review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
     hand = hand + review
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
-                                       exclude={t for t, _ in hand}, n_quiet=P.get("quiet_neg", 0))
+                                       exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),
+                                       exclude_notes=held_notes)
     ade = data.weak_ade(P["seed"], P["ade"], doubts=not args.teach_doubts_as_o)
     wstats["unlabelled_spans"] = sum(len(x[2]) for x in weak + ade)
     hand_probe = []
@@ -141,6 +150,8 @@ def main(argv=None):
         keep = [zlib.crc32(t.encode()) % 2 == 0 for t, _ in hand]
         hand_probe = [h for h, k in zip(hand, keep) if not k]
         hand = [h for h, k in zip(hand, keep) if k]
+    if held_notes:
+        log(f"held out: {len(held_notes)} extra-set notes ({len(held_texts)} sentences)")
     log(f"MLM docs {len(docs)}; weak MTSamples {len(weak)} {wstats}; ADE {len(ade)}; generated {len(gen)}; "
         f"hand-annotated {len(hand)} of which reviewed {len(review)} (x{args.hand_weight})")
 

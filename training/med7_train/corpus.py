@@ -54,13 +54,21 @@ def _norm(t):
     return re.sub(r"\s+", " ", t.strip().lower())
 
 
-def load_mtsamples(exclude_eval=True):
+def extra_note_ids():
+    """MTSamples notes of the extra comparison set (training/data/extra_annotated.jsonl)."""
+    if not paths.EXTRA_ANNOTATED.exists():
+        return set()
+    with open(paths.EXTRA_ANNOTATED, encoding="utf-8") as f:
+        return {json.loads(l)["id"].split("-")[1] for l in f if l.strip()}
+
+
+def load_mtsamples(exclude_eval=True, exclude_notes=frozenset()):
     """Unique transcriptions as (note_id, text). With exclude_eval, the dev notes and the held-out
-    test notes are left out, and so is every duplicate of one of them."""
+    test notes are left out, and so is every duplicate of one of them; so are `exclude_notes`."""
     csv.field_size_limit(10**8)
     with open(paths.MTSAMPLES, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    bad = dev_note_ids() | heldout_note_ids() if exclude_eval else set()
+    bad = (dev_note_ids() | heldout_note_ids() if exclude_eval else set()) | set(exclude_notes)
     # Exclude every transcription whose text equals that of an excluded note (duplicates across specialties).
     bad_texts = {_norm(r["transcription"]) for r in rows if r["note_id"] in bad}
     seen = set()
@@ -77,10 +85,10 @@ def load_mtsamples(exclude_eval=True):
     return notes
 
 
-def mtsamples_sentences(exclude_eval=True):
+def mtsamples_sentences(exclude_eval=True, exclude_notes=frozenset()):
     """(note_id, sentence) pairs, de-duplicated by sentence text."""
     out, seen = [], set()
-    for nid, t in load_mtsamples(exclude_eval):
+    for nid, t in load_mtsamples(exclude_eval, exclude_notes):
         for s in split_sentences(t):
             if s in seen:
                 continue

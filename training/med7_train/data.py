@@ -42,7 +42,8 @@ def load_hand_annotated(path=None):
     return out
 
 
-def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None, doubts=True, exclude=(), n_quiet=0):
+def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None, doubts=True, exclude=(), n_quiet=0,
+                   exclude_notes=frozenset()):
     """Weak-labelled MTSamples sentences as (text, entities, unlabelled spans): all with entities plus a
     share of cue-bearing and random negatives. In a sentence where the rules found a medication, the
     mentions they turned down for want of context (weak_labeller.doubts) are left unlabelled rather
@@ -51,9 +52,10 @@ def weak_mtsamples(seed, n_neg_ratio=0.5, limit=None, doubts=True, exclude=(), n
     Sentences in `exclude` (the hand-annotated ones) are left out: their human labels replace the rules'.
     `n_quiet` more negatives come from ordinary prose (no cue at all): without them the set is mostly
     medication sentences, and the model learnt to call odd words in history or exam prose a DRUG
-    (`stairs`, `divorced`) in about 7 % of such sentences of the held-out notes."""
+    (`stairs`, `divorced`) in about 7 % of such sentences of the held-out notes.
+    `exclude_notes`: notes left out entirely (and their duplicates), like the held-out test notes."""
     rng = random.Random(seed)
-    sents = corpus.mtsamples_sentences(exclude_eval=True)
+    sents = corpus.mtsamples_sentences(exclude_eval=True, exclude_notes=exclude_notes)
     dev_texts = {r["text"] for r in corpus.load_dev()}
     pos, cue_neg, other_neg = [], [], []
     for _, s in sents:
@@ -98,9 +100,18 @@ def generated(seed, n):
     return g.generate(n)
 
 
-def mlm_texts(include_ade=True, seed=0):
-    """Lists of sentences per document for MLM packing (MTSamples notes, dev notes excluded)."""
-    docs = [corpus.split_sentences(t) for _, t in corpus.load_mtsamples(exclude_eval=True)]
+def held_out_extra():
+    """(note ids, sentence texts) of the extra comparison set, for builds that hold it out
+    (build --hold-out-extra): its notes leave all training text and its sentences the weak set (a few
+    are boilerplate repeated word for word in other notes)."""
+    return corpus.extra_note_ids(), {r["text"] for r in corpus.load_dev(paths.EXTRA_ANNOTATED)}
+
+
+def mlm_texts(include_ade=True, seed=0, exclude_notes=frozenset()):
+    """Lists of sentences per document for MLM packing (MTSamples notes; dev, held-out test and
+    `exclude_notes` notes left out)."""
+    docs = [corpus.split_sentences(t) for _, t in corpus.load_mtsamples(exclude_eval=True,
+                                                                         exclude_notes=exclude_notes)]
     if include_ade:
         ade = corpus.ade_sentences()
         for i in range(0, len(ade), 8):

@@ -19,6 +19,7 @@ HAND_ANNOTATED = REPO_ROOT / "training" / "data" / "hand_annotated.jsonl"
 REVIEW_ANNOTATED = REPO_ROOT / "training" / "data" / "review_annotated.jsonl"
 # the third review round: build #10's disagreements with the labeller plus agreements on rule-found
 # medications, on training sentences not drawn before (select_review.py --round3)
+EXTRA_ANNOTATED = REPO_ROOT / "training" / "data" / "extra_annotated.jsonl"
 REVIEW3_ANNOTATED = REPO_ROOT / "training" / "data" / "review3_annotated.jsonl"
 # the notes the held-out test set (gold/test.jsonl) was drawn from: kept out of all training text
 HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "annotate_tools" / "heldout_candidates.jsonl"

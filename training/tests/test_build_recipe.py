@@ -23,3 +23,10 @@ def test_options_override_the_preset():
     assert (params["review"], params["quiet_neg"], params["seed"]) == (False, 0, 13)
     _, smoke = build.parse_args(["--smoke"])
     assert smoke["ft_steps"] < build.PRESETS["full"]["ft_steps"]
+
+
+def test_the_extra_set_is_held_out_only_on_request():
+    _, params = build.parse_args([])
+    assert params["hold_out_extra"] is False  # the shipped build #10 trained on its weak labels
+    _, params = build.parse_args(["--hold-out-extra"])
+    assert params["hold_out_extra"] is True
