@@ -80,6 +80,11 @@ describe('med7 annotate: bad input stops with the line number and exit 2', () =>
       /line 1: "text" must be a string, got a number/,
     ],
     [
+      'a text that is an object',
+      `{"id": 1, "text": {"note": "Lasix"}}\n`,
+      /line 1: "text" must be a string, got an object/,
+    ],
+    [
       'a line that is not an object',
       `${good}\n["text"]\n`,
       /line 2: expected a JSON object.*got an array/,
@@ -197,6 +202,11 @@ describe('med7 eval: bad gold stops with the line number and exit 2', () => {
       /overlaps/,
     ],
     ['a malformed entity', { text, entities: [[0, 5]] }, /is not \[start, end, label\]/],
+    [
+      'entities that are an object',
+      { text, entities: { DRUG: [0, 5] } },
+      /"entities" must be an array of \[start, end, label\], got an object/,
+    ],
   ];
   for (const [name, record, message] of cases) {
     it(name, async () => {

@@ -21,10 +21,11 @@ export interface GoldRecord extends InputRecord {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** What a JSON value is, for messages: "null", "an array", "an object", "a number", … */
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  const kind = Array.isArray(value) ? 'array' : typeof value;
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
 /** Splits raw bytes into numbered lines; the empty remainder after a final newline is no line. */
