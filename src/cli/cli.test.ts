@@ -220,6 +220,29 @@ describe('med7 eval: bad gold stops with the line number and exit 2', () => {
   }
 });
 
+describe('med7 eval: a gold file without records', () => {
+  // Scores over nothing are all zero and would read as a real (terrible) result.
+  it('exits 2 before loading the model', async () => {
+    const path = join(scratch, 'gold-empty.jsonl');
+    await writeFile(path, '');
+    const run = await med7(['eval', path, '--model', join(scratch, 'no-model')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`med7: ${path} has no records\n`);
+    expect(run.stdout).toBe('');
+    const scored = await med7(['eval', path, '--predictions', path]);
+    expect(scored.code).toBe(2);
+    expect(scored.stderr).toMatch(/has no records/);
+  });
+
+  it('reports a file of blank lines as an empty line', async () => {
+    const path = join(scratch, 'gold-blank.jsonl');
+    await writeFile(path, '\n\n');
+    const run = await med7(['eval', path, '--model', join(scratch, 'no-model')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 1: empty line/);
+  });
+});
+
 describe("med7 eval --predictions: scores another system's output without a model", () => {
   const text = 'Lasix 40 mg p.o. daily';
   const gold = {

@@ -336,6 +336,8 @@ async function evalCommand(args: string[]): Promise<number> {
   const path = positionals[0]!;
   const { bytes, name } = await readInput(path);
   const gold = parseRecords(bytes, name).map((record) => parseGold(record, name));
+  // Scores over no records are all zero, which would read as a real result.
+  if (gold.length === 0) throw new InputError(`${name} has no records`);
   const output = (report: ReturnType<typeof evaluate>, fields: Record<string, unknown>) => {
     if (values.json === true) {
       process.stdout.write(`${JSON.stringify({ gold: path, ...fields, ...report }, null, 2)}\n`);
