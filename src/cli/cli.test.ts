@@ -61,6 +61,23 @@ describe('med7 usage', () => {
   });
 });
 
+describe('med7: an option given twice', () => {
+  // parseArgs keeps the last value only, so `--text A --text B` annotated B alone.
+  it('exits 2 and names it, before loading the model', async () => {
+    const noModel = join(scratch, 'no-model');
+    for (const [args, option] of [
+      [['annotate', '--text', 'Lasix', '--text', 'Aspirin', '--model', noModel], '--text'],
+      [['annotate', '--input', 'a.jsonl', '--input=b.jsonl', '--model', noModel], '--input'],
+      [['annotate', '--model', noModel, '--model', noModel, '--text', 'Lasix'], '--model'],
+      [['eval', 'g.jsonl', '--predictions', 'p.jsonl', '--predictions', 'q.jsonl'], '--predictions'],
+    ] as const) {
+      const run = await med7([...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe(`med7: ${option} given twice; give it once\n`);
+    }
+  });
+});
+
 describe('med7 annotate: bad input stops with the line number and exit 2', () => {
   const good = JSON.stringify({ id: 'a', text: 'Lasix 40 mg' });
   const cases: [string, string | Buffer, RegExp][] = [

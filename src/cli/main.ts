@@ -92,7 +92,31 @@ const ANNOTATE_OPTIONS = {
 type AnnotateValues = ReturnType<typeof parseAnnotate>['values'];
 
 function parseAnnotate(args: string[]) {
-  return parseArgs({ args, options: ANNOTATE_OPTIONS, allowPositionals: false, strict: true });
+  const parsed = parseArgs({
+    args,
+    options: ANNOTATE_OPTIONS,
+    allowPositionals: false,
+    strict: true,
+    tokens: true,
+  });
+  rejectRepeats(parsed.tokens);
+  return parsed;
+}
+
+/**
+ * parseArgs keeps only the last value of an option given twice, so `--text A --text B` would
+ * annotate B alone; a value given twice is refused instead. A flag given twice means what it
+ * means once, so it is let be.
+ */
+function rejectRepeats(tokens: readonly { kind: string; rawName?: string; value?: unknown }[]) {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined || token.rawName === undefined) {
+      continue;
+    }
+    if (seen.has(token.rawName)) throw new InputError(`${token.rawName} given twice; give it once`);
+    seen.add(token.rawName);
+  }
 }
 
 /** `--records`: the entities grouped into medication records (src/core/records.ts). */
@@ -318,12 +342,14 @@ async function annotateInto(
 }
 
 async function evalCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args,
     options: { ...COMMON_OPTIONS, json: { type: 'boolean' }, predictions: { type: 'string' } },
     allowPositionals: true,
     strict: true,
+    tokens: true,
   });
+  rejectRepeats(tokens);
   if (values.help === true) {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return EXIT_OK;
