@@ -1,10 +1,12 @@
 /** The real `med7` command, spawned as users run it. */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MED7_LABELS } from '../core/labels.ts';
-import { DEV_GOLD, TEST_MODEL } from '../test/paths.ts';
+import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
 import { runMed7 } from '../test/run-med7.ts';
 import { writeTinyModel } from '../test/tiny-model.ts';
 
@@ -27,6 +29,22 @@ function expectValidEntities(record: { text: string; entities: unknown }) {
     expect(span.trim()).toBe(span);
     previousEnd = end;
   }
+}
+
+/** Runs `med7` with its standard output opened on `path` (a device, say); collects stderr. */
+function med7WithStdout(
+  path: string,
+  args: string[],
+): Promise<{ code: number | null; stderr: string }> {
+  const fd = openSync(path, 'w');
+  const child = spawn(process.execPath, [MED7_BIN, ...args], { stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  const err: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(err).toString() }));
+  });
 }
 
 let scratch: string;
@@ -61,6 +79,15 @@ describe('med7 usage', () => {
   });
 });
 
+describe('med7: standard output that cannot be written', () => {
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  it.skipIf(!existsSync('/dev/full'))('says so in one line and exits 1', async () => {
+    const run = await med7WithStdout('/dev/full', ['annotate', '--help']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^med7: cannot write standard output: ENOSPC\b[^\n]*\n$/);
+  });
+});
+
 describe('med7: an option given twice', () => {
   // parseArgs keeps the last value only, so `--text A --text B` annotated B alone.
   it('exits 2 and names it, before loading the model', async () => {
@@ -69,7 +96,10 @@ describe('med7: an option given twice', () => {
       [['annotate', '--text', 'Lasix', '--text', 'Aspirin', '--model', noModel], '--text'],
       [['annotate', '--input', 'a.jsonl', '--input=b.jsonl', '--model', noModel], '--input'],
       [['annotate', '--model', noModel, '--model', noModel, '--text', 'Lasix'], '--model'],
-      [['eval', 'g.jsonl', '--predictions', 'p.jsonl', '--predictions', 'q.jsonl'], '--predictions'],
+      [
+        ['eval', 'g.jsonl', '--predictions', 'p.jsonl', '--predictions', 'q.jsonl'],
+        '--predictions',
+      ],
     ] as const) {
       const run = await med7([...args]);
       expect(run.code, args.join(' ')).toBe(2);

@@ -437,13 +437,20 @@ async function readPredictions(path: string, gold: readonly GoldRecord[]): Promi
   return predictions;
 }
 
+/**
+ * Ends the run when standard output fails. A closed pipe (`med7 annotate | head`) is not a
+ * failure; anything else (a full disk: ENOSPC) is one line on stderr and exit status 1, not an
+ * uncaught exception with a stack trace.
+ */
+function stdoutFailed(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(EXIT_OK);
+  process.stderr.write(`med7: cannot write standard output: ${error.message}\n`);
+  process.exit(EXIT_FAILURE);
+}
+
 /** Runs the command line; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`med7 annotate | head`) is not a failure.
-    if (error.code === 'EPIPE') process.exit(EXIT_OK);
-    throw error;
-  });
+  process.stdout.on('error', stdoutFailed);
   const [command, ...rest] = argv;
   try {
     switch (command) {
