@@ -1,7 +1,7 @@
 /** The real `med7` command, spawned as users run it. */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { MED7_LABELS } from '../core/labels.ts';
 import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
 import { runMed7 } from '../test/run-med7.ts';
 import { writeTinyModel } from '../test/tiny-model.ts';
+import { failureLine } from './errors.ts';
 
 const med7 = runMed7;
 
@@ -224,6 +225,35 @@ describe('med7 annotate: bad input stops with the line number and exit 2', () =>
     const run = await med7(['annotate', '--output', scratch, '--model', TEST_MODEL], `${good}\n`);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot write .*: it is a folder/);
+  });
+});
+
+describe('a failure is reported on one line', () => {
+  it("drops onnxruntime's C++ source position and signature, and the final newline", () => {
+    const message =
+      'The ONNX file onnx/model_quantized.onnx in /m is broken or not an ONNX model: Load model from ' +
+      '/m/onnx/model_quantized.onnx failed:/onnxruntime_src/onnxruntime/core/graph/model.cc:187 ' +
+      'onnxruntime::Model::Model(onnx::ModelProto&&, const onnxruntime::PathString&, const ' +
+      'onnxruntime::IOnnxRuntimeOpSchemaRegistryList*, const onnxruntime::logging::Logger&, const ' +
+      'onnxruntime::ModelOptions&) ModelProto does not have a graph.\n';
+    expect(failureLine(message)).toBe(
+      'The ONNX file onnx/model_quantized.onnx in /m is broken or not an ONNX model: Load model from ' +
+        '/m/onnx/model_quantized.onnx failed: ModelProto does not have a graph.',
+    );
+    expect(failureLine('first line\n  second line\n\n')).toBe('first line second line');
+    expect(failureLine('Model folder not found: /m')).toBe('Model folder not found: /m');
+  });
+
+  it('for an empty ONNX file (exit 1)', async () => {
+    const model = join(scratch, 'empty-onnx-model');
+    await writeTinyModel(TEST_MODEL, model);
+    await truncate(join(model, 'onnx', 'model_quantized.onnx'), 0);
+    const run = await med7(['annotate', '--model', model, '--text', 'Lasix 40 mg']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^med7: The ONNX file onnx\/model_quantized\.onnx in .* is broken or not an ONNX model: [^\n]+\n$/,
+    );
+    expect(run.stderr).not.toMatch(/\.cc:\d+|onnxruntime::/);
   });
 });
 

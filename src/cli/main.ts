@@ -16,7 +16,7 @@ import { groupMedications } from '../core/records.ts';
 import { toTuples } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
 import type { Med7Model } from '../model/index.ts';
-import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputError } from './errors.ts';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
 import { parseGold, parseRecords, type GoldRecord, type InputRecord } from './jsonl.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
@@ -476,7 +476,8 @@ export async function main(argv: string[]): Promise<number> {
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`med7: ${message}\n`);
+    // A usage message may end with the usage text; a failure is one line.
+    process.stderr.write(`med7: ${usage ? message : failureLine(message)}\n`);
     return usage ? EXIT_BAD_INPUT : EXIT_FAILURE;
   }
 }
