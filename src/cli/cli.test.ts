@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MED7_LABELS } from '../core/labels.ts';
 import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
-import { runMed7 } from '../test/run-med7.ts';
+import { runMed7, type Med7Run } from '../test/run-med7.ts';
 import { writeTinyModel } from '../test/tiny-model.ts';
 import { failureLine } from './errors.ts';
 
@@ -32,19 +32,36 @@ function expectValidEntities(record: { text: string; entities: unknown }) {
   }
 }
 
-/** Runs `med7` with its standard output opened on `path` (a device, say); collects stderr. */
-function med7WithStdout(
-  path: string,
-  args: string[],
-): Promise<{ code: number | null; stderr: string }> {
-  const fd = openSync(path, 'w');
-  const child = spawn(process.execPath, [MED7_BIN, ...args], { stdio: ['ignore', fd, 'pipe'] });
-  closeSync(fd);
+interface SpawnOptions {
+  /** A file (a device, say) to open as the command's standard output instead of a pipe. */
+  stdout?: string;
+  cwd?: string;
+  input?: string;
+}
+
+/** Runs `med7` like `runMed7`, with a working folder or a file as standard output. */
+function spawnMed7(args: string[], options: SpawnOptions = {}): Promise<Med7Run> {
+  const fd = options.stdout === undefined ? 'pipe' : openSync(options.stdout, 'w');
+  const child = spawn(process.execPath, [MED7_BIN, ...args], {
+    cwd: options.cwd,
+    stdio: ['pipe', fd, 'pipe'],
+  });
+  if (typeof fd === 'number') closeSync(fd);
+  const out: Buffer[] = [];
   const err: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(options.input ?? '');
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(err).toString() }));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      }),
+    );
   });
 }
 
@@ -83,9 +100,45 @@ describe('med7 usage', () => {
 describe('med7: standard output that cannot be written', () => {
   // /dev/full fails every write with ENOSPC, as a full disk does.
   it.skipIf(!existsSync('/dev/full'))('says so in one line and exits 1', async () => {
-    const run = await med7WithStdout('/dev/full', ['annotate', '--help']);
+    const run = await spawnMed7(['annotate', '--help'], { stdout: '/dev/full' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^med7: cannot write standard output: ENOSPC\b[^\n]*\n$/);
+  });
+});
+
+describe('med7: "-" is standard input or output', () => {
+  it('reads --input - and eval - from standard input', async () => {
+    const noModel = join(scratch, 'no-model');
+    const bad = await med7(['annotate', '--input', '-', '--model', noModel], 'not json\n');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^med7: stdin, line 1: not valid JSON/);
+
+    const gold = { text: 'Lasix 40 mg', entities: [[0, 5, 'DRUG']] };
+    const predictions = join(scratch, 'dash-predictions.jsonl');
+    await writeFile(predictions, jsonl([gold]));
+    const run = await med7(['eval', '-', '--predictions', predictions, '--json'], jsonl([gold]));
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ records: 1, micro: { strict: { f1: 1 } } });
+  });
+
+  it('refuses standard input for both the gold file and --predictions', async () => {
+    const run = await med7(['eval', '-', '--predictions', '-'], '');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/only one of GOLD and --predictions can be standard input/);
+  });
+
+  it('writes --output - to standard output, not to a file named "-"', async () => {
+    const model = join(scratch, 'dash-model');
+    await writeTinyModel(TEST_MODEL, model);
+    const cwd = await mkdtemp(join(scratch, 'dash-'));
+    const input = jsonl([{ id: 'a', text: 'Lasix 40 mg' }]);
+    const run = await spawnMed7(['annotate', '--model', model, '--output', '-', '--quiet'], {
+      cwd,
+      input,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: 'a', text: 'Lasix 40 mg' });
+    expect(await readdir(cwd)).toEqual([]);
   });
 });
 

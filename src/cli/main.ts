@@ -35,8 +35,8 @@ Run "med7 <command> --help" for its options.`;
 const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--dtype q8|fp32] [--quiet]
        med7 annotate --text "…" [--records] [--model DIR]
 
-  --input FILE    JSON Lines to read (default: standard input)
-  --output FILE   where to write the annotated JSON Lines (default: standard output)
+  --input FILE    JSON Lines to read (default, or "-": standard input)
+  --output FILE   where to write the annotated JSON Lines (default, or "-": standard output)
   --text "…"      annotate one string and print a table of its entities
   --records       also group the entities per drug: adds "medications": [{"drug", "strength",
                   "form", "route", "dosage", "frequency", "duration"}, …] to each record (each
@@ -53,12 +53,13 @@ stops the run with its line number and exit status 2, before any output is writt
 const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype q8|fp32] [--quiet]
        med7 eval GOLD.jsonl --predictions PRED.jsonl [--json]
 
-  GOLD.jsonl      records with "text" and gold "entities" (format of shared/ANNOTATION.md)
+  GOLD.jsonl      records with "text" and gold "entities" (format of shared/ANNOTATION.md);
+                  "-" reads them from standard input
   --json          print the scores as JSON instead of a table
   --predictions PRED.jsonl
                   score these entities instead of running the model (another system's
                   output, e.g. a rule-based labeller): the same records, line for line,
-                  with the same "text" and their own "entities"
+                  with the same "text" and their own "entities" ("-": standard input)
   --model DIR     model folder (default: the package's models/med7-compact)
   --dtype q8|fp32 quantized (default) or full-precision weights
   --quiet         no progress bar, no summary line
@@ -158,8 +159,12 @@ function dtypeOf(value: string | undefined): 'q8' | 'fp32' {
   throw new InputError(`--dtype must be q8 or fp32, not "${value}"`);
 }
 
+/** Names standard input or output in place of a file, as most Unix tools read it. */
+const STDIO = '-';
+
+/** Reads a file, or standard input for `-` or no path. */
 async function readInput(path: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
-  if (path !== undefined) {
+  if (path !== undefined && path !== STDIO) {
     try {
       return { bytes: await readFile(path), name: path };
     } catch (error) {
@@ -167,7 +172,8 @@ async function readInput(path: string | undefined): Promise<{ bytes: Uint8Array;
       throw new InputError(`cannot read ${path}: ${reason}`);
     }
   }
-  if (process.stdin.isTTY) {
+  // Without --input a terminal is most likely a mistake; an explicit "-" reads it, as `cat -` does.
+  if (path === undefined && process.stdin.isTTY) {
     throw new InputError(
       'no input: pipe JSON Lines on standard input, or give --input FILE or --text "…"\n\n' +
         ANNOTATE_USAGE,
@@ -208,7 +214,7 @@ class Output {
 
   /** Opens the output now, so that a bad path is reported before any work. */
   static async open(path: string | undefined): Promise<Output> {
-    if (path === undefined) return new Output(process.stdout);
+    if (path === undefined || path === STDIO) return new Output(process.stdout);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
       if ((await stat(path).catch(() => undefined))?.isDirectory() === true) {
@@ -360,6 +366,9 @@ async function evalCommand(args: string[]): Promise<number> {
     );
   }
   const path = positionals[0]!;
+  if (path === STDIO && values.predictions === STDIO) {
+    throw new InputError('only one of GOLD and --predictions can be standard input ("-")');
+  }
   const { bytes, name } = await readInput(path);
   const gold = parseRecords(bytes, name).map((record) => parseGold(record, name));
   // Scores over no records are all zero, which would read as a real result.
