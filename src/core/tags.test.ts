@@ -133,6 +133,104 @@ describe('decodeTags', () => {
     ]);
   });
 
+  it('trims symbols without a letter or digit ([UNK] to the model) off entity edges', () => {
+    // The tags the shipped model gave these texts before the decoder trimmed them.
+    const list = '• Lasix 40 mg daily\n• Celexa 20 mg at bedtime';
+    const listTags =
+      'B-DRUG I-DRUG B-STRENGTH I-STRENGTH B-FREQUENCY B-DRUG I-DRUG B-STRENGTH I-STRENGTH B-FREQUENCY I-FREQUENCY';
+    expect(spans(list, listTags.split(' '))).toEqual([
+      ['Lasix', 'DRUG'],
+      ['40 mg', 'STRENGTH'],
+      ['daily', 'FREQUENCY'],
+      ['Celexa', 'DRUG'],
+      ['20 mg', 'STRENGTH'],
+      ['at bedtime', 'FREQUENCY'],
+    ]);
+    expect(
+      spans('Plan: ✔ Aspirin 81 mg', 'O O B-DRUG I-DRUG B-STRENGTH I-STRENGTH'.split(' ')),
+    ).toEqual([
+      ['Aspirin', 'DRUG'],
+      ['81 mg', 'STRENGTH'],
+    ]);
+    expect(spans('Take → Lasix', ['O', 'B-DRUG', 'I-DRUG'])).toEqual([['Lasix', 'DRUG']]);
+    expect(spans('Tylenol ⚕ 500 mg', ['B-DRUG', 'I-DRUG', 'B-STRENGTH', 'I-STRENGTH'])).toEqual([
+      ['Tylenol', 'DRUG'],
+      ['500 mg', 'STRENGTH'],
+    ]);
+    // Symbols inside an entity stay; symbols alone make no entity.
+    expect(spans('Lasix • Celexa', ['B-DRUG', 'I-DRUG', 'I-DRUG'])).toEqual([
+      ['Lasix • Celexa', 'DRUG'],
+    ]);
+    expect(spans('• ✔ →', ['B-DRUG', 'I-DRUG', 'B-FORM'])).toEqual([]);
+  });
+
+  it('trims emoji whole, without splitting a surrogate pair or a ZWJ sequence', () => {
+    const text = '💊💊 Lasix';
+    expect(toTuples(decodeTags(text, pretokenize(text), ['B-DRUG', 'I-DRUG', 'I-DRUG']))).toEqual([
+      [5, 10, 'DRUG'],
+    ]);
+    // 𝐀𝐁 (a letter run) 👨 ZWJ 👩 ZWJ 👧 Metformin, with tags that cut the family emoji into
+    // `𝐀𝐁 👨` and `👧 Metformin`. A letter run stays, even one the model cannot read.
+    const family = '𝐀𝐁 👨\u200d👩\u200d👧 Metformin';
+    const tags = 'B-DRUG I-DRUG O O O B-DRUG I-DRUG'.split(' ');
+    const entities = decodeTags(family, pretokenize(family), tags);
+    expect(entities.map((e) => [e.text, e.label])).toEqual([
+      ['𝐀𝐁', 'DRUG'],
+      ['Metformin', 'DRUG'],
+    ]);
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const e of entities) {
+      expect(e.text).toBe(family.slice(e.start, e.end));
+      expect(e.text).not.toMatch(loneSurrogate);
+    }
+  });
+
+  it('keeps the edge symbols the annotations use, next to a letter or digit', () => {
+    // Gold and annotated sets: 480 entities end in `.`, 237 in `%`, 1 in `+`, 1 begins with `#`.
+    const text = 'K+ #2 0.25%, 1 % q.d.';
+    const tags =
+      'B-DRUG I-DRUG B-DOSAGE I-DOSAGE B-STRENGTH I-STRENGTH I-STRENGTH I-STRENGTH O B-STRENGTH I-STRENGTH B-FREQUENCY I-FREQUENCY I-FREQUENCY I-FREQUENCY';
+    expect(spans(text, tags.split(' '))).toEqual([
+      ['K+', 'DRUG'],
+      ['#2', 'DOSAGE'],
+      ['0.25%', 'STRENGTH'],
+      ['1 %', 'STRENGTH'],
+      ['q.d.', 'FREQUENCY'],
+    ]);
+    // Not at the other edge, and not away from a letter or digit.
+    expect(spans('+Lasix# %q', ['B-DRUG', 'I-DRUG', 'I-DRUG', 'I-DRUG', 'O'])).toEqual([
+      ['Lasix', 'DRUG'],
+    ]);
+    expect(spans('Lasix •. # 2', ['B-DRUG', 'I-DRUG', 'I-DRUG', 'B-DOSAGE', 'I-DOSAGE'])).toEqual([
+      ['Lasix', 'DRUG'],
+      ['# 2', 'DOSAGE'],
+    ]);
+  });
+
+  it('keeps combining marks with the character they are written on', () => {
+    // `1` + U+FE0F + U+20E3 is the keycap 1️⃣; `x` + U+0308 is a decomposed `ẍ`.
+    const tags = 'B-DOSAGE I-DOSAGE I-DOSAGE B-DRUG I-DRUG I-DRUG'.split(' ');
+    expect(spans('1\ufe0f\u20e3 Lasix\u0308 •', tags)).toEqual([
+      ['1\ufe0f\u20e3', 'DOSAGE'],
+      ['Lasix\u0308', 'DRUG'],
+    ]);
+    // A mark after a trimmed symbol or a space goes with it.
+    expect(spans('Lasix •\u0301 \u0301', ['B-DRUG', 'I-DRUG', 'I-DRUG', 'I-DRUG'])).toEqual([
+      ['Lasix', 'DRUG'],
+    ]);
+  });
+
+  it('averages scores over the tokens an entity keeps', () => {
+    const [entity] = decodeTags(
+      '• Lasix ⚕',
+      pretokenize('• Lasix ⚕'),
+      ['B-DRUG', 'I-DRUG', 'I-DRUG'],
+      [0.2, 0.9, 0.1],
+    );
+    expect(entity?.text).toBe('Lasix');
+    expect(entity?.score).toBeCloseTo(0.9);
+  });
+
   it('averages scores over an entity', () => {
     const [entity] = decodeTags('a b', pretokenize('a b'), ['B-DRUG', 'I-DRUG'], [0.5, 1]);
     expect(entity?.score).toBeCloseTo(0.75);
