@@ -29,3 +29,26 @@ def test_word_groups_match_the_typescript_ones():
         toks = pretokenize(text)
         assert [text[toks[a][0]:toks[b - 1][1]] for a, b in word_groups(toks)] == want
     assert word_groups([]) == []
+
+
+def test_edge_symbols_are_trimmed_like_typescript():
+    """Cases with astral characters, whose offsets (code points here, UTF-16 in TypeScript) the
+    shared cases cannot hold; tags.test.ts has the same ones."""
+    def spans(text, tags):
+        return [(text[s:e], lab) for s, e, lab in decode_tags(text, pretokenize(text), tags)]
+
+    assert spans("💊💊 Lasix", ["B-DRUG", "I-DRUG", "I-DRUG"]) == [("Lasix", "DRUG")]
+    family = "𝐀𝐁 👨\u200d👩\u200d👧 Metformin"
+    family_tags = "B-DRUG I-DRUG O O O B-DRUG I-DRUG".split()
+    assert spans(family, family_tags) == [("𝐀𝐁", "DRUG"), ("Metformin", "DRUG")]
+    list_tags = "B-DRUG I-DRUG B-STRENGTH I-STRENGTH B-DRUG I-DRUG".split()
+    assert spans("• Lasix 40 mg\n• Celexa", list_tags) == [
+        ("Lasix", "DRUG"), ("40 mg", "STRENGTH"), ("Celexa", "DRUG")]
+    assert spans("K+ #2 1 % q.d.", "B-DRUG I-DRUG B-DOSAGE I-DOSAGE B-STRENGTH I-STRENGTH "
+                 "B-FREQUENCY I-FREQUENCY I-FREQUENCY I-FREQUENCY".split()) == [
+        ("K+", "DRUG"), ("#2", "DOSAGE"), ("1 %", "STRENGTH"), ("q.d.", "FREQUENCY")]
+    assert spans("+Lasix# %q", ["B-DRUG", "I-DRUG", "I-DRUG", "I-DRUG", "O"]) == [("Lasix", "DRUG")]
+    mark_tags = "B-DOSAGE I-DOSAGE I-DOSAGE B-DRUG I-DRUG I-DRUG".split()
+    assert spans("1\ufe0f\u20e3 Lasix\u0308 •", mark_tags) == [
+        ("1\ufe0f\u20e3", "DOSAGE"), ("Lasix\u0308", "DRUG")]
+    assert spans("• ✔ →", ["B-DRUG", "I-DRUG", "B-FORM"]) == []
