@@ -2,15 +2,17 @@
  * Text → entities around any token-classification model, without knowing the model: the caller
  * supplies the tokenizer's `encode` (no special tokens), the special tokens that frame a sequence,
  * and a batched `forward` returning logits. Pre-tokenises, tokenises each pre-token separately
- * (cached), windows long texts, batches windows across texts, keeps each pre-token's prediction
- * from its best window, reads the tag probabilities of its FIRST sub-token, chooses tags that keep
- * written words whole (`choose-tags.ts`) and decodes them into entities.
+ * (cached), windows each sentence on its own (`segments.ts`; a long one in overlapping windows),
+ * batches windows across texts, keeps each pre-token's prediction from its best window, reads
+ * the tag probabilities of its FIRST sub-token, chooses tags that keep written words whole
+ * (`choose-tags.ts`) and decodes them into entities.
  */
 import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
 import { chooseTags } from './choose-tags.ts';
-import { decodeTags } from './tags.ts';
+import { decodeTags, parseTag } from './tags.ts';
 import type { Entity } from './types.ts';
-import { assignWindows, clampCount, planWindows, type TokenWindow } from './windows.ts';
+import { listMarkerTokens, segmentStarts } from './segments.ts';
+import { clampCount, planSegmentWindows, type TokenWindow } from './windows.ts';
 
 /** A padded batch of sub-token sequences, row-major `[batch, length]`. */
 export interface ForwardBatch {
@@ -130,6 +132,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   const maxBatchTokens = Math.max(1, options.maxBatchTokens ?? 8192);
   const cacheSize = options.cacheSize ?? 50_000;
   const numTags = options.tags.length;
+  const outsideTag = options.tags.findIndex((tag) => parseTag(tag).role === 'O');
   const cache = new Map<string, readonly number[]>();
 
   const encode = (text: string): readonly number[] => {
@@ -150,8 +153,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         : encode(token.text),
     );
     const counts = ids.map((list) => clampCount(list.length, windowSize));
-    const windows = planWindows(counts, { size: windowSize, overlap });
-    const owners = assignWindows(counts, windows, windowSize);
+    // Each sentence gets windows of its own: the model was fine-tuned on single sentences.
+    const { windows, owners } = planSegmentWindows(counts, segmentStarts(text, tokens), {
+      size: windowSize,
+      overlap,
+    });
     windows.forEach((window, w) => {
       const jobIds: number[] = [];
       const firsts: number[] = [];
@@ -219,6 +225,13 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       }
       if (batch.length > 0) await flush(batch);
       return docs.map((doc) => {
+        if (outsideTag >= 0) {
+          // Line-initial numbering and bullets are never entities; the model never saw line breaks.
+          for (const i of listMarkerTokens(doc.text, doc.tokens)) {
+            doc.probabilities.fill(0, i * numTags, (i + 1) * numTags);
+            doc.probabilities[i * numTags + outsideTag] = 1;
+          }
+        }
         const { tags, scores } = chooseTags(doc.tokens, options.tags, doc.probabilities);
         return decodeTags(doc.text, doc.tokens, tags, scores);
       });

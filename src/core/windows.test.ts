@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignWindows, planWindows } from './windows.ts';
+import { assignWindows, planSegmentWindows, planWindows } from './windows.ts';
 
 describe('planWindows', () => {
   it('keeps a short text in one window', () => {
@@ -80,6 +80,48 @@ describe('planWindows', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('planSegmentWindows', () => {
+  it('windows each segment on its own, with segment edges as text edges', () => {
+    const plan = planSegmentWindows([1, 1, 1, 1, 1, 1, 1], [0, 2, 3], { size: 3, overlap: 1 });
+    expect(plan.windows).toEqual([
+      { start: 0, end: 2, length: 2 },
+      { start: 2, end: 3, length: 1 },
+      { start: 3, end: 6, length: 3 },
+      { start: 5, end: 7, length: 2 },
+    ]);
+    // token 5 sits at a cut in both of its windows (a tie: the earlier one); token 6 ends its
+    // segment, which is no cut
+    expect(plan.owners).toEqual([0, 0, 1, 2, 2, 2, 3]);
+  });
+
+  it('property: no window crosses a segment start, and every token has its own segment window', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 150 }),
+        fc.array(fc.nat({ max: 149 }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat({ max: 45 }),
+        (counts, cuts, size, overlap) => {
+          const starts = [...new Set([0, ...cuts.filter((c) => c < counts.length)])].sort(
+            (a, b) => a - b,
+          );
+          const { windows, owners } = planSegmentWindows(counts, starts, { size, overlap });
+          for (const w of windows) {
+            expect(w.length).toBeLessThanOrEqual(size);
+            for (const s of starts) expect(s <= w.start || s >= w.end).toBe(true);
+          }
+          expect(owners).toHaveLength(counts.length);
+          owners.forEach((w, i) => {
+            expect(windows[w]!.start).toBeLessThanOrEqual(i);
+            expect(windows[w]!.end).toBeGreaterThan(i);
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

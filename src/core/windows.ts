@@ -93,3 +93,37 @@ export function assignWindows(
   if (missing !== -1) throw new RangeError(`pre-token ${missing} is in no window`);
   return owner;
 }
+
+/** Windows over a whole text, with the window each pre-token takes its prediction from. */
+export interface WindowPlan {
+  readonly windows: TokenWindow[];
+  /** `owners[i]`: the index in `windows` of pre-token i's window. */
+  readonly owners: number[];
+}
+
+/**
+ * Plans windows that never cross a segment boundary: each segment (`segmentStarts`, ascending
+ * pre-token indices, the first 0) is windowed on its own, and its edges count as text edges, not
+ * cuts, when choosing a pre-token's window.
+ */
+export function planSegmentWindows(
+  counts: readonly number[],
+  segmentStarts: readonly number[],
+  options: WindowOptions,
+): WindowPlan {
+  const windows: TokenWindow[] = [];
+  const owners: number[] = [];
+  segmentStarts.forEach((start, k) => {
+    const end = segmentStarts[k + 1] ?? counts.length;
+    const part = counts.slice(start, end);
+    const local = planWindows(part, options);
+    const offset = windows.length;
+    for (const w of local)
+      windows.push({ start: start + w.start, end: start + w.end, length: w.length });
+    for (const owner of assignWindows(part, local, options.size)) owners.push(offset + owner);
+  });
+  if (owners.length !== counts.length) {
+    throw new RangeError(`segments cover ${owners.length} of ${counts.length} pre-tokens`);
+  }
+  return { windows, owners };
+}

@@ -42,7 +42,10 @@ export interface LoadOptions {
   /** Browser: the self-hosted folder of the `ort-wasm-*.{mjs,wasm}` files (default `/ort/`). */
   wasmPaths?: string;
   onProgress?: (progress: LoadProgress) => void;
-  /** Tuning for long texts: sub-tokens per window (default 256) and shared between windows (64). */
+  /**
+   * Tuning for long sentences: sub-tokens per window (default: the model's maximum length less its
+   * special tokens, at most 256) and shared between windows (default: a quarter of the window).
+   */
   window?: { size?: number; overlap?: number };
 }
 

@@ -1,0 +1,85 @@
+/**
+ * Sentence segments for windowing.
+ *
+ * The model was fine-tuned on single sentences, split the way the gold files are
+ * (`training/med7_train/corpus.py`, `SENT_SPLIT_RE`). In a window that holds several sentences it
+ * misses most entities that sit more than about 64 sub-tokens in: the 121 dev sentences joined
+ * into one text scored strict F1 0.79, against 0.96 as separate records. So the extractor gives
+ * each sentence windows of its own, and a note scores like its sentences do alone.
+ *
+ * A new segment starts at a pre-token where the gold split would start a sentence:
+ * - after `.`, `?` or `!` followed by whitespace, when the next character is `A-Z` or `0-9`;
+ * - after a comma followed by an upper-case heading and a colon (MTSamples' `,ALLERGIES:,`);
+ * - at a list marker that begins a line (`1.`, `2)`, `(3)`, `-`, `*`, `•`, then a space): each item
+ *   of a medication list is a sentence of its own.
+ *
+ * Other line breaks are not boundaries: the training text had none, and hard-wrapped notes break
+ * lines in the middle of sentences (`Lasix⏎40 mg p.o. daily`).
+ */
+import type { PreToken } from './pretokenize.ts';
+
+const SENTENCE_END = new Set(['.', '?', '!']);
+const SENTENCE_START_RE = /^[A-Z0-9]/;
+/** The gold split's heading rule: `,` then an upper-case heading (letters, space, `&/()-`) and `:`. */
+const HEADING_AFTER_COMMA_RE = /,\s*(?=[A-Z][A-Z &/()-]*[A-Z]\s*:)/g;
+
+/**
+ * A list marker at the start of a line: up to three digits with `.` or `)` (or in parentheses), or
+ * a bullet, then a space or tab. MTSamples has no line breaks, so the model never saw these; left
+ * alone it reads the `8` of `daily⏎8) Zocor` as part of the frequency before it.
+ */
+const LINE_LIST_MARKER_RE =
+  /(?<=^|[\n\r\u2028\u2029])[ \t]*(\(\d{1,3}\)|\d{1,3}[.)]|[-*•·‣◦▪▫●○■□►▸➢➤–—])(?=[ \t])/g;
+
+/** `[start, end)` of every line-initial list marker, in text order. */
+function listMarkerRanges(text: string): [number, number][] {
+  return [...text.matchAll(LINE_LIST_MARKER_RE)].map((match) => {
+    const end = match.index + match[0].length;
+    return [end - match[1]!.length, end];
+  });
+}
+
+/**
+ * The indices of the pre-tokens that make up line-initial list markers, ascending. Numbering and
+ * bullets are never part of a Med7 entity (`ANNOTATION.md`), so the extractor tags them `O`.
+ */
+export function listMarkerTokens(text: string, tokens: readonly PreToken[]): number[] {
+  const ranges = listMarkerRanges(text);
+  const marked: number[] = [];
+  let r = 0;
+  tokens.forEach((token, i) => {
+    while (r < ranges.length && ranges[r]![1] <= token.start) r++;
+    const range = ranges[r];
+    if (range !== undefined && token.start >= range[0] && token.end <= range[1]) marked.push(i);
+  });
+  return marked;
+}
+
+/**
+ * The index of the first pre-token of every segment, ascending; `[0]` for a text of one sentence,
+ * `[]` for a text without pre-tokens.
+ */
+export function segmentStarts(text: string, tokens: readonly PreToken[]): number[] {
+  if (tokens.length === 0) return [];
+  const headingStarts = new Set<number>();
+  for (const match of text.matchAll(HEADING_AFTER_COMMA_RE)) {
+    headingStarts.add(match.index + match[0].length);
+  }
+  const itemStarts = new Set(listMarkerRanges(text).map(([start]) => start));
+  // the dot of `1. Lasix` numbers an item; it does not end a sentence
+  const markers = new Set(listMarkerTokens(text, tokens));
+  const starts = [0];
+  for (let i = 1; i < tokens.length; i++) {
+    const previous = tokens[i - 1]!;
+    const token = tokens[i]!;
+    const afterSentenceEnd =
+      SENTENCE_END.has(previous.text) &&
+      !markers.has(i - 1) &&
+      token.start > previous.end &&
+      SENTENCE_START_RE.test(token.text);
+    if (afterSentenceEnd || headingStarts.has(token.start) || itemStarts.has(token.start)) {
+      starts.push(i);
+    }
+  }
+  return starts;
+}
