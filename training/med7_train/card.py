@@ -250,7 +250,11 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    takes its most probable tag. BIO tags over pre-tokens are then decoded into character spans (an
    entity is a run of consecutive pre-tokens; a `B-` right after its own label on the same line
    continues the entity, since two entities of one label are almost never adjacent in this scheme;
-   an entity of punctuation only is dropped).
+   an entity of punctuation only is dropped, and symbols the vocabulary does not know, such as
+   bullets, arrows and emoji, are trimmed off an entity's edges).
+4. The model was fine-tuned on single sentences, so the TypeScript side reads a note a sentence at a
+   time (`src/core/segments.ts`): windows follow the gold files' sentence split and list items that
+   begin a line, and line-initial numbering and bullets are tagged `O`.
 
 ## Architecture
 
