@@ -1,10 +1,23 @@
 /** The real `med7` command, spawned as users run it. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MED7_LABELS } from '../core/labels.ts';
 import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
 import { runMed7, type Med7Run } from '../test/run-med7.ts';
@@ -39,8 +52,13 @@ interface SpawnOptions {
   input?: string;
 }
 
-/** Runs `med7` like `runMed7`, with a working folder or a file as standard output. */
-function spawnMed7(args: string[], options: SpawnOptions = {}): Promise<Med7Run> {
+interface Started {
+  child: ChildProcess;
+  done: Promise<Med7Run & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `med7` like `runMed7`, with a working folder or a file as standard output. */
+function startMed7(args: string[], options: SpawnOptions = {}): Started {
   const fd = options.stdout === undefined ? 'pipe' : openSync(options.stdout, 'w');
   const child = spawn(process.execPath, [MED7_BIN, ...args], {
     cwd: options.cwd,
@@ -50,20 +68,24 @@ function spawnMed7(args: string[], options: SpawnOptions = {}): Promise<Med7Run>
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(options.input ?? '');
-  return new Promise((resolve, reject) => {
+  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+  child.stdin!.on('error', () => undefined);
+  child.stdin!.end(options.input ?? '');
+  const done = new Promise<Med7Run & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) =>
+    child.on('close', (code, signal) =>
       resolve({
         code,
+        signal,
         stdout: Buffer.concat(out).toString(),
         stderr: Buffer.concat(err).toString(),
       }),
     );
   });
+  return { child, done };
 }
+
+const spawnMed7 = (args: string[], options: SpawnOptions = {}) => startMed7(args, options).done;
 
 let scratch: string;
 beforeAll(async () => {
@@ -308,6 +330,94 @@ describe('a failure is reported on one line', () => {
     );
     expect(run.stderr).not.toMatch(/\.cc:\d+|onnxruntime::/);
   });
+});
+
+describe('med7 annotate --output to what is not a plain file', () => {
+  const posix = process.platform !== 'win32';
+  const record = { id: 'a', text: 'Lasix 40 mg' };
+  let model: string;
+  let dir: string;
+  beforeAll(async () => {
+    model = join(scratch, 'output-model');
+    await writeTinyModel(TEST_MODEL, model);
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(scratch, 'output-'));
+  });
+
+  const annotateTo = (output: string) =>
+    med7(['annotate', '--model', model, '--output', output, '--quiet'], jsonl([record]));
+  const temps = async (folder: string) =>
+    (await readdir(folder)).filter((name) => name.endsWith('.tmp'));
+
+  it.skipIf(!posix)('writes through a symbolic link, which stays a link', async () => {
+    const real = join(dir, 'real');
+    await mkdir(real);
+    const file = join(real, 'notes.jsonl');
+    const link = join(dir, 'link.jsonl');
+    await writeFile(file, 'old\n');
+    await symlink(file, link);
+    const run = await annotateTo(link);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject(record);
+    expect([...(await temps(dir)), ...(await temps(real))]).toEqual([]);
+  });
+
+  it.skipIf(!posix)('creates the file a dangling link names', async () => {
+    const file = join(dir, 'new.jsonl');
+    const link = join(dir, 'link.jsonl');
+    await symlink('new.jsonl', link);
+    const run = await annotateTo(link);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject(record);
+  });
+
+  it.skipIf(!posix)("keeps the replaced file's permissions", async () => {
+    const file = join(dir, 'private.jsonl');
+    await writeFile(file, 'old\n');
+    await chmod(file, 0o600);
+    const run = await annotateTo(file);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject(record);
+  });
+
+  // Devices (/dev/null, /dev/full, /dev/stdout) take the same path as a FIFO; they are not used
+  // here because the old behaviour, run as root, replaced them with a regular file.
+  it.skipIf(!posix)('writes into a FIFO, which stays a FIFO', async () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The reader is a process, so it can be stopped if the FIFO is replaced under it.
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const read: Buffer[] = [];
+    reader.stdout.on('data', (chunk: Buffer) => read.push(chunk));
+    const readerDone = once(reader, 'close');
+    const run = await annotateTo(fifo);
+    const stillFifo = (await lstat(fifo)).isFIFO();
+    if (!stillFifo) reader.kill();
+    await readerDone;
+    expect(stillFifo).toBe(true);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(Buffer.concat(read).toString())).toMatchObject(record);
+    expect(await temps(dir)).toEqual([]);
+  });
+
+  it.skipIf(!posix)(
+    'fails when a write fails after it was accepted (the reader left)',
+    async () => {
+      const fifo = join(dir, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      // Opens the FIFO, which lets med7 open it too, and closes it before med7 writes.
+      const reader = spawn('sh', ['-c', 'exec 3< "$1"', 'sh', fifo], { stdio: 'ignore' });
+      const readerDone = once(reader, 'close');
+      const run = await annotateTo(fifo);
+      await readerDone;
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^med7: cannot write .*fifo: EPIPE/);
+    },
+  );
 });
 
 describe('med7 eval: bad gold stops with the line number and exit 2', () => {

@@ -5,9 +5,7 @@
  * Exit status: 0 done, 1 the model or the run failed, 2 bad usage or bad input (reported with its
  * line number, before anything is written).
  */
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toPlainMedications } from '../core/export/json.ts';
 import { evaluate } from '../core/metrics.ts';
@@ -19,6 +17,7 @@ import type { Med7Model } from '../model/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
 import { parseGold, parseRecords, type GoldRecord, type InputRecord } from './jsonl.ts';
+import { Output, STDIO } from './output.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
 
 const USAGE = `Usage: med7 <command> [options]
@@ -159,9 +158,6 @@ function dtypeOf(value: string | undefined): 'q8' | 'fp32' {
   throw new InputError(`--dtype must be q8 or fp32, not "${value}"`);
 }
 
-/** Names standard input or output in place of a file, as most Unix tools read it. */
-const STDIO = '-';
-
 /** Reads a file, or standard input for `-` or no path. */
 async function readInput(path: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
   if (path !== undefined && path !== STDIO) {
@@ -195,59 +191,6 @@ async function load(modelPath: string | undefined, dtype: 'q8' | 'fp32'): Promis
   const { loadMed7Model } = await import('../model/index.ts');
   const model = await loadMed7Model({ model: modelPath, dtype, device: 'cpu' });
   return { model, loadSeconds: (performance.now() - started) / 1000 };
-}
-
-/**
- * Writes with back-pressure to stdout or a file; a write error fails the run. A file is written
- * beside its target and renamed into place by `close`, so a run that fails (a model that will not
- * load, say) leaves what was there untouched, even when the output is the input file itself.
- */
-class Output {
-  private failure: Error | undefined;
-
-  private constructor(
-    private readonly stream: NodeJS.WritableStream,
-    private readonly file?: { temp: string; path: string },
-  ) {
-    stream.on('error', (error: Error) => (this.failure ??= error));
-  }
-
-  /** Opens the output now, so that a bad path is reported before any work. */
-  static async open(path: string | undefined): Promise<Output> {
-    if (path === undefined || path === STDIO) return new Output(process.stdout);
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    try {
-      if ((await stat(path).catch(() => undefined))?.isDirectory() === true) {
-        throw new Error('it is a folder');
-      }
-      const handle = await open(temp, 'wx');
-      return new Output(handle.createWriteStream(), { temp, path });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(`cannot write ${path}: ${reason}`);
-    }
-  }
-
-  async write(chunk: string): Promise<void> {
-    if (this.failure !== undefined) throw this.failure;
-    // events.once also rejects on an 'error' event, and removes its listeners either way.
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
-  }
-
-  /** Finishes the output: a file takes its target's place. */
-  async close(): Promise<void> {
-    if (this.file === undefined) return;
-    await new Promise<void>((resolve) => this.stream.end(resolve));
-    if (this.failure !== undefined) throw this.failure;
-    await rename(this.file.temp, this.file.path);
-  }
-
-  /** Drops a file output of a failed run; the target stays as it was. */
-  async discard(): Promise<void> {
-    if (this.file === undefined) return;
-    await new Promise<void>((resolve) => this.stream.end(resolve));
-    await unlink(this.file.temp).catch(() => undefined);
-  }
 }
 
 /** Runs the model over records in groups, with a progress bar; returns entities per record. */
