@@ -420,6 +420,53 @@ describe('med7 annotate --output to what is not a plain file', () => {
   );
 });
 
+/** Waits until `check` holds, polling. */
+async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('med7 annotate --output, interrupted', () => {
+  let model: string;
+  beforeAll(async () => {
+    model = join(scratch, 'signal-model');
+    await writeTinyModel(TEST_MODEL, model);
+  });
+
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it.skipIf(process.platform === 'win32')(
+      `removes its temporary file on ${signal} and leaves the file as it was`,
+      async () => {
+        const dir = await mkdtemp(join(scratch, 'signal-'));
+        const file = join(dir, 'notes.jsonl');
+        await writeFile(file, 'old\n');
+        const input = jsonl(
+          Array.from({ length: 2000 }, (_, id) => ({ id, text: 'Lasix 40 mg p.o. daily' })),
+        );
+        const { child, done } = startMed7(
+          ['annotate', '--model', model, '--output', file, '--quiet'],
+          { input },
+        );
+        // The temporary file is made before the model loads, so the signal comes mid-run.
+        await until(async () => (await readdir(dir)).length > 1);
+        child.kill(signal);
+        const run = await done;
+        expect(run.signal === signal || run.code === status, `${run.signal} ${run.code}`).toBe(
+          true,
+        );
+        expect(await readdir(dir)).toEqual(['notes.jsonl']);
+        expect(await readFile(file, 'utf8')).toBe('old\n');
+      },
+    );
+  }
+});
+
 describe('med7 eval: bad gold stops with the line number and exit 2', () => {
   const text = 'Lasix 40 mg';
   const cases: [string, unknown, RegExp][] = [

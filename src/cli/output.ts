@@ -2,17 +2,19 @@
  * Where `med7 annotate` writes: standard output, or the `--output` path.
  *
  * A regular file is written to a hidden temporary file beside it and renamed into place when the
- * run succeeds, so a run that fails (a model that will not load, say) leaves what was there
- * untouched, even when the output is the input file itself. The new file keeps the mode
+ * run succeeds, so a run that fails (a model that will not load, say) or is interrupted leaves what
+ * was there untouched, even when the output is the input file itself. The new file keeps the mode
  * of the one it replaces (notes kept 0600 must not become world-readable), and a symbolic link is
  * followed, so the link stays and its file is replaced.
  *
  * Anything else that exists (a FIFO, a device such as /dev/null or /dev/tty, /dev/stdout) is
  * written directly: it cannot be replaced by a renamed file, only written to.
  */
+import { unlinkSync } from 'node:fs';
 import { lstat, open, readlink, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.ts';
 
@@ -54,9 +56,12 @@ async function followLinks(path: string): Promise<string> {
   throw new Error('too many levels of symbolic links');
 }
 
-/** A hidden file beside the file it will replace, removed if the run fails. */
+const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A hidden file beside the file it will replace, removed if the run fails or is interrupted. */
 class TempFile {
   readonly path: string;
+  private readonly onSignal = (signal: NodeJS.Signals) => this.interrupted(signal);
 
   constructor(readonly target: string) {
     this.path = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
@@ -64,20 +69,50 @@ class TempFile {
 
   /** Creates the file with `mode` (the replaced file's), before any text is written to it. */
   async create(mode: number | undefined): Promise<FileHandle> {
-    const handle = await open(this.path, 'wx', mode ?? 0o666);
-    // The mode given to open is narrowed by the umask; chmod restores the replaced file's
-    // exactly. Where it cannot, the narrower mode is still never wider than the original.
-    if (mode !== undefined) await handle.chmod(mode).catch(() => undefined);
-    return handle;
+    // Listening before the file exists leaves no moment in which a signal could strand it.
+    for (const signal of CLEANUP_SIGNALS) process.on(signal, this.onSignal);
+    try {
+      const handle = await open(this.path, 'wx', mode ?? 0o666);
+      // The mode given to open is narrowed by the umask; chmod restores the replaced file's
+      // exactly. Where it cannot, the narrower mode is still never wider than the original.
+      if (mode !== undefined) await handle.chmod(mode).catch(() => undefined);
+      return handle;
+    } catch (error) {
+      this.stopListening();
+      throw error;
+    }
   }
 
   /** Puts the file in its target's place. */
   async commit(): Promise<void> {
     await rename(this.path, this.target);
+    this.stopListening();
   }
 
   async remove(): Promise<void> {
     await unlink(this.path).catch(() => undefined);
+    this.stopListening();
+  }
+
+  private stopListening(): void {
+    for (const signal of CLEANUP_SIGNALS) process.off(signal, this.onSignal);
+  }
+
+  /** Ctrl-C and the like: removes the file, then ends the process as the signal would have. */
+  private interrupted(signal: NodeJS.Signals): void {
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // Already gone, or never created.
+    }
+    this.stopListening();
+    // With no listener left the signal's default action applies, so the parent sees the signal;
+    // where that does not end the process (Windows), the shell's convention 128 + N does.
+    try {
+      process.kill(process.pid, signal);
+    } finally {
+      process.exit(128 + constants.signals[signal]);
+    }
   }
 }
 
