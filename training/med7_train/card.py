@@ -106,10 +106,12 @@ def _review3_count():
 
 def _choice_note(P):
     """How the shipped build was chosen (training/RECIPE.md has the rules set before each run)."""
-    if P.get("review3"):
-        return ("That file also says how the shipped model (build #12) was chosen: build #10's recipe plus a "
-                "third round of hand-reviewed training sentences,\nthe extra comparison set's notes held out "
-                "of training, and tail-averaged weights; it met the rule set before its run.")
+    extras = [name for name, on in (("--review3", P.get("review3")), ("--hold-out-extra", P.get("hold_out_extra")),
+                                    (f"--tail-average {P.get('tail_average')}", P.get("tail_average"))) if on]
+    if extras:
+        # builds #11 and #12 used these; neither met the rule set before its run, so neither shipped
+        return (f"This build adds {', '.join(f'`{e}`' for e in extras)} to the shipped recipe (build #10); that file\n"
+                "records the rule each such build was judged by and how it scored.")
     return ("That file also says how the shipped model (build #10) was chosen: it is the second seed tried for its\n"
             "data; the first (seed 13, build #9) missed the dev-set bar set before the run, seed 7 met it.")
 
