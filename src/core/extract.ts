@@ -11,7 +11,7 @@ import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
 import { chooseTags } from './choose-tags.ts';
 import { decodeTags, parseTag } from './tags.ts';
 import type { Entity } from './types.ts';
-import { listMarkerTokens, segmentStarts } from './segments.ts';
+import { segmentText } from './segments.ts';
 import { clampCount, planSegmentWindows, type TokenWindow } from './windows.ts';
 
 /** A padded batch of sub-token sequences, row-major `[batch, length]`. */
@@ -97,6 +97,8 @@ interface Doc {
   readonly tokens: PreToken[];
   /** Softmax over the tags for each pre-token, row-major `[tokens, tags]`; all 0 = not read. */
   readonly probabilities: Float32Array;
+  /** Pre-tokens of line-initial list markers (`segments.ts`), tagged `O` whatever the model says. */
+  readonly listMarkers: readonly number[];
 }
 
 /**
@@ -162,7 +164,8 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     );
     const counts = ids.map((list) => clampCount(list.length, windowSize));
     // Each sentence gets windows of its own: the model was fine-tuned on single sentences.
-    const { windows, owners } = planSegmentWindows(counts, segmentStarts(text, tokens), {
+    const segments = segmentText(text, tokens);
+    const { windows, owners } = planSegmentWindows(counts, segments.starts, {
       size: windowSize,
       overlap,
     });
@@ -177,7 +180,12 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       }
       jobs.push({ doc, window, ids: jobIds, firsts });
     });
-    return { text, tokens, probabilities: new Float32Array(tokens.length * numTags) };
+    return {
+      text,
+      tokens,
+      listMarkers: segments.markers,
+      probabilities: new Float32Array(tokens.length * numTags),
+    };
   };
 
   const runBatch = async (batch: readonly Job[], docs: readonly Doc[]): Promise<void> => {
@@ -241,7 +249,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       return docs.map((doc) => {
         if (outsideTag >= 0) {
           // Line-initial numbering and bullets are never entities; the model never saw line breaks.
-          for (const i of listMarkerTokens(doc.text, doc.tokens)) {
+          for (const i of doc.listMarkers) {
             doc.probabilities.fill(0, i * numTags, (i + 1) * numTags);
             doc.probabilities[i * numTags + outsideTag] = 1;
           }

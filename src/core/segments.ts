@@ -39,12 +39,8 @@ function listMarkerRanges(text: string): [number, number][] {
   });
 }
 
-/**
- * The indices of the pre-tokens that make up line-initial list markers, ascending. Numbering and
- * bullets are never part of a Med7 entity (`ANNOTATION.md`), so the extractor tags them `O`.
- */
-export function listMarkerTokens(text: string, tokens: readonly PreToken[]): number[] {
-  const ranges = listMarkerRanges(text);
+/** The indices of the pre-tokens inside `ranges` (sorted, disjoint), ascending. */
+function tokensIn(tokens: readonly PreToken[], ranges: readonly [number, number][]): number[] {
   const marked: number[] = [];
   let r = 0;
   tokens.forEach((token, i) => {
@@ -55,31 +51,54 @@ export function listMarkerTokens(text: string, tokens: readonly PreToken[]): num
   return marked;
 }
 
-/**
- * The index of the first pre-token of every segment, ascending; `[0]` for a text of one sentence,
- * `[]` for a text without pre-tokens.
- */
-export function segmentStarts(text: string, tokens: readonly PreToken[]): number[] {
-  if (tokens.length === 0) return [];
+/** How a text divides for the model: where segments start and which pre-tokens are list markers. */
+export interface TextSegments {
+  /**
+   * The index of the first pre-token of every segment, ascending; `[0]` for a text of one
+   * sentence, `[]` for a text without pre-tokens.
+   */
+  readonly starts: number[];
+  /**
+   * The indices of the pre-tokens that make up line-initial list markers, ascending. Numbering and
+   * bullets are never part of a Med7 entity (`ANNOTATION.md`), so the extractor tags them `O`.
+   */
+  readonly markers: number[];
+}
+
+/** Segments and list markers of a text, found in one pass over its list markers. */
+export function segmentText(text: string, tokens: readonly PreToken[]): TextSegments {
+  const ranges = listMarkerRanges(text);
+  const markers = tokensIn(tokens, ranges);
+  if (tokens.length === 0) return { starts: [], markers };
   const headingStarts = new Set<number>();
   for (const match of text.matchAll(HEADING_AFTER_COMMA_RE)) {
     headingStarts.add(match.index + match[0].length);
   }
-  const itemStarts = new Set(listMarkerRanges(text).map(([start]) => start));
+  const itemStarts = new Set(ranges.map(([start]) => start));
   // the dot of `1. Lasix` numbers an item; it does not end a sentence
-  const markers = new Set(listMarkerTokens(text, tokens));
+  const isMarker = new Set(markers);
   const starts = [0];
   for (let i = 1; i < tokens.length; i++) {
     const previous = tokens[i - 1]!;
     const token = tokens[i]!;
     const afterSentenceEnd =
       SENTENCE_END.has(previous.text) &&
-      !markers.has(i - 1) &&
+      !isMarker.has(i - 1) &&
       token.start > previous.end &&
       SENTENCE_START_RE.test(token.text);
     if (afterSentenceEnd || headingStarts.has(token.start) || itemStarts.has(token.start)) {
       starts.push(i);
     }
   }
-  return starts;
+  return { starts, markers };
+}
+
+/** `segmentText(text, tokens).starts`. */
+export function segmentStarts(text: string, tokens: readonly PreToken[]): number[] {
+  return segmentText(text, tokens).starts;
+}
+
+/** `segmentText(text, tokens).markers`. */
+export function listMarkerTokens(text: string, tokens: readonly PreToken[]): number[] {
+  return segmentText(text, tokens).markers;
 }
