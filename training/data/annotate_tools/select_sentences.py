@@ -50,8 +50,12 @@ def main():
     # candidates touch (1 per note); med7_train.corpus keeps those notes out of all training text.
     # --extra: more training candidates (extra_candidates.jsonl, seed + 2) from notes that neither
     # dev, the first training candidates nor the held-out test set touch.
+    # --third: a third comparison set (third_candidates.jsonl, seed + 7) drawn from the *other*
+    # sentences of the dev and held-out test notes, which no build has ever trained on (up to 3 per
+    # note; the gold sentences themselves are skipped).
     heldout = '--heldout' in sys.argv
     extra = '--extra' in sys.argv
+    third = '--third' in sys.argv
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     dev = [json.loads(l) for l in open(DEV, encoding='utf-8')]
     dev_ids = {r['id'].split('-')[1] for r in dev if r['id'].startswith('mts-')}
@@ -61,6 +65,14 @@ def main():
                 dev_ids |= {json.loads(l)['note_id'] for l in f}
     dev_texts = {r['text'] for r in dev}
     rows = list(csv.DictReader(open(CSV, encoding='utf-8', newline='')))
+    if third:
+        with open(os.path.join(HERE, 'heldout_candidates.jsonl'), encoding='utf-8') as f:
+            only_ids = dev_ids | {json.loads(l)['note_id'] for l in f}
+        with open(os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl'), encoding='utf-8') as f:
+            dev_texts |= {json.loads(l)['text'] for l in f}
+        # keep only the evaluation notes (a duplicate of one under another id is the same note)
+        rows = [r for r in rows if r['note_id'] in only_ids]
+        dev_ids = set()
     dev_trans = {norm(r['transcription']).lower() for r in rows if r['note_id'] in dev_ids}
     seen = set()
     notes = []
@@ -93,8 +105,8 @@ def main():
                 med[spec].append(item)
             elif NEG.search(s) or MED.search(s):
                 neg[spec].append(item)
-    rng = random.Random(SEED + 1 if heldout else SEED + 2 if extra else SEED)
-    per_note = 1 if heldout else 2
+    rng = random.Random(SEED + 1 if heldout else SEED + 2 if extra else SEED + 7 if third else SEED)
+    per_note = 1 if heldout else 3 if third else 2
 
     def draw(pool, n, used_notes):
         specs = sorted(pool)
@@ -115,8 +127,8 @@ def main():
         return out
 
     used = collections.Counter()
-    n_med = int(args[0]) if len(args) > 0 else (105 if heldout else 260 if extra else 420)
-    n_neg = int(args[1]) if len(args) > 1 else (55 if heldout else 140 if extra else 230)
+    n_med = int(args[0]) if len(args) > 0 else (105 if heldout else 260 if extra else 300 if third else 420)
+    n_neg = int(args[1]) if len(args) > 1 else (55 if heldout else 140 if extra else 100 if third else 230)
     a = draw(med, n_med, used)
     b = draw(neg, n_neg, used)
     # interleave ~65/35
@@ -128,7 +140,8 @@ def main():
                 out.append(('med', a[ia])); ia += 1
         if ib < len(b):
             out.append(('neg', b[ib])); ib += 1
-    name = 'heldout_candidates.jsonl' if heldout else 'extra_candidates.jsonl' if extra else 'candidates.jsonl'
+    name = ('heldout_candidates.jsonl' if heldout else 'extra_candidates.jsonl' if extra
+            else 'third_candidates.jsonl' if third else 'candidates.jsonl')
     with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
         for i, (kind, (nid, spec, head, s)) in enumerate(out):
             f.write(json.dumps({'n': i, 'pool': kind, 'note_id': nid, 'specialty': spec, 'text': s}) + '\n')
