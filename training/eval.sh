@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Score the built model and the weak labeller with the project's own eval command (`med7 eval`,
-# the TypeScript scorer users get), on the dev set, the held-out test set, the extra hand-annotated
-# comparison set and the hand-annotated training sentences, then rewrite
+# the TypeScript scorer users get), on the dev set, the held-out test set, the extra and third
+# hand-annotated comparison sets and the hand-annotated training sentences, then rewrite
 # models/med7-compact/MODEL_CARD.md from the results.
 #   bash training/eval.sh      (run by build.sh at the end; needs `npm install` done)
 set -euo pipefail
@@ -13,6 +13,7 @@ DEV="${MED7_SHARED:-../shared}/data/gold/dev.jsonl"
 TEST="gold/test.jsonl"
 HAND="training/data/hand_annotated.jsonl"
 EXTRA="training/data/extra_annotated.jsonl"
+THIRD="gold/third.jsonl"
 OUT="training/eval"
 WORK="training/work"
 if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
@@ -37,6 +38,11 @@ if [ -f "$EXTRA" ]; then
   weak "$EXTRA" > "$WORK/weak.extra.jsonl"
   med7 eval "$EXTRA" --predictions "$WORK/weak.extra.jsonl" --json > "$OUT/extra.weak.json"
 fi
+if [ -f "$THIRD" ]; then
+  med7 eval "$THIRD" --json --quiet > "$OUT/third.q8.json"
+  weak "$THIRD" > "$WORK/weak.third.jsonl"
+  med7 eval "$THIRD" --predictions "$WORK/weak.third.jsonl" --json > "$OUT/third.weak.json"
+fi
 # false alarms: ordinary prose of the held-out notes (no cue, no rule-found medication)
 (cd training && "$PY" -m med7_train.quiet_sentences) > "$WORK/quiet.jsonl"
 med7 annotate --input "$WORK/quiet.jsonl" --output "$WORK/quiet.q8.jsonl" --quiet
@@ -44,7 +50,8 @@ med7 annotate --input "$WORK/quiet.jsonl" --output "$WORK/quiet.q8.jsonl" --quie
 weak "$HAND" > "$WORK/weak.hand.jsonl"
 med7 eval "$HAND" --predictions "$WORK/weak.hand.jsonl" --json > "$OUT/hand.weak.json"
 (cd training && "$PY" -m med7_train.card)
-for f in "$OUT"/{dev,test,extra,hand}.*.json; do
+for f in "$OUT"/{dev,test,extra,third,hand}.*.json; do
+  [ -f "$f" ] || continue  # a set that is not there (an unmatched pattern stays literal)
   "$PY" -c "import json,sys; m=json.load(open(sys.argv[1]))['micro']; print(f\"{sys.argv[1].split('/')[-1]:>16}: strict {m['strict']['f1']:.3f} lenient {m['lenient']['f1']:.3f}\")" "$f"
 done
 "$PY" -c "import json,sys; q=json.load(open(sys.argv[1])); print(f\"{'quiet.q8.json':>16}: {q['entities']} entities in {q['sentences_with_entities']} of {q['sentences']} sentences without a medication cue\")" "$OUT/quiet.q8.json"

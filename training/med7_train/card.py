@@ -167,6 +167,23 @@ def _extra_provenance(P):
             "part of the weak-labelled text), so this comparison leans towards the labeller.")
 
 
+def _third_section():
+    third, third_weak = _load_eval("third.q8"), _load_eval("third.weak")
+    if third is None or third_weak is None:
+        return ""
+    return f"""
+A third comparison: the {third['records']} sentences of `gold/third.jsonl`, drawn from the unannotated
+sentences of the dev and test notes, which no build has trained on (sentences that other notes repeat
+are left out). Each was annotated twice, independently and without tagger output, and a third
+annotator settled the differences. Strict micro-F1: model {_micro(third):.3f}, weak labeller
+{_micro(third_weak):.3f} (precision {_pr(third)[0]:.3f} vs {_pr(third_weak)[0]:.3f}, recall
+{_pr(third)[1]:.3f} vs {_pr(third_weak)[1]:.3f}); lenient {_micro(third, 'lenient'):.3f} vs
+{_micro(third_weak, 'lenient'):.3f}.
+
+{_versus_table(third, third_weak)}
+"""
+
+
 def _heldout_section(P):
     model, weak, hand = _load_eval("test.q8"), _load_eval("test.weak"), _load_eval("hand.weak")
     if model is None or weak is None:
@@ -201,6 +218,7 @@ Strict micro-F1: model {_micro(extra):.3f}, weak labeller {_micro(extra_weak):.3
 
 {_versus_table(extra, extra_weak)}
 """
+    text += _third_section()
     text += _quiet_section()
     if hand is not None:
         text += (f"\nThe weak labeller on the {hand['records']} hand-annotated training sentences "

@@ -19,6 +19,12 @@ CODES = {'D': 'DRUG', 'S': 'STRENGTH', 'FM': 'FORM', 'R': 'ROUTE', 'DO': 'DOSAGE
          'F': 'FREQUENCY', 'DU': 'DURATION'}
 
 
+def parse_item(item):
+    """'surface CODE' or 'surface CODE@k' -> (surface, code, k); None if it is neither."""
+    mm = re.match(r'^(.*\S)\s+(D|S|FM|R|DO|F|DU)(?:@(\d+))?$', item)
+    return (mm.group(1), mm.group(2), int(mm.group(3) or 1)) if mm else None
+
+
 def find(text, surf, start, k):
     pos = start
     while True:
@@ -118,10 +124,10 @@ def main(argv=None):
             if ann != '-':
                 for item in ann.split('; '):
                     item = item.strip()
-                    mm = re.match(r'^(.*\S)\s+(D|S|FM|R|DO|F|DU)(?:@(\d+))?$', item)
-                    if not mm:
+                    parsed = parse_item(item)
+                    if not parsed:
                         print(f'{bf}:{ln}: cannot parse item {item!r}'); bad += 1; continue
-                    surf, code, k = mm.group(1), mm.group(2), int(mm.group(3) or 1)
+                    surf, code, k = parsed
                     i = find(text, surf, cur, k)
                     if i < 0:
                         print(f'{bf}:{ln}: [{n}] not found after {cur}: {surf!r}\n    {text}'); bad += 1; continue

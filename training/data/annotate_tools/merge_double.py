@@ -1,0 +1,120 @@
+#!/usr/bin/python3
+"""Merge two independent annotations of the third held-out set into third_batch01.txt.
+
+Each row of third_candidates.jsonl is annotated twice, in third_a_batch*.txt and
+third_b_batch*.txt (same line format as batch*.txt, see build.py). Where both give the same
+spans (start, end, label) the row is agreed. Where they differ, a third annotator's line in
+third_adj_batch*.txt decides. Adjudicators see both versions and the text, never tagger output.
+
+  merge_double.py --conflicts FILE   write the rows that differ, both versions bracketed, for adjudication
+  merge_double.py                    write third_batch01.txt (stops if a differing row has no decision)
+
+Either way it prints the agreement between the two annotators: rows alike, and span-level F1.
+Rows whose sentence also occurs in the training text (boilerplate such as "ALLERGIES:, NKDA.",
+compared without case and punctuation) are written as SKIP: the set must be text no build has seen.
+"""
+import glob, json, os, re, sys
+
+import build
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', '..'))
+
+
+def rows_in_training_text(cands):
+    from med7_train import corpus  # the training package: the same exclusions as the build
+    norm = lambda t: re.sub(r'[^a-z0-9]+', ' ', t.lower()).strip()
+    train = {norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True)}
+    return {c['n'] for c in cands if norm(c['text']) in train}
+
+
+def read_side(pattern):
+    """Row number -> (raw annotation, spans or 'SKIP'), from every file matching the pattern."""
+    cands = [json.loads(l) for l in open(os.path.join(HERE, 'third_candidates.jsonl'), encoding='utf-8')]
+    rows = {}
+    for bf in sorted(glob.glob(os.path.join(HERE, pattern))):
+        for line in open(bf, encoding='utf-8'):
+            line = line.rstrip('\n')
+            if not line.strip() or line.startswith('#'):
+                continue
+            n_str, _, ann = line.partition(':')
+            n, ann = int(n_str), ann.strip()
+            if n in rows:
+                sys.exit(f'{bf}: row {n} twice')
+            rows[n] = (ann, spans_of(cands[n]['text'], ann, bf, n))
+    return cands, rows
+
+
+def spans_of(text, ann, where, n):
+    if ann in ('SKIP', '-'):
+        return ann if ann == 'SKIP' else frozenset()
+    out, cur = set(), 0
+    for item in ann.split('; '):
+        surf, code, k = build.parse_item(item.strip())
+        i = build.find(text, surf, cur, k)
+        if i < 0:
+            sys.exit(f'{where}: row {n}: {surf!r} not found')
+        out.add((i, i + len(surf), build.CODES[code]))
+        cur = i + len(surf)
+    return frozenset(out)
+
+
+def bracketed(text, spans):
+    if spans == 'SKIP':
+        return 'SKIP'
+    out, p = [], 0
+    for s, e, lab in sorted(spans):
+        out += [text[p:s], f'[{text[s:e]}]{lab}']
+        p = e
+    return ''.join(out + [text[p:]])
+
+
+def agreement(a, b):
+    rows = sorted(set(a) & set(b))
+    alike = sum(1 for n in rows if a[n][1] == b[n][1])
+    sa = {(n, s) for n in rows if a[n][1] != 'SKIP' for s in a[n][1]}
+    sb = {(n, s) for n in rows if b[n][1] != 'SKIP' for s in b[n][1]}
+    both = len(sa & sb)
+    f1 = 2 * both / (len(sa) + len(sb)) if sa or sb else 1.0
+    print(f'{len(rows)} rows in both; {alike} alike; spans: A {len(sa)}, B {len(sb)}, same {both}; '
+          f'span F1 between annotators {f1:.3f}')
+    return [n for n in rows if a[n][1] != b[n][1]]
+
+
+def main(argv):
+    cands, a = read_side('third_a_batch*.txt')
+    _, b = read_side('third_b_batch*.txt')
+    in_training = rows_in_training_text(cands)
+    missing = [n for n in range(len(cands)) if n not in in_training and (n not in a or n not in b)]
+    if missing:
+        sys.exit(f'rows without two annotations: {missing[:20]}{" ..." if len(missing) > 20 else ""}')
+    for side in (a, b):
+        for n in in_training:
+            side.pop(n, None)
+    differ = agreement(a, b)
+    if argv[:1] == ['--conflicts']:
+        with open(argv[1], 'w', encoding='utf-8') as f:
+            for n in differ:
+                t = cands[n]['text']
+                f.write(f'row {n}\n  text: {t}\n  A: {bracketed(t, a[n][1])}\n  B: {bracketed(t, b[n][1])}\n'
+                        f'  A line: {n}: {a[n][0]}\n  B line: {n}: {b[n][0]}\n\n')
+        print(f'{len(differ)} rows differ -> {argv[1]}')
+        return
+    _, adj = read_side('third_adj_batch*.txt')
+    undecided = [n for n in differ if n not in adj]
+    if undecided:
+        sys.exit(f'{len(undecided)} differing rows without a decision: {undecided[:20]}')
+    with open(os.path.join(HERE, 'third_batch01.txt'), 'w', encoding='utf-8') as f:
+        f.write('# third held-out set: rows where annotators A and B agree, else the adjudicator\'s line '
+                '(written by merge_double.py; edit the a/b/adj files, not this one)\n')
+        for n in range(len(cands)):
+            if n in in_training:
+                f.write(f'# {n}: the sentence is also in the training text\n{n}: SKIP\n')
+            else:
+                f.write(f'{n}: {(adj[n] if n in differ else a[n])[0]}\n')
+    print(f'third_batch01.txt: {len(cands) - len(in_training)} rows ({len(in_training)} left out: in the training text), '
+          f'{len(differ)} decided by adjudication')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
