@@ -4,6 +4,7 @@ apart from everything the model trains on."""
 import importlib.util
 import json
 import re
+import sys
 
 import pytest
 
@@ -86,3 +87,36 @@ def test_review_set_is_training_text_only(flag, path, at_least):
     others = [paths.HAND_ANNOTATED, TEST_GOLD, EXTRA] + [p for _, p, _ in REVIEW_ROUNDS if p != path]
     other_texts = {json.loads(l)["text"] for p in others for l in p.read_text(encoding="utf-8").splitlines()}
     assert not {r["text"] for r in recs} & (other_texts | {r["text"] for r in corpus.load_dev()})
+
+
+THIRD = paths.REPO_ROOT / "gold" / "third.jsonl"
+
+
+def test_third_set_is_what_the_merged_batches_build(tmp_path):
+    """gold/third.jsonl comes from third_batch01.txt, which merge_double.py writes from the two
+    independent annotations and the adjudication; both steps are replayed here."""
+    merged = tmp_path / "merged.txt"
+    spec = importlib.util.spec_from_file_location("merge_double", TOOLS / "merge_double.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(TOOLS))
+    try:
+        spec.loader.exec_module(mod)
+        mod.main(["--out", str(merged)])
+    finally:
+        sys.path.remove(str(TOOLS))
+    assert merged.read_text(encoding="utf-8") == (TOOLS / "third_batch01.txt").read_text(encoding="utf-8")
+    assert _rebuild(tmp_path, "--third") == THIRD.read_text(encoding="utf-8")
+
+
+def test_third_set_is_held_out_text():
+    """Drawn from the dev and test notes (never trained on), none of it a gold sentence, and none
+    of it repeated in the training text, not even as boilerplate."""
+    recs = [json.loads(l) for l in THIRD.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert len(recs) >= 350
+    notes = {r["id"].split("-")[1] for r in recs}
+    assert notes <= corpus.heldout_note_ids() | corpus.dev_note_ids()
+    texts = {r["text"] for r in recs}
+    gold = {r["text"] for r in corpus.load_dev()} | {json.loads(l)["text"] for l in TEST_GOLD.read_text(encoding="utf-8").splitlines()}
+    assert not texts & gold
+    train = {_norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True)}
+    assert not {_norm(t) for t in texts} & train

@@ -7,7 +7,7 @@ spans (start, end, label) the row is agreed. Where they differ, a third annotato
 third_adj_batch*.txt decides. Adjudicators see both versions and the text, never tagger output.
 
   merge_double.py --conflicts FILE   write the rows that differ, both versions bracketed, for adjudication
-  merge_double.py                    write third_batch01.txt (stops if a differing row has no decision)
+  merge_double.py [--out FILE]       write third_batch01.txt, or FILE (stops if a differing row has no decision)
 
 Either way it prints the agreement between the two annotators: rows alike, and span-level F1.
 Rows whose sentence also occurs in the training text (boilerplate such as "ALLERGIES:, NKDA.",
@@ -100,11 +100,12 @@ def main(argv):
                         f'  A line: {n}: {a[n][0]}\n  B line: {n}: {b[n][0]}\n\n')
         print(f'{len(differ)} rows differ -> {argv[1]}')
         return
+    out = argv[1] if argv[:1] == ['--out'] else os.path.join(HERE, 'third_batch01.txt')
     _, adj = read_side('third_adj_batch*.txt')
     undecided = [n for n in differ if n not in adj]
     if undecided:
         sys.exit(f'{len(undecided)} differing rows without a decision: {undecided[:20]}')
-    with open(os.path.join(HERE, 'third_batch01.txt'), 'w', encoding='utf-8') as f:
+    with open(out, 'w', encoding='utf-8') as f:
         f.write('# third held-out set: rows where annotators A and B agree, else the adjudicator\'s line '
                 '(written by merge_double.py; edit the a/b/adj files, not this one)\n')
         for n in range(len(cands)):
@@ -112,7 +113,7 @@ def main(argv):
                 f.write(f'# {n}: the sentence is also in the training text\n{n}: SKIP\n')
             else:
                 f.write(f'{n}: {(adj[n] if n in differ else a[n])[0]}\n')
-    print(f'third_batch01.txt: {len(cands) - len(in_training)} rows ({len(in_training)} left out: in the training text), '
+    print(f'{os.path.basename(out)}: {len(cands) - len(in_training)} rows ({len(in_training)} left out: in the training text), '
           f'{len(differ)} decided by adjudication')
 
 
