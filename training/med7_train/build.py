@@ -93,8 +93,6 @@ def parse_args(argv=None):
     args = ap.parse_args(argv)
     if args.tail_average is not None and not 0 <= args.tail_average < 1:
         ap.error("--tail-average is a fraction of the fine-tuning steps, from 0 up to (not including) 1")
-    if args.raw_out and not args.tail_average:
-        ap.error("--raw-out compares against --tail-average, so it needs it")
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
@@ -102,6 +100,9 @@ def parse_args(argv=None):
               "seed"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
+    if args.raw_out and not P["tail_average"]:
+        # checked on the recipe, not the flag: a preset may tail-average without --tail-average
+        ap.error("--raw-out compares against --tail-average, so it needs it")
     return args, P
 
 

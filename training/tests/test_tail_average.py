@@ -41,6 +41,6 @@ def test_build_options():
     assert params["tail_average"] == 0.0  # the shipped recipe exports the final weights
     _, params = build.parse_args(["--tail-average", "0.25"])
     assert params["tail_average"] == 0.25
-    for bad in (["--tail-average", "1"], ["--tail-average", "-0.1"], ["--raw-out", "/tmp/x"]):
+    for bad in (["--tail-average", "1"], ["--tail-average", "-0.1"], ["--tail-average", "0", "--raw-out", "/tmp/x"]):
         with pytest.raises(SystemExit):
             build.parse_args(bad)
