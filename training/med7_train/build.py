@@ -27,15 +27,16 @@ PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
                   quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7),
-    # the real build (about 50 minutes on 2 CPU cores). Steps chosen by a recipe search on a
+    # the real build (about 110 minutes on 2 CPU cores). Steps chosen by a recipe search on a
     # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
-    # review: also train on the 1,398 reviewed sentences (training/data/review_annotated.jsonl) as
-    # hand annotations; quiet_neg: extra weak negatives from ordinary prose (no cue, no rule-found
-    # medication). Both came in with build #9; the shipped build #10 is the same recipe drawn with
-    # seed 7 (seed 13 gave build #9; training/RECIPE.md). `--no-review --quiet-neg 0 --seed 13`
-    # rebuilds the previous model, build #6.
+    # review / review3: also train on the reviewed sentences (training/data/review_annotated.jsonl,
+    # review3_annotated.jsonl) as hand annotations; quiet_neg: extra weak negatives from ordinary
+    # prose (no cue, no rule-found medication); hold_out_extra: the extra comparison set's notes stay
+    # out of all training text; tail_average: export the mean of the weights over the last quarter
+    # of fine-tuning. This is the shipped build #12 (training/RECIPE.md, eighth and ninth sessions).
+    # `--no-review3 --no-hold-out-extra --tail-average 0` rebuilds the previous model, build #10.
     "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7),
+                 quiet_neg=3000, review=True, review3=True, tail_average=0.25, hold_out_extra=True, seed=7),
 }
 
 
@@ -86,7 +87,7 @@ def parse_args(argv=None):
                                       "for a paired comparison")
     ap.add_argument("--hold-out-extra", action=argparse.BooleanOptionalAction,
                     help="leave the extra comparison set's notes out of all training text, as the held-out test "
-                         "notes are (builds up to #12 trained on their weak labels)")
+                         "notes are (builds up to #11 trained on their weak labels)")
     ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (preset: 3000)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")

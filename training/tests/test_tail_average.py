@@ -38,7 +38,9 @@ def test_the_mean_is_a_copy_not_the_live_weights():
 
 def test_build_options():
     _, params = build.parse_args([])
-    assert params["tail_average"] == 0.0  # the shipped recipe exports the final weights
+    assert params["tail_average"] == 0.25  # the shipped recipe exports the tail average
+    _, params = build.parse_args(["--tail-average", "0"])
+    assert params["tail_average"] == 0.0
     _, params = build.parse_args(["--tail-average", "0.25"])
     assert params["tail_average"] == 0.25
     for bad in (["--tail-average", "1"], ["--tail-average", "-0.1"], ["--tail-average", "0", "--raw-out", "/tmp/x"]):
