@@ -69,7 +69,9 @@ function joinsPrevious(tokens: readonly PreToken[], i: number): boolean {
       touches(tokens[at]!, after)
     );
   };
-  return innerDot(i) || innerDot(i - 1) || thousandsComma(tokens, i) || thousandsComma(tokens, i - 1);
+  return (
+    innerDot(i) || innerDot(i - 1) || thousandsComma(tokens, i) || thousandsComma(tokens, i - 1)
+  );
 }
 
 /**
