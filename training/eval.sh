@@ -28,21 +28,17 @@ med7 eval "$DEV" --json --quiet > "$OUT/dev.q8.json"
 med7 eval "$DEV" --json --quiet --dtype fp32 > "$OUT/dev.fp32.json"
 weak "$DEV" > "$WORK/weak.dev.jsonl"
 med7 eval "$DEV" --predictions "$WORK/weak.dev.jsonl" --json > "$OUT/dev.weak.json"
-if [ -f "$TEST" ]; then
-  med7 eval "$TEST" --json --quiet > "$OUT/test.q8.json"
-  weak "$TEST" > "$WORK/weak.test.jsonl"
-  med7 eval "$TEST" --predictions "$WORK/weak.test.jsonl" --json > "$OUT/test.weak.json"
-fi
-if [ -f "$EXTRA" ]; then
-  med7 eval "$EXTRA" --json --quiet > "$OUT/extra.q8.json"
-  weak "$EXTRA" > "$WORK/weak.extra.jsonl"
-  med7 eval "$EXTRA" --predictions "$WORK/weak.extra.jsonl" --json > "$OUT/extra.weak.json"
-fi
-if [ -f "$THIRD" ]; then
-  med7 eval "$THIRD" --json --quiet > "$OUT/third.q8.json"
-  weak "$THIRD" > "$WORK/weak.third.jsonl"
-  med7 eval "$THIRD" --predictions "$WORK/weak.third.jsonl" --json > "$OUT/third.weak.json"
-fi
+# a comparison set, if it is there: the model and the weak labeller scored on it
+compare() {
+  local name="$1" gold="$2"
+  [ -f "$gold" ] || return 0
+  med7 eval "$gold" --json --quiet > "$OUT/$name.q8.json"
+  weak "$gold" > "$WORK/weak.$name.jsonl"
+  med7 eval "$gold" --predictions "$WORK/weak.$name.jsonl" --json > "$OUT/$name.weak.json"
+}
+compare test "$TEST"
+compare extra "$EXTRA"
+compare third "$THIRD"
 # false alarms: ordinary prose of the held-out notes (no cue, no rule-found medication)
 (cd training && "$PY" -m med7_train.quiet_sentences) > "$WORK/quiet.jsonl"
 med7 annotate --input "$WORK/quiet.jsonl" --output "$WORK/quiet.q8.jsonl" --quiet

@@ -46,55 +46,41 @@ function touches(left: PreToken, right: PreToken): boolean {
 
 /**
  * Whether pre-tokens `i - 1` and `i` belong to one written word: two word pieces with nothing
- * between them (`D|3`), a dot with word pieces glued on both sides (`q|.|d`), or the comma of a
- * number with thousands separators (`50|,|000`). Any other dot
- * that ends a word (`daily.`, `0.5.`) joins nothing, since it may be a full stop outside the
- * entity; the final dot of a dotted abbreviation is joined by `wordGroups`.
+ * between them (`D|3`), or an inner separator glued on both sides to pieces that fit it
+ * ({@link innerSeparator}). Any other dot that ends a word (`daily.`, `0.5.`) joins nothing, since
+ * it may be a full stop outside the entity; the final dot of a dotted abbreviation is joined by
+ * `wordGroups`.
  */
 function joinsPrevious(tokens: readonly PreToken[], i: number): boolean {
   const left = tokens[i - 1]!;
   const right = tokens[i]!;
   if (!touches(left, right)) return false;
   if (isWordPiece(left) && isWordPiece(right)) return true;
-  const innerDot = (at: number): boolean => {
-    const before = tokens[at - 1];
-    const after = tokens[at + 1];
-    return (
-      tokens[at]!.text === '.' &&
-      before !== undefined &&
-      after !== undefined &&
-      isWordPiece(before) &&
-      isWordPiece(after) &&
-      touches(before, tokens[at]!) &&
-      touches(tokens[at]!, after)
-    );
-  };
-  return (
-    innerDot(i) || innerDot(i - 1) || thousandsComma(tokens, i) || thousandsComma(tokens, i - 1)
-  );
+  return innerSeparator(tokens, i) || innerSeparator(tokens, i - 1);
 }
 
+const DIGIT_GROUP_RE = /^[0-9]{3}$/;
+const LEADING_DIGITS_RE = /^[0-9]{1,3}$/;
+
 /**
- * Whether pre-token `at` is the comma of a number written with thousands separators (`50,000`,
- * `1,575mg`, `1:100,000`): a `,` glued between one to three digits and exactly three. In the gold
- * and annotated sets, 43 of the 56 such commas are inside an entity and none is on an entity's
- * edge, but the model, reading `,` as a piece of its own, sometimes cuts `1,575mg` into `1` and
- * `575mg`.
+ * Whether pre-token `at` is a separator inside a word, glued to the pieces on both sides:
+ * - a dot between word pieces (`q.d`, `0.5`);
+ * - the comma of a number with thousands separators (`50,000`, `1,575mg`, `1:100,000`), between
+ *   one to three digits and exactly three. In the gold and annotated sets, 43 of the 56 such
+ *   commas are inside an entity and none is on an entity's edge, but the model, reading `,` as a
+ *   piece of its own, sometimes cut `1,575mg` into `1` and `575mg`.
  */
-function thousandsComma(tokens: readonly PreToken[], at: number): boolean {
+function innerSeparator(tokens: readonly PreToken[], at: number): boolean {
   const before = tokens[at - 1];
-  const comma = tokens[at];
+  const separator = tokens[at];
   const after = tokens[at + 1];
-  return (
-    before !== undefined &&
-    comma !== undefined &&
-    after !== undefined &&
-    comma.text === ',' &&
-    /^[0-9]{1,3}$/.test(before.text) &&
-    /^[0-9]{3}$/.test(after.text) &&
-    touches(before, comma) &&
-    touches(comma, after)
-  );
+  if (before === undefined || separator === undefined || after === undefined) return false;
+  if (!touches(before, separator) || !touches(separator, after)) return false;
+  if (separator.text === '.') return isWordPiece(before) && isWordPiece(after);
+  if (separator.text === ',') {
+    return LEADING_DIGITS_RE.test(before.text) && DIGIT_GROUP_RE.test(after.text);
+  }
+  return false;
 }
 
 /**

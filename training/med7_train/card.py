@@ -187,6 +187,15 @@ annotator settled the differences. Strict micro-F1: model {_micro(third):.3f}, w
 {_pooled_verdict(third, third_weak)}"""
 
 
+def _verdict(model_f1, weak_f1):
+    """Within a point (a handful of entities on these sets) neither is clearly better: say so."""
+    if model_f1 - weak_f1 >= 0.01:
+        return "**beats** its weak labeller"
+    if weak_f1 - model_f1 >= 0.01:
+        return "**does not beat** its weak labeller"
+    return "is **level** with its weak labeller on strict F1 (within a point)"
+
+
 def _pooled(*reports):
     """Strict micro precision, recall and F1 over several scored sets together."""
     tp = sum(r["micro"]["strict"]["tp"] for r in reports)
@@ -203,11 +212,8 @@ def _pooled_verdict(third, third_weak):
         return ""
     mp, mr, mf = _pooled(test, third)
     wp, wr, wf = _pooled(test_weak, third_weak)
-    verdict = ("**beats** its weak labeller" if mf - wf >= 0.01
-               else "**does not beat** its weak labeller" if wf - mf >= 0.01
-               else "is **level** with its weak labeller (within a point)")
     return (f"\nOn the test and third sets pooled ({test['records'] + third['records']} sentences, the text no build "
-            f"has trained on) the model {verdict}:\nstrict micro-F1 {mf:.3f} vs {wf:.3f} (precision {mp:.3f} vs "
+            f"has trained on) the model {_verdict(mf, wf)}:\nstrict micro-F1 {mf:.3f} vs {wf:.3f} (precision {mp:.3f} vs "
             f"{wp:.3f}, recall {mr:.3f} vs {wr:.3f}).\n")
 
 
@@ -216,10 +222,7 @@ def _heldout_section(P):
     if model is None or weak is None:
         return ""
     m, w = _micro(model), _micro(weak)
-    # within a point (4-5 entities here) neither is clearly better: say so rather than "beats"
-    verdict = ("**beats** its weak labeller" if m - w >= 0.01
-               else "**does not beat** its weak labeller" if w - m >= 0.01
-               else "is **level** with its weak labeller on strict F1 (within a point)")
+    verdict = _verdict(m, w)
     text = f"""## Held-out test set (`gold/test.jsonl`, {model['records']} sentences)
 
 Hand-annotated by the rules of `ANNOTATION.md`, without looking at any model or labeller output, from

@@ -41,24 +41,23 @@ def _joins_previous(toks, i):
         return False
     if _is_word_piece(left) and _is_word_piece(right):
         return True
-
-    def inner_dot(at):
-        if at < 1 or at + 1 >= len(toks) or toks[at][2] != ".":
-            return False
-        before, dot, after = toks[at - 1], toks[at], toks[at + 1]
-        return (_is_word_piece(before) and _is_word_piece(after)
-                and before[1] == dot[0] and dot[1] == after[0])
-    return inner_dot(i) or inner_dot(i - 1) or _thousands_comma(toks, i) or _thousands_comma(toks, i - 1)
+    return _inner_separator(toks, i) or _inner_separator(toks, i - 1)
 
 
-def _thousands_comma(toks, at):
-    """The comma of `50,000` or `1,575mg`: a `,` glued between 1-3 digits and exactly 3 (never an
-    entity edge in the gold and annotated sets; 43 of 56 are inside one). As thousandsComma in TS."""
-    if at < 1 or at + 1 >= len(toks) or toks[at][2] != ",":
+def _inner_separator(toks, at):
+    """A separator inside a word, glued on both sides (innerSeparator in TS): a dot between word
+    pieces (`q.d`, `0.5`), or the comma of `50,000` / `1,575mg` between 1-3 digits and exactly 3
+    (never an entity edge in the gold and annotated sets; 43 of 56 are inside one)."""
+    if at < 1 or at + 1 >= len(toks):
         return False
-    before, comma, after = toks[at - 1], toks[at], toks[at + 1]
-    return (re.fullmatch(r"[0-9]{1,3}", before[2]) is not None and re.fullmatch(r"[0-9]{3}", after[2]) is not None
-            and before[1] == comma[0] and comma[1] == after[0])
+    before, sep, after = toks[at - 1], toks[at], toks[at + 1]
+    if before[1] != sep[0] or sep[1] != after[0]:
+        return False
+    if sep[2] == ".":
+        return _is_word_piece(before) and _is_word_piece(after)
+    if sep[2] == ",":
+        return re.fullmatch(r"[0-9]{1,3}", before[2]) is not None and re.fullmatch(r"[0-9]{3}", after[2]) is not None
+    return False
 
 
 # one to three letters, then dot-and-piece pairs of at most four characters: `q.d`, `b.i.d`, `q.12h`
