@@ -116,7 +116,8 @@ def main(argv=None):
     work.mkdir(parents=True, exist_ok=True)
     log = log_to(work / "build_steps.log")
     t_start = time.time()
-    log(f"build start preset={'smoke' if args.smoke else args.preset} params={P} seed={P['seed']}")
+    log(f"build start preset={'smoke' if args.smoke else args.preset} params={P} seed={P['seed']} "
+        f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE')}")
 
     # ---- data ---------------------------------------------------------------------------------
     dev = corpus.load_dev()
@@ -192,7 +193,7 @@ def main(argv=None):
     log(f"fine-tune windows {len(encoded)}")
 
     ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": P["seed"],
-               "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr,
+               "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr, "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
                "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
                         "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand), "review": len(review),
                         "hand_weight": args.hand_weight, "windows": len(encoded)}, "gold_misaligned": mis}
