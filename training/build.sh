@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the med7-compact model from ../shared data: vocabulary, MLM pre-training, fine-tuning,
 # ONNX export (fp32 + int8). Seeded, CPU only. Run from anywhere: `npm run model:build`.
-#   bash training/build.sh            # full build (about 110 minutes on 2 CPU cores)
+#   bash training/build.sh            # full build (about 70 minutes on 2 CPU cores)
 #   bash training/build.sh --smoke    # a few minutes, for wiring checks
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

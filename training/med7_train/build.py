@@ -27,15 +27,15 @@ PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
                   quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7),
-    # the real build (about 110 minutes on 2 CPU cores). Steps chosen by a recipe search on a
-    # lent GPU (training/RECIPE.md): fine-tuning steps matter most, MLM steps beyond ~300 little.
+    # the real build (about 70 minutes on 2 CPU cores). Fine-tuning steps from a recipe search on a
+    # lent GPU (training/RECIPE.md); MLM 2,000 steps once faster BLAS kernels made them affordable (build #16).
     # review / review3: also train on the reviewed sentences (training/data/review_annotated.jsonl,
     # review3_annotated.jsonl) as hand annotations; quiet_neg: extra weak negatives from ordinary
     # prose (no cue, no rule-found medication); hold_out_extra: the extra comparison set's notes stay
     # out of all training text; tail_average: export the mean of the weights over the last quarter
-    # of fine-tuning. This is the shipped build #12 (training/RECIPE.md, eighth and ninth sessions).
-    # `--no-review3 --no-hold-out-extra --tail-average 0` rebuilds the previous model, build #10.
-    "full": dict(vocab=8000, mlm_steps=300, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
+    # of fine-tuning. This is the shipped build #16 (training/RECIPE.md, tenth session).
+    # `--mlm-steps 300` rebuilds the previous model, build #12.
+    "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
                  quiet_neg=3000, review=True, review3=True, tail_average=0.25, hold_out_extra=True, seed=7),
 }
 
