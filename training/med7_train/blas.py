@@ -36,9 +36,9 @@ def cpu_flags(cpuinfo="/proc/cpuinfo"):
 def choose_openblas_kernels(environ=os.environ):
     """Set OPENBLAS_CORETYPE unless the user has; returns the value in effect (None: OpenBLAS decides).
 
-    For a CPU that OpenBLAS recognises this names the family it would pick itself (its Zen and
-    Skylake-SP, Cooper Lake and Sapphire Rapids single-precision kernels are the Haswell and SkylakeX
-    ones), so setting it always is simpler than first asking OpenBLAS what it detected."""
+    For a CPU that OpenBLAS recognises this names single-precision kernels as fast as those it would
+    pick itself (its Zen target reuses the Haswell kernels, Cooper Lake the SkylakeX ones), so setting
+    it always is simpler than first asking OpenBLAS what it detected."""
     if environ.get("OPENBLAS_CORETYPE"):
         return environ["OPENBLAS_CORETYPE"]
     name = kernel_for(cpu_flags())
