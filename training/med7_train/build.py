@@ -11,11 +11,7 @@ import shutil
 import sys
 import time
 
-# Before torch loads its OpenMP runtime: idle OpenMP threads must sleep, not spin, or on 2 cores they
-# steal time from the BLAS thread and fine-tuning runs about twice as slow (build.sh sets the same).
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-import torch  # noqa: E402
+import torch
 
 from . import corpus, data, export, paths, scorer, weak_labeller
 from .model import BertTokenClassifier, Config
