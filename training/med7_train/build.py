@@ -13,7 +13,7 @@ import time
 
 import torch
 
-from . import corpus, data, export, paths, scorer, weak_labeller
+from . import corpus, data, export, paths, precision, scorer, weak_labeller
 from .model import BertTokenClassifier, Config
 from .pretok import BIO, LABELS, pretokenize, spans_to_bio
 from .tokenizer import WordPiece, bert_pre_tokenize, encode_pretokens, normalize, train_vocab
@@ -22,7 +22,8 @@ from .train import TailAverage, finetune, pack_mlm, pretrain
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7),
+                  quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7,
+                  mlm_precision="fp32"),
     # the real build (about 70 minutes on 2 CPU cores). Fine-tuning steps from a recipe search on a
     # lent GPU (training/RECIPE.md); MLM 2,000 steps once faster BLAS kernels made them affordable (build #16).
     # review / review3: also train on the reviewed sentences (training/data/review_annotated.jsonl,
@@ -32,7 +33,8 @@ PRESETS = {
     # of fine-tuning. This is the shipped build #16 (training/RECIPE.md, tenth session).
     # `--mlm-steps 300` rebuilds the previous model, build #12.
     "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=True, tail_average=0.25, hold_out_extra=True, seed=7),
+                 quiet_neg=3000, review=True, review3=True, tail_average=0.25, hold_out_extra=True, seed=7,
+                 mlm_precision="fp32"),
 }
 
 
@@ -62,6 +64,9 @@ def parse_args(argv=None):
     ap.add_argument("--ft-steps", type=int)
     ap.add_argument("--ft-lr", type=float, default=6e-4)
     ap.add_argument("--mlm-lr", type=float, default=6e-4)
+    ap.add_argument("--mlm-precision", choices=precision.CHOICES,
+                    help="bf16: pre-train under bfloat16 autocast; auto: bf16 where the CPU has native bfloat16 "
+                         "instructions, else fp32 (preset: fp32)")
     ap.add_argument("--n-gen", type=int)
     ap.add_argument("--hand-weight", type=int, default=4)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
@@ -93,8 +98,8 @@ def parse_args(argv=None):
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average", "hold_out_extra",
-              "seed"):
+    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average",
+              "hold_out_extra", "seed"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     if args.raw_out and not P["tail_average"]:
@@ -177,8 +182,10 @@ def main(argv=None):
     seqs = pack_mlm(wp, docs)
     log(f"MLM sequences {len(seqs)} ({sum(len(s) for s in seqs)} pieces)")
     t0 = time.time()
+    mlm_precision = precision.mlm_precision(P["mlm_precision"], device=args.device)
+    log(f"MLM precision {mlm_precision} (asked: {P['mlm_precision']})")
     mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=P["seed"], log=log,
-                   device=args.device)
+                   device=args.device, precision=mlm_precision)
     t_mlm = time.time() - t0
     log(f"MLM done in {t_mlm:.0f}s")
 
@@ -190,6 +197,7 @@ def main(argv=None):
 
     ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": P["seed"],
                "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr, "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
+               "mlm_precision": mlm_precision,
                "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
                         "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand), "review": len(review),
                         "hand_weight": args.hand_weight, "windows": len(encoded)}, "gold_misaligned": mis}

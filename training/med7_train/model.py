@@ -95,7 +95,9 @@ class BertMLM(nn.Module):
     def forward(self, input_ids, attention_mask, token_type_ids, positions):
         h = self.bert(input_ids, attention_mask, token_type_ids)
         h = h.reshape(-1, h.shape[-1])[positions]
-        h = self.ln(F.gelu(self.transform(h)))
+        # .float(): under bfloat16 autocast the transform's output is bfloat16, and torch 1.13's CPU
+        # layer_norm refuses a bfloat16 input with float32 weights (a no-op in float32 training)
+        h = self.ln(F.gelu(self.transform(h)).float())
         return h @ self.bert.embeddings.word_embeddings.weight.t() + self.decoder_bias
 
 

@@ -51,7 +51,10 @@ def pack_mlm(wp, docs, max_len=128):
     return seqs
 
 
-def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print, max_len=128, device="cpu"):
+def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print, max_len=128, device="cpu",
+             precision="fp32"):
+    """Masked-LM pre-training. precision "bf16" runs the forward pass under bfloat16 autocast (see
+    precision.py); the weights it returns are float32 either way."""
     seed_all(seed)
     model = BertMLM(config).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.98), eps=1e-6)
@@ -86,8 +89,9 @@ def pretrain(config, wp, seqs, steps, batch_size=32, lr=5e-4, seed=0, log=print,
         inp[rnd] = torch.randint(5, V, (int(rnd.sum()),))
         positions = sel.view(-1).nonzero().squeeze(1)
         inp, am, labels, positions = inp.to(device), am.to(device), labels.to(device), positions.to(device)
-        logits = model(inp, am, torch.zeros_like(inp), positions)
-        loss = F.cross_entropy(logits, labels)
+        with torch.autocast(device.split(":")[0], dtype=torch.bfloat16, enabled=precision == "bf16"):
+            logits = model(inp, am, torch.zeros_like(inp), positions)
+        loss = F.cross_entropy(logits.float(), labels)
         _optimizer_step(model, opt, sched, loss)
         if step % 50 == 0 or step == steps - 1:
             log(f"mlm step {step}/{steps} loss {loss.item():.3f} lr {sched.get_last_lr()[0]:.2e} "
