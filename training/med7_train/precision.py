@@ -19,6 +19,6 @@ def mlm_precision(choice, flags=None, device="cpu"):
     if choice != "auto":
         return choice
     if device != "cpu":
-        # a lent GPU (recipe searches): every current one multiplies bfloat16 natively
+        # a lent GPU (recipe searches; H100 and H200 so far) multiplies bfloat16 natively
         return "bf16"
     return "bf16" if _NATIVE_BF16 & (cpu_flags() if flags is None else flags) else "fp32"
