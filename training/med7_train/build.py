@@ -23,7 +23,7 @@ PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
                   quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7,
-                  mlm_precision="fp32"),
+                  mlm_precision="fp32", decoys=0.0),
     # the real build (about 70 minutes on 2 CPU cores). Fine-tuning steps from a recipe search on a
     # lent GPU (training/RECIPE.md); MLM 2,000 steps once faster BLAS kernels made them affordable (build #16).
     # review / review3: also train on the reviewed sentences (training/data/review_annotated.jsonl,
@@ -34,7 +34,7 @@ PRESETS = {
     # `--mlm-steps 300` rebuilds the previous model, build #12.
     "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
                  quiet_neg=3000, review=True, review3=True, tail_average=0.25, hold_out_extra=True, seed=7,
-                 mlm_precision="fp32"),
+                 mlm_precision="fp32", decoys=0.0),
 }
 
 
@@ -90,6 +90,9 @@ def parse_args(argv=None):
                     help="leave the extra comparison set's notes out of all training text, as the held-out test "
                          "notes are (builds up to #11 trained on their weak labels)")
     ap.add_argument("--quiet-neg", type=int, help="extra weak negatives from ordinary prose (preset: 3000)")
+    ap.add_argument("--decoys", type=float, metavar="SHARE",
+                    help="share of generated lines naming a drug in which one drug becomes an ordinary word, "
+                         "taught as O (med7_train/decoys.py; preset: 0)")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
@@ -97,9 +100,11 @@ def parse_args(argv=None):
         ap.error("--tail-average is a fraction of the fine-tuning steps, from 0 up to (not including) 1")
     if args.hand_probe and not args.search_only:
         ap.error("--hand-probe drops training data, so it is only for --search-only runs")
+    if args.decoys is not None and not 0 <= args.decoys <= 1:
+        ap.error("--decoys is a share of the generated lines, from 0 to 1")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
     for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average",
-              "hold_out_extra", "seed"):
+              "hold_out_extra", "seed", "decoys"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     if args.raw_out and not P["tail_average"]:
@@ -141,6 +146,9 @@ def main(argv=None):
     if P.get("review3"):
         review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
     hand = hand + review
+    if P.get("decoys"):
+        gen, n_decoys = data.with_decoys(gen, P["decoys"], P["seed"], hand, held_notes)
+        log(f"decoy lines {n_decoys} of {len(gen)} generated (share {P['decoys']} of those naming a drug)")
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),
                                        exclude_notes=held_notes)

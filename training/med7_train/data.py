@@ -3,7 +3,7 @@ import json
 import random
 import re
 
-from . import corpus, paths, weak_labeller
+from . import corpus, decoys, paths, weak_labeller
 from .generator import Generator
 from .lexicons import drug_lexicon
 from .pretok import LABEL2ID, pretokenize, spans_to_bio
@@ -98,6 +98,22 @@ def generated(seed, n):
     single, _ = drug_lexicon()
     g = Generator(seed, extra_drugs=sorted(single))
     return g.generate(n)
+
+
+def with_decoys(gen, share, seed, hand, exclude_notes=frozenset()):
+    """Generated lines with decoy drugs (med7_train/decoys.py), and how many lines changed. The decoy
+    words come from the training notes (never a dev or held-out note); a word the rules would label on
+    its own, a lexicon drug or a word inside a hand-annotated entity is never a decoy."""
+    single, multi = drug_lexicon()
+    drug_words = single | {w for m in multi for w in m.split()}
+    sents = [s for _, s in corpus.mtsamples_sentences(exclude_eval=True, exclude_notes=exclude_notes)]
+
+    def is_entity(w):
+        return w in drug_words or bool(weak_labeller.label(w)) or bool(weak_labeller.label(w.capitalize()))
+
+    words = decoys.decoy_words(sents, is_entity, not_drugs=[t[s:e] for t, ents in hand for s, e, _ in ents])
+    out = decoys.add_decoys(gen, words, share, seed)
+    return out, sum(a != b for a, b in zip(gen, out))
 
 
 def held_out_extra():
