@@ -13,7 +13,7 @@ import time
 
 import torch
 
-from . import corpus, data, export, paths, precision, scorer, weak_labeller
+from . import corpus, data, export, mlm_cache, paths, precision, scorer, weak_labeller
 from .model import BertTokenClassifier, Config
 from .pretok import BIO, LABELS, pretokenize, spans_to_bio
 from .tokenizer import WordPiece, bert_pre_tokenize, encode_pretokens, normalize, train_vocab
@@ -93,6 +93,10 @@ def parse_args(argv=None):
     ap.add_argument("--decoys", type=float, metavar="SHARE",
                     help="share of generated lines naming a drug in which one drug becomes an ordinary word, "
                          "taught as O (med7_train/decoys.py; preset: 0)")
+    ap.add_argument("--mlm-cache", metavar="DIR",
+                    help="reuse a pre-trained encoder from DIR when the pre-training would be the same, and keep "
+                         "new ones there: experiments on the fine-tuning data then cost only the fine-tuning "
+                         "(med7_train/mlm_cache.py); a build time measured this way leaves pre-training out")
     ap.add_argument("--teach-doubts-as-o", action="store_true",
                     help="label the weak labeller's turned-down mentions O (builds #1-#5) instead of leaving them out")
     args = ap.parse_args(argv)
@@ -146,9 +150,6 @@ def main(argv=None):
     if P.get("review3"):
         review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
     hand = hand + review
-    if P.get("decoys"):
-        gen, n_decoys = data.with_decoys(gen, P["decoys"], P["seed"], hand, held_notes)
-        log(f"decoy lines {n_decoys} of {len(gen)} generated (share {P['decoys']} of those naming a drug)")
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),
                                        exclude_notes=held_notes)
@@ -185,6 +186,11 @@ def main(argv=None):
 
     cfg = Config(vocab_size=len(vocab), num_labels=len(BIO))
     wp.save(str(work))
+    # after the vocabulary, so that the vocabulary, and so the pre-training, do not depend on decoys
+    # (a cached encoder then serves builds with and without them; --mlm-cache)
+    if P.get("decoys"):
+        gen, n_decoys = data.with_decoys(gen, P["decoys"], P["seed"], hand, held_notes)
+        log(f"decoy lines {n_decoys} of {len(gen)} generated (share {P['decoys']} of those naming a drug)")
 
     # ---- MLM ----------------------------------------------------------------------------------
     seqs = pack_mlm(wp, docs)
@@ -192,8 +198,18 @@ def main(argv=None):
     t0 = time.time()
     mlm_precision = precision.mlm_precision(P["mlm_precision"], device=args.device)
     log(f"MLM precision {mlm_precision} (asked: {P['mlm_precision']})")
-    mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=P["seed"], log=log,
-                   device=args.device, precision=mlm_precision)
+    cache = mlm_cache.MlmCache(args.mlm_cache) if args.mlm_cache else None
+    key = mlm_cache.cache_key(seqs, cfg, P["mlm_steps"], args.mlm_lr, P["seed"], mlm_precision, args.device,
+                              args.threads) if cache else None
+    mlm = cache.load(key, cfg) if cache else None
+    mlm_cached = mlm is not None
+    if mlm_cached:
+        log(f"MLM encoder from the cache: {cache.path(key)}")
+    else:
+        mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=P["seed"], log=log,
+                       device=args.device, precision=mlm_precision)
+        if cache:
+            log(f"MLM encoder cached: {cache.save(key, mlm)}")
     t_mlm = time.time() - t0
     log(f"MLM done in {t_mlm:.0f}s")
 
@@ -205,7 +221,7 @@ def main(argv=None):
 
     ck_info = {"preset": "smoke" if args.smoke else args.preset, "params": P, "seed": P["seed"],
                "ft_lr": args.ft_lr, "mlm_lr": args.mlm_lr, "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
-               "mlm_precision": mlm_precision,
+               "mlm_precision": mlm_precision, "mlm_cached": mlm_cached,
                "data": {"mlm_docs": len(docs), "mlm_sequences": len(seqs), "weak_mtsamples": len(weak),
                         "weak_stats": wstats, "ade": len(ade), "generated": len(gen), "hand": len(hand), "review": len(review),
                         "hand_weight": args.hand_weight, "windows": len(encoded)}, "gold_misaligned": mis}

@@ -104,6 +104,15 @@ def _review3_count():
         return sum(1 for line in f if line.strip())
 
 
+def _cached_note(m):
+    """A build that took its encoder from --mlm-cache did not pay for the pre-training: say so, so that
+    its wall time is not read as the recipe's."""
+    if not m.get("mlm_cached"):
+        return ""
+    return ("\n**This build reused a cached pre-trained encoder (`--mlm-cache`)**, so its wall time leaves "
+            "the pre-training out.")
+
+
 def _choice_note(P):
     """How the shipped build was chosen (training/RECIPE.md has the rules set before each run), or how
     this build differs from the shipped recipe (`npm run model:build` with no options)."""
@@ -282,7 +291,7 @@ DOSAGE, FREQUENCY, DURATION), small enough to run in the browser with transforme
 
 Built by `npm run model:build` (`bash training/build.sh`, preset `{m['preset']}`, seed {m['seed']}),
 CPU only. Build wall time on the 2-core build machine: **{t['total'] / 60:.0f} min** (MLM {t['mlm'] / 60:.0f} min,
-fine-tuning {t['finetune'] / 60:.0f} min); the machine may have run other, lighter jobs beside it.
+fine-tuning {t['finetune'] / 60:.0f} min); the machine may have run other, lighter jobs beside it.{_cached_note(m)}
 The fine-tuning steps and learning rates come from a recipe search on a lent GPU: `training/RECIPE.md`.
 {_choice_note(P)}
 
