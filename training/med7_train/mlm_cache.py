@@ -7,8 +7,9 @@ seeds would otherwise spend 80 of its 140 minutes recomputing encoders it alread
 reseeds itself (train.seed_all), so a build from a cached encoder gives what a build from scratch gives.
 
 The key holds everything the encoder's weights depend on: the packed MLM sequences themselves (and so
-the vocabulary and text), the model shape, steps, learning rate, seed, precision, device, threads and
-the numeric library (torch version, OpenBLAS kernels), since each of these changes the weights.
+the vocabulary and text), the model shape, steps, learning rate, seed, precision, device, threads, the
+numeric library (torch version, OpenBLAS kernels), and the source of the model and training code (an edit
+there, say to the masking rate or batch size, must not be served an encoder trained the old way).
 """
 import hashlib
 import json
@@ -20,14 +21,18 @@ import torch
 from .model import BertMLM
 
 
+CODE = [Path(__file__).with_name("train.py"), Path(__file__).with_name("model.py")]
+
+
 def cache_key(seqs, config, steps, lr, seed, precision, device, threads):
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in CODE)).hexdigest()
     h = hashlib.sha256()
     for s in seqs:
         h.update(b",".join(str(i).encode() for i in s))
         h.update(b"\n")
     recipe = {"sequences": h.hexdigest(), "config": vars(config), "steps": steps, "lr": lr, "seed": seed,
               "precision": precision, "device": device, "threads": threads, "torch": torch.__version__,
-              "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE")}
+              "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"), "code": code}
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:20]
 
 

@@ -29,6 +29,15 @@ def test_key_changes_with_anything_the_weights_depend_on():
         assert key(**over) != base, over
 
 
+def test_key_changes_with_the_training_code(monkeypatch, tmp_path):
+    import med7_train.mlm_cache as mc
+    base = key()
+    edited = tmp_path / "train.py"
+    edited.write_bytes(mc.CODE[0].read_bytes() + b"\n# masking rate changed\n")
+    monkeypatch.setattr(mc, "CODE", [edited, mc.CODE[1]])
+    assert key() != base
+
+
 def test_saved_encoder_loads_with_identical_weights(tmp_path):
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + [f"w{i}" for i in range(35)]
     torch.set_num_threads(1)
