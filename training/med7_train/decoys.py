@@ -1,6 +1,6 @@
 """Decoy drugs: generated medication lines in which one drug is swapped for an ordinary word, taught as O.
 
-Why: a third of the generator's drug slots hold rare names from an 18,000-name lexicon, so the model
+Why: nearly a third (30 %) of the generator's drug slots hold rare names from an 18,000-name lexicon, so the model
 learns that almost any unfamiliar word in a medication-like position is a DRUG. On held-out text most of
 its false positives are exactly that (`option`, `noon`, `all` in medication lists; `ride`, `proverb` in
 prose). A decoy line keeps the context and every other label but puts a word from the clinical notes
