@@ -198,18 +198,16 @@ def main(argv=None):
     t0 = time.time()
     mlm_precision = precision.mlm_precision(P["mlm_precision"], device=args.device)
     log(f"MLM precision {mlm_precision} (asked: {P['mlm_precision']})")
-    cache = mlm_cache.MlmCache(args.mlm_cache) if args.mlm_cache else None
-    key = mlm_cache.cache_key(seqs, cfg, P["mlm_steps"], args.mlm_lr, P["seed"], mlm_precision, args.device,
-                              args.threads) if cache else None
-    mlm = cache.load(key, cfg) if cache else None
-    mlm_cached = mlm is not None
-    if mlm_cached:
-        log(f"MLM encoder from the cache: {cache.path(key)}")
+    def train_encoder():
+        return pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=P["seed"], log=log,
+                        device=args.device, precision=mlm_precision)
+
+    if args.mlm_cache:
+        key = mlm_cache.cache_key(seqs, cfg, P["mlm_steps"], args.mlm_lr, P["seed"], mlm_precision, args.device,
+                                  args.threads)
+        mlm, mlm_cached = mlm_cache.MlmCache(args.mlm_cache).encoder(key, cfg, train_encoder, log)
     else:
-        mlm = pretrain(cfg, wp, seqs, P["mlm_steps"], lr=args.mlm_lr, seed=P["seed"], log=log,
-                       device=args.device, precision=mlm_precision)
-        if cache:
-            log(f"MLM encoder cached: {cache.save(key, mlm)}")
+        mlm, mlm_cached = train_encoder(), False
     t_mlm = time.time() - t0
     log(f"MLM done in {t_mlm:.0f}s")
 

@@ -21,9 +21,8 @@ def decoy_words(sentences, is_entity, not_drugs=(), min_count=3):
     those and the words of `not_drugs` (entity texts from hand annotations) are left out."""
     counts = collections.Counter(w for s in sentences for w in WORD_RE.findall(s.lower()))
     banned = {w.lower() for t in not_drugs for w in WORD_RE.findall(t.lower())}
-    out = [(w, c ** 0.5) for w, c in sorted(counts.items())
-           if c >= min_count and w not in banned and not is_entity(w)]
-    return out
+    return [(w, c ** 0.5) for w, c in sorted(counts.items())
+            if c >= min_count and w not in banned and not is_entity(w)]
 
 
 def _cased_like(word, original):

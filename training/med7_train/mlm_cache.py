@@ -57,6 +57,16 @@ class MlmCache:
             return None
         return model
 
+    def encoder(self, key, config, train, log=print):
+        """(encoder, cached): the cached one for `key`, else `train()`'s, kept under `key`."""
+        model = self.load(key, config)
+        if model is not None:
+            log(f"MLM encoder from the cache: {self.path(key)}")
+            return model, True
+        model = train()
+        log(f"MLM encoder cached: {self.save(key, model)}")
+        return model, False
+
     def save(self, key, model):
         """Write atomically: a build killed mid-write leaves no half file under the real name."""
         self.folder.mkdir(parents=True, exist_ok=True)
