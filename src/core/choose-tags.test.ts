@@ -70,7 +70,7 @@ describe('chooseTags', () => {
     const text = 'q.d';
     const tags = ['O', 'B-FREQUENCY', 'I-FREQUENCY'];
     const rows = [
-      { 'B-FREQUENCY': 0.5, 'I-FREQUENCY': 0.3, O: 0.2 },
+      { 'B-FREQUENCY': 0.6, 'I-FREQUENCY': 0.2, O: 0.2 },
       { 'I-FREQUENCY': 1 },
       { O: 1 },
     ];

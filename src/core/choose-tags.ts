@@ -18,6 +18,14 @@
  * word too: "abbreviations with dots count as one span" (ANNOTATION.md), and in the hand
  * annotations 370 of 371 entities ending in such an abbreviation take its final dot, even at the
  * end of a sentence. Decided per piece, the final dot was often left out before a full stop.
+ *
+ * The words' labels are then chosen together, as the most probable sequence that obeys the tag
+ * scheme: a word may continue a label (`I-`, `L-`) only right after that label. Chosen word by
+ * word, a confident `I-` after an `O` started an entity of its own: in `received 38 mg of
+ * adenosine` the model gives `38` O (0.99) but `mg` I-STRENGTH (1.00), and the answer was a bare
+ * `mg`, which ANNOTATION.md never makes an entity. Decoding under the constraint weighs the two
+ * readings the model half-believes (`38 mg`, or nothing) instead. On builds #16–#20 it raised
+ * strict F1 on the unread test + third sets by 0.53 points on average (training/RECIPE.md).
  */
 import { isMed7Label, type Med7Label } from './labels.ts';
 import type { PreToken } from './pretokenize.ts';
@@ -136,12 +144,43 @@ function tagLabels(tagNames: readonly string[]): Array<Med7Label | undefined> {
 }
 
 /**
+ * Per word group and label, the log probability of that label ({@link GroupScores}):
+ * - `stay`: continuing the label of the word before, with any role (a `B-` right after its own
+ *   label continues the entity too, in `decodeTags`): the mean over the word's pieces of the
+ *   label's probability summed over its roles. A mean, not a product, so that one piece the model
+ *   is sure about cannot outvote the rest of the word (`0.25%` → a lone `%`).
+ * - `enter`: coming after another label or `O`, which only a start tag (`B-`, `U-`) may do: the
+ *   same mean, times the share of start tags in the first piece's probability of the label (the
+ *   chance that the word, if it has the label, begins it).
+ * A label whose tag set has no start tag (plain IO tags) is entered freely.
+ */
+interface GroupScores {
+  readonly stay: number[];
+  readonly enter: number[];
+}
+
+/** Keeps `log` finite: a probability that rounded to 0 still ranks below every other. */
+const LOG_FLOOR = Math.log(1e-30);
+
+function logOf(p: number): number {
+  return p > 0 ? Math.max(Math.log(p), LOG_FLOOR) : LOG_FLOOR;
+}
+
+/** The index of the largest value, the first one on a tie. */
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+/**
  * Chooses one tag per pre-token from `probabilities` (row-major `[tokens, tags]`, each row a
  * softmax over `tagNames`; a row of zeros means the model did not read that pre-token, which is
- * then `O`). A lone pre-token gets its most probable tag. The pre-tokens of one
- * word get the label (or `O`) whose probability, summed over its roles (`B-`, `I-`, …) and
- * over the pieces, is highest; the first piece keeps its own most probable role
- * (a start, or a continuation of the entity before it) and the rest continue it.
+ * then `O`). The pieces of one word share one label, and the words' labels are the most probable
+ * sequence (Viterbi) in which a label is only continued right after itself ({@link GroupScores}).
+ * A word that continues its label keeps its first piece's most probable role among that label's
+ * tags (so a `B-` on a new line still starts a new entity); a word that enters a label starts it.
+ * Each pre-token's score is its probability of the chosen label, summed over roles.
  */
 export function chooseTags(
   tokens: readonly PreToken[],
@@ -155,59 +194,104 @@ export function chooseTags(
     );
   }
   const labels = tagLabels(tagNames);
+  const startsEntity = tagNames.map((tag) => {
+    const { role } = parseTag(tag);
+    return role === 'B' || role === 'U';
+  });
+  /** The states: outside, then each Med7 label of the tag set, in the tag set's order. */
+  const states: Array<Med7Label | undefined> = [undefined];
+  for (const label of labels)
+    if (label !== undefined && !states.includes(label)) states.push(label);
+  const constrained = states.map((label) =>
+    labels.some((l, k) => label !== undefined && l === label && startsEntity[k]),
+  );
   const prob = (token: number, tag: number): number => {
     const p = probabilities[token * numTags + tag]!;
     return Number.isFinite(p) ? p : 0;
   };
-  /** The probability that `token` carries `label` (`undefined`: outside), over all roles. */
-  const labelProb = (token: number, label: Med7Label | undefined): number => {
+  /** The probability that `token` carries `label` (`undefined`: outside), over the roles that pass `role`. */
+  const labelProb = (
+    token: number,
+    label: Med7Label | undefined,
+    role: (tag: number) => boolean = () => true,
+  ): number => {
     let sum = 0;
-    for (let k = 0; k < numTags; k++) if (labels[k] === label) sum += prob(token, k);
+    for (let k = 0; k < numTags; k++) if (labels[k] === label && role(k)) sum += prob(token, k);
     return sum;
   };
   const read = (token: number): boolean => {
     for (let k = 0; k < numTags; k++) if (prob(token, k) > 0) return true;
     return false;
   };
-  /** The most probable tag of `token`, among those of `label` unless `label` is `null`. */
-  const bestTag = (token: number, label: Med7Label | undefined | null): number => {
-    let best = -1;
-    for (let k = 0; k < numTags; k++) {
-      if (label !== null && labels[k] !== label) continue;
-      if (best < 0 || prob(token, k) > prob(token, best)) best = k;
+
+  const groups = wordGroups(tokens);
+  const scored: GroupScores[] = groups.map(([start, end]) => {
+    const pieces: number[] = [];
+    for (let i = start; i < end; i++) if (read(i)) pieces.push(i);
+    const stay: number[] = [];
+    const enter: number[] = [];
+    states.forEach((label, s) => {
+      if (pieces.length === 0) {
+        stay.push(logOf(Number(label === undefined)));
+        enter.push(stay[s]!);
+        return;
+      }
+      const mean = pieces.reduce((sum, i) => sum + labelProb(i, label), 0) / pieces.length;
+      const first = pieces[0] === start ? labelProb(start, label) : 0;
+      const startShare =
+        constrained[s] && first > 0 ? labelProb(start, label, (k) => startsEntity[k]!) / first : 1;
+      stay.push(logOf(mean));
+      enter.push(logOf(mean * startShare));
+    });
+    return { stay, enter };
+  });
+
+  // Viterbi over the groups: best[s] is the log probability of the best labelling so far that
+  // ends in state s; from[g][s] is the state before it.
+  let best = scored.length > 0 ? scored[0]!.enter.slice() : [];
+  const from: number[][] = [];
+  for (let g = 1; g < scored.length; g++) {
+    const { stay, enter } = scored[g]!;
+    const next: number[] = [];
+    const previous: number[] = [];
+    for (let s = 0; s < states.length; s++) {
+      const totals = best.map((total, p) => total + (p === s ? stay[s]! : enter[s]!));
+      const p = argmax(totals);
+      next.push(totals[p]!);
+      previous.push(p);
     }
-    return best;
-  };
+    best = next;
+    from.push(previous);
+  }
+  const path = new Array<number>(scored.length);
+  if (scored.length > 0) {
+    path[scored.length - 1] = argmax(best);
+    for (let g = scored.length - 1; g > 0; g--) path[g - 1] = from[g - 1]![path[g]!]!;
+  }
 
   const tags = new Array<string>(tokens.length);
   const scores = new Array<number>(tokens.length);
-  for (const [start, end] of wordGroups(tokens)) {
-    if (end - start === 1) {
-      const k = bestTag(start, null);
-      const known = k >= 0 && read(start);
-      tags[start] = known ? tagNames[k]! : 'O';
-      scores[start] = known ? prob(start, k) : 1;
-      continue;
-    }
-    let winner: Med7Label | undefined;
-    let winnerTotal = 0;
-    for (const label of new Set<Med7Label | undefined>([undefined, ...labels])) {
-      let total = 0;
-      for (let i = start; i < end; i++) total += labelProb(i, label);
-      if (total > winnerTotal) {
-        winnerTotal = total;
-        winner = label;
-      }
-    }
-    for (let i = start; i < end; i++) scores[i] = read(i) ? labelProb(i, winner) : 1;
-    if (winner === undefined) {
+  groups.forEach(([start, end], g) => {
+    const label = states[path[g]!];
+    for (let i = start; i < end; i++) scores[i] = read(i) ? labelProb(i, label) : 1;
+    if (label === undefined) {
       tags.fill('O', start, end);
-      continue;
+      return;
     }
-    const firstRole = parseTag(tagNames[bestTag(start, winner)]!);
-    const continues = firstRole.role === 'I' || firstRole.role === 'L';
-    tags[start] = `${continues ? 'I' : 'B'}-${winner}`;
-    tags.fill(`I-${winner}`, start + 1, end);
-  }
+    const continues = g > 0 && path[g - 1] === path[g];
+    tags[start] = `${continues && firstRoleContinues(start, label) ? 'I' : 'B'}-${label}`;
+    tags.fill(`I-${label}`, start + 1, end);
+  });
   return { tags, scores };
+
+  /** Whether the most probable of `label`'s tags at `token` is a continuing one (`I-`, `L-`). */
+  function firstRoleContinues(token: number, label: Med7Label): boolean {
+    let bestTag = -1;
+    for (let k = 0; k < numTags; k++) {
+      if (labels[k] !== label) continue;
+      if (bestTag < 0 || prob(token, k) > prob(token, bestTag)) bestTag = k;
+    }
+    const { role } = parseTag(tagNames[bestTag]!);
+    return role === 'I' || role === 'L';
+  }
 }

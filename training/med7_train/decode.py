@@ -4,9 +4,10 @@ checked against the cases in src/core/decode.cases.json.
 
 - The pre-tokens of one written word (a letter run and a digit run with nothing between them,
   `D3`, `400mg`, pieces joined by inner dots, `q.d`, `0.5`, or by thousands commas, `1,575mg`)
-  take one label together: the label
-  (or O) whose probability, summed over B-/I- and over the pieces, is highest. The final dot of a
-  dotted abbreviation (`q.d.`, `p.o.`, `q.12h.`) belongs to that word too (ANNOTATION.md).
+  take one label together. The final dot of a dotted abbreviation (`q.d.`, `p.o.`, `q.12h.`)
+  belongs to that word too (ANNOTATION.md).
+- The words' labels are the most probable sequence that obeys BIO: a label is continued (I-) only
+  right after itself (see choose_tags).
 - A combining mark (`\u0301` in a decomposed `í`) belongs to the word it is written on: it is a
   pre-token of its own that the tokenizer reads as nothing, so alone it would cut the word apart.
 - A B- tag right after a token of its own label on the same line continues that entity.
@@ -16,6 +17,7 @@ checked against the cases in src/core/decode.cases.json.
   an emoji, any symbol read as [UNK]) are trimmed off, but combining marks glued to the last kept
   pre-token stay with it. An entity with no letter or digit left (a lone `%` or `.`) is dropped.
 """
+import math
 import re
 import unicodedata
 
@@ -90,35 +92,89 @@ def _label(tag):
     return None if tag == "O" else tag[2:]
 
 
+_LOG_FLOOR = math.log(1e-30)
+
+
+def _log(p):
+    return max(math.log(p), _LOG_FLOOR) if p > 0 else _LOG_FLOOR
+
+
+def _argmax(values):
+    """The index of the largest value, the first one on a tie."""
+    best = 0
+    for i in range(1, len(values)):
+        if values[i] > values[best]:
+            best = i
+    return best
+
+
 def choose_tags(toks, probs, tags=BIO):
-    """One BIO tag per pre-token from probs[i][k] (a softmax over `tags`; all zeros = not read)."""
+    """One BIO tag per pre-token from probs[i][k] (a softmax over `tags`; all zeros = not read).
+
+    The pieces of one word share a label, and the words' labels are the most probable sequence
+    (Viterbi) in which a label is continued (I-) only right after itself: staying in a label scores
+    the mean over the word's pieces of the label's probability summed over B-/I- (a mean, so that one
+    piece the model is sure about cannot outvote the rest of the word); entering it from another
+    label or O scores that mean times the share of B- in the first piece's probability of the label.
+    A word that stays keeps its first piece's most probable role; a word that enters starts (B-).
+    chooseTags in src/core/choose-tags.ts."""
     labels = [_label(t) for t in tags]
-    out = ["O"] * len(toks)
+    starts = [t.startswith("B-") for t in tags]
+    states = list(dict.fromkeys([None] + [lab for lab in labels if lab is not None]))
+    constrained = [lab is not None and any(l == lab and b for l, b in zip(labels, starts)) for lab in states]
 
     def read(i):
         return any(p > 0 for p in probs[i])
 
-    def label_prob(i, lab):
-        return sum(p for p, l in zip(probs[i], labels) if l == lab)
+    def label_prob(i, lab, only_starts=False):
+        return sum(p for p, l, b in zip(probs[i], labels, starts) if l == lab and (b or not only_starts))
 
-    for start, end in word_groups(toks):
-        if end - start == 1:
-            if read(start):
-                out[start] = tags[max(range(len(tags)), key=lambda k: (probs[start][k], -k))]
+    groups = word_groups(toks)
+    stay, enter = [], []
+    for start, end in groups:
+        pieces = [i for i in range(start, end) if read(i)]
+        stay_row, enter_row = [], []
+        for s, lab in enumerate(states):
+            if not pieces:
+                stay_row.append(_log(float(lab is None)))
+                enter_row.append(stay_row[-1])
+                continue
+            mean = sum(label_prob(i, lab) for i in pieces) / len(pieces)
+            first = label_prob(start, lab) if pieces[0] == start else 0.0
+            share = label_prob(start, lab, only_starts=True) / first if constrained[s] and first > 0 else 1.0
+            stay_row.append(_log(mean))
+            enter_row.append(_log(mean * share))
+        stay.append(stay_row)
+        enter.append(enter_row)
+
+    path = [0] * len(groups)
+    if groups:
+        best, back = list(enter[0]), []
+        for g in range(1, len(groups)):
+            nxt, prev = [], []
+            for s in range(len(states)):
+                totals = [b + (stay[g][s] if p == s else enter[g][s]) for p, b in enumerate(best)]
+                p = _argmax(totals)
+                nxt.append(totals[p])
+                prev.append(p)
+            best = nxt
+            back.append(prev)
+        path[-1] = _argmax(best)
+        for g in range(len(groups) - 1, 0, -1):
+            path[g - 1] = back[g - 1][path[g]]
+
+    out = ["O"] * len(toks)
+    for g, (start, end) in enumerate(groups):
+        lab = states[path[g]]
+        if lab is None:
             continue
-        # the label with the highest probability summed over the pieces (a sum, not a product, so
-        # that one piece the model is sure about cannot outvote the rest of the word)
-        winner, best = None, -1.0
-        for lab in dict.fromkeys([None] + labels):
-            total = sum(label_prob(i, lab) for i in range(start, end))
-            if total > best:
-                winner, best = lab, total
-        if winner is None:
-            continue
-        first = max((k for k, l in enumerate(labels) if l == winner), key=lambda k: (probs[start][k], -k))
-        out[start] = ("I-" if tags[first].startswith("I-") else "B-") + winner
+        role = "B-"
+        if g > 0 and path[g - 1] == path[g]:
+            first = max((k for k, l in enumerate(labels) if l == lab), key=lambda k: (probs[start][k], -k))
+            role = "I-" if tags[first].startswith("I-") else "B-"
+        out[start] = role + lab
         for i in range(start + 1, end):
-            out[i] = "I-" + winner
+            out[i] = "I-" + lab
     return out
 
 
