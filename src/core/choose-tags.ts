@@ -7,7 +7,7 @@
  * inside a letter/digit run written without a break (`D3`, `400mg`, `q8h`) or inside a dotted
  * abbreviation (`q.d`, `h.s`, `0.5`): the 645 hand-annotated training sentences have 691 such
  * joins inside entities and none on an entity boundary. So the pieces of one such word are given
- * one label together: the label with the highest probability summed over the pieces. (A sum, not
+ * one label together: the label with the highest mean probability over the pieces. (A mean, not
  * a product: one piece the model is sure about, such as the `.` of `0.25`, must not outvote the
  * rest of the word.)
  *

@@ -317,8 +317,10 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
 3. A pre-token is labelled from the tag probabilities at its **first** sub-token
    (`src/core/choose-tags.ts`; mirrored in `training/med7_train/decode.py` for the python-side
    score): the pre-tokens of one written word (`D3`, `400mg`, or pieces joined by inner dots, `q.d`,
-   `0.5`) take one label together, the one with the highest probability summed over the pieces; any other pre-token
-   takes its most probable tag. BIO tags over pre-tokens are then decoded into character spans (an
+   `0.5`) take one label together, and the words' labels are the most probable sequence (Viterbi) in
+   which an entity is continued (`I-`) only right after its own label: a word's score for a label is
+   the mean over its pieces of the label's probability, and entering a label from another one counts
+   only the first piece's `B-` share. BIO tags over pre-tokens are then decoded into character spans (an
    entity is a run of consecutive pre-tokens; a `B-` right after its own label on the same line
    continues the entity, since two entities of one label are almost never adjacent in this scheme;
    an entity of punctuation only is dropped, and symbols the vocabulary does not know, such as
