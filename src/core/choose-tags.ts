@@ -143,22 +143,6 @@ function tagLabels(tagNames: readonly string[]): Array<Med7Label | undefined> {
   });
 }
 
-/**
- * Per word group and label, the log probability of that label ({@link GroupScores}):
- * - `stay`: continuing the label of the word before, with any role (a `B-` right after its own
- *   label continues the entity too, in `decodeTags`): the mean over the word's pieces of the
- *   label's probability summed over its roles. A mean, not a product, so that one piece the model
- *   is sure about cannot outvote the rest of the word (`0.25%` → a lone `%`).
- * - `enter`: coming after another label or `O`, which only a start tag (`B-`, `U-`) may do: the
- *   same mean, times the share of start tags in the first piece's probability of the label (the
- *   chance that the word, if it has the label, begins it).
- * A label whose tag set has no start tag (plain IO tags) is entered freely.
- */
-interface GroupScores {
-  readonly stay: number[];
-  readonly enter: number[];
-}
-
 /** Keeps `log` finite: a probability that rounded to 0 still ranks below every other. */
 const LOG_FLOOR = Math.log(1e-30);
 
@@ -166,18 +150,19 @@ function logOf(p: number): number {
   return p > 0 ? Math.max(Math.log(p), LOG_FLOOR) : LOG_FLOOR;
 }
 
-/** The index of the largest value, the first one on a tie. */
-function argmax(values: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
-  return best;
-}
-
 /**
  * Chooses one tag per pre-token from `probabilities` (row-major `[tokens, tags]`, each row a
  * softmax over `tagNames`; a row of zeros means the model did not read that pre-token, which is
  * then `O`). The pieces of one word share one label, and the words' labels are the most probable
- * sequence (Viterbi) in which a label is only continued right after itself ({@link GroupScores}).
+ * sequence (Viterbi) in which a label is only continued right after itself. Per word and label:
+ * - staying in the label of the word before, with any role (a `B-` right after its own label
+ *   continues the entity too, in `decodeTags`), scores the mean over the word's pieces of the
+ *   label's probability summed over its roles. A mean, not a product, so that one piece the model
+ *   is sure about cannot outvote the rest of the word (`0.25%` → a lone `%`);
+ * - entering the label from another one or from `O`, which only a start tag (`B-`, `U-`) may do,
+ *   scores the same mean times the share of start tags in the first piece's probability of the
+ *   label (the chance that the word, if it has the label, begins it). A label whose tag set has no
+ *   start tag (plain IO tags) is entered freely.
  * A word that continues its label keeps its first piece's most probable role among that label's
  * tags (so a `B-` on a new line still starts a new entity); a word that enters a label starts it.
  * Each pre-token's score is its probability of the chosen label, summed over roles.
@@ -194,104 +179,120 @@ export function chooseTags(
     );
   }
   const labels = tagLabels(tagNames);
-  const startsEntity = tagNames.map((tag) => {
-    const { role } = parseTag(tag);
-    return role === 'B' || role === 'U';
-  });
+  const roles = tagNames.map((tag) => parseTag(tag).role);
+  const startsEntity = roles.map((role) => role === 'B' || role === 'U');
   /** The states: outside, then each Med7 label of the tag set, in the tag set's order. */
   const states: Array<Med7Label | undefined> = [undefined];
-  for (const label of labels)
+  for (const label of labels) {
     if (label !== undefined && !states.includes(label)) states.push(label);
-  const constrained = states.map((label) =>
-    labels.some((l, k) => label !== undefined && l === label && startsEntity[k]),
+  }
+  const numStates = states.length;
+  const stateOfTag = labels.map((label) => states.indexOf(label));
+  const constrained = states.map((_, s) =>
+    stateOfTag.some((state, k) => s > 0 && state === s && startsEntity[k]),
   );
-  const prob = (token: number, tag: number): number => {
-    const p = probabilities[token * numTags + tag]!;
-    return Number.isFinite(p) ? p : 0;
-  };
-  /** The probability that `token` carries `label` (`undefined`: outside), over the roles that pass `role`. */
-  const labelProb = (
-    token: number,
-    label: Med7Label | undefined,
-    role: (tag: number) => boolean = () => true,
-  ): number => {
-    let sum = 0;
-    for (let k = 0; k < numTags; k++) if (labels[k] === label && role(k)) sum += prob(token, k);
-    return sum;
-  };
-  const read = (token: number): boolean => {
-    for (let k = 0; k < numTags; k++) if (prob(token, k) > 0) return true;
-    return false;
-  };
 
+  // Per pre-token and state: the probability over all roles (`labelProb`) and over start roles
+  // only (`startProb`), summed once here, in tag order; and whether the model read it at all.
+  const numTokens = tokens.length;
+  const labelProb = new Float64Array(numTokens * numStates);
+  const startProb = new Float64Array(numTokens * numStates);
+  const read = new Uint8Array(numTokens);
+  for (let i = 0; i < numTokens; i++) {
+    for (let k = 0; k < numTags; k++) {
+      const raw = probabilities[i * numTags + k]!;
+      const p = Number.isFinite(raw) ? raw : 0;
+      if (p > 0) read[i] = 1;
+      const at = i * numStates + stateOfTag[k]!;
+      labelProb[at] = labelProb[at]! + p;
+      if (startsEntity[k]) startProb[at] = startProb[at]! + p;
+    }
+  }
+
+  // Per word group and state, the log scores of staying in the state and of entering it.
   const groups = wordGroups(tokens);
-  const scored: GroupScores[] = groups.map(([start, end]) => {
-    const pieces: number[] = [];
-    for (let i = start; i < end; i++) if (read(i)) pieces.push(i);
-    const stay: number[] = [];
-    const enter: number[] = [];
-    states.forEach((label, s) => {
-      if (pieces.length === 0) {
-        stay.push(logOf(Number(label === undefined)));
-        enter.push(stay[s]!);
-        return;
+  const numGroups = groups.length;
+  const stay = new Float64Array(numGroups * numStates);
+  const enter = new Float64Array(numGroups * numStates);
+  groups.forEach(([start, end], g) => {
+    let pieces = 0;
+    for (let i = start; i < end; i++) pieces += read[i]!;
+    for (let s = 0; s < numStates; s++) {
+      const at = g * numStates + s;
+      if (pieces === 0) {
+        stay[at] = enter[at] = logOf(s === 0 ? 1 : 0);
+        continue;
       }
-      const mean = pieces.reduce((sum, i) => sum + labelProb(i, label), 0) / pieces.length;
-      const first = pieces[0] === start ? labelProb(start, label) : 0;
-      const startShare =
-        constrained[s] && first > 0 ? labelProb(start, label, (k) => startsEntity[k]!) / first : 1;
-      stay.push(logOf(mean));
-      enter.push(logOf(mean * startShare));
-    });
-    return { stay, enter };
+      let sum = 0;
+      for (let i = start; i < end; i++) if (read[i] === 1) sum += labelProb[i * numStates + s]!;
+      const mean = sum / pieces;
+      const first = read[start] === 1 ? labelProb[start * numStates + s]! : 0;
+      const share = constrained[s] && first > 0 ? startProb[start * numStates + s]! / first : 1;
+      stay[at] = logOf(mean);
+      enter[at] = logOf(mean * share);
+    }
   });
 
-  // Viterbi over the groups: best[s] is the log probability of the best labelling so far that
-  // ends in state s; from[g][s] is the state before it.
-  let best = scored.length > 0 ? scored[0]!.enter.slice() : [];
-  const from: number[][] = [];
-  for (let g = 1; g < scored.length; g++) {
-    const { stay, enter } = scored[g]!;
-    const next: number[] = [];
-    const previous: number[] = [];
-    for (let s = 0; s < states.length; s++) {
-      const totals = best.map((total, p) => total + (p === s ? stay[s]! : enter[s]!));
-      const p = argmax(totals);
-      next.push(totals[p]!);
-      previous.push(p);
+  // Viterbi: best[s] is the log probability of the best labelling so far that ends in state s;
+  // from[g * numStates + s] is the state of group g - 1 on that labelling.
+  let best = new Float64Array(numStates);
+  let next = new Float64Array(numStates);
+  const from = new Int32Array(numGroups * numStates);
+  for (let s = 0; s < numStates; s++) best[s] = enter[s]!;
+  for (let g = 1; g < numGroups; g++) {
+    for (let s = 0; s < numStates; s++) {
+      let top = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < numStates; p++) {
+        const total = best[p]! + (p === s ? stay[g * numStates + s]! : enter[g * numStates + s]!);
+        if (total > top) {
+          top = total;
+          arg = p;
+        }
+      }
+      next[s] = top;
+      from[g * numStates + s] = arg;
     }
-    best = next;
-    from.push(previous);
+    [best, next] = [next, best];
   }
-  const path = new Array<number>(scored.length);
-  if (scored.length > 0) {
-    path[scored.length - 1] = argmax(best);
-    for (let g = scored.length - 1; g > 0; g--) path[g - 1] = from[g - 1]![path[g]!]!;
+  const path = new Int32Array(numGroups);
+  if (numGroups > 0) {
+    let last = 0;
+    for (let s = 1; s < numStates; s++) if (best[s]! > best[last]!) last = s;
+    path[numGroups - 1] = last;
+    for (let g = numGroups - 1; g > 0; g--) path[g - 1] = from[g * numStates + path[g]!]!;
   }
 
-  const tags = new Array<string>(tokens.length);
-  const scores = new Array<number>(tokens.length);
+  const tags = new Array<string>(numTokens);
+  const scores = new Array<number>(numTokens);
   groups.forEach(([start, end], g) => {
-    const label = states[path[g]!];
-    for (let i = start; i < end; i++) scores[i] = read(i) ? labelProb(i, label) : 1;
+    const state = path[g]!;
+    for (let i = start; i < end; i++)
+      scores[i] = read[i] === 1 ? labelProb[i * numStates + state]! : 1;
+    const label = states[state];
     if (label === undefined) {
       tags.fill('O', start, end);
       return;
     }
-    const continues = g > 0 && path[g - 1] === path[g];
-    tags[start] = `${continues && firstRoleContinues(start, label) ? 'I' : 'B'}-${label}`;
+    const continues = g > 0 && path[g - 1] === state;
+    tags[start] = `${continues && firstRoleContinues(start, state) ? 'I' : 'B'}-${label}`;
     tags.fill(`I-${label}`, start + 1, end);
   });
   return { tags, scores };
 
-  /** Whether the most probable of `label`'s tags at `token` is a continuing one (`I-`, `L-`). */
-  function firstRoleContinues(token: number, label: Med7Label): boolean {
+  /** Whether the most probable of `state`'s tags at `token` is a continuing one (`I-`, `L-`). */
+  function firstRoleContinues(token: number, state: number): boolean {
     let bestTag = -1;
+    let bestProb = -1;
     for (let k = 0; k < numTags; k++) {
-      if (labels[k] !== label) continue;
-      if (bestTag < 0 || prob(token, k) > prob(token, bestTag)) bestTag = k;
+      if (stateOfTag[k] !== state) continue;
+      const raw = probabilities[token * numTags + k]!;
+      const p = Number.isFinite(raw) ? raw : 0;
+      if (p > bestProb) {
+        bestProb = p;
+        bestTag = k;
+      }
     }
-    const { role } = parseTag(tagNames[bestTag]!);
-    return role === 'I' || role === 'L';
+    return roles[bestTag] === 'I' || roles[bestTag] === 'L';
   }
 }
