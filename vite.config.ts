@@ -12,6 +12,7 @@ import {
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { ORT_BUILDS } from './src/model/ort-files.ts';
 
 // Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer).
 const isolationHeaders = {
@@ -24,14 +25,10 @@ const root = import.meta.dirname;
 const MODEL_DIR = join(root, 'models', 'med7-compact');
 const ORT_DIR = join(root, 'node_modules', 'onnxruntime-web', 'dist');
 /**
- * The onnxruntime-web files the browser fetches at run time. transformers.js imports
- * `onnxruntime-web/webgpu`, whose single build (WebGPU and WASM execution providers alike) loads
- * the `asyncify` variant; they are self-hosted under /ort/ (never a CDN).
+ * The onnxruntime-web files the browser fetches at run time, self-hosted under /ort/ (never a CDN):
+ * its WASM-only build and the `asyncify` build that carries WebGPU (src/model/ort-build.ts picks).
  */
-export const ORT_FILES = [
-  'ort-wasm-simd-threaded.asyncify.mjs',
-  'ort-wasm-simd-threaded.asyncify.wasm',
-];
+export const ORT_FILES = [...ORT_BUILDS.wasm, ...ORT_BUILDS.webgpu];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
@@ -46,9 +43,12 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Files the service worker does not precache (fetched and cached only if used). */
 const NOT_PRECACHED = new Set(['sw.js', 'models/med7-compact/onnx/model.onnx']);
 
+/** onnxruntime-web's WebGPU build (25.6 MB): precached only where the browser offers WebGPU. */
+const WEBGPU_ONLY = new Set<string>(ORT_BUILDS.webgpu.map((file) => `ort/${file}`));
+
 /**
- * Writes dist/sw.js from src/demo/service-worker.js: the list of every file in dist/ to precache,
- * and a version that changes whenever any of their contents does.
+ * Writes dist/sw.js from src/demo/service-worker.js: the lists of the files in dist/ to precache
+ * (always, and only where WebGPU is offered), and a version that changes whenever any of their contents does.
  */
 function writeServiceWorker(outDir: string): void {
   const files: string[] = [];
@@ -60,13 +60,16 @@ function writeServiceWorker(outDir: string): void {
     }
   };
   walk(outDir);
-  const precache = files.filter((file) => !NOT_PRECACHED.has(file)).sort();
+  const cached = files.filter((file) => !NOT_PRECACHED.has(file)).sort();
+  const precache = cached.filter((file) => !WEBGPU_ONLY.has(file));
+  const webgpuOnly = cached.filter((file) => WEBGPU_ONLY.has(file));
   const template = readFileSync(join(root, 'src', 'demo', 'service-worker.js'), 'utf8');
   const hash = createHash('sha256').update(template);
-  for (const file of precache) hash.update(file).update(readFileSync(join(outDir, file)));
+  for (const file of cached) hash.update(file).update(readFileSync(join(outDir, file)));
   const source = template
     .replace('__VERSION__', hash.digest('hex').slice(0, 16))
-    .replace("'__PRECACHE__'", () => JSON.stringify(JSON.stringify(['./', ...precache])));
+    .replace("'__PRECACHE__'", () => JSON.stringify(JSON.stringify(['./', ...precache])))
+    .replace("'__PRECACHE_WEBGPU__'", () => JSON.stringify(JSON.stringify(webgpuOnly)));
   writeFileSync(join(outDir, 'sw.js'), source);
 }
 

@@ -325,19 +325,17 @@ function closing(target: string, r: Results): string {
   }
   if (target.startsWith('First-visit')) {
     return (
-      `onnxruntime-web's ${mb(wasmBytes(r))} asyncify wasm (the build that carries WebGPU) is most of it. ` +
-      (r.plainWasm === undefined
-        ? ''
-        : `Its plain WASM build in the same package (${r.plainWasm.file}) is ${mb(r.plainWasm.raw)} raw / ${mb(r.plainWasm.gzip)} gzip: serving that one where WebGPU is not used would bring the raw first visit to about ${mb(totalRaw(r) - wasmBytes(r) + r.plainWasm.raw)}. `) +
+      `onnxruntime-web's ${mb(wasmBytes(r))} wasm (${wasmName(r)}) is most of it. ` +
       'Serving with gzip or brotli already meets the target.'
     );
   }
   return '';
 }
 
-function totalRaw(r: Results): number {
+function wasmName(r: Results): string {
   const b = r.browser;
-  return isBrowser(b) ? sum(b.downloads.map((d) => d.raw)) : NaN;
+  if (!isBrowser(b)) return '';
+  return b.downloads.find((d) => d.path.endsWith('.wasm'))?.path ?? '';
 }
 
 function wasmBytes(r: Results): number {

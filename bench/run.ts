@@ -18,7 +18,6 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { countWords } from '../src/core/pretokenize.ts';
 import { runBrowser, DIST, type BrowserResult } from './browser.ts';
 import {
@@ -107,27 +106,6 @@ async function nodeBench(
   if (pair !== undefined) args.push('--pair', pair);
   await run(process.execPath, args);
   return JSON.parse(readFileSync(outFile, 'utf8')) as NodeResult;
-}
-
-/** onnxruntime-web's plain WASM build (no WebGPU), which the demo does not ship, for comparison. */
-function plainWasm(): { file: string; raw: number; gzip: number } | undefined {
-  const file = join(
-    REPO_ROOT,
-    'node_modules',
-    'onnxruntime-web',
-    'dist',
-    'ort-wasm-simd-threaded.wasm',
-  );
-  try {
-    const bytes = readFileSync(file);
-    return {
-      file: relative(REPO_ROOT, file),
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 function modelState() {
@@ -562,7 +540,6 @@ function assemble({
       flopsRatio: refSubset.work.flops / oursSubset.work.flops,
     },
     browser,
-    plainWasm: plainWasm(),
     targets: TARGETS,
   };
 }

@@ -17,10 +17,26 @@ test.afterAll(async () => {
   await context.close();
 });
 
+/** The names of the files under /ort/ in `urls`, each once, sorted. */
+function ortFiles(urls: readonly string[]): string[] {
+  const paths = new Set(urls.map((url) => new URL(url).pathname));
+  return [...paths]
+    .filter((path) => path.startsWith('/ort/'))
+    .map((path) => path.slice('/ort/'.length))
+    .sort();
+}
+
 test('device="wasm" works, with threads when cross-origin isolated', async () => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
   await page.goto('./?device=wasm');
   const ready = await waitForReady(page);
   expect(ready.device).toBe('wasm');
+  // WASM loads onnxruntime-web's WASM-only build, not the twice larger one that carries WebGPU.
+  expect(ortFiles(requested)).toEqual([
+    'ort-wasm-simd-threaded.mjs',
+    'ort-wasm-simd-threaded.wasm',
+  ]);
   expect(ready.fallbackReason).toBeUndefined();
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -39,6 +55,26 @@ test('a second visit works with the network off', async () => {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // It keeps the WebGPU build only where the browser offers a WebGPU adapter.
+  const { cached, adapter } = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    return { cached: urls, adapter: (await gpu?.requestAdapter()) != null };
+  });
+  const webgpuBuild = [
+    'ort-wasm-simd-threaded.asyncify.mjs',
+    'ort-wasm-simd-threaded.asyncify.wasm',
+  ];
+  expect(ortFiles(cached)).toEqual(
+    [
+      ...(adapter ? webgpuBuild : []),
+      'ort-wasm-simd-threaded.mjs',
+      'ort-wasm-simd-threaded.wasm',
+    ].sort(),
+  );
   await context.setOffline(true);
   const failed: string[] = [];
   const onFailed = (request: { url(): string }): void => {

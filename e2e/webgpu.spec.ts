@@ -14,6 +14,8 @@ test('WebGPU: device="webgpu" runs the model where an adapter is offered, else a
 }) => {
   test.setTimeout(240_000);
   await watchEvents(page);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto('./?empty&device=webgpu');
   const adapter = await page.evaluate(async () => {
     const gpu = (
@@ -44,6 +46,11 @@ test('WebGPU: device="webgpu" runs the model where an adapter is offered, else a
   }
   const ready = await waitForReady(page, 200_000);
   expect(ready.device).toBe('webgpu');
+  // WebGPU needs onnxruntime-web's asyncify build; the WASM-only one is not fetched.
+  expect([...new Set(requested.filter((path) => path.startsWith('/ort/')))].sort()).toEqual([
+    '/ort/ort-wasm-simd-threaded.asyncify.mjs',
+    '/ort/ort-wasm-simd-threaded.asyncify.wasm',
+  ]);
   await expect(page.locator('med7-ner').getByRole('status').first()).toContainText('WebGPU');
   const { entities, ms } = await analyze(page, README_SENTENCE);
   recordTimings({ webgpu: { adapter, loadMs: ready.loadMs, readmeSentenceMs: ms } });

@@ -5,13 +5,30 @@
 const VERSION = '__VERSION__';
 /** @type {string[]} URLs relative to this file. */
 const PRECACHE = JSON.parse('__PRECACHE__');
+/** @type {string[]} onnxruntime-web's WebGPU build: the WASM-only build serves browsers without. */
+const PRECACHE_WEBGPU = JSON.parse('__PRECACHE_WEBGPU__');
 const CACHE = `med7-web-${VERSION}`;
+/** How long to wait for a WebGPU adapter before caching the WebGPU build anyway. */
+const ADAPTER_WAIT_MS = 3000;
+
+/** Whether this browser may run the model on WebGPU (when unsure: yes, so offline still works). */
+async function mayUseWebgpu() {
+  const gpu = self.navigator.gpu;
+  if (gpu === undefined) return false;
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(true), ADAPTER_WAIT_MS));
+  const adapter = gpu.requestAdapter().then(
+    (found) => found !== null,
+    () => false,
+  );
+  return Promise.race([adapter, timeout]);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'no-cache' })));
+      const paths = (await mayUseWebgpu()) ? [...PRECACHE, ...PRECACHE_WEBGPU] : PRECACHE;
+      await cache.addAll(paths.map((path) => new Request(path, { cache: 'no-cache' })));
       await self.skipWaiting();
     })(),
   );

@@ -21,6 +21,7 @@ import type { Med7Label } from '../core/labels.ts';
 import { checkTagSet } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
 import { Med7ModelError } from './errors.ts';
+import { chooseOrtBuild } from './ort-build.ts';
 
 export interface LoadProgress {
   file: string;
@@ -39,7 +40,10 @@ export interface LoadOptions {
   device?: 'auto' | 'webgpu' | 'wasm' | 'cpu';
   /** `q8` loads `onnx/model_quantized.onnx` (default), `fp32` loads `onnx/model.onnx`. */
   dtype?: 'q8' | 'fp32';
-  /** Browser: the self-hosted folder of the `ort-wasm-*.{mjs,wasm}` files (default `/ort/`). */
+  /**
+   * Browser: the URL of the self-hosted folder of onnxruntime-web's `ort-wasm-simd-threaded.*`
+   * files, ending in `/` (default `/ort/`); see ./ort-build.ts for which are used.
+   */
   wasmPaths?: string;
   onProgress?: (progress: LoadProgress) => void;
   /**
@@ -324,15 +328,11 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   if (location.base !== undefined) env.localModelPath = location.base;
-  if (!IS_NODE) {
-    const wasm = env.backends.onnx.wasm;
-    if (wasm !== undefined) {
-      // Replaces transformers.js's CDN default: the wasm files are always self-hosted.
-      wasm.wasmPaths =
-        options.wasmPaths ??
-        new URL('/ort/', (globalThis as { location?: { href: string } }).location?.href).href;
-    }
-  }
+  // Replaces transformers.js's CDN default: onnxruntime-web's wasm files are always self-hosted.
+  const ortFolder = IS_NODE
+    ? ''
+    : (options.wasmPaths ??
+      new URL('/ort/', (globalThis as { location?: { href: string } }).location?.href).href);
 
   const pretrained = { local_files_only: true } as const;
   let config: ConfigLike;
@@ -353,6 +353,7 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   const onnxFile = ONNX_FILES[dtype];
   const progress = options.onProgress;
   const loadOn = async (device: Device): Promise<PreTrainedModel> => {
+    if (device !== 'cpu') chooseOrtBuild(device, ortFolder);
     try {
       return await AutoModelForTokenClassification.from_pretrained(location.id, {
         ...pretrained,

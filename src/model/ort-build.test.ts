@@ -1,0 +1,48 @@
+import { env } from '@huggingface/transformers';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const FOLDER = 'https://example.test/app/ort/';
+
+// The choice is per realm (module state): each test gets a fresh module.
+async function freshChooser(): Promise<typeof import('./ort-build.ts').chooseOrtBuild> {
+  vi.resetModules();
+  return (await import('./ort-build.ts')).chooseOrtBuild;
+}
+
+describe('chooseOrtBuild', () => {
+  beforeEach(() => {
+    env.backends.onnx.wasm!.wasmPaths = undefined;
+  });
+
+  it('points a WASM load at the WASM-only build, file by file', async () => {
+    const choose = await freshChooser();
+    choose('wasm', FOLDER);
+    expect(env.backends.onnx.wasm!.wasmPaths).toEqual({
+      mjs: 'https://example.test/app/ort/ort-wasm-simd-threaded.mjs',
+      wasm: 'https://example.test/app/ort/ort-wasm-simd-threaded.wasm',
+    });
+  });
+
+  it('points a WebGPU load at the folder, where onnxruntime-web finds its asyncify build', async () => {
+    const choose = await freshChooser();
+    choose('webgpu', FOLDER);
+    expect(env.backends.onnx.wasm!.wasmPaths).toBe(FOLDER);
+  });
+
+  it('keeps the WebGPU build for a later WASM load (it runs both)', async () => {
+    const choose = await freshChooser();
+    choose('webgpu', FOLDER);
+    choose('wasm', FOLDER);
+    expect(env.backends.onnx.wasm!.wasmPaths).toBe(FOLDER);
+  });
+
+  it('refuses WebGPU, with a reason, once the WASM-only build was chosen', async () => {
+    const choose = await freshChooser();
+    choose('wasm', FOLDER);
+    expect(() => choose('webgpu', FOLDER)).toThrow(/WASM-only onnxruntime build/);
+    choose('wasm', FOLDER);
+    expect(env.backends.onnx.wasm!.wasmPaths).toMatchObject({
+      wasm: expect.stringContaining('simd-threaded.wasm'),
+    });
+  });
+});
