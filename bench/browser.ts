@@ -332,6 +332,8 @@ function recorder(base: string, unmatched: string[]) {
     context.on('request', (request) => {
       lastRequest = Date.now();
       const url = new URL(request.url());
+      // onnxruntime-web starts its threads from a blob: URL of code it already holds: no download.
+      if (url.protocol === 'blob:' || url.protocol === 'data:') return;
       if (`${url.origin}/` !== new URL(base).href) {
         unmatched.push(request.url());
         return;
