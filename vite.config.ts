@@ -48,7 +48,8 @@ const WEBGPU_ONLY = new Set<string>(ORT_BUILDS.webgpu.map((file) => `ort/${file}
 
 /**
  * Writes dist/sw.js from src/demo/service-worker.js: the lists of the files in dist/ to precache
- * (always, and only where WebGPU is offered), and a version that changes whenever any of their contents does.
+ * (always, and only where WebGPU is offered), and a version that changes whenever any of their
+ * contents does.
  */
 function writeServiceWorker(outDir: string): void {
   const files: string[] = [];
