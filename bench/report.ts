@@ -311,7 +311,7 @@ function closing(target: string, r: Results): string {
     const load = isBrowser(b) ? spread(b.wasm.visits.map((v) => v.loadMs)) : undefined;
     return (
       `Of that, the worker's own load (fetching the model, instantiating onnxruntime-web's ${mb(wasmBytes(r))} wasm, creating the session, one warm-up run) took ${fmt(load)} ms; the rest is loading the page and starting the worker. ` +
-      'Closing it: a smaller wasm (see the download target), caching the compiled module (the service worker already keeps the bytes for the next visit), and a machine not shared with other work.'
+      'Closing it: a machine not shared with other work first (see the load above), then caching the compiled wasm module (the service worker already keeps the bytes for the next visit).'
     );
   }
   if (target.startsWith('Speed vs.')) {
