@@ -20,7 +20,7 @@ export const DIST = join(REPO_ROOT, 'bench', 'tmp', 'dist');
 
 /** How much to measure on one device. */
 export interface DevicePlan {
-  /** First visits timed. */
+  /** First visits timed (0: the device is not measured, and its browser not launched). */
   readonly visits: number;
   /** Time for the warm latencies, ms: a length whose predicted time does not fit is skipped. */
   readonly budgetMs: number;
@@ -404,6 +404,10 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       ['wasm', wasmLaunch],
       ['webgpu', webgpuLaunch],
     ] as const) {
+      if (options[device].visits === 0) {
+        results[device] = { requested: device, error: 'not measured', visits: [], lengths: {} };
+        continue;
+      }
       const browser = await chromium.launch({ ...launch, headless: true });
       chromiumVersion = browser.version();
       try {

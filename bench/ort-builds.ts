@@ -51,7 +51,7 @@ try {
       const result = await runBrowser({
         port: Number(values.port),
         wasm: { visits: 3, budgetMs: 120_000, warmUpEach: true, maxNotes: 5 },
-        // Not measured here: zero visits makes the WebGPU pass stop at once.
+        // Not measured here: with zero visits runBrowser does not launch it.
         webgpu: { visits: 0, budgetMs: 0, warmUpEach: false, maxNotes: 0 },
         lengths,
         timeoutMs: 60_000,
