@@ -298,6 +298,8 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
     export.export_onnx(model, fp32)
     qstats = export.quantize_onnx(fp32, q8)
     log(f"quantized {len(qstats)} weight matrices")
+    integer = export.integer_matmul_onnx(q8, os.path.join(out, "onnx", "model_int8.onnx"))
+    log(f"integer matrix products (model_int8.onnx): {len(integer)}")
     qm = export.simulate_int8(model)
     with torch.no_grad():
         diffs = []
@@ -317,7 +319,7 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
     log(f"int8 check (torch simulation of the int8 weights): {json.dumps(qcheck)}")
     wp.save(out)
     export.write_config(cfg, out)
-    sizes = {f: os.path.getsize(os.path.join(out, "onnx", f)) for f in ("model.onnx", "model_quantized.onnx")}
+    sizes = {f: os.path.getsize(os.path.join(out, "onnx", f)) for f in ("model.onnx", "model_quantized.onnx", "model_int8.onnx")}
     log(f"sizes: {sizes}")
     metrics = dict(info)
     metrics["time_s"] = dict(info.get("time_s", {}), total=round(time.time() - t_start))

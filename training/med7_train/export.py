@@ -1,4 +1,5 @@
-"""ONNX export (fp32), hand-written int8 weight quantization (DequantizeLinear), config files."""
+"""ONNX export (fp32), hand-written int8 weight quantization (DequantizeLinear), its integer-product
+form (MatMulInteger), config files."""
 import json
 import os
 
@@ -79,6 +80,45 @@ def quantize_onnx(src, dst, min_elements=4096):
     return stats
 
 
+def integer_matmul_onnx(src, dst):
+    """Rewrite the int8 model of quantize_onnx so that its matrix products run on integers: each
+    DequantizeLinear -> MatMul becomes DynamicQuantizeLinear (the activation, uint8, one scale per
+    call) -> MatMulInteger (with the same int8 weights) -> Cast -> Mul by both scales. This is the
+    graph onnxruntime's own dynamic quantization writes; its CPU and WASM kernels run it about 1.5-2x
+    faster than the float products of the folded weights. The embedding tables (Gather) keep their
+    DequantizeLinear. WebGPU has no kernels for these operators, so the weight-only file stays beside
+    it (transformers.js dtype "q8"; this one is "int8")."""
+    m = onnx.load(src)
+    g = m.graph
+    dequant = {n.output[0]: n for n in g.node if n.op_type == "DequantizeLinear"}
+    nodes, rewritten = [], set()
+    for n in g.node:
+        if n.op_type != "MatMul" or n.input[1] not in dequant:
+            nodes.append(n)
+            continue
+        weight, scale, zero = dequant[n.input[1]].input
+        if len(numpy_helper.to_array(next(i for i in g.initializer if i.name == scale)).shape) != 1:
+            raise ValueError(f"{n.input[1]}: expected one weight scale per output column")
+        x, y, p = n.input[0], n.output[0], n.name or n.output[0]
+        nodes += [
+            helper.make_node("DynamicQuantizeLinear", [x], [p + "_xq", p + "_xscale", p + "_xzero"], name=p + "_quantize"),
+            helper.make_node("MatMulInteger", [p + "_xq", weight, p + "_xzero", zero], [p + "_int32"], name=p + "_integer"),
+            helper.make_node("Cast", [p + "_int32"], [p + "_float"], to=TensorProto.FLOAT, name=p + "_cast"),
+            helper.make_node("Mul", [p + "_xscale", scale], [p + "_scale"], name=p + "_scales"),
+            helper.make_node("Mul", [p + "_float", p + "_scale"], [y], name=p + "_rescale"),
+        ]
+        rewritten.add(n.input[1])
+    # a DequantizeLinear only MatMuls read goes with them
+    still_read = {i for n in nodes for i in n.input}
+    nodes = [n for n in nodes if not (n.op_type == "DequantizeLinear" and n.output[0] in rewritten
+                                      and n.output[0] not in still_read)]
+    del g.node[:]
+    g.node.extend(nodes)
+    onnx.checker.check_model(m)
+    onnx.save(m, dst)
+    return sorted(rewritten)
+
+
 def simulate_int8(model):
     """Copy of a torch model with Linear (per output row) and Embedding (per row) weights rounded to
     int8 exactly as quantize_onnx does."""
@@ -91,6 +131,9 @@ def simulate_int8(model):
                 qq, scale = _quant_axis(w, 0)
                 mod.weight.copy_(torch.from_numpy(qq.astype(np.float32) * scale[:, None]))
     return q
+
+
+TRANSFORMERS_JS_CONFIG = {"dtype": "int8", "device_config": {"webgpu": {"dtype": "q8"}}}
 
 
 def write_config(cfg, out_dir):
@@ -117,6 +160,10 @@ def write_config(cfg, out_dir):
         "label2id": {l: i for i, l in enumerate(BIO)},
         "torch_dtype": "float32",
         "transformers_version": "4.46.0",
+        # which ONNX file transformers.js (and med7's loader, dtype "auto") picks on each device:
+        # the integer products (model_int8.onnx) on the CPU and WASM, the weight-only int8 file
+        # (model_quantized.onnx) on WebGPU, which has no kernels for MatMulInteger
+        "transformers.js_config": TRANSFORMERS_JS_CONFIG,
     }
     with open(os.path.join(out_dir, "config.json"), "w") as f:
         json.dump(c, f, indent=2)
