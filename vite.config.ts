@@ -43,8 +43,15 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Files the service worker does not precache (fetched and cached only if used). */
 const NOT_PRECACHED = new Set(['sw.js', 'models/med7-compact/onnx/model.onnx']);
 
-/** onnxruntime-web's WebGPU build (25.6 MB): precached only where the browser offers WebGPU. */
-const WEBGPU_ONLY = new Set<string>(ORT_BUILDS.webgpu.map((file) => `ort/${file}`));
+/**
+ * What only WebGPU runs, precached only where the browser offers WebGPU: onnxruntime-web's WebGPU
+ * build (25.6 MB) and the model's float-product file (WASM runs the integer-product one; the
+ * model's config.json says which file each device takes, src/model/dtype.ts).
+ */
+const WEBGPU_ONLY = new Set<string>([
+  ...ORT_BUILDS.webgpu.map((file) => `ort/${file}`),
+  'models/med7-compact/onnx/model_quantized.onnx',
+]);
 
 /**
  * Writes dist/sw.js from src/demo/service-worker.js: the lists of the files in dist/ to precache

@@ -17,14 +17,17 @@ test.afterAll(async () => {
   await context.close();
 });
 
-/** The names of the files under /ort/ in `urls`, each once, sorted. */
-function ortFiles(urls: readonly string[]): string[] {
+/** The names of the files under `folder` in `urls`, each once, sorted. */
+function filesUnder(folder: string, urls: readonly string[]): string[] {
   const paths = new Set(urls.map((url) => new URL(url).pathname));
   return [...paths]
-    .filter((path) => path.startsWith('/ort/'))
-    .map((path) => path.slice('/ort/'.length))
+    .filter((path) => path.startsWith(folder))
+    .map((path) => path.slice(folder.length))
     .sort();
 }
+const ortFiles = (urls: readonly string[]): string[] => filesUnder('/ort/', urls);
+const onnxFiles = (urls: readonly string[]): string[] =>
+  filesUnder('/models/med7-compact/onnx/', urls);
 
 test('device="wasm" works, with threads when cross-origin isolated', async () => {
   const requested: string[] = [];
@@ -37,6 +40,9 @@ test('device="wasm" works, with threads when cross-origin isolated', async () =>
     'ort-wasm-simd-threaded.mjs',
     'ort-wasm-simd-threaded.wasm',
   ]);
+  // and the model's integer-product file, the one its config.json names for WASM
+  expect(ready.dtype).toBe('int8');
+  expect(onnxFiles(requested)).toEqual(['model_int8.onnx']);
   expect(ready.fallbackReason).toBeUndefined();
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -55,7 +61,8 @@ test('a second visit works with the network off', async () => {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  // It keeps the WebGPU build only where the browser offers a WebGPU adapter.
+  // It keeps the WebGPU build and the model file WebGPU runs only where the browser offers a
+  // WebGPU adapter.
   const { cached, adapter } = await page.evaluate(async () => {
     const urls: string[] = [];
     for (const name of await caches.keys()) {
@@ -74,6 +81,9 @@ test('a second visit works with the network off', async () => {
       'ort-wasm-simd-threaded.mjs',
       'ort-wasm-simd-threaded.wasm',
     ].sort(),
+  );
+  expect(onnxFiles(cached)).toEqual(
+    adapter ? ['model_int8.onnx', 'model_quantized.onnx'] : ['model_int8.onnx'],
   );
   await context.setOffline(true);
   const failed: string[] = [];

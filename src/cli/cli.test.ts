@@ -323,7 +323,15 @@ describe('a failure is reported on one line', () => {
     const model = join(scratch, 'empty-onnx-model');
     await writeTinyModel(TEST_MODEL, model);
     await truncate(join(model, 'onnx', 'model_quantized.onnx'), 0);
-    const run = await med7(['annotate', '--model', model, '--text', 'Lasix 40 mg']);
+    const run = await med7([
+      'annotate',
+      '--model',
+      model,
+      '--dtype',
+      'q8',
+      '--text',
+      'Lasix 40 mg',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^med7: The ONNX file onnx\/model_quantized\.onnx in .* is broken or not an ONNX model: [^\n]+\n$/,

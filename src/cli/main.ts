@@ -14,6 +14,7 @@ import { groupMedications } from '../core/records.ts';
 import { toTuples } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
 import type { Med7Model } from '../model/index.ts';
+import { DTYPES, isDtype, type Med7Dtype } from '../model/dtype.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
 import { parseGold, parseRecords, type GoldRecord, type InputRecord } from './jsonl.ts';
@@ -31,7 +32,7 @@ Commands:
 
 Run "med7 <command> --help" for its options.`;
 
-const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--dtype q8|fp32] [--quiet]
+const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--dtype auto|int8|q8|fp32] [--quiet]
        med7 annotate --text "…" [--records] [--model DIR]
 
   --input FILE    JSON Lines to read (default, or "-": standard input)
@@ -42,14 +43,17 @@ const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--out
                   a span {start, end, text}, or a list of them; "drug" null for a sig without
                   one); with --text, prints a table of medications too
   --model DIR     model folder (default: the package's models/med7-compact)
-  --dtype q8|fp32 quantized (default) or full-precision weights
+  --dtype auto|int8|q8|fp32
+                  the model file: auto (default) takes the folder's choice (the embedded
+                  model: int8, integer products); int8 onnx/model_int8.onnx, q8
+                  onnx/model_quantized.onnx (int8 weights, float products), fp32 onnx/model.onnx
   --quiet         no progress bar, no summary line
   -h, --help      this help
 
 Every input line must be a JSON object with a string "text"; other fields are kept. A bad line
 stops the run with its line number and exit status 2, before any output is written.`;
 
-const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype q8|fp32] [--quiet]
+const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype auto|int8|q8|fp32] [--quiet]
        med7 eval GOLD.jsonl --predictions PRED.jsonl [--json]
 
   GOLD.jsonl      records with "text" and gold "entities" (format of shared/ANNOTATION.md);
@@ -60,7 +64,10 @@ const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype 
                   output, e.g. a rule-based labeller): the same records, line for line,
                   with the same "text" and their own "entities" ("-": standard input)
   --model DIR     model folder (default: the package's models/med7-compact)
-  --dtype q8|fp32 quantized (default) or full-precision weights
+  --dtype auto|int8|q8|fp32
+                  the model file: auto (default) takes the folder's choice (the embedded
+                  model: int8, integer products); int8 onnx/model_int8.onnx, q8
+                  onnx/model_quantized.onnx (int8 weights, float products), fp32 onnx/model.onnx
   --quiet         no progress bar, no summary line
   -h, --help      this help
 
@@ -153,9 +160,10 @@ function groups<T extends { text: string }>(items: readonly T[]): T[][] {
   return out;
 }
 
-function dtypeOf(value: string | undefined): 'q8' | 'fp32' {
-  if (value === undefined || value === 'q8' || value === 'fp32') return value ?? 'q8';
-  throw new InputError(`--dtype must be q8 or fp32, not "${value}"`);
+function dtypeOf(value: string | undefined): Med7Dtype {
+  if (value === undefined) return 'auto';
+  if (isDtype(value)) return value;
+  throw new InputError(`--dtype must be one of ${DTYPES.join(', ')}, not "${value}"`);
 }
 
 /** Reads a file, or standard input for `-` or no path. */
@@ -185,7 +193,7 @@ interface Loaded {
   loadSeconds: number;
 }
 
-async function load(modelPath: string | undefined, dtype: 'q8' | 'fp32'): Promise<Loaded> {
+async function load(modelPath: string | undefined, dtype: Med7Dtype): Promise<Loaded> {
   const started = performance.now();
   // Imported here so that usage and input errors are reported without loading onnxruntime.
   const { loadMed7Model } = await import('../model/index.ts');
@@ -260,7 +268,7 @@ async function annotateInto(
   records: readonly InputRecord[],
   values: ReturnType<typeof parseAnnotate>['values'],
   enrichers: ReturnType<typeof enrichersFor>,
-  dtype: 'q8' | 'fp32',
+  dtype: Med7Dtype,
   quiet: boolean,
 ): Promise<void> {
   const { model, loadSeconds } = await load(values.model, dtype);

@@ -1,11 +1,12 @@
 // Offline support for the built demo. The build (vite.config.ts, plugin med7-assets) writes this
 // file to dist/sw.js with the precache list and a version filled in. On install it caches the app,
-// onnxruntime-web's wasm and the quantized model, so the next visit works with the network off.
+// onnxruntime-web's wasm and the quantized model files the device runs, so the next visit works with
+// the network off.
 // Only same-origin GET requests are answered; nothing is ever sent anywhere else.
 const VERSION = '__VERSION__';
 /** @type {string[]} URLs relative to this file. */
 const PRECACHE = JSON.parse('__PRECACHE__');
-/** @type {string[]} onnxruntime-web's WebGPU build: the WASM-only build serves browsers without. */
+/** @type {string[]} What only WebGPU runs (onnxruntime-web's WebGPU build, the model's q8 file). */
 const PRECACHE_WEBGPU = JSON.parse('__PRECACHE_WEBGPU__');
 const CACHE = `med7-web-${VERSION}`;
 /** How long to wait for a WebGPU adapter before caching the WebGPU build anyway. */

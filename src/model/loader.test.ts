@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../core/types.ts';
 import { DEV_GOLD, TEST_MODEL } from '../test/paths.ts';
+import { ONNX_FILES, resolveDtype, type Med7Dtype } from './dtype.ts';
 import { loadMed7Model, Med7ModelError, type Med7Model } from './index.ts';
 import { splitModelUrl } from './loader.ts';
 
@@ -19,7 +20,7 @@ async function variant(name: string, change: (dir: string) => Promise<void>): Pr
     recursive: true,
     filter: (source) => !source.endsWith('.onnx'),
   });
-  for (const file of ['onnx/model_quantized.onnx', 'onnx/model.onnx']) {
+  for (const file of Object.values(ONNX_FILES)) {
     await symlink(join(TEST_MODEL, file), join(dir, file)).catch(() => undefined);
   }
   await change(dir);
@@ -36,7 +37,7 @@ async function editConfig(
   await writeFile(path, JSON.stringify(config));
 }
 
-async function expectModelError(dir: string, pattern: RegExp, dtype?: 'q8' | 'fp32') {
+async function expectModelError(dir: string, pattern: RegExp, dtype?: Med7Dtype) {
   const error = await loadMed7Model({ model: dir, ...(dtype ? { dtype } : {}) }).then(
     () => undefined,
     (e: unknown) => e,
@@ -64,9 +65,10 @@ describe('loadMed7Model (Node)', () => {
     await model.dispose();
   });
 
-  it('loads on the CPU with q8 weights and Med7 labels', () => {
+  it('loads on the CPU the file its config.json names for the CPU, with Med7 labels', async () => {
+    const config: unknown = JSON.parse(await readFile(join(TEST_MODEL, 'config.json'), 'utf8'));
     expect(model.device).toBe('cpu');
-    expect(model.dtype).toBe('q8');
+    expect(model.dtype).toBe(resolveDtype('auto', 'cpu', config));
     expect(model.labels.length).toBeGreaterThan(0);
     expect(model.maxLength).toBeGreaterThan(8);
     expect(model.maxLength).toBeLessThanOrEqual(512);
@@ -134,6 +136,36 @@ describe('loadMed7Model (Node)', () => {
     expect(differences).toBeLessThanOrEqual(3);
   });
 
+  it('finds with integer products (int8) what the float products (q8) find', async () => {
+    // the same int8 weights in two graphs: only the activations' rounding to uint8 differs
+    const sentences = (await readFile(DEV_GOLD, 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const int8 = await loadMed7Model({ model: TEST_MODEL, dtype: 'int8' });
+    const q8 = await loadMed7Model({ model: TEST_MODEL, dtype: 'q8' });
+    expect([int8.dtype, q8.dtype]).toEqual(['int8', 'q8']);
+    const a = await int8.extractMany(sentences);
+    const b = await q8.extractMany(sentences);
+    await Promise.all([int8.dispose(), q8.dispose()]);
+    const show = (es: readonly Entity[]) => es.map((e) => `${e.start}-${e.end} ${e.label}`).join();
+    const differing = sentences.filter((_, k) => show(a[k]!) !== show(b[k]!));
+    expect(sentences.length).toBeGreaterThan(100);
+    expect(differing.length).toBeLessThanOrEqual(2);
+    const readme = sentences.indexOf(README);
+    expect(readme).toBeGreaterThanOrEqual(0);
+    expect(show(a[readme]!)).toBe(show(b[readme]!));
+    expect(a[readme]!.map((e) => e.label)).toEqual([
+      'DRUG',
+      'STRENGTH',
+      'FORM',
+      'ROUTE',
+      'DOSAGE',
+      'FREQUENCY',
+      'DURATION',
+    ]);
+  });
+
   it('reads every item of a line-by-line medication list, markers left out', async () => {
     const items = ['Lasix 40 mg p.o. daily', 'Coumadin 5 mg every evening', 'Zocor 20 mg q.h.s.'];
     for (const marker of ['-', '•', '1)', '2.']) {
@@ -165,7 +197,36 @@ describe('loadMed7Model errors', () => {
     const dir = await variant('no-tokenizer', (d) => rm(join(d, 'tokenizer.json')));
     await expectModelError(dir, /lacks tokenizer\.json/);
     const noOnnx = await variant('no-onnx', (d) => rm(join(d, 'onnx/model_quantized.onnx')));
-    await expectModelError(noOnnx, /lacks onnx\/model_quantized\.onnx/);
+    await expectModelError(noOnnx, /lacks onnx\/model_quantized\.onnx/, 'q8');
+    const noInt8 = await variant('no-int8', async (d) => {
+      await rm(join(d, 'onnx/model_int8.onnx'));
+      await editConfig(d, (config) => {
+        config['transformers.js_config'] = { dtype: 'int8' };
+      });
+    });
+    await expectModelError(
+      noInt8,
+      /lacks onnx\/model_int8\.onnx \(chosen for cpu by config\.json's transformers\.js_config\)/,
+    );
+  });
+
+  it('runs q8 where config.json names no dtype, and the dtype asked for over the folder', async () => {
+    const plain = await variant('no-dtype', (d) =>
+      editConfig(d, (config) => {
+        delete config['transformers.js_config'];
+      }),
+    );
+    const fallback = await loadMed7Model({ model: plain });
+    expect(fallback.dtype).toBe('q8');
+    await fallback.dispose();
+    const asked = await loadMed7Model({ model: plain, dtype: 'fp32' });
+    expect(asked.dtype).toBe('fp32');
+    await asked.dispose();
+    await expectModelError(
+      plain,
+      /Unknown dtype "q4": use auto, int8, q8, fp32/,
+      'q4' as Med7Dtype,
+    );
   });
 
   it("lists labels that are not Med7's", async () => {
@@ -198,10 +259,13 @@ describe('loadMed7Model errors', () => {
 
   it('says when the ONNX file is broken', async () => {
     const dir = await variant('corrupt', async (d) => {
-      await rm(join(d, 'onnx/model_quantized.onnx'));
-      await writeFile(join(d, 'onnx/model_quantized.onnx'), 'this is not an ONNX model');
+      for (const file of ['onnx/model_quantized.onnx', 'onnx/model_int8.onnx']) {
+        await rm(join(d, file));
+        await writeFile(join(d, file), 'this is not an ONNX model');
+      }
     });
-    await expectModelError(dir, /onnx\/model_quantized\.onnx/);
+    await expectModelError(dir, /ONNX file onnx\/model_quantized\.onnx .* broken/, 'q8');
+    await expectModelError(dir, /ONNX file onnx\/model_int8\.onnx .* broken/, 'int8');
   });
 
   it('says when config.json is not JSON', async () => {

@@ -20,6 +20,14 @@ import {
 import type { Med7Label } from '../core/labels.ts';
 import { checkTagSet } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
+import {
+  DTYPES,
+  isDtype,
+  ONNX_FILES,
+  resolveDtype,
+  type Med7Dtype,
+  type ResolvedDtype,
+} from './dtype.ts';
 import { Med7ModelError } from './errors.ts';
 import { chooseOrtBuild } from './ort-build.ts';
 
@@ -38,8 +46,13 @@ export interface LoadOptions {
   model?: string;
   /** `auto` tries WebGPU, then WASM. Node always runs on the CPU. */
   device?: 'auto' | 'webgpu' | 'wasm' | 'cpu';
-  /** `q8` loads `onnx/model_quantized.onnx` (default), `fp32` loads `onnx/model.onnx`. */
-  dtype?: 'q8' | 'fp32';
+  /**
+   * The ONNX file: `int8` loads `onnx/model_int8.onnx` (int8 weights and integer products), `q8`
+   * `onnx/model_quantized.onnx` (int8 weights, float products), `fp32` `onnx/model.onnx`. `auto`
+   * (default) takes the folder's choice for the device from config.json's `transformers.js_config`
+   * (the embedded model: `int8` on the CPU and WASM, `q8` on WebGPU), else `q8`. See ./dtype.ts.
+   */
+  dtype?: Med7Dtype;
   /**
    * Browser: the URL of the self-hosted folder of onnxruntime-web's `ort-wasm-simd-threaded.*`
    * files, ending in `/` (default `/ort/`); see ./ort-build.ts for which are used.
@@ -56,7 +69,8 @@ export interface LoadOptions {
 export interface Med7Model {
   /** The device the model runs on: `cpu` (Node), `webgpu` or `wasm`. */
   readonly device: string;
-  readonly dtype: string;
+  /** The ONNX file that runs (never `auto`): `int8`, `q8` or `fp32`. */
+  readonly dtype: ResolvedDtype;
   /** The Med7 labels this model can produce, in Med7's order. */
   readonly labels: readonly Med7Label[];
   /** The model's raw tags by output index (`id2label`). */
@@ -83,7 +97,6 @@ const IS_NODE =
 
 const MODEL_FOLDER = 'models/med7-compact';
 const MAX_LENGTH_CAP = 512;
-const ONNX_FILES = { q8: 'onnx/model_quantized.onnx', fp32: 'onnx/model.onnx' } as const;
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
 /** Imports a Node built-in without letting a browser bundler see it. */
@@ -98,7 +111,7 @@ interface Location {
   readonly base?: string;
 }
 
-async function locateNode(model: string | undefined, dtype: 'q8' | 'fp32'): Promise<Location> {
+async function locateNode(model: string | undefined): Promise<Location> {
   const path = await nodeImport<typeof import('node:path')>('node:path');
   const url = await nodeImport<typeof import('node:url')>('node:url');
   const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
@@ -109,9 +122,16 @@ async function locateNode(model: string | undefined, dtype: 'q8' | 'fp32'): Prom
   const stat = await fs.stat(folder).catch(() => undefined);
   if (stat === undefined) throw new Med7ModelError(`Model folder not found: ${folder}`);
   if (!stat.isDirectory()) throw new Med7ModelError(`Not a model folder: ${folder}`);
-  const needed = [...REQUIRED_FILES, ONNX_FILES[dtype]];
+  await requireFiles(folder, REQUIRED_FILES);
+  return { id: folder, source: folder };
+}
+
+/** Node: a clear error naming every file of `files` that `folder` lacks. */
+async function requireFiles(folder: string, files: readonly string[], why = ''): Promise<void> {
+  const path = await nodeImport<typeof import('node:path')>('node:path');
+  const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
   const missing: string[] = [];
-  for (const file of needed) {
+  for (const file of files) {
     const ok = await fs.stat(path.join(folder, file)).then(
       (s) => s.isFile(),
       () => false,
@@ -120,10 +140,9 @@ async function locateNode(model: string | undefined, dtype: 'q8' | 'fp32'): Prom
   }
   if (missing.length > 0) {
     throw new Med7ModelError(
-      `Model folder ${folder} lacks ${missing.join(', ')} (a Med7 model folder holds ${needed.join(', ')})`,
+      `Model folder ${folder} lacks ${missing.join(', ')}${why} (a Med7 model folder holds ${[...REQUIRED_FILES, 'onnx/<model file>'].join(', ')})`,
     );
   }
-  return { id: folder, source: folder };
 }
 
 /**
@@ -313,9 +332,9 @@ export function loadMed7Model(options: LoadOptions = {}): Promise<Med7Model> {
 }
 
 async function load(options: LoadOptions): Promise<Med7Model> {
-  const dtype = options.dtype ?? 'q8';
-  if (dtype !== 'q8' && dtype !== 'fp32') {
-    throw new Med7ModelError(`Unknown dtype "${String(dtype)}": use q8 or fp32`);
+  const asked = options.dtype ?? 'auto';
+  if (!isDtype(asked)) {
+    throw new Med7ModelError(`Unknown dtype "${String(asked)}": use ${DTYPES.join(', ')}`);
   }
   const requested = options.device ?? 'auto';
   if (!['auto', 'webgpu', 'wasm', 'cpu'].includes(requested)) {
@@ -323,7 +342,7 @@ async function load(options: LoadOptions): Promise<Med7Model> {
       `Unknown device "${String(requested)}": use auto, webgpu, wasm or cpu`,
     );
   }
-  const location = IS_NODE ? await locateNode(options.model, dtype) : locateBrowser(options.model);
+  const location = IS_NODE ? await locateNode(options.model) : locateBrowser(options.model);
 
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
@@ -350,9 +369,18 @@ async function load(options: LoadOptions): Promise<Med7Model> {
     throw explain(error, 'tokenizer', location.source);
   }
 
-  const onnxFile = ONNX_FILES[dtype];
   const progress = options.onProgress;
+  // the dtype and file of the last load tried (`auto` may choose another per device)
+  let dtype: ResolvedDtype = resolveDtype(asked, IS_NODE ? 'cpu' : 'wasm', config);
+  let onnxFile = ONNX_FILES[dtype];
   const loadOn = async (device: Device): Promise<PreTrainedModel> => {
+    dtype = resolveDtype(asked, device, config);
+    onnxFile = ONNX_FILES[dtype];
+    if (IS_NODE) {
+      const chosen =
+        asked === 'auto' ? ` (chosen for ${device} by config.json's transformers.js_config)` : '';
+      await requireFiles(location.id, [onnxFile], chosen);
+    }
     if (device !== 'cpu') chooseOrtBuild(device, ortFolder);
     try {
       return await AutoModelForTokenClassification.from_pretrained(location.id, {

@@ -6,6 +6,7 @@
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ONNX_FILES } from '../model/dtype.ts';
 
 // --- a minimal protobuf writer, enough for an ONNX ModelProto ---------------------------------
 
@@ -92,6 +93,6 @@ export async function writeTinyModel(from: string, dir: string): Promise<void> {
     table[id * tags + tag] = 5;
   }
   const onnx = lookupModel(table, vocab, tags);
-  await writeFile(join(dir, 'onnx/model_quantized.onnx'), onnx);
-  await writeFile(join(dir, 'onnx/model.onnx'), onnx);
+  // one graph under every dtype's file name, so that `auto` finds whichever the copied config names
+  for (const file of Object.values(ONNX_FILES)) await writeFile(join(dir, file), onnx);
 }

@@ -4,13 +4,13 @@
  * Speaks only the protocol in `protocol.ts`.
  */
 import { env } from '@huggingface/transformers';
+import { ONNX_FILES } from '../model/dtype.ts';
 import { loadMed7Model, type Med7Model } from '../model/index.ts';
 import {
   assertNever,
   serializeError,
   type ExtractRequest,
   type LoadRequest,
-  type Med7Dtype,
   type ProgressInfo,
   type ReadyInfo,
   type WorkerReply,
@@ -77,37 +77,36 @@ async function probeWebgpu(): Promise<{ reason?: string; adapter?: string; softw
   }
 }
 
-const WEIGHTS: Record<Med7Dtype, string> = {
-  q8: 'onnx/model_quantized.onnx',
-  fp32: 'onnx/model.onnx',
-};
-
 /**
  * transformers.js keeps model files in the Cache API and never revalidates them, so a replaced model
  * would be served stale for good. Before loading, compare the cached weights' validators with the
- * server's (one HEAD request) and drop the folder's cached files when they differ. Offline, keep them.
+ * server's (a HEAD request per cached weights file) and drop the folder's cached files when they differ. Offline, keep them.
  */
-async function dropStaleModelCache(model: string, dtype: Med7Dtype): Promise<void> {
+async function dropStaleModelCache(model: string): Promise<void> {
   if (typeof caches === 'undefined' || !env.useBrowserCache || !navigator.onLine) return;
   const cache = await caches.open(env.cacheKey);
-  const weights = new URL(WEIGHTS[dtype], model).href;
-  const cached = await cache.match(weights);
-  if (cached === undefined) return;
-  let current: Response;
-  try {
-    current = await fetch(weights, { method: 'HEAD', cache: 'no-store' });
-  } catch {
-    return; // Offline: the cached model is all there is.
-  }
-  if (!current.ok) return;
-  const same = ['etag', 'last-modified', 'content-length'].every((name) => {
-    const before = cached.headers.get(name);
-    const now = current.headers.get(name);
-    return before === null || now === null || before === now;
-  });
-  if (same) return;
-  for (const request of await cache.keys()) {
-    if (request.url.startsWith(model)) await cache.delete(request);
+  // every weights file cached from this folder (which one runs is only known once it loads)
+  for (const file of Object.values(ONNX_FILES)) {
+    const weights = new URL(file, model).href;
+    const cached = await cache.match(weights);
+    if (cached === undefined) continue;
+    let current: Response;
+    try {
+      current = await fetch(weights, { method: 'HEAD', cache: 'no-store' });
+    } catch {
+      return; // Offline: the cached model is all there is.
+    }
+    if (!current.ok) continue;
+    const same = ['etag', 'last-modified', 'content-length'].every((name) => {
+      const before = cached.headers.get(name);
+      const now = current.headers.get(name);
+      return before === null || now === null || before === now;
+    });
+    if (same) continue;
+    for (const request of await cache.keys()) {
+      if (request.url.startsWith(model)) await cache.delete(request);
+    }
+    return;
   }
 }
 
@@ -143,7 +142,7 @@ async function load(request: LoadRequest): Promise<Loaded> {
     post({ type: 'progress', id: request.id, info });
   };
   configureThreads();
-  await dropStaleModelCache(request.model, request.dtype).catch(() => undefined);
+  await dropStaleModelCache(request.model).catch(() => undefined);
 
   let device: 'webgpu' | 'wasm' = request.device === 'webgpu' ? 'webgpu' : 'wasm';
   let fallbackReason: string | undefined;
@@ -182,7 +181,7 @@ async function load(request: LoadRequest): Promise<Loaded> {
 
   const info: ReadyInfo = {
     device,
-    dtype: request.dtype,
+    dtype: model.dtype,
     threads: device === 'wasm' ? wasmThreads() : 0,
     loadMs: Math.round(performance.now() - started),
   };

@@ -8,11 +8,12 @@
  * its next model call and is answered `cancelled`.
  */
 import type { Entity } from '../core/types.ts';
+import type { Med7Dtype, ResolvedDtype } from '../model/dtype.ts';
+
+export type { Med7Dtype, ResolvedDtype };
 
 /** Where the model runs. `auto` tries WebGPU and falls back to WASM, saying why. */
 export type Med7Device = 'auto' | 'webgpu' | 'wasm';
-/** Weights: `q8` (quantized, default) or `fp32`. */
-export type Med7Dtype = 'q8' | 'fp32';
 
 export interface LoadRequest {
   type: 'load';
@@ -61,7 +62,8 @@ export interface ProgressInfo {
 export interface ReadyInfo {
   /** The device actually used: `webgpu` or `wasm`. */
   device: 'webgpu' | 'wasm';
-  dtype: Med7Dtype;
+  /** The ONNX file that runs: what `auto` chose for the device, or the dtype asked for. */
+  dtype: ResolvedDtype;
   /** WASM threads (1 when the page is not cross-origin isolated); 0 on WebGPU. */
   threads: number;
   /** Milliseconds from the load request to a warmed-up model. */

@@ -120,8 +120,11 @@ export class Med7Ner extends LitElement {
   /** Where the model runs: `auto` (WebGPU, else WASM), `webgpu` or `wasm`. */
   @property() device: Med7Device = 'auto';
 
-  /** Model weights: `q8` (quantized) or `fp32`. */
-  @property() dtype: Med7Dtype = 'q8';
+  /**
+   * The model file: `auto` (the folder's choice for the device: for the embedded model, int8
+   * products on WASM and int8 weights with float products on WebGPU), `int8`, `q8` or `fp32`.
+   */
+  @property() dtype: Med7Dtype = 'auto';
 
   /** URL of the folder serving onnxruntime-web's `.mjs`/`.wasm` files, resolved against the page. */
   @property({ attribute: 'wasm-paths' }) wasmPaths = 'ort/';

@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/types.ts';
-import type { Med7Dtype } from '../../worker/protocol.ts';
+import type { ResolvedDtype } from '../../worker/protocol.ts';
 
 /** `med7-progress`: model download progress, summed over the model's files. */
 export interface Med7ProgressDetail {
@@ -15,7 +15,8 @@ export interface Med7ProgressDetail {
 export interface Med7ReadyDetail {
   /** The backend in use: `webgpu` or `wasm`. */
   device: 'webgpu' | 'wasm';
-  dtype: Med7Dtype;
+  /** The model file that runs (`int8`, `q8` or `fp32`), never `auto`. */
+  dtype: ResolvedDtype;
   /** WASM threads (1 without cross-origin isolation); 0 on WebGPU. */
   threads: number;
   /** Milliseconds from the start of loading to a warmed-up model. */
