@@ -195,7 +195,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < inputs.loads; i++) {
     await model?.dispose();
     const started = performance.now();
-    model = await loadMed7Model({ model: folder, dtype: 'q8' });
+    // dtype auto: the file each folder's config.json names for the CPU, as users get it
+    model = await loadMed7Model({ model: folder });
     loadMs.push(performance.now() - started);
   }
   if (model === undefined) throw new Error('loads must be at least 1');
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
   // same machine load. Memory above is measured before the other model is loaded.
   const pairs: { other: Pass; self: Pass }[] = [];
   if (values.pair !== undefined && inputs.pairs > 0) {
-    const other = await loadMed7Model({ model: resolve(values.pair), dtype: 'q8' });
+    const other = await loadMed7Model({ model: resolve(values.pair) });
     await other.extract(notes[0] ?? '');
     const timed = async (m: Med7Model, text: string): Promise<[number, number]> => {
       const cpu = cpuMs();

@@ -116,7 +116,8 @@ function modelState() {
   } catch {
     // No training metrics next to the model.
   }
-  const onnx = join(OURS, 'onnx', 'model_quantized.onnx');
+  // the file the CPU and WASM run (config.json's transformers.js_config; WebGPU runs the q8 file)
+  const onnx = join(OURS, 'onnx', 'model_int8.onnx');
   const bytes = readFileSync(onnx);
   return {
     preset,
