@@ -303,7 +303,7 @@ function closing(target: string, r: Results): string {
       (node <= r.targets.wasm500Ms
         ? `, and native meets the target: the gap is the WASM runtime itself (128-bit WASM SIMD and Web Worker threads instead of native AVX2 kernels), not the page, whose round trip to the worker and rendering add about ${n(Math.max(0, wasm - (spreadWorker500(r) ?? wasm)), 0)} ms. `
         : `, and native alone is ${n(node / r.targets.wasm500Ms, 1)}× the target. `) +
-      `Closing it needs about ${n(wasm / r.targets.wasm500Ms, 1)}× less time: an unshared machine first (see the load above), then less work per token (a smaller model, shorter windows), true int8 kernels, or WebGPU on a real GPU.`
+      `Closing it needs about ${n(wasm / r.targets.wasm500Ms, 1)}× less time: an unshared machine first (see the load above), then less work per token (a smaller model, shorter windows) or fewer, larger operators (the integer products already run; short sentences give small matrices, where per-operator overhead dominates), or WebGPU on a real GPU.`
     );
   }
   if (target.startsWith('Ready')) {
@@ -320,7 +320,8 @@ function closing(target: string, r: Results): string {
     return (
       `By FLOPs the reference does ${n(r.node.flopsRatio, 1)}× our work, but onnxruntime runs our small matrices less efficiently: ${fmt(ours.gflops, 1)} GFLOP/s against the reference's ${fmt(ref.gflops, 1)} on the same notes. ` +
       `Tokenising, windowing and decoding outside the model take ${n((100 * r.node.overheadMs.perNote) / r.node.ours.all.passMs.median, 1)}% of the time, so the loss is inside the runtime, most likely per-operator overhead (small matmuls, thread hand-offs), which grows when the cores are shared. ` +
-      'A wider-but-shallower model (fewer, larger operators), fused attention, or true int8 kernels would widen the ratio.'
+      "Both models run the int8 file with integer products (the file their config.json names for the CPU); onnxruntime's int8 kernels (VNNI/AMX where the CPU has them) speed up the reference's large matrices far more than our small ones. " +
+      'A wider-but-shallower model (fewer, larger operators) or fused attention would widen the ratio.'
     );
   }
   if (target.startsWith('First-visit')) {
