@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { watchEvents } from './helpers.ts';
+import { README_ENTITIES, README_SENTENCE, analyze, waitForReady, watchEvents } from './helpers.ts';
 
 test('a wrong model URL shows a readable error in the element, no hang', async ({ page }) => {
   await watchEvents(page);
@@ -53,4 +53,42 @@ test('a wrong model URL shows a readable error in the element, no hang', async (
     }
   });
   expect(invalid).toMatch(/Invalid URL/);
+});
+
+test('a model folder without the int8 file runs its q8 file on WASM, and says why', async ({
+  browser,
+  baseURL,
+}) => {
+  // As a folder copied before it had the int8 file would be served. No service worker, so that
+  // every request of the page and its worker reaches the route.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  try {
+    const served: string[] = [];
+    await context.route('**/models/med7-compact/onnx/*.onnx', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      served.push(path);
+      if (path.endsWith('/model_int8.onnx')) await route.fulfill({ status: 404, body: '' });
+      else await route.continue();
+    });
+    const page = await context.newPage();
+    await watchEvents(page);
+    await page.goto('./?device=wasm');
+    const ready = await waitForReady(page);
+    expect(ready.device).toBe('wasm');
+    expect(ready.dtype).toBe('q8');
+    expect(ready.fallbackReason).toBe(
+      'onnx/model_int8.onnx is missing, so onnx/model_quantized.onnx runs',
+    );
+    expect([...new Set(served)].sort()).toEqual([
+      '/models/med7-compact/onnx/model_int8.onnx',
+      '/models/med7-compact/onnx/model_quantized.onnx',
+    ]);
+    await expect(page.locator('med7-ner').getByRole('status').first()).toContainText(
+      'model_int8.onnx is missing',
+    );
+    const { entities } = await analyze(page, README_SENTENCE);
+    expect(entities.map((e) => [e.label, e.text])).toEqual(README_ENTITIES);
+  } finally {
+    await context.close();
+  }
 });

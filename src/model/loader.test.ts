@@ -198,16 +198,29 @@ describe('loadMed7Model errors', () => {
     await expectModelError(dir, /lacks tokenizer\.json/);
     const noOnnx = await variant('no-onnx', (d) => rm(join(d, 'onnx/model_quantized.onnx')));
     await expectModelError(noOnnx, /lacks onnx\/model_quantized\.onnx/, 'q8');
+    const neither = await variant('no-int8-no-q8', async (d) => {
+      await rm(join(d, 'onnx/model_int8.onnx'));
+      await rm(join(d, 'onnx/model_quantized.onnx'));
+    });
+    await expectModelError(neither, /lacks onnx\/model_int8\.onnx \(/, 'int8');
+    await expectModelError(neither, /lacks onnx\/model_int8\.onnx, onnx\/model_quantized\.onnx/);
+  });
+
+  it('runs q8, and says why, where the folder names a file it lacks (auto only)', async () => {
     const noInt8 = await variant('no-int8', async (d) => {
       await rm(join(d, 'onnx/model_int8.onnx'));
       await editConfig(d, (config) => {
         config['transformers.js_config'] = { dtype: 'int8' };
       });
     });
-    await expectModelError(
-      noInt8,
-      /lacks onnx\/model_int8\.onnx \(chosen for cpu by config\.json's transformers\.js_config\)/,
+    const model = await loadMed7Model({ model: noInt8 });
+    expect(model.dtype).toBe('q8');
+    expect(model.fallbackReason).toBe(
+      'onnx/model_int8.onnx is missing, so onnx/model_quantized.onnx runs',
     );
+    expect((await model.extract(README)).map((e) => e.label)).toContain('DRUG');
+    await model.dispose();
+    await expectModelError(noInt8, /lacks onnx\/model_int8\.onnx/, 'int8');
   });
 
   it('runs q8 where config.json names no dtype, and the dtype asked for over the folder', async () => {

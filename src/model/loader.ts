@@ -77,7 +77,10 @@ export interface Med7Model {
   readonly tags: readonly string[];
   /** Longest sequence the model takes, special tokens included (at most 512). */
   readonly maxLength: number;
-  /** Why `device: 'auto'` (or a Node run) did not get the device asked for, if it did not. */
+  /**
+   * Why `device: 'auto'` (or a Node run) did not get the device asked for, and why `dtype: 'auto'`
+   * did not run the file its folder names (a folder without it runs q8), if either happened.
+   */
   readonly fallbackReason?: string;
   /** Where the model was loaded from (a folder path in Node, a URL in the browser). */
   readonly source: string;
@@ -126,21 +129,23 @@ async function locateNode(model: string | undefined): Promise<Location> {
   return { id: folder, source: folder };
 }
 
-/** Node: a clear error naming every file of `files` that `folder` lacks. */
-async function requireFiles(folder: string, files: readonly string[], why = ''): Promise<void> {
+/** Node: whether `folder` holds the plain file `file`. */
+async function hasFile(folder: string, file: string): Promise<boolean> {
   const path = await nodeImport<typeof import('node:path')>('node:path');
   const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
+  return fs.stat(path.join(folder, file)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/** Node: a clear error naming every file of `files` that `folder` lacks. */
+async function requireFiles(folder: string, files: readonly string[]): Promise<void> {
   const missing: string[] = [];
-  for (const file of files) {
-    const ok = await fs.stat(path.join(folder, file)).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!ok) missing.push(file);
-  }
+  for (const file of files) if (!(await hasFile(folder, file))) missing.push(file);
   if (missing.length > 0) {
     throw new Med7ModelError(
-      `Model folder ${folder} lacks ${missing.join(', ')}${why} (a Med7 model folder holds ${[...REQUIRED_FILES, 'onnx/<model file>'].join(', ')})`,
+      `Model folder ${folder} lacks ${missing.join(', ')} (a Med7 model folder holds ${[...REQUIRED_FILES, 'onnx/<model file>'].join(', ')})`,
     );
   }
 }
@@ -195,11 +200,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether a load failed because a file is not there (a 404 in the browser, ENOENT in Node). */
+function isMissingFile(error: unknown): boolean {
+  return /not found locally|Could not locate file|404|ENOENT/i.test(describe(error));
+}
+
 /** Turns a transformers.js / onnxruntime failure into a message a user can act on. */
 function explain(error: unknown, what: string, source: string): Med7ModelError {
   if (error instanceof Med7ModelError) return error;
   const message = describe(error);
-  if (/not found locally|Could not locate file|404|ENOENT/i.test(message)) {
+  if (isMissingFile(error)) {
     return new Med7ModelError(
       `Model file missing while loading ${what} from ${source}: ${message}`,
       {
@@ -373,14 +383,34 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   // the dtype and file of the last load tried (`auto` may choose another per device)
   let dtype: ResolvedDtype = resolveDtype(asked, IS_NODE ? 'cpu' : 'wasm', config);
   let onnxFile = ONNX_FILES[dtype];
+  /** Why `auto` runs another file than the one its folder names for the device, if it does. */
+  let dtypeFallback: string | undefined;
   const loadOn = async (device: Device): Promise<PreTrainedModel> => {
-    dtype = resolveDtype(asked, device, config);
-    onnxFile = ONNX_FILES[dtype];
-    if (IS_NODE) {
-      const chosen =
-        asked === 'auto' ? ` (chosen for ${device} by config.json's transformers.js_config)` : '';
-      await requireFiles(location.id, [onnxFile], chosen);
+    const chosen = resolveDtype(asked, device, config);
+    // A folder copied before it had the int8 file can name it without holding it: under `auto`, run
+    // q8 and say so. A dtype asked for by name is never swapped.
+    const fallback = asked === 'auto' && chosen !== 'q8' ? 'q8' : undefined;
+    const missing = `${ONNX_FILES[chosen]} is missing, so ${ONNX_FILES.q8} runs`;
+    dtypeFallback = undefined;
+    if (IS_NODE && fallback !== undefined && !(await hasFile(location.id, ONNX_FILES[chosen]))) {
+      if (!(await hasFile(location.id, ONNX_FILES[fallback]))) {
+        await requireFiles(location.id, [ONNX_FILES[chosen], ONNX_FILES[fallback]]);
+      }
+      dtypeFallback = missing;
+      return loadFile(device, fallback);
     }
+    try {
+      return await loadFile(device, chosen);
+    } catch (error) {
+      if (fallback === undefined || !isMissingFile(error)) throw error;
+      dtypeFallback = missing;
+      return loadFile(device, fallback);
+    }
+  };
+  const loadFile = async (device: Device, file: ResolvedDtype): Promise<PreTrainedModel> => {
+    dtype = file;
+    onnxFile = ONNX_FILES[dtype];
+    if (IS_NODE) await requireFiles(location.id, [onnxFile]);
     if (device !== 'cpu') chooseOrtBuild(device, ortFolder);
     try {
       return await AutoModelForTokenClassification.from_pretrained(location.id, {
@@ -522,7 +552,9 @@ async function load(options: LoadOptions): Promise<Med7Model> {
     labels,
     tags,
     maxLength,
-    ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    ...(fallbackReason === undefined && dtypeFallback === undefined
+      ? {}
+      : { fallbackReason: [fallbackReason, dtypeFallback].filter(Boolean).join('; ') }),
     source: location.source,
     async extract(text, options) {
       live();

@@ -185,7 +185,9 @@ async function load(request: LoadRequest): Promise<Loaded> {
     threads: device === 'wasm' ? wasmThreads() : 0,
     loadMs: Math.round(performance.now() - started),
   };
-  if (fallbackReason !== undefined) info.fallbackReason = fallbackReason;
+  // the loader's own reason: under dtype auto, a missing file that made it run q8
+  const reasons = [fallbackReason, model.fallbackReason].filter((r) => r !== undefined);
+  if (reasons.length > 0) info.fallbackReason = reasons.join('; ');
   if (adapter !== undefined) info.adapter = adapter;
   return { model, info };
 }

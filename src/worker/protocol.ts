@@ -68,7 +68,10 @@ export interface ReadyInfo {
   threads: number;
   /** Milliseconds from the load request to a warmed-up model. */
   loadMs: number;
-  /** Why `auto` did not use WebGPU; absent when it did or when a device was named. */
+  /**
+   * Why device `auto` did not use WebGPU, and why dtype `auto` did not run the file its folder names
+   * (the folder lacks it, so q8 runs); absent when neither happened.
+   */
   fallbackReason?: string;
   /** The WebGPU adapter's vendor/architecture, when known. */
   adapter?: string;

@@ -21,7 +21,10 @@ export interface Med7ReadyDetail {
   threads: number;
   /** Milliseconds from the start of loading to a warmed-up model. */
   loadMs: number;
-  /** Why `device="auto"` did not use WebGPU, when it did not. */
+  /**
+   * Why `device="auto"` did not use WebGPU, and why `dtype="auto"` did not run the file its folder
+   * names (the folder lacks it, so q8 runs), when either happened.
+   */
   fallbackReason?: string;
 }
 
