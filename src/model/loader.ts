@@ -420,7 +420,8 @@ async function load(options: LoadOptions): Promise<Med7Model> {
         dtype,
         // Int8 weights stored as DequantizeLinear → MatMul are folded to float once, at load, instead
         // of being fused into integer kernels: as fast as fp32 (about 1.5× faster than the fused path
-        // on onnxruntime-node) with the download size of int8. No effect on other quantization styles.
+        // on onnxruntime-node) with the download size of int8. No effect on the int8 file, whose
+        // products are integer kernels by design (onnxruntime still fuses them), or on other styles.
         session_options: { extra: { session: { disable_quant_qdq: '1' } } },
         progress_callback:
           progress === undefined

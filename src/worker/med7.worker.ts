@@ -80,7 +80,8 @@ async function probeWebgpu(): Promise<{ reason?: string; adapter?: string; softw
 /**
  * transformers.js keeps model files in the Cache API and never revalidates them, so a replaced model
  * would be served stale for good. Before loading, compare the cached weights' validators with the
- * server's (a HEAD request per cached weights file) and drop the folder's cached files when they differ. Offline, keep them.
+ * server's (a HEAD request per cached weights file) and drop the folder's cached files when they
+ * differ. Offline, keep them.
  */
 async function dropStaleModelCache(model: string): Promise<void> {
   if (typeof caches === 'undefined' || !env.useBrowserCache || !navigator.onLine) return;
