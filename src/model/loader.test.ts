@@ -155,14 +155,14 @@ describe('loadMed7Model (Node)', () => {
     const readme = sentences.indexOf(README);
     expect(readme).toBeGreaterThanOrEqual(0);
     expect(show(a[readme]!)).toBe(show(b[readme]!));
-    expect(a[readme]!.map((e) => e.label)).toEqual([
-      'DRUG',
-      'STRENGTH',
-      'FORM',
-      'ROUTE',
-      'DOSAGE',
-      'FREQUENCY',
-      'DURATION',
+    expect(a[readme]!.map((e) => `${e.label} ${e.text}`)).toEqual([
+      'DRUG Magnesium hydroxide',
+      'STRENGTH 400mg/5ml',
+      'FORM suspension',
+      'ROUTE PO',
+      'DOSAGE 30ml',
+      'FREQUENCY bid',
+      'DURATION for the next 5 days',
     ]);
   });
 
