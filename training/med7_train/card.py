@@ -396,6 +396,13 @@ Weights of all MatMul (per output channel) and Gather (per row) initializers are
 sentences: max |logit difference| {q['max_abs_logit_diff']:.3f}, mean {q['mean_abs_logit_diff']:.4f}; dev strict
 F1 {q['dev_strict_f1_fp32']:.3f} (fp32) -> {q['dev_strict_f1_int8']:.3f} (int8), lenient {q['dev_lenient_f1_fp32']:.3f} -> {q['dev_lenient_f1_int8']:.3f}.
 
+`onnx/model_int8.onnx` holds the same int8 weights, but multiplies in integers: each activation entering
+a weight product is quantized to uint8 on the fly, one scale per call (`DynamicQuantizeLinear` ->
+`MatMulInteger`), as onnxruntime's own dynamic quantization does (`export.integer_matmul_onnx`). The CPU
+and WASM run it (config.json's `transformers.js_config`); WebGPU runs `model_quantized.onnx`. Its
+scores, from `med7 eval`, are the ones this card reports; the evaluation section gives the
+float-product file's dev scores beside them.
+
 ## Licences
 
 - Model weights, tokenizer and code: Apache-2.0.
