@@ -84,8 +84,9 @@ def integer_matmul_onnx(src, dst):
     """Rewrite the int8 model of quantize_onnx so that its matrix products run on integers: each
     DequantizeLinear -> MatMul becomes DynamicQuantizeLinear (the activation, uint8, one scale per
     call) -> MatMulInteger (with the same int8 weights) -> Cast -> Mul by both scales. This is the
-    graph onnxruntime's own dynamic quantization writes; its CPU and WASM kernels run it about 1.5-2x
-    faster than the float products of the folded weights. The embedding tables (Gather) keep their
+    graph onnxruntime's own dynamic quantization writes; its CPU and WASM kernels run it faster than
+    the float products of the folded weights, most on long inputs (`npm run bench:dtypes`; figures in
+    the CHANGELOG). The embedding tables (Gather) keep their
     DequantizeLinear. WebGPU has no kernels for these operators, so the weight-only file stays beside
     it (transformers.js dtype "q8"; this one is "int8")."""
     m = onnx.load(src)
