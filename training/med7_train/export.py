@@ -92,13 +92,14 @@ def integer_matmul_onnx(src, dst):
     m = onnx.load(src)
     g = m.graph
     dequant = {n.output[0]: n for n in g.node if n.op_type == "DequantizeLinear"}
+    dims = {i.name: list(i.dims) for i in g.initializer}
     nodes, rewritten = [], set()
     for n in g.node:
         if n.op_type != "MatMul" or n.input[1] not in dequant:
             nodes.append(n)
             continue
         weight, scale, zero = dequant[n.input[1]].input
-        if len(numpy_helper.to_array(next(i for i in g.initializer if i.name == scale)).shape) != 1:
+        if len(dims[scale]) != 1:
             raise ValueError(f"{n.input[1]}: expected one weight scale per output column")
         x, y, p = n.input[0], n.output[0], n.name or n.output[0]
         nodes += [
