@@ -12,6 +12,7 @@ import {
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { ONNX_FILES, resolveDtype } from './src/model/dtype.ts';
 import { ORT_BUILDS } from './src/model/ort-files.ts';
 
 // Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer).
@@ -44,13 +45,27 @@ const CONTENT_TYPES: Record<string, string> = {
 const NOT_PRECACHED = new Set(['sw.js', 'models/med7-compact/onnx/model.onnx']);
 
 /**
+ * The embedded model's file that only WebGPU runs, if any: the model's config.json names a file per
+ * device (src/model/dtype.ts; for ours, q8 on WebGPU and int8 elsewhere). When the WASM file is
+ * missing, WASM falls back to q8, so then nothing is WebGPU's alone.
+ */
+function webgpuOnlyModelFiles(): string[] {
+  const configPath = join(MODEL_DIR, 'config.json');
+  if (!existsSync(configPath)) return [];
+  const config: unknown = JSON.parse(readFileSync(configPath, 'utf8'));
+  const webgpu = ONNX_FILES[resolveDtype('auto', 'webgpu', config)];
+  const wasm = ONNX_FILES[resolveDtype('auto', 'wasm', config)];
+  const separate = webgpu !== wasm && existsSync(join(MODEL_DIR, wasm));
+  return separate ? [`models/med7-compact/${webgpu}`] : [];
+}
+
+/**
  * What only WebGPU runs, precached only where the browser offers WebGPU: onnxruntime-web's WebGPU
- * build (25.6 MB) and the model's float-product file (WASM runs the integer-product one; the
- * model's config.json says which file each device takes, src/model/dtype.ts).
+ * build (25.6 MB) and the model's WebGPU file.
  */
 const WEBGPU_ONLY = new Set<string>([
   ...ORT_BUILDS.webgpu.map((file) => `ort/${file}`),
-  'models/med7-compact/onnx/model_quantized.onnx',
+  ...webgpuOnlyModelFiles(),
 ]);
 
 /**
