@@ -7,6 +7,8 @@
  */
 import { MED7_LABELS, isMed7Label, type Med7Label } from './labels.ts';
 import type { PreToken } from './pretokenize.ts';
+import { trimEdges } from './entity-edges.ts';
+import { tidyRun, type TokenRun } from './span-grammar.ts';
 import type { Entity, EntityTuple } from './types.ts';
 
 /** Where a tag places its token in an entity. `I` also covers plain IO labels. */
@@ -56,51 +58,6 @@ export function checkTagSet(tags: readonly string[]): TagSetCheck {
   return { unknown, labels: MED7_LABELS.filter((label) => found.has(label)) };
 }
 
-const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
-const MARKS_RE = /^\p{M}+$/u;
-
-/**
- * The pre-tokens without a letter or digit that may stand at an entity's edge, next to one with a
- * letter or digit inside the entity: the number sign of `#2`, and the `%` of `0.25 %`, the final
- * dot of `q.d.` and the `+` of `K+`. Of the 6,869 entities in the gold and annotated sets, none
- * begins with another such pre-token and none ends with another (see `decodeTags`).
- */
-const EDGE_STARTS: ReadonlySet<string> = new Set(['#']);
-const EDGE_ENDS: ReadonlySet<string> = new Set(['.', '%', '+']);
-
-function hasLetterOrDigit(token: PreToken): boolean {
-  return LETTER_OR_DIGIT_RE.test(token.text);
-}
-
-/**
- * The pre-tokens `[first, last]` of a decoded entity, less its edge pre-tokens without a letter or
- * digit (a bullet, an arrow, an emoji, any symbol the tokenizer reads as `[UNK]`), except the
- * `EDGE_STARTS`/`EDGE_ENDS` ones next to a letter or digit, and except combining marks glued to
- * the entity's last kept pre-token (the `\u0301` of a decomposed `í`, the `\u20e3` of a keycap),
- * which would otherwise be cut off the character they are written on. `undefined`: nothing is
- * left.
- */
-function trimEdges(
-  tokens: readonly PreToken[],
-  first: number,
-  last: number,
-): [number, number] | undefined {
-  const keepsStart = (i: number): boolean =>
-    hasLetterOrDigit(tokens[i]!) ||
-    (EDGE_STARTS.has(tokens[i]!.text) && i < last && hasLetterOrDigit(tokens[i + 1]!));
-  while (first <= last && !keepsStart(first)) first++;
-  const keepsEnd = (i: number): boolean => {
-    const token = tokens[i]!;
-    if (hasLetterOrDigit(token)) return true;
-    if (i <= first) return false;
-    const previous = tokens[i - 1]!;
-    if (EDGE_ENDS.has(token.text)) return hasLetterOrDigit(previous);
-    return MARKS_RE.test(token.text) && previous.end === token.start && keepsEnd(i - 1);
-  };
-  while (last >= first && !keepsEnd(last)) last--;
-  return first <= last ? [first, last] : undefined;
-}
-
 /** Whether `text` holds a line break by Python's `str.splitlines()`, as the training side reads it. */
 function hasLineBreak(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -134,9 +91,13 @@ function hasLineBreak(text: string): boolean {
  * Combining marks glued to the last kept pre-token stay with it. An entity with no letter or digit
  * left (a lone `%` or `.` left over from a word the model put outside) is dropped: no Med7 entity
  * is punctuation only. A letter run is never trimmed, even one the model cannot read (`中文`).
+ * Then the span rules of `span-grammar.ts` apply: no entity ends in a preposition, conjunction or
+ * article; a DURATION takes in the unit of time right after it and is dropped without one; a
+ * STRENGTH takes in a rate glued on after it (`/kg/minute`). They only take in pre-tokens the model
+ * left outside every entity.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces
- * included). `scores[i]` is the confidence of token i's tag; an entity's score is the mean over its
- * kept tokens.
+ * included). `scores[i]` is the confidence of token i's tag; an entity's score is the mean over the
+ * kept tokens the model tagged into it.
  */
 export function decodeTags(
   text: string,
@@ -150,29 +111,50 @@ export function decodeTags(
   if (scores !== undefined && scores.length !== tokens.length) {
     throw new RangeError(`decodeTags: ${tokens.length} tokens but ${scores.length} scores`);
   }
+  const runs = tagRuns(text, tokens, tags);
+  // which run each pre-token was tagged into (-1: none), so the span rules only take in free ones
+  const owner = new Int32Array(tokens.length).fill(-1);
+  runs.forEach((run, r) => owner.fill(r, run.first, run.last + 1));
   const entities: Entity[] = [];
-  let open: { label: Med7Label; first: number; last: number } | undefined;
-
-  const close = (): void => {
-    if (open === undefined) return;
-    const kept = trimEdges(tokens, open.first, open.last);
-    const { label } = open;
-    open = undefined;
-    if (kept === undefined) return;
-    const [first, last] = kept;
+  runs.forEach((run, r) => {
+    const edged = trimEdges(tokens, run.first, run.last);
+    if (edged === undefined) return;
+    const tidy = tidyRun(
+      tokens,
+      { label: run.label, first: edged[0], last: edged[1] },
+      (i) => owner[i] === -1 || owner[i] === r,
+    );
+    if (tidy === undefined) return;
+    const { first, last, label } = tidy;
     const start = tokens[first]!.start;
     const end = tokens[last]!.end;
+    // the score is the model's, over the pre-tokens it tagged into this entity
     let sum = 0;
-    for (let i = first; i <= last; i++) sum += scores?.[i] ?? 1;
+    let count = 0;
+    for (let i = first; i <= last; i++) {
+      if (owner[i] !== r) continue;
+      sum += scores?.[i] ?? 1;
+      count++;
+    }
     entities.push({
       start,
       end,
       label,
       text: text.slice(start, end),
-      score: scores === undefined ? 1 : sum / (last - first + 1),
+      score: scores === undefined || count === 0 ? 1 : sum / count,
     });
-  };
+  });
+  return entities;
+}
 
+/** The tag sequence's entities as pre-token ranges, before their edges are trimmed. */
+function tagRuns(text: string, tokens: readonly PreToken[], tags: readonly string[]): TokenRun[] {
+  const runs: TokenRun[] = [];
+  let open: { label: Med7Label; first: number; last: number } | undefined;
+  const close = (): void => {
+    if (open !== undefined) runs.push(open);
+    open = undefined;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const parsed = parseTag(tags[i]!);
     if (parsed.role === 'O' || !isMed7Label(parsed.label)) {
@@ -194,7 +176,7 @@ export function decodeTags(
     if (parsed.role === 'L' || parsed.role === 'U') close();
   }
   close();
-  return entities;
+  return runs;
 }
 
 /** Converts entities to the JSON Lines tuple form `[start, end, label]`. */

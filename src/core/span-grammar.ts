@@ -1,0 +1,131 @@
+/**
+ * Span rules of ANNOTATION.md that a tagger reading one pre-token at a time can break, applied to
+ * each decoded entity. The mirror for the python-side score is `_tidy_run` in
+ * `training/med7_train/decode.py`; both are checked against `decode.cases.json`.
+ *
+ * Counted on the 6,869 entities of the gold and annotated sets (dev, test, hand, review, review3,
+ * extra; the third set is kept unread):
+ * - none ends in a preposition, conjunction or article ({@link TRAILING_WORDS}), yet the model
+ *   sometimes runs an entity into the next one (`in the morning and`, `for 21 days out of`) or tags
+ *   such a word alone (`as`, `at`). "The shortest span that holds the whole concept";
+ * - all 67 DURATIONs name a unit of time or a count of doses or cycles ("DURATION needs a stated
+ *   length"), yet the model sometimes stops on the number (`for the next 2 to 3` before `weeks`) or
+ *   tags a duration with no length (`for bedtime`);
+ * - STRENGTHs with a rate keep it (`0.5 mcg/kg/minute`: 10 such `/kg`, `/minute`, `/min`), yet the
+ *   model sometimes stops at `0.5 mcg`. A `/day` is the FREQUENCY of its own (`100 mg/day`: twice),
+ *   so only per-weight and per-time-under-a-day rates are joined.
+ */
+import { hasLetterOrDigit, trimEdges } from './entity-edges.ts';
+import type { Med7Label } from './labels.ts';
+import type { PreToken } from './pretokenize.ts';
+
+/** A decoded entity as the inclusive range of its pre-tokens. */
+export interface TokenRun {
+  readonly label: Med7Label;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Words no entity ends with. (`plus` is not one: `Econopred Plus`.) */
+const TRAILING_WORDS: ReadonlySet<string> = new Set(
+  'a an the and or nor but of with to at on in for out as by from then per into via over than after'.split(
+    ' ',
+  ),
+);
+
+/** Words that give a DURATION its length. */
+const DURATION_UNITS: ReadonlySet<string> = new Set(
+  'second seconds sec secs minute minutes min mins hour hours hr hrs h day days d week weeks wk wks month months mo mos year years yr yrs night nights dose doses cycle cycles'.split(
+    ' ',
+  ),
+);
+
+/** The denominators a STRENGTH keeps when glued on with `/` (`mcg/kg/minute`). */
+const RATE_UNITS: ReadonlySet<string> = new Set(['kg', 'min', 'minute', 'hr', 'hour', 'h']);
+
+function wordIn(set: ReadonlySet<string>, token: PreToken | undefined): boolean {
+  return token !== undefined && set.has(token.text.toLowerCase());
+}
+
+function touches(left: PreToken, right: PreToken): boolean {
+  return left.end === right.start;
+}
+
+/**
+ * Applies the span rules to one entity. `isFree(i)` says whether pre-token `i` may join it: one the
+ * model left outside every entity, or one of this entity's own. Returns the entity's new range, or
+ * `undefined` when the rules leave nothing of it.
+ */
+export function tidyRun(
+  tokens: readonly PreToken[],
+  run: TokenRun,
+  isFree: (index: number) => boolean,
+): TokenRun | undefined {
+  let { first, last } = run;
+  // no entity ends with a preposition, conjunction or article (nor with the comma before one)
+  while (wordIn(TRAILING_WORDS, tokens[last])) {
+    const kept = trimEdges(tokens, first, last - 1);
+    if (kept === undefined) return undefined;
+    [first, last] = kept;
+  }
+  if (run.label === 'DURATION') {
+    last = reachDurationUnit(tokens, last, isFree);
+    if (!tokens.slice(first, last + 1).some((token) => wordIn(DURATION_UNITS, token))) {
+      return undefined;
+    }
+  }
+  if (run.label === 'STRENGTH') last = joinRates(tokens, last, isFree);
+  return { label: run.label, first, last };
+}
+
+/**
+ * A DURATION that stops before its unit takes it in: the next word, free and a unit, right after
+ * a space or glued on with a hyphen (`for the next 2 to 3` + `weeks`, `2` + `-week`).
+ */
+function reachDurationUnit(
+  tokens: readonly PreToken[],
+  last: number,
+  isFree: (index: number) => boolean,
+): number {
+  if (wordIn(DURATION_UNITS, tokens[last])) return last;
+  const next = tokens[last + 1];
+  if (next === undefined || !isFree(last + 1)) return last;
+  if (wordIn(DURATION_UNITS, next)) return last + 1;
+  const afterHyphen = tokens[last + 2];
+  if (
+    next.text === '-' &&
+    afterHyphen !== undefined &&
+    isFree(last + 2) &&
+    touches(tokens[last]!, next) &&
+    touches(next, afterHyphen) &&
+    wordIn(DURATION_UNITS, afterHyphen)
+  ) {
+    return last + 2;
+  }
+  return last;
+}
+
+/** A STRENGTH takes in the rates glued on after it, `/` by `/` (`0.5 mcg` + `/kg/minute`). */
+function joinRates(
+  tokens: readonly PreToken[],
+  last: number,
+  isFree: (index: number) => boolean,
+): number {
+  for (;;) {
+    const slash = tokens[last + 1];
+    const unit = tokens[last + 2];
+    if (
+      slash?.text !== '/' ||
+      unit === undefined ||
+      !hasLetterOrDigit(tokens[last]!) ||
+      !touches(tokens[last]!, slash) ||
+      !touches(slash, unit) ||
+      !isFree(last + 1) ||
+      !isFree(last + 2) ||
+      !wordIn(RATE_UNITS, unit)
+    ) {
+      return last;
+    }
+    last += 2;
+  }
+}
