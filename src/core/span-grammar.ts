@@ -5,9 +5,15 @@
  *
  * Counted on the 6,869 entities of the gold and annotated sets (dev, test, hand, review, review3,
  * extra; the third set is kept unread):
- * - none ends in a preposition, conjunction or article ({@link TRAILING_WORDS}), yet the model
- *   sometimes runs an entity into the next one (`in the morning and`, `for 21 days out of`) or tags
- *   such a word alone (`as`, `at`). "The shortest span that holds the whole concept";
+ * - none ends in a preposition, conjunction, article, pronoun or determiner ({@link
+ *   TRAILING_WORDS}), yet the model sometimes runs an entity into the next one (`in the morning
+ *   and`, `for 21 days out of`) or tags such a word alone (`as`, `at`, `me`, `all`). "The shortest
+ *   span that holds the whole concept";
+ * - 68 DRUGs are classes headed by a noun such as `medication` or `blocker` ({@link CLASS_NOUNS}:
+ *   `pain medications`, `calcium channel blocker`, `beta-blocker`), and no DRUG is followed by one
+ *   it leaves out, yet the model sometimes stops before the noun (`pain`, `herbal`, `calcium`);
+ * - 3 FREQUENCYs end in `basis` (`on a daily basis`) and none is followed by it, yet the model
+ *   sometimes stops before it;
  * - all 67 DURATIONs name a unit of time or a count of doses or cycles ("DURATION needs a stated
  *   length"), yet the model sometimes stops on the number (`for the next 2 to 3` before `weeks`) or
  *   tags a duration with no length (`for bedtime`);
@@ -26,12 +32,28 @@ export interface TokenRun {
   readonly last: number;
 }
 
-/** Words no entity ends with. (`plus` is not one: `Econopred Plus`.) */
+/**
+ * Words no entity ends with: prepositions, conjunctions, articles, pronouns, determiners and forms
+ * of `be`. (`plus` is not one: `Econopred Plus`; nor is `I`: `Factor I`.)
+ */
 const TRAILING_WORDS: ReadonlySet<string> = new Set(
-  'a an the and or nor but of with to at on in for out as by from then per into via over than after'.split(
+  [
+    'a an the and or nor but of with to at on in for out as by from then per into via over than after',
+    'me my we our you your he him his she her it its they them their this that these those',
+    'all some any each every both either neither other no not is was are were be',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** The nouns that head a drug class named as something given (`pain medication`, `ACE inhibitor`). */
+const CLASS_NOUNS: ReadonlySet<string> = new Set(
+  'medication medications medicine medicines blocker blockers inhibitor inhibitors agent agents drug drugs'.split(
     ' ',
   ),
 );
+
+const LETTERS_RE = /^[\p{L}\p{Nl}\p{No}]+$/u;
 
 /** Words that give a DURATION its length. */
 const DURATION_UNITS: ReadonlySet<string> = new Set(
@@ -68,6 +90,11 @@ export function tidyRun(
     if (kept === undefined) return undefined;
     [first, last] = kept;
   }
+  if (run.label === 'DRUG') last = reachClassNoun(tokens, last, isFree);
+  if (run.label === 'FREQUENCY') {
+    const next = nextWord(tokens, last, isFree);
+    if (next !== undefined && tokens[next]!.text.toLowerCase() === 'basis') last = next;
+  }
   if (run.label === 'DURATION') {
     last = reachDurationUnit(tokens, last, isFree);
     if (!tokens.slice(first, last + 1).some((token) => wordIn(DURATION_UNITS, token))) {
@@ -79,30 +106,50 @@ export function tidyRun(
 }
 
 /**
- * A DURATION that stops before its unit takes it in: the next word, free and a unit, right after
- * a space or glued on with a hyphen (`for the next 2 to 3` + `weeks`, `2` + `-week`).
+ * The word right after pre-token `last` that an entity may take in: the next pre-token after a
+ * space, or the one after a hyphen glued to both (`2` + `-week`, `beta` + `-blocker`), all of them
+ * free. `undefined` if there is none.
  */
+function nextWord(
+  tokens: readonly PreToken[],
+  last: number,
+  isFree: (index: number) => boolean,
+): number | undefined {
+  const next = tokens[last + 1];
+  if (next === undefined || !isFree(last + 1)) return undefined;
+  if (next.text !== '-') return last + 1;
+  const afterHyphen = tokens[last + 2];
+  const glued =
+    afterHyphen !== undefined && touches(tokens[last]!, next) && touches(next, afterHyphen);
+  return glued && isFree(last + 2) ? last + 2 : undefined;
+}
+
+/** A DURATION that stops before its unit takes it in (`for the next 2 to 3` + `weeks`). */
 function reachDurationUnit(
   tokens: readonly PreToken[],
   last: number,
   isFree: (index: number) => boolean,
 ): number {
   if (wordIn(DURATION_UNITS, tokens[last])) return last;
-  const next = tokens[last + 1];
-  if (next === undefined || !isFree(last + 1)) return last;
-  if (wordIn(DURATION_UNITS, next)) return last + 1;
-  const afterHyphen = tokens[last + 2];
-  if (
-    next.text === '-' &&
-    afterHyphen !== undefined &&
-    isFree(last + 2) &&
-    touches(tokens[last]!, next) &&
-    touches(next, afterHyphen) &&
-    wordIn(DURATION_UNITS, afterHyphen)
-  ) {
-    return last + 2;
-  }
-  return last;
+  const next = nextWord(tokens, last, isFree);
+  return next !== undefined && wordIn(DURATION_UNITS, tokens[next]) ? next : last;
+}
+
+/**
+ * A DRUG that stops before the noun heading a drug class takes it in, with at most one word
+ * between (`pain` + `medication`, `calcium` + `channel blocker`, `beta` + `-blocker`).
+ */
+function reachClassNoun(
+  tokens: readonly PreToken[],
+  last: number,
+  isFree: (index: number) => boolean,
+): number {
+  const next = nextWord(tokens, last, isFree);
+  if (next === undefined) return last;
+  if (wordIn(CLASS_NOUNS, tokens[next])) return next;
+  if (!LETTERS_RE.test(tokens[next]!.text) || wordIn(TRAILING_WORDS, tokens[next])) return last;
+  const after = nextWord(tokens, next, isFree);
+  return after !== undefined && wordIn(CLASS_NOUNS, tokens[after]) ? after : last;
 }
 
 /** A STRENGTH takes in the rates glued on after it, `/` by `/` (`0.5 mcg` + `/kg/minute`). */

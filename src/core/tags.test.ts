@@ -237,6 +237,22 @@ describe('decodeTags', () => {
     expect(entity?.score).toBeCloseTo(0.75);
   });
 
+  it('scores a span the rules widened over the tokens the model tagged into it', () => {
+    const text = 'Keflex for 2 to 3 weeks';
+    const entities = decodeTags(
+      text,
+      pretokenize(text),
+      ['B-DRUG', 'B-DURATION', 'I-DURATION', 'I-DURATION', 'I-DURATION', 'O'],
+      [1, 0.8, 0.6, 0.7, 0.9, 0.99],
+    );
+    expect(entities.map((e) => [e.start, e.end, e.label])).toEqual([
+      [0, 6, 'DRUG'],
+      [7, 23, 'DURATION'],
+    ]);
+    // the O of `weeks` (0.99) is not a DURATION score
+    expect(entities[1]?.score).toBeCloseTo(0.75);
+  });
+
   it('returns nothing for no tokens and refuses mismatched lengths', () => {
     expect(decodeTags('', [], [])).toEqual([]);
     expect(() => decodeTags('a b', pretokenize('a b'), ['O'])).toThrow(RangeError);

@@ -16,6 +16,12 @@ checked against the cases in src/core/decode.cases.json.
   in all 6,869 entities of the gold and annotated sets: other edge pre-tokens (a bullet, an arrow,
   an emoji, any symbol read as [UNK]) are trimmed off, but combining marks glued to the last kept
   pre-token stay with it. An entity with no letter or digit left (a lone `%` or `.`) is dropped.
+- Then the span rules of src/core/span-grammar.ts (_tidy_run): no entity ends in a preposition,
+  conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its class
+  (`pain` + `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in the unit
+  of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after it
+  (`/kg/minute`). They only take in
+  pre-tokens the model left outside every entity.
 """
 import math
 import re
@@ -213,10 +219,86 @@ def _trim_edges(toks, first, last):
     return (first, last) if first <= last else None
 
 
+# the word sets of src/core/span-grammar.ts
+_TRAILING_WORDS = frozenset((
+    "a an the and or nor but of with to at on in for out as by from then per into via over than after "
+    "me my we our you your he him his she her it its they them their this that these those "
+    "all some any each every both either neither other no not is was are were be").split())
+_CLASS_NOUNS = frozenset(
+    "medication medications medicine medicines blocker blockers inhibitor inhibitors agent agents drug drugs".split())
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DURATION_UNITS = frozenset(
+    "second seconds sec secs minute minutes min mins hour hours hr hrs h day days d week weeks wk wks month months "
+    "mo mos year years yr yrs night nights dose doses cycle cycles".split())
+_RATE_UNITS = frozenset(["kg", "min", "minute", "hr", "hour", "h"])
+
+
+def _word_in(words, toks, i):
+    return 0 <= i < len(toks) and toks[i][2].lower() in words
+
+
+def _touches(toks, i, j):
+    return toks[i][1] == toks[j][0]
+
+
+def _next_word(toks, last, is_free):
+    """nextWord in src/core/span-grammar.ts: the next free pre-token, or the one after a hyphen glued
+    to both; None if there is none."""
+    nxt = last + 1
+    if nxt >= len(toks) or not is_free(nxt):
+        return None
+    if toks[nxt][2] != "-":
+        return nxt
+    glued = nxt + 1 < len(toks) and _touches(toks, last, nxt) and _touches(toks, nxt, nxt + 1)
+    return nxt + 1 if glued and is_free(nxt + 1) else None
+
+
+def _reach_class_noun(toks, last, is_free):
+    nxt = _next_word(toks, last, is_free)
+    if nxt is None:
+        return last
+    if _word_in(_CLASS_NOUNS, toks, nxt):
+        return nxt
+    if not _LETTERS_RE.fullmatch(toks[nxt][2]) or _word_in(_TRAILING_WORDS, toks, nxt):
+        return last
+    after = _next_word(toks, nxt, is_free)
+    return after if after is not None and _word_in(_CLASS_NOUNS, toks, after) else last
+
+
+def _tidy_run(toks, first, last, lab, is_free):
+    """The span rules of tidyRun in src/core/span-grammar.ts on one entity's pre-tokens [first, last];
+    is_free(i): pre-token i is outside every entity or this one's. None when nothing is left."""
+    while _word_in(_TRAILING_WORDS, toks, last):
+        kept = _trim_edges(toks, first, last - 1)
+        if kept is None:
+            return None
+        first, last = kept
+    if lab == "DRUG":
+        last = _reach_class_noun(toks, last, is_free)
+    if lab == "FREQUENCY":
+        nxt = _next_word(toks, last, is_free)
+        if nxt is not None and toks[nxt][2].lower() == "basis":
+            last = nxt
+    if lab == "DURATION":
+        if not _word_in(_DURATION_UNITS, toks, last):
+            nxt = _next_word(toks, last, is_free)
+            if nxt is not None and _word_in(_DURATION_UNITS, toks, nxt):
+                last = nxt
+        if not any(_word_in(_DURATION_UNITS, toks, i) for i in range(first, last + 1)):
+            return None
+    if lab == "STRENGTH":
+        while (last + 2 < len(toks) and toks[last + 1][2] == "/" and _has_letter_or_digit(toks[last])
+               and _touches(toks, last, last + 1) and _touches(toks, last + 1, last + 2)
+               and is_free(last + 1) and is_free(last + 2) and _word_in(_RATE_UNITS, toks, last + 2)):
+            last += 2
+    return first, last
+
+
 def decode_tags(text, toks, tags):
     """BIO tags → [start, end, label] spans: a stray I- starts an entity, a label change or O ends
     one, and B- continues an entity of its own label that the previous token ends on the same line.
-    Edge pre-tokens without a letter or digit are trimmed off as in _trim_edges."""
+    Edge pre-tokens without a letter or digit are trimmed off as in _trim_edges, then the span
+    rules of _tidy_run apply."""
     runs, cur = [], None
     for i, ((s, _, _), t) in enumerate(zip(toks, tags)):
         if t == "O":
@@ -230,9 +312,15 @@ def decode_tags(text, toks, tags):
         else:
             cur = [i, i, lab]
             runs.append(cur)
+    owner = [-1] * len(toks)
+    for r, (first, last, _) in enumerate(runs):
+        owner[first:last + 1] = [r] * (last + 1 - first)
     spans = []
-    for first, last, lab in runs:
+    for r, (first, last, lab) in enumerate(runs):
         kept = _trim_edges(toks, first, last)
-        if kept is not None:
-            spans.append([toks[kept[0]][0], toks[kept[1]][1], lab])
+        if kept is None:
+            continue
+        tidy = _tidy_run(toks, kept[0], kept[1], lab, lambda i, r=r: owner[i] in (-1, r))
+        if tidy is not None:
+            spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
     return spans
