@@ -183,7 +183,9 @@ def _extra_provenance(P):
     if P.get("hold_out_extra"):
         return ("Their notes are kept out of all training text (`build --hold-out-extra`), as the test set's are, "
                 "so this is a second held-out comparison. (Builds up to #11 trained on these sentences with the "
-                "weak labeller's labels, which made their scores here lean towards the labeller.)")
+                "weak labeller's labels, which made their scores here lean towards the labeller.) "
+                "The decoder's span rules (`src/core/span-grammar.ts`) were read off this set's errors, "
+                "so the model's score here is no longer a fully held-out figure.")
     return ("The model did see these sentences in training, **with the weak labeller's labels**\n(their notes are "
             "part of the weak-labelled text), so this comparison leans towards the labeller.")
 
@@ -337,7 +339,12 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    entity is a run of consecutive pre-tokens; a `B-` right after its own label on the same line
    continues the entity, since two entities of one label are almost never adjacent in this scheme;
    an entity of punctuation only is dropped, and symbols the vocabulary does not know, such as
-   bullets, arrows and emoji, are trimmed off an entity's edges).
+   bullets, arrows and emoji, are trimmed off an entity's edges). Last, the span rules of
+   `src/core/span-grammar.ts` apply, taking in only pre-tokens outside every entity: no entity ends
+   in a preposition, conjunction, article, pronoun or determiner; a DRUG takes in the noun heading
+   its class (`pain` + `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in
+   its unit of time and is dropped without one; a STRENGTH takes in a rate glued on after it
+   (`/kg/minute`).
 4. The model was fine-tuned on single sentences, so the TypeScript side reads a note a sentence at a
    time (`src/core/segments.ts`): windows follow the gold files' sentence split and list items that
    begin a line, and line-initial numbering and bullets are tagged `O`.
