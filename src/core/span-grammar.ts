@@ -84,7 +84,7 @@ export function tidyRun(
   isFree: (index: number) => boolean,
 ): TokenRun | undefined {
   let { first, last } = run;
-  // no entity ends with a preposition, conjunction or article (nor with the comma before one)
+  // no entity ends with a function word ({@link TRAILING_WORDS}), nor with the comma before one
   while (wordIn(TRAILING_WORDS, tokens[last])) {
     const kept = trimEdges(tokens, first, last - 1);
     if (kept === undefined) return undefined;
