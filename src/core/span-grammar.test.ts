@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MED7_LABELS } from './labels.ts';
+import { pretokenize } from './pretokenize.ts';
+import { decodeTags } from './tags.ts';
+
+// Words the span rules act on, mixed with ordinary ones and symbols, so that random tags hit them.
+const WORDS = [
+  'Lasix',
+  'pain',
+  'medication',
+  'channel',
+  'blocker',
+  'for',
+  'the',
+  'next',
+  '2',
+  'to',
+  'weeks',
+  'days',
+  'and',
+  'me',
+  'as-needed',
+  'basis',
+  '0.5',
+  'mcg/kg/minute',
+  'mg/day',
+  '2-week',
+  ',',
+  '•',
+  '💊',
+  '\n',
+];
+const TAGS = ['O', ...MED7_LABELS.flatMap((label) => [`B-${label}`, `I-${label}`])];
+
+describe('span rules on random tag sequences', () => {
+  it('keep entities ordered, apart, on word edges, and never ending in a function word', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }),
+        fc.array(fc.constantFrom(...TAGS), { minLength: 120, maxLength: 120 }),
+        (words, tagPool) => {
+          const text = words.join(' ');
+          const tokens = pretokenize(text);
+          const tags = tokens.map((_, i) => tagPool[i % tagPool.length]!);
+          const entities = decodeTags(text, tokens, tags);
+          const starts = new Set(tokens.map((token) => token.start));
+          const ends = new Set(tokens.map((token) => token.end));
+          let previousEnd = 0;
+          for (const entity of entities) {
+            expect(entity.text).toBe(text.slice(entity.start, entity.end));
+            expect(entity.start).toBeGreaterThanOrEqual(previousEnd);
+            expect(starts.has(entity.start) && ends.has(entity.end)).toBe(true);
+            expect(entity.text).not.toMatch(/(?:^|[\s,])(?:and|the|to|for|me)$/i);
+            // a DURATION keeps its unit (WORDS hold `weeks`, `days`, `2-week`, `minute`, `mg/day`)
+            if (entity.label === 'DURATION') expect(entity.text).toMatch(/weeks?|days?|minute/);
+            previousEnd = entity.end;
+          }
+        },
+      ),
+      { numRuns: 500, seed: 16 },
+    );
+  });
+});
