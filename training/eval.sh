@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Score the built model and the weak labeller with the project's own eval command (`med7 eval`,
-# the TypeScript scorer users get), on the dev set, the held-out test set, the extra and third
-# hand-annotated comparison sets and the hand-annotated training sentences, then rewrite
+# the TypeScript scorer users get), on the dev set, the held-out test set, the extra, third and
+# fourth hand-annotated comparison sets and the hand-annotated training sentences, then rewrite
 # models/med7-compact/MODEL_CARD.md from the results.
 #   bash training/eval.sh      (run by build.sh at the end; needs `npm install` done)
 set -euo pipefail
@@ -14,6 +14,7 @@ TEST="gold/test.jsonl"
 HAND="training/data/hand_annotated.jsonl"
 EXTRA="training/data/extra_annotated.jsonl"
 THIRD="gold/third.jsonl"
+FOURTH="gold/fourth.jsonl"
 OUT="training/eval"
 WORK="training/work"
 if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
@@ -42,6 +43,7 @@ compare() {
 compare test "$TEST"
 compare extra "$EXTRA"
 compare third "$THIRD"
+compare fourth "$FOURTH"
 # false alarms: ordinary prose of the held-out notes (no cue, no rule-found medication)
 (cd training && "$PY" -m med7_train.quiet_sentences) > "$WORK/quiet.jsonl"
 med7 annotate --input "$WORK/quiet.jsonl" --output "$WORK/quiet.int8.jsonl" --quiet --dtype int8
@@ -49,7 +51,7 @@ med7 annotate --input "$WORK/quiet.jsonl" --output "$WORK/quiet.int8.jsonl" --qu
 weak "$HAND" > "$WORK/weak.hand.jsonl"
 med7 eval "$HAND" --predictions "$WORK/weak.hand.jsonl" --json > "$OUT/hand.weak.json"
 (cd training && "$PY" -m med7_train.card)
-for f in "$OUT"/{dev,test,extra,third,hand}.*.json; do
+for f in "$OUT"/{dev,test,extra,third,fourth,hand}.*.json; do
   [ -f "$f" ] || continue  # a set that is not there (an unmatched pattern stays literal)
   "$PY" -c "import json,sys; m=json.load(open(sys.argv[1]))['micro']; print(f\"{sys.argv[1].split('/')[-1]:>16}: strict {m['strict']['f1']:.3f} lenient {m['lenient']['f1']:.3f}\")" "$f"
 done

@@ -73,18 +73,22 @@ def main(argv=None):
     #          the third held-out comparison set (select_sentences.py --third; merge_double.py writes
     #          third_batch01.txt from two independent annotations and an adjudication)
     # --third-a / --third-b: one annotator side (third_a_batch*.txt / third_b_batch*.txt), for checking
+    # --fourth, --fourth-a, --fourth-b: the same for the fourth held-out set (fourth_candidates.jsonl,
+    #          select_sentences.py --fourth) -> gold/fourth.jsonl (ids fourth-NOTE-K)
     # --out FILE: write there instead (the tests rebuild into a temporary file and compare)
     argv = list(sys.argv[1:] if argv is None else argv)
-    side = next((a[2:].replace('-', '_') for a in argv if a in ('--third', '--third-a', '--third-b')), None)
-    argv = [a for a in argv if a not in ('--third', '--third-a', '--third-b')]
-    if side and side != 'third' and '--out' not in argv:
-        sys.exit('build.py: --third-a / --third-b need --out FILE (they are only checked)')
+    double = [f'--{name}{s}' for name in ('third', 'fourth') for s in ('', '-a', '-b')]
+    side = next((a[2:].replace('-', '_') for a in argv if a in double), None)
+    argv = [a for a in argv if a not in double]
+    double_set = side.split('_')[0] if side else None  # 'third' or 'fourth'
+    if side and side != double_set and '--out' not in argv:
+        sys.exit('build.py: --third-a / --third-b / --fourth-a / --fourth-b need --out FILE (they are only checked)')
     heldout = '--heldout' in argv
     extra = '--extra' in argv
     review = '--review' in argv
     review3 = '--review3' in argv
     argv = [a for a in argv if a not in ('--heldout', '--extra', '--review', '--review3')]
-    out_path = (os.path.join(HERE, '..', '..', '..', 'gold', 'third.jsonl') if side
+    out_path = (os.path.join(HERE, '..', '..', '..', 'gold', double_set + '.jsonl') if side
                 else os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl') if heldout
                 else os.path.join(HERE, '..', 'extra_annotated.jsonl') if extra
                 else os.path.join(HERE, '..', 'review_annotated.jsonl') if review
@@ -93,11 +97,11 @@ def main(argv=None):
         k = argv.index('--out')
         out_path = argv[k + 1]
         del argv[k:k + 2]
-    id_prefix = ('third' if side else 'test' if heldout else 'extra' if extra else 'review' if review
+    id_prefix = (double_set if side else 'test' if heldout else 'extra' if extra else 'review' if review
                  else 'review3' if review3 else 'hand')
     prefix = (side + '_' if side else id_prefix + '_' if id_prefix in ('extra', 'review', 'review3')
               else 'heldout_' if heldout else '')
-    cand_prefix = 'third_' if side else prefix
+    cand_prefix = double_set + '_' if side else prefix
     cands = [json.loads(l) for l in open(os.path.join(HERE, cand_prefix + 'candidates.jsonl'), encoding='utf-8')]
     dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
     recs, bad, seen = [], 0, set()

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
-"""Merge two independent annotations of the third held-out set into third_batch01.txt.
+"""Merge two independent annotations of a doubly annotated held-out set (the third, or with
+`--set fourth` the fourth) into SET_batch01.txt.
 
-Each row of third_candidates.jsonl is annotated twice, in third_a_batch*.txt and
-third_b_batch*.txt (same line format as batch*.txt, see build.py). Where both give the same
-spans (start, end, label) the row is agreed. Where they differ, a third annotator's line in
-third_adj_batch*.txt decides. Adjudicators see both versions and the text, never tagger output.
+Each row of SET_candidates.jsonl is annotated twice, in SET_a_batch*.txt and SET_b_batch*.txt
+(same line format as batch*.txt, see build.py). Where both give the same spans (start, end,
+label) the row is agreed. Where they differ, a third annotator's line in SET_adj_batch*.txt
+decides. Adjudicators see both versions and the text, never tagger output.
 
-  merge_double.py --conflicts FILE   write the rows that differ, both versions bracketed, for adjudication
-  merge_double.py [--out FILE]       write third_batch01.txt, or FILE (stops if a differing row has no decision)
+  merge_double.py [--set fourth] --conflicts FILE   write the rows that differ, both versions bracketed, for adjudication
+  merge_double.py [--set fourth] [--out FILE]       write SET_batch01.txt, or FILE (stops if a differing row has no decision)
 
 Either way it prints the agreement between the two annotators: rows alike, and span-level F1.
 Rows whose sentence also occurs in the training text (boilerplate such as "ALLERGIES:, NKDA.",
@@ -21,16 +22,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', '..'))
 
 
-def rows_in_training_text(cands):
-    from med7_train import corpus  # the training package: the same exclusions as the build
+def rows_in_training_text(cands, name='third'):
+    from med7_train import corpus, data  # the training package: the same exclusions as the build
     norm = lambda t: re.sub(r'[^a-z0-9]+', ' ', t.lower()).strip()
-    train = {norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True)}
+    # the fourth set's notes are the extra set's, which the builds leave out (--hold-out-extra)
+    held = data.held_out_extra()[0] if name == 'fourth' else frozenset()
+    train = {norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True, exclude_notes=held)}
     return {c['n'] for c in cands if norm(c['text']) in train}
 
 
-def read_side(pattern):
+def read_side(pattern, name='third'):
     """Row number -> (raw annotation, spans or 'SKIP'), from every file matching the pattern."""
-    cands = [json.loads(l) for l in open(os.path.join(HERE, 'third_candidates.jsonl'), encoding='utf-8')]
+    cands = [json.loads(l) for l in open(os.path.join(HERE, f'{name}_candidates.jsonl'), encoding='utf-8')]
     rows = {}
     for bf in sorted(glob.glob(os.path.join(HERE, pattern))):
         for line in open(bf, encoding='utf-8'):
@@ -82,9 +85,12 @@ def agreement(a, b):
 
 
 def main(argv):
-    cands, a = read_side('third_a_batch*.txt')
-    _, b = read_side('third_b_batch*.txt')
-    in_training = rows_in_training_text(cands)
+    name = 'third'
+    if argv[:1] == ['--set']:
+        name, argv = argv[1], argv[2:]
+    cands, a = read_side(f'{name}_a_batch*.txt', name)
+    _, b = read_side(f'{name}_b_batch*.txt', name)
+    in_training = rows_in_training_text(cands, name)
     missing = [n for n in range(len(cands)) if n not in in_training and (n not in a or n not in b)]
     if missing:
         sys.exit(f'rows without two annotations: {missing[:20]}{" ..." if len(missing) > 20 else ""}')
@@ -100,13 +106,13 @@ def main(argv):
                         f'  A line: {n}: {a[n][0]}\n  B line: {n}: {b[n][0]}\n\n')
         print(f'{len(differ)} rows differ -> {argv[1]}')
         return
-    out = argv[1] if argv[:1] == ['--out'] else os.path.join(HERE, 'third_batch01.txt')
-    _, adj = read_side('third_adj_batch*.txt')
+    out = argv[1] if argv[:1] == ['--out'] else os.path.join(HERE, f'{name}_batch01.txt')
+    _, adj = read_side(f'{name}_adj_batch*.txt', name)
     undecided = [n for n in differ if n not in adj]
     if undecided:
         sys.exit(f'{len(undecided)} differing rows without a decision: {undecided[:20]}')
     with open(out, 'w', encoding='utf-8') as f:
-        f.write('# third held-out set: rows where annotators A and B agree, else the adjudicator\'s line '
+        f.write(f'# {name} held-out set: rows where annotators A and B agree, else the adjudicator\'s line '
                 '(written by merge_double.py; edit the a/b/adj files, not this one)\n')
         for n in range(len(cands)):
             if n in in_training:

@@ -53,7 +53,12 @@ def main():
     # --third: a third comparison set (third_candidates.jsonl, seed + 7) drawn from the *other*
     # sentences of the dev and held-out test notes, which no build has ever trained on (up to 3 per
     # note; the gold sentences themselves are skipped).
+    # --fourth: a fourth comparison set (fourth_candidates.jsonl, seed + 8) drawn the same way from
+    # the *other* sentences of the extra set's notes, which builds since #12 leave out of all training
+    # text (`--hold-out-extra`); made after the decoder's span rules were read off the extra
+    # sentences themselves, so that a held-out figure from those notes remains.
     heldout = '--heldout' in sys.argv
+    fourth = '--fourth' in sys.argv
     extra = '--extra' in sys.argv
     third = '--third' in sys.argv
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
@@ -65,11 +70,17 @@ def main():
                 dev_ids |= {json.loads(l)['note_id'] for l in f}
     dev_texts = {r['text'] for r in dev}
     rows = list(csv.DictReader(open(CSV, encoding='utf-8', newline='')))
-    if third:
-        with open(os.path.join(HERE, 'heldout_candidates.jsonl'), encoding='utf-8') as f:
-            only_ids = dev_ids | {json.loads(l)['note_id'] for l in f}
-        with open(os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl'), encoding='utf-8') as f:
-            dev_texts |= {json.loads(l)['text'] for l in f}
+    if third or fourth:
+        if third:
+            with open(os.path.join(HERE, 'heldout_candidates.jsonl'), encoding='utf-8') as f:
+                only_ids = dev_ids | {json.loads(l)['note_id'] for l in f}
+            with open(os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl'), encoding='utf-8') as f:
+                dev_texts |= {json.loads(l)['text'] for l in f}
+        else:
+            with open(os.path.join(HERE, 'extra_candidates.jsonl'), encoding='utf-8') as f:
+                only_ids = {json.loads(l)['note_id'] for l in f}
+            with open(os.path.join(HERE, '..', 'extra_annotated.jsonl'), encoding='utf-8') as f:
+                dev_texts |= {json.loads(l)['text'] for l in f}
         # keep only the evaluation notes (a duplicate of one under another id is the same note)
         rows = [r for r in rows if r['note_id'] in only_ids]
         dev_ids = set()
@@ -105,8 +116,9 @@ def main():
                 med[spec].append(item)
             elif NEG.search(s) or MED.search(s):
                 neg[spec].append(item)
-    rng = random.Random(SEED + 1 if heldout else SEED + 2 if extra else SEED + 7 if third else SEED)
-    per_note = 1 if heldout else 3 if third else 2
+    rng = random.Random(SEED + 1 if heldout else SEED + 2 if extra else SEED + 7 if third
+                        else SEED + 8 if fourth else SEED)
+    per_note = 1 if heldout else 3 if third or fourth else 2
 
     def draw(pool, n, used_notes):
         specs = sorted(pool)
@@ -127,8 +139,10 @@ def main():
         return out
 
     used = collections.Counter()
-    n_med = int(args[0]) if len(args) > 0 else (105 if heldout else 260 if extra else 300 if third else 420)
-    n_neg = int(args[1]) if len(args) > 1 else (55 if heldout else 140 if extra else 100 if third else 230)
+    n_med = int(args[0]) if len(args) > 0 else (
+        105 if heldout else 260 if extra else 300 if third else 150 if fourth else 420)
+    n_neg = int(args[1]) if len(args) > 1 else (
+        55 if heldout else 140 if extra else 100 if third else 50 if fourth else 230)
     a = draw(med, n_med, used)
     b = draw(neg, n_neg, used)
     # interleave ~65/35
@@ -141,7 +155,8 @@ def main():
         if ib < len(b):
             out.append(('neg', b[ib])); ib += 1
     name = ('heldout_candidates.jsonl' if heldout else 'extra_candidates.jsonl' if extra
-            else 'third_candidates.jsonl' if third else 'candidates.jsonl')
+            else 'third_candidates.jsonl' if third else 'fourth_candidates.jsonl' if fourth
+            else 'candidates.jsonl')
     with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
         for i, (kind, (nid, spec, head, s)) in enumerate(out):
             f.write(json.dumps({'n': i, 'pool': kind, 'note_id': nid, 'specialty': spec, 'text': s}) + '\n')
