@@ -92,8 +92,12 @@ def test_review_set_is_training_text_only(flag, path, at_least):
 THIRD = paths.REPO_ROOT / "gold" / "third.jsonl"
 
 
-def test_third_set_is_what_the_merged_batches_build(tmp_path):
-    """gold/third.jsonl comes from third_batch01.txt, which merge_double.py writes from the two
+FOURTH = paths.REPO_ROOT / "gold" / "fourth.jsonl"
+
+
+@pytest.mark.parametrize("name", ["third", "fourth"])
+def test_double_annotated_set_is_what_the_merged_batches_build(tmp_path, name):
+    """gold/SET.jsonl comes from SET_batch01.txt, which merge_double.py writes from the two
     independent annotations and the adjudication; both steps are replayed here."""
     merged = tmp_path / "merged.txt"
     spec = importlib.util.spec_from_file_location("merge_double", TOOLS / "merge_double.py")
@@ -101,11 +105,29 @@ def test_third_set_is_what_the_merged_batches_build(tmp_path):
     sys.path.insert(0, str(TOOLS))
     try:
         spec.loader.exec_module(mod)
-        mod.main(["--out", str(merged)])
+        mod.main(["--set", name, "--out", str(merged)])
     finally:
         sys.path.remove(str(TOOLS))
-    assert merged.read_text(encoding="utf-8") == (TOOLS / "third_batch01.txt").read_text(encoding="utf-8")
-    assert _rebuild(tmp_path, "--third") == THIRD.read_text(encoding="utf-8")
+    assert merged.read_text(encoding="utf-8") == (TOOLS / f"{name}_batch01.txt").read_text(encoding="utf-8")
+    gold = paths.REPO_ROOT / "gold" / f"{name}.jsonl"
+    assert _rebuild(tmp_path, f"--{name}") == gold.read_text(encoding="utf-8")
+
+
+def test_fourth_set_is_held_out_text():
+    """Drawn from the extra set's notes, which the builds leave out (--hold-out-extra), none of it an
+    annotated or gold sentence, and none of it repeated in the training text those builds use."""
+    from med7_train import data
+
+    recs = [json.loads(l) for l in FOURTH.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert len(recs) >= 150
+    held_notes, _ = data.held_out_extra()
+    assert {r["id"].split("-")[1] for r in recs} <= held_notes
+    texts = {r["text"] for r in recs}
+    annotated = [EXTRA, TEST_GOLD, THIRD, paths.HAND_ANNOTATED] + [p for _, p, _ in REVIEW_ROUNDS]
+    others = {json.loads(l)["text"] for p in annotated for l in p.read_text(encoding="utf-8").splitlines()}
+    assert not texts & (others | {r["text"] for r in corpus.load_dev()})
+    train = {_norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True, exclude_notes=held_notes)}
+    assert not {_norm(t) for t in texts} & train
 
 
 def test_third_set_is_held_out_text():
