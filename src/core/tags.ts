@@ -95,8 +95,7 @@ function hasLineBreak(text: string): boolean {
  * article, pronoun or determiner; a DRUG takes in the noun heading its class (`pain` +
  * `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in the unit of time
  * right after it and is dropped without one; a STRENGTH takes in a rate glued on after it
- * (`/kg/minute`). They only take in pre-tokens the model
- * left outside every entity.
+ * (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces
  * included). `scores[i]` is the confidence of token i's tag; an entity's score is the mean over the
  * kept tokens the model tagged into it.

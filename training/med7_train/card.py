@@ -190,6 +190,13 @@ def _extra_provenance(P):
             "part of the weak-labelled text), so this comparison leans towards the labeller.")
 
 
+def _model_vs_labeller(model, weak):
+    """One comparison set's strict micro-F1, precision and recall, and lenient F1, model vs labeller."""
+    return (f"Strict micro-F1: model {_micro(model):.3f}, weak labeller {_micro(weak):.3f} (precision "
+            f"{_pr(model)[0]:.3f} vs {_pr(weak)[0]:.3f}, recall {_pr(model)[1]:.3f} vs {_pr(weak)[1]:.3f}); "
+            f"lenient {_micro(model, 'lenient'):.3f} vs {_micro(weak, 'lenient'):.3f}.")
+
+
 def _third_section():
     third, third_weak = _load_eval("third.int8"), _load_eval("third.weak")
     if third is None or third_weak is None:
@@ -198,10 +205,7 @@ def _third_section():
 A third comparison: the {third['records']} sentences of `gold/third.jsonl`, drawn from the unannotated
 sentences of the dev and test notes, which no build has trained on (sentences that other notes repeat
 are left out). Each was annotated twice, independently and without tagger output, and a third
-annotator settled the differences. Strict micro-F1: model {_micro(third):.3f}, weak labeller
-{_micro(third_weak):.3f} (precision {_pr(third)[0]:.3f} vs {_pr(third_weak)[0]:.3f}, recall
-{_pr(third)[1]:.3f} vs {_pr(third_weak)[1]:.3f}); lenient {_micro(third, 'lenient'):.3f} vs
-{_micro(third_weak, 'lenient'):.3f}.
+annotator settled the differences. {_model_vs_labeller(third, third_weak)}
 
 {_versus_table(third, third_weak)}
 {_pooled_verdict(third, third_weak)}"""
@@ -216,10 +220,8 @@ A fourth comparison: the {fourth['records']} sentences of `gold/fourth.jsonl`, d
 sentences of the extra set's notes, which the builds leave out of all training text (sentences that
 other notes repeat are left out). It was made after the decoder's span rules were read off the extra
 set's errors, so that a held-out figure from those notes remains; each sentence was annotated twice,
-independently and without tagger output, and a third annotator settled the differences. Strict
-micro-F1: model {_micro(fourth):.3f}, weak labeller {_micro(fourth_weak):.3f} (precision
-{_pr(fourth)[0]:.3f} vs {_pr(fourth_weak)[0]:.3f}, recall {_pr(fourth)[1]:.3f} vs
-{_pr(fourth_weak)[1]:.3f}); lenient {_micro(fourth, 'lenient'):.3f} vs {_micro(fourth_weak, 'lenient'):.3f}.
+independently and without tagger output, and a third annotator settled the differences.
+{_model_vs_labeller(fourth, fourth_weak)}
 
 {_versus_table(fourth, fourth_weak)}"""
 
