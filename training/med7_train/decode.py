@@ -20,8 +20,7 @@ checked against the cases in src/core/decode.cases.json.
   conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its class
   (`pain` + `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in the unit
   of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after it
-  (`/kg/minute`). They only take in
-  pre-tokens the model left outside every entity.
+  (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
 """
 import math
 import re
