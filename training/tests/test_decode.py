@@ -52,3 +52,21 @@ def test_edge_symbols_are_trimmed_like_typescript():
     assert spans("1\ufe0f\u20e3 Lasix\u0308 •", mark_tags) == [
         ("1\ufe0f\u20e3", "DOSAGE"), ("Lasix\u0308", "DRUG")]
     assert spans("• ✔ →", ["B-DRUG", "I-DRUG", "B-FORM"]) == []
+
+
+def test_span_rule_word_sets_match_the_typescript_ones():
+    """The word sets of _tidy_run are copies of src/core/span-grammar.ts's; a drift would make the
+    python-side score differ from what users get."""
+    import re
+    from med7_train import decode
+
+    src = (paths.REPO_ROOT / "src" / "core" / "span-grammar.ts").read_text(encoding="utf-8")
+
+    def ts_set(name):
+        body = re.search(rf"const {name}: ReadonlySet<string> = new Set\((.*?)\);\n", src, re.S).group(1)
+        return frozenset(w for chunk in re.findall(r"'([^']*)'", body) for w in chunk.split())
+
+    assert ts_set("TRAILING_WORDS") == decode._TRAILING_WORDS
+    assert ts_set("CLASS_NOUNS") == decode._CLASS_NOUNS
+    assert ts_set("DURATION_UNITS") == decode._DURATION_UNITS
+    assert ts_set("RATE_UNITS") == decode._RATE_UNITS
