@@ -22,7 +22,7 @@ from .train import TailAverage, finetune, pack_mlm, pretrain
 PRESETS = {
     # a few minutes end to end: for wiring checks only
     "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, review3=False, tail_average=0.0, hold_out_extra=False, seed=7,
+                  quiet_neg=0, review=True, review3=False, review4=False, tail_average=0.0, hold_out_extra=False, seed=7,
                   mlm_precision="fp32", decoys=0.0),
     # the real build (about 70 minutes on 2 CPU cores). Fine-tuning steps from a recipe search on a
     # lent GPU (training/RECIPE.md); MLM 2,000 steps once faster BLAS kernels made them affordable (build #16).
@@ -33,7 +33,7 @@ PRESETS = {
     # of fine-tuning. This is the shipped build #16 (training/RECIPE.md, tenth session).
     # `--mlm-steps 300` rebuilds the previous model, build #12.
     "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=True, tail_average=0.25, hold_out_extra=True, seed=7,
+                 quiet_neg=3000, review=True, review3=True, review4=False, tail_average=0.25, hold_out_extra=True, seed=7,
                  mlm_precision="fp32", decoys=0.0),
 }
 
@@ -81,6 +81,9 @@ def parse_args(argv=None):
                          "builds #8-#10 did, build #6 did not)")
     ap.add_argument("--review3", action=argparse.BooleanOptionalAction,
                     help="also train on training/data/review3_annotated.jsonl, the third review round")
+    ap.add_argument("--review4", action=argparse.BooleanOptionalAction,
+                    help="also train on training/data/review4_annotated.jsonl, the fourth review round (build "
+                         "#16's disagreements with the labeller; seventeenth session)")
     ap.add_argument("--tail-average", type=float, metavar="FRACTION",
                     help="ship the mean of the weights over the last FRACTION of fine-tuning (preset: 0, the "
                          "final weights)")
@@ -107,8 +110,8 @@ def parse_args(argv=None):
     if args.decoys is not None and not 0 <= args.decoys <= 1:
         ap.error("--decoys is a share of the generated lines, from 0 to 1")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "tail_average",
-              "hold_out_extra", "seed", "decoys"):
+    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "review4",
+              "tail_average", "hold_out_extra", "seed", "decoys"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
     if args.raw_out and not P["tail_average"]:
@@ -149,6 +152,8 @@ def main(argv=None):
     review = data.load_hand_annotated(paths.REVIEW_ANNOTATED) if P["review"] else []
     if P.get("review3"):
         review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
+    if P.get("review4"):
+        review = review + data.load_hand_annotated(paths.REVIEW4_ANNOTATED)
     hand = hand + review
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),

@@ -21,6 +21,8 @@ REVIEW_ANNOTATED = REPO_ROOT / "training" / "data" / "review_annotated.jsonl"
 # medications, on training sentences not drawn before (select_review.py --round3)
 EXTRA_ANNOTATED = REPO_ROOT / "training" / "data" / "extra_annotated.jsonl"
 REVIEW3_ANNOTATED = REPO_ROOT / "training" / "data" / "review3_annotated.jsonl"
+# the fourth review round, the same way with build #16 (select_review.py --round4)
+REVIEW4_ANNOTATED = REPO_ROOT / "training" / "data" / "review4_annotated.jsonl"
 # the notes the held-out test set (gold/test.jsonl) was drawn from: kept out of all training text
 HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "annotate_tools" / "heldout_candidates.jsonl"
 WORK = REPO_ROOT / "training" / "work"

@@ -31,11 +31,19 @@ N_PLAIN = 720  # second round: sentences without cues where the model found some
 # rule-found medication, so that the errors they share (routes and forms both miss) get human labels
 # too -> review3_candidates.jsonl
 N_ROUND3 = 720
+# fourth round (--round4), the same way with the model shipped then (build #16, int8 file, span rules),
+# on cued training sentences that no round drew: 480 rows, eight batches of 60 -> review4_candidates.jsonl
+N_ROUND4 = 480
 
 
 def main():
     if '--round3' in sys.argv[1:]:
         return round3()
+    if '--round4' in sys.argv[1:]:
+        return later_round('review4_candidates.jsonl', N_ROUND4, SEED + 4,
+                           ('review_candidates.jsonl', 'review3_candidates.jsonl',
+                            # comparison sets' sentences, though their notes are left out already
+                            'third_candidates.jsonl', 'fourth_candidates.jsonl'))
     used_texts, extra_notes = drawn_before(('candidates.jsonl', 'extra_candidates.jsonl',
                                             'heldout_candidates.jsonl'))
     tagged = tag_training_sentences(used_texts, extra_notes)
@@ -51,18 +59,26 @@ def main():
 
 
 def round3():
+    later_round('review3_candidates.jsonl', N_ROUND3, SEED + 2, ('review_candidates.jsonl',))
+
+
+def later_round(name, size, seed, earlier_rounds):
+    """Every disagreement among cued sentences not drawn before, topped up to `size` with a seeded
+    sample of sentences where model and labeller agree on a rule-found medication."""
     used_texts, extra_notes = drawn_before(('candidates.jsonl', 'extra_candidates.jsonl',
-                                            'heldout_candidates.jsonl', 'review_candidates.jsonl'))
+                                            'heldout_candidates.jsonl') + earlier_rounds)
     cued = tag_training_sentences(used_texts, extra_notes, cued_only=True)
     out = disagreements(cued)
     agreed = [r for r in cued if r['weak'] and r not in out]
-    random.Random(SEED + 2).shuffle(agreed)
-    drawn = out + agreed[:max(0, N_ROUND3 - len(out))]
-    random.Random(SEED + 3).shuffle(drawn)  # each batch mixes kinds
-    write_candidates('review3_candidates.jsonl', drawn)
+    random.Random(seed).shuffle(agreed)
+    if len(out) > size:  # more disagreements than rows: a seeded sample of them (round 3 had fewer)
+        random.Random(seed + 2).shuffle(out)
+    drawn = out[:size] + agreed[:max(0, size - len(out))]
+    random.Random(seed + 1).shuffle(drawn)  # each batch mixes kinds
+    write_candidates(name, drawn)
     print(f'{len(cued)} sentences with a medication or cue not drawn before: {len(out)} disagreements '
           f'({sum(1 for r in out if r["weak"])} where the rules found a medication) and '
-          f'{len(drawn) - len(out)} of {len(agreed)} agreements drawn')
+          f'{max(0, len(drawn) - len(out))} of {len(agreed)} agreements drawn')
 
 
 def disagreements(rows):
