@@ -67,7 +67,8 @@ def _norm(text):
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-REVIEW_ROUNDS = [("--review", paths.REVIEW_ANNOTATED, 1300), ("--review3", paths.REVIEW3_ANNOTATED, 700)]
+REVIEW_ROUNDS = [("--review", paths.REVIEW_ANNOTATED, 1300), ("--review3", paths.REVIEW3_ANNOTATED, 700),
+                 ("--review4", paths.REVIEW4_ANNOTATED, 450)]
 
 
 @pytest.mark.parametrize("flag,path,_", REVIEW_ROUNDS)
