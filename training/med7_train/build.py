@@ -244,7 +244,11 @@ def main(argv=None):
                      class_weight_o=args.class_weight_o, tail_average=tail)
     model.to("cpu")
     t_ft = time.time() - t0
-    if tail is not None:
+    if tail is not None and tail.state is None:
+        # a run too short to reach the tail (`--ft-steps 1`, as when a run only fills --mlm-cache)
+        log(f"tail average: no snapshot from step {tail.start} on in {P['ft_steps']} steps; final weights kept")
+        tail = None
+    elif tail is not None:
         raw_state = {k: v.clone() for k, v in model.state_dict().items()}
         torch.save(raw_state, work / "model_raw.pt")
         model.load_state_dict(tail.state)
