@@ -98,15 +98,15 @@ def _review_note(d, P):
         return ""
     third = _count(paths.REVIEW3_ANNOTATED) if P.get("review3") else 0
     fourth = _count(paths.REVIEW4_ANNOTATED) if P.get("review4") else 0
-    note = (f"; {d['review'] - third - fourth} of them from `training/data/review_annotated.jsonl`, annotated without "
-            f"tagger output: training sentences where build #6 and the weak labeller disagreed, and sentences of "
-            f"ordinary prose where build #6 found an entity")
+    note = (f"; {d['review'] - third - fourth} of them from `training/data/review_annotated.jsonl`, annotated "
+            f"without tagger output: training sentences where build #6 and the weak labeller disagreed, and "
+            f"sentences of ordinary prose where build #6 found an entity")
     if third:
         note += (f"; {third} from `training/data/review3_annotated.jsonl`, annotated the same way: training "
                  f"sentences where build #10 and the labeller disagreed, and a sample of those where both found "
                  f"the same medication")
     if fourth:
-        note += (f"; {fourth} from `training/data/review4_annotated.jsonl`, the same way with build #16")
+        note += f"; {fourth} from `training/data/review4_annotated.jsonl`, the same way with build #16"
     return note
 
 
