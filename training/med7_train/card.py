@@ -201,32 +201,32 @@ def _model_vs_labeller(model, weak):
 
 
 def _third_section():
-    third, third_weak = _load_eval("third.int8"), _load_eval("third.weak")
-    if third is None or third_weak is None:
-        return ""
-    return f"""
-A third comparison: the {third['records']} sentences of `gold/third.jsonl`, drawn from the unannotated
+    return _comparison_section("third", """
+A third comparison: the {records} sentences of `gold/third.jsonl`, drawn from the unannotated
 sentences of the dev and test notes, which no build has trained on (sentences that other notes repeat
 are left out). Each was annotated twice, independently and without tagger output, and a third
-annotator settled the differences. {_model_vs_labeller(third, third_weak)}
-
-{_versus_table(third, third_weak)}
-{_pooled_verdict(third, third_weak)}"""
+annotator settled the differences. """, pooled_verdict=True)
 
 
 def _fourth_section():
-    fourth, fourth_weak = _load_eval("fourth.int8"), _load_eval("fourth.weak")
-    if fourth is None or fourth_weak is None:
-        return ""
-    return f"""
-A fourth comparison: the {fourth['records']} sentences of `gold/fourth.jsonl`, drawn from the unannotated
+    return _comparison_section("fourth", """
+A fourth comparison: the {records} sentences of `gold/fourth.jsonl`, drawn from the unannotated
 sentences of the extra set's notes, which the builds leave out of all training text (sentences that
 other notes repeat are left out). It was made after the decoder's span rules were read off the extra
 set's errors, so that a held-out figure from those notes remains; each sentence was annotated twice,
 independently and without tagger output, and a third annotator settled the differences.
-{_model_vs_labeller(fourth, fourth_weak)}
+""")
 
-{_versus_table(fourth, fourth_weak)}"""
+
+def _comparison_section(name, intro, pooled_verdict=False):
+    """A held-out comparison set's paragraph: `intro` (with its sentence count filled in), model vs
+    labeller, their per-label table and, for the third set, the verdict pooled with the test set."""
+    model, weak = _load_eval(f"{name}.int8"), _load_eval(f"{name}.weak")
+    if model is None or weak is None:
+        return ""
+    text = intro.format(records=model["records"]) + _model_vs_labeller(model, weak)
+    text += "\n\n" + _versus_table(model, weak)
+    return text + ("\n" + _pooled_verdict(model, weak) if pooled_verdict else "")
 
 
 def _verdict(model_f1, weak_f1):
