@@ -8,7 +8,7 @@
 import { MED7_LABELS, isMed7Label, type Med7Label } from './labels.ts';
 import type { PreToken } from './pretokenize.ts';
 import { trimEdges } from './entity-edges.ts';
-import { tidyRun, type TokenRun } from './span-grammar.ts';
+import { splitJoinedDrugs, tidyRun, type TokenRun } from './span-grammar.ts';
 import type { Entity, EntityTuple } from './types.ts';
 
 /** Where a tag places its token in an entity. `I` also covers plain IO labels. */
@@ -91,11 +91,12 @@ function hasLineBreak(text: string): boolean {
  * Combining marks glued to the last kept pre-token stay with it. An entity with no letter or digit
  * left (a lone `%` or `.` left over from a word the model put outside) is dropped: no Med7 entity
  * is punctuation only. A letter run is never trimmed, even one the model cannot read (`中文`).
- * Then the span rules of `span-grammar.ts` apply: no entity ends in a preposition, conjunction,
- * article, pronoun or determiner; a DRUG takes in the noun heading its class (`pain` +
- * `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in the unit of time
- * right after it and is dropped without one; a STRENGTH takes in a rate glued on after it
- * (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
+ * Then the span rules of `span-grammar.ts` apply: a DRUG is split at a `with` that joins two drugs
+ * (`Marcaine with epinephrine`, not `Tylenol with Codeine`); no entity ends in a preposition,
+ * conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its class (`pain` +
+ * `medication`); a FREQUENCY takes in a `basis` after it, and then the `on a` before it; a
+ * DURATION takes in the unit of time right after it and is dropped without one; a STRENGTH takes
+ * in a rate glued on after it (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces
  * included). `scores[i]` is the confidence of token i's tag; an entity's score is the mean over the
  * kept tokens the model tagged into it.
@@ -120,32 +121,50 @@ export function decodeTags(
   runs.forEach((run, r) => {
     const edged = trimEdges(tokens, run.first, run.last);
     if (edged === undefined) return;
-    const tidy = tidyRun(
-      tokens,
-      { label: run.label, first: edged[0], last: edged[1] },
-      (i) => owner[i] === -1 || owner[i] === r,
-    );
-    if (tidy === undefined) return;
-    const { first, last, label } = tidy;
-    const start = tokens[first]!.start;
-    const end = tokens[last]!.end;
-    // the score is the model's, over the pre-tokens it tagged into this entity
-    let sum = 0;
-    let count = 0;
-    for (let i = first; i <= last; i++) {
-      if (owner[i] !== r) continue;
-      sum += scores?.[i] ?? 1;
-      count++;
+    const whole: TokenRun = { label: run.label, first: edged[0], last: edged[1] };
+    for (const part of splitJoinedDrugs(tokens, whole)) {
+      const kept = trimEdges(tokens, part.first, part.last);
+      if (kept === undefined) continue;
+      const tidy = tidyRun(
+        tokens,
+        { label: part.label, first: kept[0], last: kept[1] },
+        (i) => owner[i] === -1 || owner[i] === r,
+      );
+      if (tidy === undefined) continue;
+      entities.push(toEntity(text, tokens, tidy, (i) => owner[i] === r, scores));
     }
-    entities.push({
-      start,
-      end,
-      label,
-      text: text.slice(start, end),
-      score: scores === undefined || count === 0 ? 1 : sum / count,
-    });
   });
   return entities;
+}
+
+/**
+ * The entity over pre-tokens `[run.first, run.last]`, inner spaces included. Its score is the mean
+ * confidence over the pre-tokens the model tagged into it (`tagged`), so a word the span rules took
+ * in adds nothing.
+ */
+function toEntity(
+  text: string,
+  tokens: readonly PreToken[],
+  run: TokenRun,
+  tagged: (index: number) => boolean,
+  scores: readonly number[] | undefined,
+): Entity {
+  const start = tokens[run.first]!.start;
+  const end = tokens[run.last]!.end;
+  let sum = 0;
+  let count = 0;
+  for (let i = run.first; i <= run.last; i++) {
+    if (!tagged(i)) continue;
+    sum += scores?.[i] ?? 1;
+    count++;
+  }
+  return {
+    start,
+    end,
+    label: run.label,
+    text: text.slice(start, end),
+    score: scores === undefined || count === 0 ? 1 : sum / count,
+  };
 }
 
 /** The tag sequence's entities as pre-token ranges, before their edges are trimmed. */

@@ -16,9 +16,11 @@ checked against the cases in src/core/decode.cases.json.
   in all 6,869 entities of the gold and annotated sets: other edge pre-tokens (a bullet, an arrow,
   an emoji, any symbol read as [UNK]) are trimmed off, but combining marks glued to the last kept
   pre-token stay with it. An entity with no letter or digit left (a lone `%` or `.`) is dropped.
-- Then the span rules of src/core/span-grammar.ts (_tidy_run): no entity ends in a preposition,
-  conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its class
-  (`pain` + `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in the unit
+- Then the span rules of src/core/span-grammar.ts (_split_joined_drugs, _tidy_run): a DRUG is
+  split at a `with` that joins two drugs (`Marcaine with epinephrine`, not `Tylenol with Codeine`);
+  no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG takes in the
+  noun heading its class (`pain` + `medication`); a FREQUENCY takes in a `basis` after it, and then
+  the `on a` before it; a DURATION takes in the unit
   of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after it
   (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
 """
@@ -230,6 +232,8 @@ _DURATION_UNITS = frozenset(
     "second seconds sec secs minute minutes min mins hour hours hr hrs h day days d week weeks wk wks month months "
     "mo mos year years yr yrs night nights dose doses cycle cycles".split())
 _RATE_UNITS = frozenset(["kg", "min", "minute", "hr", "hour", "h"])
+_BASIS_OPENERS = frozenset(["on", "as"])
+_ARTICLES = frozenset(["a", "an"])
 
 
 def _word_in(words, toks, i):
@@ -264,6 +268,31 @@ def _reach_class_noun(toks, last, is_free):
     return after if after is not None and _word_in(_CLASS_NOUNS, toks, after) else last
 
 
+def _split_joined_drugs(toks, first, last, lab):
+    """splitJoinedDrugs in src/core/span-grammar.ts: a DRUG's [first, last] split at each inner
+    `with` not followed by `codeine`; other runs come back whole."""
+    if lab != "DRUG":
+        return [(first, last)]
+    parts, start = [], first
+    for i in range(first + 1, last):
+        if toks[i][2].lower() == "with" and toks[i + 1][2].lower() != "codeine":
+            parts.append((start, i - 1))
+            start = i + 1
+    parts.append((start, last))
+    return parts
+
+
+def _reach_basis_opener(toks, first, is_free):
+    """reachBasisOpener in src/core/span-grammar.ts: the free `on`/`as` (and `a`/`an`) before a
+    FREQUENCY that ends in `basis`."""
+    if _word_in(_BASIS_OPENERS, toks, first):
+        return first
+    opener = first - 1
+    if opener >= 0 and is_free(opener) and _word_in(_ARTICLES, toks, opener):
+        opener -= 1
+    return opener if opener >= 0 and is_free(opener) and _word_in(_BASIS_OPENERS, toks, opener) else first
+
+
 def _tidy_run(toks, first, last, lab, is_free):
     """The span rules of tidyRun in src/core/span-grammar.ts on one entity's pre-tokens [first, last];
     is_free(i): pre-token i is outside every entity or this one's. None when nothing is left."""
@@ -278,6 +307,8 @@ def _tidy_run(toks, first, last, lab, is_free):
         nxt = _next_word(toks, last, is_free)
         if nxt is not None and toks[nxt][2].lower() == "basis":
             last = nxt
+        if toks[last][2].lower() == "basis":
+            first = _reach_basis_opener(toks, first, is_free)
     if lab == "DURATION":
         if not _word_in(_DURATION_UNITS, toks, last):
             nxt = _next_word(toks, last, is_free)
@@ -296,8 +327,8 @@ def _tidy_run(toks, first, last, lab, is_free):
 def decode_tags(text, toks, tags):
     """BIO tags → [start, end, label] spans: a stray I- starts an entity, a label change or O ends
     one, and B- continues an entity of its own label that the previous token ends on the same line.
-    Edge pre-tokens without a letter or digit are trimmed off as in _trim_edges, then the span
-    rules of _tidy_run apply."""
+    Edge pre-tokens without a letter or digit are trimmed off as in _trim_edges, then a DRUG is
+    split as in _split_joined_drugs and the span rules of _tidy_run apply."""
     runs, cur = [], None
     for i, ((s, _, _), t) in enumerate(zip(toks, tags)):
         if t == "O":
@@ -316,10 +347,14 @@ def decode_tags(text, toks, tags):
         owner[first:last + 1] = [r] * (last + 1 - first)
     spans = []
     for r, (first, last, lab) in enumerate(runs):
-        kept = _trim_edges(toks, first, last)
-        if kept is None:
+        edged = _trim_edges(toks, first, last)
+        if edged is None:
             continue
-        tidy = _tidy_run(toks, kept[0], kept[1], lab, lambda i, r=r: owner[i] in (-1, r))
-        if tidy is not None:
-            spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
+        for part in _split_joined_drugs(toks, edged[0], edged[1], lab):
+            kept = _trim_edges(toks, *part)
+            if kept is None:
+                continue
+            tidy = _tidy_run(toks, kept[0], kept[1], lab, lambda i, r=r: owner[i] in (-1, r))
+            if tidy is not None:
+                spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
     return spans
