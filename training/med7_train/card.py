@@ -363,11 +363,12 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    continues the entity, since two entities of one label are almost never adjacent in this scheme;
    an entity of punctuation only is dropped, and symbols the vocabulary does not know, such as
    bullets, arrows and emoji, are trimmed off an entity's edges). Last, the span rules of
-   `src/core/span-grammar.ts` apply, taking in only pre-tokens outside every entity: no entity ends
-   in a preposition, conjunction, article, pronoun or determiner; a DRUG takes in the noun heading
-   its class (`pain` + `medication`); a FREQUENCY takes in a `basis` after it; a DURATION takes in
-   its unit of time and is dropped without one; a STRENGTH takes in a rate glued on after it
-   (`/kg/minute`).
+   `src/core/span-grammar.ts` apply, taking in only pre-tokens outside every entity: a DRUG is
+   split at a `with` that joins two drugs (`Marcaine with epinephrine`, but not `Tylenol with
+   Codeine`); no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG
+   takes in the noun heading its class (`pain` + `medication`); a FREQUENCY takes in a `basis`
+   after it and the `on a` before it (`on a p.r.n. basis`); a DURATION takes in its unit of time
+   and is dropped without one; a STRENGTH takes in a rate glued on after it (`/kg/minute`).
 4. The model was fine-tuned on single sentences, so the TypeScript side reads a note a sentence at a
    time (`src/core/segments.ts`): windows follow the gold files' sentence split and list items that
    begin a line, and line-initial numbering and bullets are tagged `O`.
