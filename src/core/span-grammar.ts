@@ -27,7 +27,11 @@
  * - 34 pairs of DRUGs are joined by `with` (`Marcaine with epinephrine` 10, `lidocaine with
  *   epinephrine` 9, `multivitamin with iron` 2, `saline with bacitracin` 2), and the only DRUG with
  *   `with` inside is `Tylenol with Codeine` (4 times), a product's name. The model, like the weak
- *   labeller it learnt from, often tags such a pair as one DRUG.
+ *   labeller it learnt from, often tags such a pair as one DRUG;
+ * - 12 pairs of DRUGs are an agent's name and a contrast noun after it (`Omnipaque 240 dye`,
+ *   `Isovue-300 contrast`, `Visipaque 320 contrast material`, `indigo carmine dye`), and no DRUG
+ *   ends in such a noun with a name before it, yet the model tags 11 of the 12 as one DRUG even
+ *   after training on them.
  */
 import { hasLetterOrDigit, trimEdges } from './entity-edges.ts';
 import type { Med7Label } from './labels.ts';
@@ -69,6 +73,11 @@ const DURATION_UNITS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/** The nouns that name a contrast agent by its kind (`Omnipaque dye`: two DRUGs). */
+const CONTRAST_NOUNS: ReadonlySet<string> = new Set(['dye', 'contrast']);
+/** The nouns after `contrast` in one (`contrast material`). */
+const CONTRAST_HEADS: ReadonlySet<string> = new Set(['material', 'medium', 'agent']);
 
 /** The words before a `basis` that its FREQUENCY starts with (`on a p.r.n. basis`). */
 const BASIS_OPENERS: ReadonlySet<string> = new Set(['on', 'as']);
@@ -120,9 +129,10 @@ export function tidyRun(
 }
 
 /**
- * Splits a DRUG at each `with` inside it into the drugs it joins (`Marcaine with epinephrine`),
- * except before `codeine` (`Tylenol with Codeine`, a product's name). Other runs come back whole.
- * A part may still hold edge symbols or nothing readable; the caller trims each part.
+ * Splits a DRUG into the drugs it joins: at each `with` inside it (`Marcaine with epinephrine`),
+ * except before `codeine` (`Tylenol with Codeine`, a product's name), and before a contrast noun
+ * that ends it (`Omnipaque 240` + `dye`, `Visipaque 320` + `contrast material`). Other runs come
+ * back whole. A part may still hold edge symbols or nothing readable; the caller trims each part.
  */
 export function splitJoinedDrugs(tokens: readonly PreToken[], run: TokenRun): TokenRun[] {
   if (run.label !== 'DRUG') return [run];
@@ -134,8 +144,32 @@ export function splitJoinedDrugs(tokens: readonly PreToken[], run: TokenRun): To
     parts.push({ label: run.label, first, last: i - 1 });
     first = i + 1;
   }
+  const contrast = contrastNounStart(tokens, first, run.last);
+  if (contrast !== undefined) {
+    parts.push({ label: run.label, first, last: contrast - 1 });
+    first = contrast;
+  }
   parts.push({ label: run.label, first, last: run.last });
   return parts;
+}
+
+/**
+ * Where the contrast noun ending pre-tokens `[first, last]` begins (`dye`, `contrast`, `contrast
+ * material`), if a name stands before it; `undefined` if there is none, or only another contrast
+ * noun (`contrast dye`).
+ */
+function contrastNounStart(
+  tokens: readonly PreToken[],
+  first: number,
+  last: number,
+): number | undefined {
+  let start = last;
+  if (wordIn(CONTRAST_HEADS, tokens[last]) && tokens[last - 1]?.text.toLowerCase() === 'contrast') {
+    start = last - 1;
+  } else if (!wordIn(CONTRAST_NOUNS, tokens[last])) {
+    return undefined;
+  }
+  return start > first && !wordIn(CONTRAST_NOUNS, tokens[start - 1]) ? start : undefined;
 }
 
 /**

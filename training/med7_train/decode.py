@@ -17,7 +17,8 @@ checked against the cases in src/core/decode.cases.json.
   an emoji, any symbol read as [UNK]) are trimmed off, but combining marks glued to the last kept
   pre-token stay with it. An entity with no letter or digit left (a lone `%` or `.`) is dropped.
 - Then the span rules of src/core/span-grammar.ts (_split_joined_drugs, _tidy_run): a DRUG is
-  split at a `with` that joins two drugs (`Marcaine with epinephrine`, not `Tylenol with Codeine`);
+  split at a `with` that joins two drugs (`Marcaine with epinephrine`, not `Tylenol with Codeine`)
+  and before a contrast noun that ends it (`Omnipaque` + `dye`);
   no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG takes in the
   noun heading its class (`pain` + `medication`); a FREQUENCY takes in a `basis` after it, and then
   the `on a` before it; a DURATION takes in the unit
@@ -232,6 +233,8 @@ _DURATION_UNITS = frozenset(
     "second seconds sec secs minute minutes min mins hour hours hr hrs h day days d week weeks wk wks month months "
     "mo mos year years yr yrs night nights dose doses cycle cycles".split())
 _RATE_UNITS = frozenset(["kg", "min", "minute", "hr", "hour", "h"])
+_CONTRAST_NOUNS = frozenset(["dye", "contrast"])
+_CONTRAST_HEADS = frozenset(["material", "medium", "agent"])
 _BASIS_OPENERS = frozenset(["on", "as"])
 _ARTICLES = frozenset(["a", "an"])
 
@@ -270,7 +273,8 @@ def _reach_class_noun(toks, last, is_free):
 
 def _split_joined_drugs(toks, first, last, lab):
     """splitJoinedDrugs in src/core/span-grammar.ts: a DRUG's [first, last] split at each inner
-    `with` not followed by `codeine`; other runs come back whole."""
+    `with` not followed by `codeine`, and before a contrast noun that ends it (`Omnipaque` + `dye`);
+    other runs come back whole."""
     if lab != "DRUG":
         return [(first, last)]
     parts, start = [], first
@@ -278,8 +282,24 @@ def _split_joined_drugs(toks, first, last, lab):
         if toks[i][2].lower() == "with" and toks[i + 1][2].lower() != "codeine":
             parts.append((start, i - 1))
             start = i + 1
+    contrast = _contrast_noun_start(toks, start, last)
+    if contrast is not None:
+        parts.append((start, contrast - 1))
+        start = contrast
     parts.append((start, last))
     return parts
+
+
+def _contrast_noun_start(toks, first, last):
+    """contrastNounStart in src/core/span-grammar.ts: where the contrast noun ending [first, last]
+    begins, if a name that is not another contrast noun stands before it; else None."""
+    if _word_in(_CONTRAST_HEADS, toks, last) and toks[last - 1][2].lower() == "contrast":
+        start = last - 1
+    elif _word_in(_CONTRAST_NOUNS, toks, last):
+        start = last
+    else:
+        return None
+    return start if start > first and not _word_in(_CONTRAST_NOUNS, toks, start - 1) else None
 
 
 def _reach_basis_opener(toks, first, is_free):

@@ -70,5 +70,7 @@ def test_span_rule_word_sets_match_the_typescript_ones():
     assert ts_set("CLASS_NOUNS") == decode._CLASS_NOUNS
     assert ts_set("DURATION_UNITS") == decode._DURATION_UNITS
     assert ts_set("RATE_UNITS") == decode._RATE_UNITS
+    assert ts_set("CONTRAST_NOUNS") == decode._CONTRAST_NOUNS
+    assert ts_set("CONTRAST_HEADS") == decode._CONTRAST_HEADS
     assert ts_set("BASIS_OPENERS") == decode._BASIS_OPENERS
     assert ts_set("ARTICLES") == decode._ARTICLES
