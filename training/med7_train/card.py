@@ -365,7 +365,7 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    bullets, arrows and emoji, are trimmed off an entity's edges). Last, the span rules of
    `src/core/span-grammar.ts` apply, taking in only pre-tokens outside every entity: a DRUG is
    split at a `with` that joins two drugs (`Marcaine with epinephrine`, but not `Tylenol with
-   Codeine`); no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG
+   Codeine`) and before a contrast noun after an agent's name (`Omnipaque 240` + `dye`); no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG
    takes in the noun heading its class (`pain` + `medication`); a FREQUENCY takes in a `basis`
    after it and the `on a` before it (`on a p.r.n. basis`); a DURATION takes in its unit of time
    and is dropped without one; a STRENGTH takes in a rate glued on after it (`/kg/minute`).
