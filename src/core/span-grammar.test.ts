@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MED7_LABELS } from './labels.ts';
-import { pretokenize } from './pretokenize.ts';
+import { pretokenize, type PreToken } from './pretokenize.ts';
 import { decodeTags } from './tags.ts';
 
 // Words the span rules act on, mixed with ordinary ones and symbols, so that random tags hit them.
@@ -31,6 +31,7 @@ const WORDS = [
   'dye',
   'contrast',
   'material',
+  'agent',
   '0.5',
   'mcg/kg/minute',
   'mg/day',
@@ -42,6 +43,26 @@ const WORDS = [
 ];
 const TAGS = ['O', ...MED7_LABELS.flatMap((label) => [`B-${label}`, `I-${label}`])];
 
+/** The checks every decoded entity list must pass, whatever the tags. */
+function expectTidy(
+  text: string,
+  entities: ReturnType<typeof decodeTags>,
+  tokens: PreToken[],
+): void {
+  const starts = new Set(tokens.map((token) => token.start));
+  const ends = new Set(tokens.map((token) => token.end));
+  let previousEnd = 0;
+  for (const entity of entities) {
+    expect(entity.text).toBe(text.slice(entity.start, entity.end));
+    expect(entity.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(starts.has(entity.start) && ends.has(entity.end)).toBe(true);
+    expect(entity.text).not.toMatch(/(?:^|[\s,])(?:and|the|to|for|me|with)$/i);
+    // a DURATION keeps its unit (WORDS hold `weeks`, `days`, `2-week`, `minute`, `mg/day`)
+    if (entity.label === 'DURATION') expect(entity.text).toMatch(/weeks?|days?|minute/);
+    previousEnd = entity.end;
+  }
+}
+
 describe('span rules on random tag sequences', () => {
   it('keep entities ordered, apart, on word edges, and never ending in a function word', () => {
     fc.assert(
@@ -52,22 +73,30 @@ describe('span rules on random tag sequences', () => {
           const text = words.join(' ');
           const tokens = pretokenize(text);
           const tags = tokens.map((_, i) => tagPool[i % tagPool.length]!);
-          const entities = decodeTags(text, tokens, tags);
-          const starts = new Set(tokens.map((token) => token.start));
-          const ends = new Set(tokens.map((token) => token.end));
-          let previousEnd = 0;
-          for (const entity of entities) {
-            expect(entity.text).toBe(text.slice(entity.start, entity.end));
-            expect(entity.start).toBeGreaterThanOrEqual(previousEnd);
-            expect(starts.has(entity.start) && ends.has(entity.end)).toBe(true);
-            expect(entity.text).not.toMatch(/(?:^|[\s,])(?:and|the|to|for|me)$/i);
-            // a DURATION keeps its unit (WORDS hold `weeks`, `days`, `2-week`, `minute`, `mg/day`)
-            if (entity.label === 'DURATION') expect(entity.text).toMatch(/weeks?|days?|minute/);
-            previousEnd = entity.end;
-          }
+          expectTidy(text, decodeTags(text, tokens, tags), tokens);
         },
       ),
       { numRuns: 500, seed: 16 },
+    );
+  });
+
+  it('keep the parts of a split DRUG apart from each other and from their neighbours', () => {
+    // mostly one long DRUG run, so that `with` and contrast nouns fall inside it
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 20 }),
+        fc.array(fc.constantFrom('I-DRUG', 'I-DRUG', 'I-DRUG', 'B-DRUG', 'O', 'B-FREQUENCY'), {
+          minLength: 60,
+          maxLength: 60,
+        }),
+        (words, tagPool) => {
+          const text = words.join(' ');
+          const tokens = pretokenize(text);
+          const tags = tokens.map((_, i) => tagPool[i % tagPool.length]!);
+          expectTidy(text, decodeTags(text, tokens, tags), tokens);
+        },
+      ),
+      { numRuns: 1000, seed: 18 },
     );
   });
 });

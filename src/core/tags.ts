@@ -122,17 +122,22 @@ export function decodeTags(
     const edged = trimEdges(tokens, run.first, run.last);
     if (edged === undefined) return;
     const whole: TokenRun = { label: run.label, first: edged[0], last: edged[1] };
-    for (const part of splitJoinedDrugs(tokens, whole)) {
+    const parts = splitJoinedDrugs(tokens, whole);
+    parts.forEach((part, k) => {
+      // each part of a split run may take in its own share of the run (up to the next part), never
+      // a later part's words: `Omnipaque` must not take `contrast agent` back as its class noun
+      const lo = k === 0 ? run.first : part.first;
+      const hi = k === parts.length - 1 ? run.last : parts[k + 1]!.first - 1;
       const kept = trimEdges(tokens, part.first, part.last);
-      if (kept === undefined) continue;
+      if (kept === undefined) return;
       const tidy = tidyRun(
         tokens,
         { label: part.label, first: kept[0], last: kept[1] },
-        (i) => owner[i] === -1 || owner[i] === r,
+        (i) => owner[i] === -1 || (owner[i] === r && i >= lo && i <= hi),
       );
-      if (tidy === undefined) continue;
+      if (tidy === undefined) return;
       entities.push(toEntity(text, tokens, tidy, (i) => owner[i] === r, scores));
-    }
+    });
   });
   return entities;
 }

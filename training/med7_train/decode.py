@@ -370,11 +370,16 @@ def decode_tags(text, toks, tags):
         edged = _trim_edges(toks, first, last)
         if edged is None:
             continue
-        for part in _split_joined_drugs(toks, edged[0], edged[1], lab):
+        parts = _split_joined_drugs(toks, edged[0], edged[1], lab)
+        for k, part in enumerate(parts):
+            # a part of a split run takes in only its own share of the run, up to the next part
+            lo = first if k == 0 else part[0]
+            hi = last if k == len(parts) - 1 else parts[k + 1][0] - 1
             kept = _trim_edges(toks, *part)
             if kept is None:
                 continue
-            tidy = _tidy_run(toks, kept[0], kept[1], lab, lambda i, r=r: owner[i] in (-1, r))
+            tidy = _tidy_run(toks, kept[0], kept[1], lab,
+                             lambda i, r=r, lo=lo, hi=hi: owner[i] == -1 or (owner[i] == r and lo <= i <= hi))
             if tidy is not None:
                 spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
     return spans
