@@ -92,11 +92,13 @@ function hasLineBreak(text: string): boolean {
  * left (a lone `%` or `.` left over from a word the model put outside) is dropped: no Med7 entity
  * is punctuation only. A letter run is never trimmed, even one the model cannot read (`中文`).
  * Then the span rules of `span-grammar.ts` apply: a DRUG is split at a `with` that joins two drugs
- * (`Marcaine with epinephrine`, not `Tylenol with Codeine`); no entity ends in a preposition,
- * conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its class (`pain` +
- * `medication`); a FREQUENCY takes in a `basis` after it, and then the `on a` before it; a
- * DURATION takes in the unit of time right after it and is dropped without one; a STRENGTH takes
- * in a rate glued on after it (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
+ * (`Marcaine with epinephrine`, not `Tylenol with Codeine`) and before a contrast noun after an
+ * agent's name (`Omnipaque 240` + `dye`); no entity ends in a preposition, conjunction, article,
+ * pronoun or determiner; a DRUG takes in the noun heading its class (`pain` + `medication`); a
+ * FREQUENCY takes in a `basis` after it, and then the `on a` before it; a DURATION takes in the
+ * unit of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after
+ * it (`/kg/minute`). They only take in pre-tokens the model left outside every entity, and a part
+ * of a split DRUG none of another part's.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces
  * included). `scores[i]` is the confidence of token i's tag; an entity's score is the mean over the
  * kept tokens the model tagged into it.

@@ -18,12 +18,12 @@ checked against the cases in src/core/decode.cases.json.
   pre-token stay with it. An entity with no letter or digit left (a lone `%` or `.`) is dropped.
 - Then the span rules of src/core/span-grammar.ts (_split_joined_drugs, _tidy_run): a DRUG is
   split at a `with` that joins two drugs (`Marcaine with epinephrine`, not `Tylenol with Codeine`)
-  and before a contrast noun that ends it (`Omnipaque` + `dye`);
-  no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG takes in the
-  noun heading its class (`pain` + `medication`); a FREQUENCY takes in a `basis` after it, and then
-  the `on a` before it; a DURATION takes in the unit
-  of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after it
-  (`/kg/minute`). They only take in pre-tokens the model left outside every entity.
+  and before a contrast noun after an agent's name (`Omnipaque 240` + `dye`); no entity ends in a
+  preposition, conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its
+  class (`pain` + `medication`); a FREQUENCY takes in a `basis` after it, and then the `on a` before
+  it; a DURATION takes in the unit of time right after it and is dropped without one; a STRENGTH
+  takes in a rate glued on after it (`/kg/minute`). They only take in pre-tokens the model left
+  outside every entity, and a part of a split DRUG none of another part's.
 """
 import math
 import re
