@@ -21,7 +21,7 @@
  *   model sometimes stops at `0.5 mcg`. A `/day` is the FREQUENCY of its own (`100 mg/day`: twice),
  *   so only per-weight and per-time-under-a-day rates are joined.
  *
- * Counted later on 7,893 entities (the sets above and review4, whose sentences build #16 never saw):
+ * Counted later on 7,893 entities (the sets above and review4, sentences build #16 never saw):
  * - all 11 FREQUENCYs that end in `basis` start with the `on` or `as` before it (`on a p.r.n.
  *   basis`, `as a p.r.n. basis`, `on p.r.n. basis`), yet the model often starts at `p.r.n.`;
  * - 34 pairs of DRUGs are joined by `with` (`Marcaine with epinephrine` 10, `lidocaine with
