@@ -293,7 +293,7 @@ def _split_joined_drugs(toks, first, last, lab):
 def _contrast_noun_start(toks, first, last):
     """contrastNounStart in src/core/span-grammar.ts: where the contrast noun ending [first, last]
     begins, if a name that is not another contrast noun stands before it; else None."""
-    if _word_in(_CONTRAST_HEADS, toks, last) and toks[last - 1][2].lower() == "contrast":
+    if _word_in(_CONTRAST_HEADS, toks, last) and last > 0 and toks[last - 1][2].lower() == "contrast":
         start = last - 1
     elif _word_in(_CONTRAST_NOUNS, toks, last):
         start = last
