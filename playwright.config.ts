@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 /** The e2e suite: Debian's Chromium, headless, against the built dist/ served by `vite preview`. */
-const PORT = 4319;
+/** MED7_E2E_PORT lets several checkouts run the suite side by side. */
+const PORT = Number(process.env['MED7_E2E_PORT'] ?? 4319);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const BASE_ARGS = [
   '--no-sandbox',
