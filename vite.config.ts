@@ -1,48 +1,33 @@
 import { createHash } from 'node:crypto';
-import {
-  createReadStream,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { ONNX_FILES, resolveDtype } from './src/model/dtype.ts';
 import { ORT_BUILDS } from './src/model/ort-files.ts';
+import { MODEL_FOLDER, ORT_FOLDER, WORKER_FILE } from './src/worker/base-path.ts';
+import {
+  DROPIN,
+  ISOLATION_HEADERS,
+  MODEL_DIR,
+  ORT_DIR,
+  ORT_FILES,
+  ROOT,
+  noStrayAssets,
+  serveDir,
+} from './build/vite-shared.ts';
 
-// Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer).
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-const root = import.meta.dirname;
-/** The embedded model, served at /models/med7-compact/ and copied into dist/. */
-const MODEL_DIR = join(root, 'models', 'med7-compact');
-const ORT_DIR = join(root, 'node_modules', 'onnxruntime-web', 'dist');
+const root = ROOT;
+const isolationHeaders = ISOLATION_HEADERS;
+/** The drop-in folder's URL path in dist/ (build/dropin.ts writes it before the demo is built). */
+const DROPIN_PATH = `${DROPIN}/`;
 /**
- * The onnxruntime-web files the browser fetches at run time, self-hosted under /ort/ (never a CDN):
- * its WASM-only build and the `asyncify` build that carries WebGPU (src/model/ort-build.ts picks).
+ * In the dev server the element runs from source, so its base folder (the folder of
+ * src/worker/base-path.ts) is /src/worker/: the worker, model and wasm are served there.
  */
-export const ORT_FILES = [...ORT_BUILDS.wasm, ...ORT_BUILDS.webgpu];
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.json': 'application/json',
-  '.onnx': 'application/octet-stream',
-  '.onnx_data': 'application/octet-stream',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-};
+const DEV_BASE = '/src/worker/';
 
 /** Files the service worker does not precache (fetched and cached only if used). */
-const NOT_PRECACHED = new Set(['sw.js', 'models/med7-compact/onnx/model.onnx']);
+const NOT_PRECACHED = new Set(['sw.js']);
 
 /**
  * The embedded model's file that only WebGPU runs, if any: the model's config.json names a file per
@@ -56,7 +41,7 @@ function webgpuOnlyModelFiles(): string[] {
   const webgpu = ONNX_FILES[resolveDtype('auto', 'webgpu', config)];
   const wasm = ONNX_FILES[resolveDtype('auto', 'wasm', config)];
   const separate = webgpu !== wasm && existsSync(join(MODEL_DIR, wasm));
-  return separate ? [`models/med7-compact/${webgpu}`] : [];
+  return separate ? [`${DROPIN_PATH}${MODEL_FOLDER}${webgpu}`] : [];
 }
 
 /**
@@ -64,7 +49,7 @@ function webgpuOnlyModelFiles(): string[] {
  * build (25.6 MB) and the model's WebGPU file.
  */
 const WEBGPU_ONLY = new Set<string>([
-  ...ORT_BUILDS.webgpu.map((file) => `ort/${file}`),
+  ...ORT_BUILDS.webgpu.map((file) => `${DROPIN_PATH}${ORT_FOLDER}${file}`),
   ...webgpuOnlyModelFiles(),
 ]);
 
@@ -96,86 +81,59 @@ function writeServiceWorker(outDir: string): void {
   writeFileSync(join(outDir, 'sw.js'), source);
 }
 
-/** Serves `dir` at `prefix` (dev server only); 404 for anything outside it or missing. */
-function serveDir(prefix: string, dir: string, allow?: readonly string[]) {
-  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(prefix)) return next();
-    const relative = decodeURIComponent(url.pathname.slice(prefix.length));
-    const file = normalize(join(dir, relative));
-    const allowed = allow === undefined || allow.includes(relative);
-    if (!allowed || !file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.statusCode = 404;
-      res.end('Not found');
-      return;
-    }
-    for (const [name, value] of Object.entries(isolationHeaders)) res.setHeader(name, value);
-    res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
-    const { size, mtime } = statSync(file);
-    res.setHeader('Content-Length', String(size));
-    res.setHeader('Last-Modified', mtime.toUTCString());
-    res.setHeader('ETag', `W/"${size}-${mtime.getTime()}"`);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  };
-}
-
 /**
- * Keeps `new URL(…, import.meta.url)` from copying files into dist/assets where it would be
- * wrong: onnxruntime-web's fallback URL of its 27 MB wasm (we always pass `wasmPaths`, so it is
- * dead code that would duplicate the file), and template-literal URLs, which Vite would turn into
- * a glob of a whole folder (the Node-only model path in src/model would pull in the repo root).
+ * The demo around the drop-in folder. The built page loads the element exactly as any other page
+ * would, from dist/med7-ner/med7-ner.js with one script tag; the dev server serves the element from
+ * source and its worker, model and wasm at its source folder (DEV_BASE).
  */
-function noStrayAssets(): Plugin {
-  return {
-    name: 'med7-no-stray-assets',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!code.includes('import.meta.url') || id.includes('?')) return null;
-      const ignored = code
-        .replace(/new URL\((\s*"ort-wasm-[\w.-]+")/g, 'new URL(/* @vite-ignore */$1')
-        .replace(
-          /new URL\((\s*`[^`]*\$\{[^`]*`\s*,\s*import\.meta\.url)/g,
-          'new URL(/* @vite-ignore */$1',
-        );
-      return ignored === code ? null : { code: ignored, map: null };
-    },
-  };
-}
-
-/**
- * Makes the model and onnxruntime-web's wasm part of the app: the dev server serves them at
- * /models/med7-compact/ and /ort/, and the build copies them to the same places in dist/, so dist/
- * runs offline from any static file server.
- */
-function med7Assets(): Plugin {
+function med7Demo(): Plugin {
   let outDir = join(root, 'dist');
+  let command: 'build' | 'serve' = 'serve';
   return {
-    name: 'med7-assets',
+    name: 'med7-demo',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      command = config.command;
+    },
+    resolveId(id) {
+      // The worker as the element asks for it, from source.
+      if (id === `${DEV_BASE}${WORKER_FILE}`) return join(root, 'src', 'worker', 'med7.worker.ts');
+      return null;
     },
     configureServer(server) {
-      server.middlewares.use(serveDir('/models/med7-compact/', MODEL_DIR));
-      server.middlewares.use(serveDir('/ort/', ORT_DIR, ORT_FILES));
+      server.middlewares.use(serveDir(`${DEV_BASE}${MODEL_FOLDER}`, MODEL_DIR));
+      server.middlewares.use(serveDir(`${DEV_BASE}${ORT_FOLDER}`, ORT_DIR, ORT_FILES));
     },
     // `vite preview` gzips on the fly without a Content-Length (no download progress, and CPU spent
-    // on 30 MB of binaries each visit): it serves dist/'s model and wasm as plain files instead.
+    // on 30 MB of binaries each visit): it serves the model and wasm as plain files instead.
     configurePreviewServer(server) {
-      server.middlewares.use(
-        serveDir('/models/med7-compact/', join(outDir, 'models', 'med7-compact')),
-      );
-      server.middlewares.use(serveDir('/ort/', join(outDir, 'ort')));
+      for (const folder of [MODEL_FOLDER, ORT_FOLDER]) {
+        server.middlewares.use(
+          serveDir(`/${DROPIN_PATH}${folder}`, join(outDir, DROPIN, folder.replace(/\/$/, ''))),
+        );
+      }
+    },
+    // Added after Vite has bundled the page's own scripts, so the element stays a file of its own.
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'script',
+          attrs: {
+            type: 'module',
+            src:
+              command === 'build'
+                ? `./${DROPIN_PATH}med7-ner.js`
+                : '/src/components/med7-ner/med7-ner.ts',
+          },
+          injectTo: 'head',
+        },
+      ],
     },
     writeBundle() {
-      if (!existsSync(join(MODEL_DIR, 'config.json'))) {
-        this.warn(`No model in ${MODEL_DIR}: dist/ will have no embedded model.`);
-      } else {
-        cpSync(MODEL_DIR, join(outDir, 'models', 'med7-compact'), { recursive: true });
+      if (!existsSync(join(outDir, DROPIN, 'med7-ner.js'))) {
+        this.error(`${join(outDir, DROPIN)} is missing: build it first (npm run build).`);
       }
-      mkdirSync(join(outDir, 'ort'), { recursive: true });
-      for (const file of ORT_FILES) cpSync(join(ORT_DIR, file), join(outDir, 'ort', file));
       writeServiceWorker(outDir);
     },
   };
@@ -186,11 +144,12 @@ export default defineConfig({
   base: './',
   // A multi-page app: a missing file is a 404, not index.html (so a wrong model URL says so).
   appType: 'mpa',
-  plugins: [noStrayAssets(), med7Assets()],
+  plugins: [noStrayAssets(), med7Demo()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es', plugins: () => [noStrayAssets()] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // The drop-in folder is already in dist/ (npm run build writes it first).
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, emptyOutDir: false },
   optimizeDeps: { exclude: ['@huggingface/transformers'] },
   test: {
     include: ['src/**/*.test.ts'],

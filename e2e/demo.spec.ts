@@ -361,7 +361,7 @@ test('emptying the text while a long note is analysed ends the busy state', asyn
 test('a new element analyses at once, and a move keeps its typed text pending', async () => {
   const result = await page.evaluate(async () => {
     const element = document.createElement('med7-ner');
-    element.model = 'models/med7-compact'; // no trailing slash: still a folder
+    element.model = 'med7-ner/models/med7-compact'; // no trailing slash: still a folder
     element.editable = true;
     document.body.append(element);
     // Called in the same task as append, before the element's first update.

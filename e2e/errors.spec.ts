@@ -64,7 +64,7 @@ test('a model folder without the int8 file runs its q8 file on WASM, and says wh
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   try {
     const served: string[] = [];
-    await context.route('**/models/med7-compact/onnx/*.onnx', async (route) => {
+    await context.route('**/med7-ner/models/med7-compact/onnx/*.onnx', async (route) => {
       const path = new URL(route.request().url()).pathname;
       served.push(path);
       if (path.endsWith('/model_int8.onnx')) await route.fulfill({ status: 404, body: '' });
@@ -80,8 +80,8 @@ test('a model folder without the int8 file runs its q8 file on WASM, and says wh
       'onnx/model_int8.onnx is missing, so onnx/model_quantized.onnx runs',
     );
     expect([...new Set(served)].sort()).toEqual([
-      '/models/med7-compact/onnx/model_int8.onnx',
-      '/models/med7-compact/onnx/model_quantized.onnx',
+      '/med7-ner/models/med7-compact/onnx/model_int8.onnx',
+      '/med7-ner/models/med7-compact/onnx/model_quantized.onnx',
     ]);
     await expect(page.locator('med7-ner').getByRole('status').first()).toContainText(
       'model_int8.onnx is missing',

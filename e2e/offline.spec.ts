@@ -25,9 +25,9 @@ function filesUnder(folder: string, urls: readonly string[]): string[] {
     .map((path) => path.slice(folder.length))
     .sort();
 }
-const ortFiles = (urls: readonly string[]): string[] => filesUnder('/ort/', urls);
+const ortFiles = (urls: readonly string[]): string[] => filesUnder('/med7-ner/ort/', urls);
 const onnxFiles = (urls: readonly string[]): string[] =>
-  filesUnder('/models/med7-compact/onnx/', urls);
+  filesUnder('/med7-ner/models/med7-compact/onnx/', urls);
 
 test('device="wasm" works, with threads when cross-origin isolated', async () => {
   const requested: string[] = [];

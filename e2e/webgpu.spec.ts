@@ -47,15 +47,21 @@ test('WebGPU: device="webgpu" runs the model where an adapter is offered, else a
   const ready = await waitForReady(page, 200_000);
   expect(ready.device).toBe('webgpu');
   // WebGPU needs onnxruntime-web's asyncify build; the WASM-only one is not fetched.
-  expect([...new Set(requested.filter((path) => path.startsWith('/ort/')))].sort()).toEqual([
-    '/ort/ort-wasm-simd-threaded.asyncify.mjs',
-    '/ort/ort-wasm-simd-threaded.asyncify.wasm',
+  expect(
+    [...new Set(requested.filter((path) => path.startsWith('/med7-ner/ort/')))].sort(),
+  ).toEqual([
+    '/med7-ner/ort/ort-wasm-simd-threaded.asyncify.mjs',
+    '/med7-ner/ort/ort-wasm-simd-threaded.asyncify.wasm',
   ]);
   // and the model file with float products: WebGPU has no kernels for integer ones
   expect(ready.dtype).toBe('q8');
   expect(
-    [...new Set(requested.filter((path) => path.startsWith('/models/med7-compact/onnx/')))].sort(),
-  ).toEqual(['/models/med7-compact/onnx/model_quantized.onnx']);
+    [
+      ...new Set(
+        requested.filter((path) => path.startsWith('/med7-ner/models/med7-compact/onnx/')),
+      ),
+    ].sort(),
+  ).toEqual(['/med7-ner/models/med7-compact/onnx/model_quantized.onnx']);
   await expect(page.locator('med7-ner').getByRole('status').first()).toContainText('WebGPU');
   const { entities, ms } = await analyze(page, README_SENTENCE);
   recordTimings({ webgpu: { adapter, loadMs: ready.loadMs, readmeSentenceMs: ms } });

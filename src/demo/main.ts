@@ -4,7 +4,7 @@
  * URL parameters `device`, `dtype` and `model` are passed to the element (used by the e2e tests).
  */
 import { html, render } from 'lit';
-import '../components/med7-ner/med7-ner.ts';
+// The element itself comes from the drop-in script tag (dist/med7-ner/med7-ner.js), as on any page.
 import type { Med7EntitiesDetail } from '../components/med7-ner/med7-ner.ts';
 import { saveFile } from '../components/med7-ner/save-file.ts';
 import type { Entity } from '../core/types.ts';

@@ -120,13 +120,37 @@ async function locateNode(model: string | undefined): Promise<Location> {
   const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
   const folder =
     model === undefined
-      ? url.fileURLToPath(new URL(`../../${MODEL_FOLDER}`, import.meta.url))
+      ? await embeddedModelFolder(url.fileURLToPath(import.meta.url))
       : path.resolve(model);
   const stat = await fs.stat(folder).catch(() => undefined);
   if (stat === undefined) throw new Med7ModelError(`Model folder not found: ${folder}`);
   if (!stat.isDirectory()) throw new Med7ModelError(`Not a model folder: ${folder}`);
   await requireFiles(folder, REQUIRED_FILES);
   return { id: folder, source: folder };
+}
+
+/**
+ * Node: the embedded model's folder, found upwards of this module: `models/med7-compact` in a
+ * checkout of the repository, the drop-in folder's copy (`dist/med7-ner/models/med7-compact`) in
+ * the npm package. The first that holds a config.json wins.
+ */
+async function embeddedModelFolder(modulePath: string): Promise<string> {
+  const path = await nodeImport<typeof import('node:path')>('node:path');
+  const candidates = [MODEL_FOLDER, `dist/med7-ner/${MODEL_FOLDER}`];
+  let dir = path.dirname(modulePath);
+  for (;;) {
+    for (const candidate of candidates) {
+      const folder = path.join(dir, candidate);
+      if (await hasFile(folder, 'config.json')) return folder;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Med7ModelError(
+    `The embedded model was not found above ${path.dirname(modulePath)} ` +
+      `(looked for ${candidates.join(' and ')}); pass a model folder`,
+  );
 }
 
 /** Node: whether `folder` holds the plain file `file`. */

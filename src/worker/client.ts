@@ -4,6 +4,7 @@
  * the model) on the next request.
  */
 import type { Entity } from '../core/types.ts';
+import { assetUrl, WORKER_FILE } from './base-path.ts';
 import {
   assertNever,
   deserializeError,
@@ -13,6 +14,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
+import { isStartFailure, spawnWorker } from './spawn.ts';
 
 /** The subset of `Worker` the client needs, so tests can pass a fake. */
 export interface WorkerLike {
@@ -40,9 +42,8 @@ interface Pending {
   onAnalysing?: (done: number, total: number) => void;
 }
 
-/** Spawns the bundled model worker (Vite bundles it thanks to the `new URL(…)` form). */
-export const spawnMed7Worker: WorkerFactory = () =>
-  new Worker(new URL('./med7.worker.ts', import.meta.url), { type: 'module', name: 'med7' });
+/** Spawns the model worker from the element's own folder (see ./base-path.ts). */
+export const spawnMed7Worker: WorkerFactory = () => spawnWorker(assetUrl(WORKER_FILE));
 
 /** A shared Int32 the worker can read while busy, where the page is cross-origin isolated. */
 function sharedFlag(): Int32Array | undefined {
@@ -168,7 +169,13 @@ export class Med7WorkerClient {
     signal?: AbortSignal,
     onAnalysing?: (done: number, total: number) => void,
   ): Promise<FinalReply> {
-    const worker = this.#ensureWorker();
+    let worker: WorkerLike;
+    try {
+      worker = this.#ensureWorker();
+    } catch (error) {
+      // The browser refused to create the worker (CSP, another origin): the request fails with why.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     const id = this.#nextId++;
     return new Promise<FinalReply>((resolve, reject) => {
       const onAbort = (): void => {
@@ -226,6 +233,10 @@ export class Med7WorkerClient {
   #handleCrash(worker: WorkerLike, event: Event): void {
     if (worker !== this.#worker) return;
     const message = (event as Partial<ErrorEvent>).message;
+    if (isStartFailure(event)) {
+      this.#crash(new Error(event.message));
+      return;
+    }
     const detail = typeof message === 'string' && message !== '' ? `: ${message}` : '';
     this.#crash(new Error(`The model worker crashed${detail}. It restarts on the next request.`));
   }

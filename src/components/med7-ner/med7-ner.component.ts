@@ -8,6 +8,7 @@ import {
   type MedicationRecord,
 } from '../../core/records.ts';
 import type { Entity } from '../../core/types.ts';
+import { MODEL_FOLDER, ORT_FOLDER, assetUrl, getBasePath } from '../../worker/base-path.ts';
 import { Med7WorkerClient, isAbortError, type WorkerFactory } from '../../worker/client.ts';
 import type { Med7Device, Med7Dtype, ProgressInfo, ReadyInfo } from '../../worker/protocol.ts';
 import { emit } from './med7-ner.events.ts';
@@ -114,8 +115,17 @@ export class Med7Ner extends LitElement {
   /** The highlight Tab reaches (a roving tab stop: one for the whole text, arrow keys move). */
   @state() private _tabStop: string | undefined;
 
-  /** URL of the model folder, resolved against the page (default: the embedded model). */
-  @property() model = 'models/med7-compact/';
+  /**
+   * URL of the model folder, resolved against the page (default: the embedded model beside the
+   * element's script). It must be on the page's origin or the script's, or in `allow-origins`.
+   */
+  @property() model: string | undefined;
+
+  /**
+   * Further origins (space-separated, e.g. `https://models.example.org`) a `model` URL may point
+   * to; by default only the page's origin and the origin of the element's own script are allowed.
+   */
+  @property({ attribute: 'allow-origins' }) allowOrigins = '';
 
   /** Where the model runs: `auto` (WebGPU, else WASM), `webgpu` or `wasm`. */
   @property() device: Med7Device = 'auto';
@@ -126,8 +136,11 @@ export class Med7Ner extends LitElement {
    */
   @property() dtype: Med7Dtype = 'auto';
 
-  /** URL of the folder serving onnxruntime-web's `.mjs`/`.wasm` files, resolved against the page. */
-  @property({ attribute: 'wasm-paths' }) wasmPaths = 'ort/';
+  /**
+   * URL of the folder serving onnxruntime-web's `.mjs`/`.wasm` files, resolved against the page
+   * (default: the `ort/` folder beside the element's script).
+   */
+  @property({ attribute: 'wasm-paths' }) wasmPaths: string | undefined;
 
   /** Shows a paste area above the highlights; typing re-analyses after `debounce` ms. */
   @property({ type: Boolean, reflect: true }) editable = false;
@@ -188,7 +201,7 @@ export class Med7Ner extends LitElement {
 
   /** What the loaded model depends on: a change of any of these loads it again. */
   #currentLoadKey(): string {
-    return [this.model, this.device, this.dtype, this.wasmPaths].join('\n');
+    return [this.model, this.device, this.dtype, this.wasmPaths, this.allowOrigins].join('\n');
   }
 
   #currentText(): string {
@@ -201,6 +214,27 @@ export class Med7Ner extends LitElement {
 
   #resolve(url: string): string {
     return new URL(url, document.baseURI).href;
+  }
+
+  /** The model folder's URL, refused when it is on an origin the page has not allowed. */
+  #modelUrl(): string {
+    const url = new URL(this.model ?? assetUrl(MODEL_FOLDER), document.baseURI);
+    const allowed = new Set([
+      location.origin,
+      new URL(getBasePath()).origin,
+      ...this.allowOrigins
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((origin) => new URL(origin).origin),
+    ]);
+    if (!allowed.has(url.origin)) {
+      throw new Error(
+        `${url.origin} is not an allowed origin for the model: the element loads models only from ` +
+          `this page's origin and its own script's (${[...allowed].join(', ')}); add it to the ` +
+          `element's allow-origins attribute to allow it`,
+      );
+    }
+    return url.href.replace(/\/*$/, '/');
   }
 
   #load(): void {
@@ -230,10 +264,10 @@ export class Med7Ner extends LitElement {
     try {
       options = {
         // A folder URL: the worker resolves the weights' URLs against it (its stale-cache check too).
-        model: this.#resolve(this.model).replace(/\/*$/, '/'),
+        model: this.#modelUrl(),
         device: this.device,
         dtype: this.dtype,
-        wasmPaths: this.#resolve(this.wasmPaths),
+        wasmPaths: this.#resolve(this.wasmPaths ?? assetUrl(ORT_FOLDER)),
       };
     } catch (error) {
       this.#handleLoadError(client, error);
@@ -290,7 +324,10 @@ export class Med7Ner extends LitElement {
     const cause = error instanceof Error ? error : new Error(String(error));
     this.#loadError = cause;
     this._phase = 'error';
-    this.#showError(cause, `Could not load the model from ${this.model}: `);
+    this.#showError(
+      cause,
+      `Could not load the model from ${this.model ?? assetUrl(MODEL_FOLDER)}: `,
+    );
   }
 
   #showError(error: Error, prefix = ''): void {
