@@ -12,17 +12,6 @@ if (existsSync(source)) {
   const api = register({ namespace: 'med7-cli', tsconfig: false });
   ({ main } = await api.import('../src/cli/main.ts', import.meta.url));
 } else {
-  try {
-    ({ main } = await import('../dist/lib/cli/main.js'));
-  } catch (error) {
-    // The model runtime is an optional peer dependency, so that pages using only the element do
-    // not install the native onnxruntime: the command needs it.
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !/@huggingface\/transformers/.test(error.message))
-      throw error;
-    process.stderr.write(
-      'med7: the command needs @huggingface/transformers: npm install @huggingface/transformers\n',
-    );
-    process.exit(2);
-  }
+  ({ main } = await import('../dist/lib/cli/main.js'));
 }
 process.exitCode = await main(process.argv.slice(2));

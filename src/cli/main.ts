@@ -193,10 +193,24 @@ interface Loaded {
   loadSeconds: number;
 }
 
+/**
+ * The model runtime is an optional peer dependency of the package (pages that use only the element
+ * need no native onnxruntime): without it, say what to install.
+ */
+function explainMissingRuntime(error: unknown): never {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === 'ERR_MODULE_NOT_FOUND' && /@huggingface\/transformers/.test(String(message))) {
+    throw new InputError(
+      'the model runtime is not installed: npm install @huggingface/transformers',
+    );
+  }
+  throw error;
+}
+
 async function load(modelPath: string | undefined, dtype: Med7Dtype): Promise<Loaded> {
   const started = performance.now();
   // Imported here so that usage and input errors are reported without loading onnxruntime.
-  const { loadMed7Model } = await import('../model/index.ts');
+  const { loadMed7Model } = await import('../model/index.ts').catch(explainMissingRuntime);
   const model = await loadMed7Model({ model: modelPath, dtype, device: 'cpu' });
   return { model, loadSeconds: (performance.now() - started) / 1000 };
 }

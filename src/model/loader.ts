@@ -29,6 +29,7 @@ import {
   type ResolvedDtype,
 } from './dtype.ts';
 import { Med7ModelError } from './errors.ts';
+import { fetchTokenizer } from './fetch-tokenizer.ts';
 import { chooseOrtBuild } from './ort-build.ts';
 
 export interface LoadProgress {
@@ -112,6 +113,8 @@ interface Location {
   readonly source: string;
   /** Browser: the URL of the folder holding the model folder. */
   readonly base?: string;
+  /** Browser: the folder is on another origin than the page's (see ./fetch-tokenizer.ts). */
+  readonly crossOrigin?: boolean;
 }
 
 async function locateNode(model: string | undefined): Promise<Location> {
@@ -217,7 +220,7 @@ function locateBrowser(model: string | undefined): Location {
   const parent = new URL(base);
   const local =
     here !== undefined && parent.origin === new URL(here).origin ? parent.pathname : base;
-  return { id: name, base: local, source };
+  return { id: name, base: local, source, crossOrigin: local === base };
 }
 
 function describe(error: unknown): string {
@@ -398,7 +401,9 @@ async function load(options: LoadOptions): Promise<Med7Model> {
 
   let tokenizer: PreTrainedTokenizer;
   try {
-    tokenizer = await AutoTokenizer.from_pretrained(location.id, pretrained);
+    tokenizer = location.crossOrigin
+      ? await fetchTokenizer(location.source)
+      : await AutoTokenizer.from_pretrained(location.id, pretrained);
   } catch (error) {
     throw explain(error, 'tokenizer', location.source);
   }

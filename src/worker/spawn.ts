@@ -34,7 +34,7 @@ async function diagnose(url: string, viaBlob: boolean): Promise<string> {
       return `${intro}: the server sent ${type || 'no content type'}, not JavaScript`;
     }
     return viaBlob
-      ? `${intro}: the browser refused it (a Content-Security-Policy without blob: in worker-src, or a module that failed to load)`
+      ? `${intro}: the browser refused it (a Content-Security-Policy whose worker-src lacks blob: or ${new URL(url).origin}, or a module that failed to load)`
       : `${intro}: the browser refused it (the page's Content-Security-Policy worker-src, or a module that failed to load)`;
   } catch {
     return `${intro}: it could not be fetched (the network, or a server on another origin that does not allow CORS)`;
@@ -87,7 +87,7 @@ class StartingWorker implements WorkerLike {
         return;
       fail(
         `The model worker could not be started from ${url}: the page's Content-Security-Policy ` +
-          `blocks it (${event.effectiveDirective}; allow ${viaBlob ? 'blob:' : "'self'"} there)`,
+          `blocks it (${event.effectiveDirective}; allow ${viaBlob ? `blob: and ${new URL(url).origin}` : "'self'"} there)`,
       );
     };
     const onError = (event: Event): void => {
