@@ -29,6 +29,7 @@
  */
 import { isMed7Label, type Med7Label } from './labels.ts';
 import type { PreToken } from './pretokenize.ts';
+import { spanBreaks } from './span-breaks.ts';
 import { parseTag } from './tags.ts';
 
 /** One tag per pre-token and the probability behind it. */
@@ -98,12 +99,18 @@ function innerSeparator(tokens: readonly PreToken[], at: number): boolean {
  */
 const DOTTED_ABBREVIATION_RE = /^\p{L}{1,3}(?:\.[\p{L}\p{N}]{1,4})+$/u;
 
-/** Consecutive runs `[start, end)` of pre-tokens that must share one label. */
-export function wordGroups(tokens: readonly PreToken[]): Array<[number, number]> {
+/**
+ * Consecutive runs `[start, end)` of pre-tokens that must share one label; never across a span
+ * break (`span-breaks.ts`: `患者は|Lasix`, written together, are two words).
+ */
+export function wordGroups(
+  tokens: readonly PreToken[],
+  breaks: Uint8Array = spanBreaks(tokens),
+): Array<[number, number]> {
   const groups: Array<[number, number]> = [];
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && joinsPrevious(tokens, i)) continue;
+    if (i < tokens.length && breaks[i] === 0 && joinsPrevious(tokens, i)) continue;
     const previous = groups[groups.length - 1];
     if (
       previous !== undefined &&
@@ -166,6 +173,8 @@ function logOf(p: number): number {
  * A word that continues its label keeps its first piece's most probable role among that label's
  * tags (so a `B-` on a new line still starts a new entity); a word that enters a label starts it.
  * Each pre-token's score is its probability of the chosen label, summed over roles.
+ * No label is continued across a span break (`span-breaks.ts`: a sentence end, a change of
+ * script): the word after one can only enter a label.
  */
 export function chooseTags(
   tokens: readonly PreToken[],
@@ -210,7 +219,8 @@ export function chooseTags(
   }
 
   // Per word group and state, the log scores of staying in the state and of entering it.
-  const groups = wordGroups(tokens);
+  const breaks = spanBreaks(tokens);
+  const groups = wordGroups(tokens, breaks);
   const numGroups = groups.length;
   const stay = new Float64Array(numGroups * numStates);
   const enter = new Float64Array(numGroups * numStates);
@@ -240,11 +250,13 @@ export function chooseTags(
   const from = new Int32Array(numGroups * numStates);
   for (let s = 0; s < numStates; s++) best[s] = enter[s]!;
   for (let g = 1; g < numGroups; g++) {
+    const canStay = breaks[groups[g]![0]] === 0;
     for (let s = 0; s < numStates; s++) {
       let top = -Infinity;
       let arg = 0;
       for (let p = 0; p < numStates; p++) {
-        const total = best[p]! + (p === s ? stay[g * numStates + s]! : enter[g * numStates + s]!);
+        const continues = p === s && (s === 0 || canStay);
+        const total = best[p]! + (continues ? stay[g * numStates + s]! : enter[g * numStates + s]!);
         if (total > top) {
           top = total;
           arg = p;
@@ -274,7 +286,7 @@ export function chooseTags(
       tags.fill('O', start, end);
       return;
     }
-    const continues = g > 0 && path[g - 1] === state;
+    const continues = g > 0 && path[g - 1] === state && breaks[start] === 0;
     tags[start] = `${continues && firstRoleContinues(start, state) ? 'I' : 'B'}-${label}`;
     tags.fill(`I-${label}`, start + 1, end);
   });
