@@ -28,7 +28,7 @@
  * strict F1 on the unread test + third sets by 0.53 points on average (training/RECIPE.md).
  */
 import { isMed7Label, type Med7Label } from './labels.ts';
-import type { PreToken } from './pretokenize.ts';
+import { visibleText, type PreToken } from './pretokenize.ts';
 import { spanBreaks } from './span-breaks.ts';
 import { parseTag } from './tags.ts';
 
@@ -44,9 +44,10 @@ const WORD_RE = /^(?:[\p{L}\p{Nl}\p{No}]+|\p{Nd}+|\p{M}+)$/u;
  * A letter run, a digit run or a combining mark: the pre-tokens a written word is made of. A mark
  * (the `\u0301` of a decomposed `í`) is a pre-token of its own that the tokenizer reads as nothing,
  * so it must join its word, or it would cut `Lasi\u0301x` into two entities and be left out of both.
+ * A soft hyphen or zero-width character inside a run does not count (`Las\u00adix`).
  */
 function isWordPiece(token: PreToken): boolean {
-  return WORD_RE.test(token.text);
+  return WORD_RE.test(visibleText(token.text));
 }
 
 function touches(left: PreToken, right: PreToken): boolean {

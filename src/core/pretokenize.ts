@@ -38,6 +38,15 @@ export const WHITESPACE_CLASS =
 /** Characters that do not show and do not break a word: soft hyphen, zero-width ones, BOM. */
 export const INVISIBLE_CLASS = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
 
+const INVISIBLE_RE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+
+/** `text` without its invisible characters: how a word reads (`Las\u00adix` → `Lasix`). */
+export function visibleText(text: string): string {
+  return text.includes('\u00ad') || /[\u200b-\u200d\u2060\ufeff]/u.test(text)
+    ? text.replace(INVISIBLE_RE, '')
+    : text;
+}
+
 const LETTERS = '[\\p{L}\\p{Nl}\\p{No}]+';
 const DIGITS = '\\p{Nd}+';
 

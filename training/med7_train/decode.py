@@ -31,7 +31,7 @@ import math
 import re
 import unicodedata
 
-from .pretok import BIO, script_of
+from .pretok import BIO, script_of, visible_text
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 # line breaks by str.splitlines(), the same set as src/core/tags.ts
@@ -39,7 +39,7 @@ _LINE_BREAK_RE = re.compile("[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _is_word_piece(tok):
-    return _WORD_RE.fullmatch(tok[2]) is not None or _is_marks(tok[2])
+    return _WORD_RE.fullmatch(visible_text(tok[2])) is not None or _is_marks(tok[2])
 
 
 def _is_marks(text):
@@ -278,7 +278,7 @@ _ARTICLES = frozenset(["a", "an"])
 
 
 def _word_in(words, toks, i):
-    return 0 <= i < len(toks) and toks[i][2].lower() in words
+    return 0 <= i < len(toks) and visible_text(toks[i][2]).lower() in words
 
 
 def _touches(toks, i, j):
@@ -303,7 +303,7 @@ def _reach_class_noun(toks, last, is_free):
         return last
     if _word_in(_CLASS_NOUNS, toks, nxt):
         return nxt
-    if not _LETTERS_RE.fullmatch(toks[nxt][2]) or _word_in(_TRAILING_WORDS, toks, nxt):
+    if not _LETTERS_RE.fullmatch(visible_text(toks[nxt][2])) or _word_in(_TRAILING_WORDS, toks, nxt):
         return last
     after = _next_word(toks, nxt, is_free)
     return after if after is not None and _word_in(_CLASS_NOUNS, toks, after) else last

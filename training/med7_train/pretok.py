@@ -14,6 +14,14 @@ LABEL2ID = {l: i for i, l in enumerate(BIO)}
 # a soft hyphen or zero-width character between two letters or two digits stays in the run
 # (INVISIBLE_CLASS in src/core/pretokenize.ts); no training text has one
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+
+
+def visible_text(text):
+    """visibleText in src/core/pretokenize.ts: `text` without its invisible characters."""
+    return _INVISIBLE_RE.sub("", text)
+
+
 PRETOKEN_RE = re.compile(rf"[^\W\d_]+(?:[{_INVISIBLE}]+[^\W\d_]+)*|\d+(?:[{_INVISIBLE}]+\d+)*|\S")
 
 # SCRIPT_RANGES in src/core/pretokenize.ts: a letter run is cut where its script changes between
