@@ -73,6 +73,10 @@ describe('a load failure is classified by its cause, not by words in its message
     // browser: the same error follows a 404, or a fetch that threw (blocked by a CSP, offline)
     expect(failureKind(notFound, { node: false, requests: [{ status: 404 }] })).toBe('missing');
     const blocked = new TypeError('Failed to fetch');
+    // the last failed request decides: a 404 after an earlier blocked one is a missing file
+    expect(
+      failureKind(notFound, { node: false, requests: [{ error: blocked }, { status: 404 }] }),
+    ).toBe('missing');
     expect(
       failureKind(notFound, { node: false, requests: [{ status: 200 }, { error: blocked }] }),
     ).toBe('unreachable');

@@ -256,12 +256,20 @@ export function failureKind(
     if ((e as { code?: unknown }).code === 'ENOENT') return 'missing';
     if (e.name === 'ModelFileNotFoundError') {
       if (context.node) return 'missing';
-      return context.requests?.some((r) => r.error !== undefined) === true
-        ? 'unreachable'
-        : 'missing';
+      // the error follows the request that failed: the last one that threw or got a 4xx/5xx
+      return lastFailure(context.requests ?? [])?.error === undefined ? 'missing' : 'unreachable';
     }
   }
   return 'other';
+}
+
+/** The last request of `requests` that threw or got an error status. */
+function lastFailure(requests: readonly RequestOutcome[]): RequestOutcome | undefined {
+  for (let i = requests.length - 1; i >= 0; i--) {
+    const request = requests[i]!;
+    if (request.error !== undefined || (request.status ?? 200) >= 400) return request;
+  }
+  return undefined;
 }
 
 /** Browser: the outcome of every request transformers.js made during the current load. */
@@ -269,11 +277,6 @@ let requests: RequestOutcome[] = [];
 
 function isMissingFile(error: unknown): boolean {
   return failureKind(error, { node: IS_NODE, requests }) === 'missing';
-}
-
-/** The error `fetch` threw during the current load, if one did (browser). */
-function requestError(): unknown {
-  return requests.find((r) => r.error !== undefined)?.error;
 }
 
 /**
@@ -314,7 +317,7 @@ function explain(error: unknown, what: string, source: string): Med7ModelError {
   }
   if (kind === 'unreachable') {
     return new Med7ModelError(
-      `Could not fetch the ${what} from ${source} (the network failed, or a Content-Security-Policy or CORS rule blocked the request): ${describe(requestError())}`,
+      `Could not fetch the ${what} from ${source} (the network failed, or a Content-Security-Policy or CORS rule blocked the request): ${describe(lastFailure(requests)?.error)}`,
       { cause: error },
     );
   }

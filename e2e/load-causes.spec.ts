@@ -1,0 +1,62 @@
+/**
+ * A load failure in the browser is put down to its real cause (issue 33, item 3): a request that
+ * could not be made (as under a Content-Security-Policy that forbids it) is not a missing file,
+ * and a broken int8 file is not a reason to run another one, whatever its URL holds.
+ */
+import { expect, test } from '@playwright/test';
+import { watchEvents } from './helpers.ts';
+
+test('a model request that cannot be made is reported as such, not as a missing file', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  try {
+    // what fetch sees when a CSP or CORS rule blocks it: a network error, no status
+    await context.route('**/models/med7-compact/config.json', (route) =>
+      route.abort('blockedbyclient'),
+    );
+    const page = await context.newPage();
+    await watchEvents(page);
+    await page.goto('./?device=wasm');
+    const alert = page.locator('med7-ner').getByRole('alert');
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(alert).toContainText('Could not fetch the config.json');
+    await expect(alert).not.toContainText('Model file missing');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a broken int8 file is reported, not swapped for the q8 file, in a folder named "404"', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  try {
+    // the shipped model served as models/m404/, its int8 file broken
+    const served: string[] = [];
+    await context.route('**/models/m404/**', async (route) => {
+      const url = route.request().url();
+      served.push(new URL(url).pathname);
+      if (url.endsWith('/model_int8.onnx')) {
+        await route.fulfill({ status: 200, body: 'not an ONNX model' });
+        return;
+      }
+      const response = await route.fetch({
+        url: url.replace('/models/m404/', '/models/med7-compact/'),
+      });
+      await route.fulfill({ response });
+    });
+    const page = await context.newPage();
+    await watchEvents(page);
+    await page.goto('./?device=wasm&model=models/m404/');
+    const alert = page.locator('med7-ner').getByRole('alert');
+    await expect(alert).toBeVisible({ timeout: 60_000 });
+    await expect(alert).toContainText('onnx/model_int8.onnx');
+    await expect(alert).toContainText('broken');
+    expect(served).not.toContain('/models/m404/onnx/model_quantized.onnx');
+  } finally {
+    await context.close();
+  }
+});
