@@ -60,3 +60,43 @@ test('a broken int8 file is reported, not swapped for the q8 file, in a folder n
     await context.close();
   }
 });
+
+test('an empty or truncated config or tokenizer file is reported with its own bytes only', async ({
+  browser,
+  baseURL,
+}) => {
+  // The browser reads a response with its exact length (unlike transformers.js's Node file
+  // reader, issue 33 item 6), so this guards that the worker's message quotes nothing else.
+  const cases: [string, (text: string) => string][] = [
+    ['config.json', () => ''],
+    ['config.json', (text) => text.slice(0, 50)],
+    ['tokenizer.json', () => ''],
+    ['tokenizer.json', (text) => text.slice(0, 3000)],
+  ];
+  for (const [file, cut] of cases) {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+    try {
+      let served = '';
+      await context.route(`**/models/med7-compact/${file}`, async (route) => {
+        const response = await route.fetch();
+        served = cut(await response.text());
+        await route.fulfill({ response, body: served });
+      });
+      const page = await context.newPage();
+      await watchEvents(page);
+      await page.goto('./?device=wasm');
+      const alert = page.locator('med7-ner').getByRole('alert');
+      await expect(alert).toBeVisible({ timeout: 30_000 });
+      const message = (await alert.textContent()) ?? '';
+      expect(message).toMatch(/JSON/);
+      expect(
+        [...message].some((c) => c === '\ufffd' || c < ' '),
+        message,
+      ).toBe(false);
+      const quoted = /Unexpected token '(.)'/u.exec(message)?.[1];
+      if (quoted !== undefined) expect(served).toContain(quoted);
+    } finally {
+      await context.close();
+    }
+  }
+});
