@@ -6,6 +6,7 @@
 import { isMed7Label } from '../core/labels.ts';
 import type { EntityTuple } from '../core/types.ts';
 import { InputError } from './errors.ts';
+import { spanEdgeProblem } from './span-edges.ts';
 
 /** One input record: the parsed object (kept whole for the output) and its line number. */
 export interface InputRecord {
@@ -105,6 +106,8 @@ export function parseGold(input: InputRecord, name: string): GoldRecord {
     if (s < 0 || e > input.text.length || s >= e) {
       bad(`has offsets outside the text (length ${input.text.length}) or an empty span`);
     }
+    const edgeProblem = spanEdgeProblem(input.text, s, e);
+    if (edgeProblem !== undefined) bad(edgeProblem);
     if (typeof label !== 'string' || !isMed7Label(label))
       bad("has a label that is not one of Med7's seven");
     if (s < previousEnd)

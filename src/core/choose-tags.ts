@@ -28,7 +28,8 @@
  * strict F1 on the unread test + third sets by 0.53 points on average (training/RECIPE.md).
  */
 import { isMed7Label, type Med7Label } from './labels.ts';
-import type { PreToken } from './pretokenize.ts';
+import { visibleText, type PreToken } from './pretokenize.ts';
+import { spanBreaks } from './span-breaks.ts';
 import { parseTag } from './tags.ts';
 
 /** One tag per pre-token and the probability behind it. */
@@ -43,9 +44,10 @@ const WORD_RE = /^(?:[\p{L}\p{Nl}\p{No}]+|\p{Nd}+|\p{M}+)$/u;
  * A letter run, a digit run or a combining mark: the pre-tokens a written word is made of. A mark
  * (the `\u0301` of a decomposed `í`) is a pre-token of its own that the tokenizer reads as nothing,
  * so it must join its word, or it would cut `Lasi\u0301x` into two entities and be left out of both.
+ * A soft hyphen or zero-width character inside a run does not count (`Las\u00adix`).
  */
 function isWordPiece(token: PreToken): boolean {
-  return WORD_RE.test(token.text);
+  return WORD_RE.test(visibleText(token.text));
 }
 
 function touches(left: PreToken, right: PreToken): boolean {
@@ -98,12 +100,18 @@ function innerSeparator(tokens: readonly PreToken[], at: number): boolean {
  */
 const DOTTED_ABBREVIATION_RE = /^\p{L}{1,3}(?:\.[\p{L}\p{N}]{1,4})+$/u;
 
-/** Consecutive runs `[start, end)` of pre-tokens that must share one label. */
-export function wordGroups(tokens: readonly PreToken[]): Array<[number, number]> {
+/**
+ * Consecutive runs `[start, end)` of pre-tokens that must share one label; never across a span
+ * break (`span-breaks.ts`: `患者は|Lasix`, written together, are two words).
+ */
+export function wordGroups(
+  tokens: readonly PreToken[],
+  breaks: Uint8Array = spanBreaks(tokens),
+): Array<[number, number]> {
   const groups: Array<[number, number]> = [];
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && joinsPrevious(tokens, i)) continue;
+    if (i < tokens.length && breaks[i] === 0 && joinsPrevious(tokens, i)) continue;
     const previous = groups[groups.length - 1];
     if (
       previous !== undefined &&
@@ -166,6 +174,8 @@ function logOf(p: number): number {
  * A word that continues its label keeps its first piece's most probable role among that label's
  * tags (so a `B-` on a new line still starts a new entity); a word that enters a label starts it.
  * Each pre-token's score is its probability of the chosen label, summed over roles.
+ * No label is continued across a span break (`span-breaks.ts`: a sentence end, a change of
+ * script): the word after one can only enter a label.
  */
 export function chooseTags(
   tokens: readonly PreToken[],
@@ -210,7 +220,8 @@ export function chooseTags(
   }
 
   // Per word group and state, the log scores of staying in the state and of entering it.
-  const groups = wordGroups(tokens);
+  const breaks = spanBreaks(tokens);
+  const groups = wordGroups(tokens, breaks);
   const numGroups = groups.length;
   const stay = new Float64Array(numGroups * numStates);
   const enter = new Float64Array(numGroups * numStates);
@@ -240,11 +251,13 @@ export function chooseTags(
   const from = new Int32Array(numGroups * numStates);
   for (let s = 0; s < numStates; s++) best[s] = enter[s]!;
   for (let g = 1; g < numGroups; g++) {
+    const canStay = breaks[groups[g]![0]] === 0;
     for (let s = 0; s < numStates; s++) {
       let top = -Infinity;
       let arg = 0;
       for (let p = 0; p < numStates; p++) {
-        const total = best[p]! + (p === s ? stay[g * numStates + s]! : enter[g * numStates + s]!);
+        const continues = p === s && (s === 0 || canStay);
+        const total = best[p]! + (continues ? stay[g * numStates + s]! : enter[g * numStates + s]!);
         if (total > top) {
           top = total;
           arg = p;
@@ -274,7 +287,7 @@ export function chooseTags(
       tags.fill('O', start, end);
       return;
     }
-    const continues = g > 0 && path[g - 1] === state;
+    const continues = g > 0 && path[g - 1] === state && breaks[start] === 0;
     tags[start] = `${continues && firstRoleContinues(start, state) ? 'I' : 'B'}-${label}`;
     tags.fill(`I-${label}`, start + 1, end);
   });

@@ -33,6 +33,8 @@ const SNIPPETS = [
   'Dilantin 300 mg daily.,2.  Celexa 40 mg q.4 h. p.r.n.\r\n\tTylenol #3 1-2 tabs',
   'Glucovance 1.25/250 b.i.d. ½ tab m² café caf\u00e9 a_b \u0085x\u001cy\ufeffz \u200b',
   'Аспирин 100мг 阿司匹林100毫克 دواء ٣ مرات 💊👩‍⚕️ \ud800 end',
+  '患者はLasix を 1日2回 服用。阿司匹林 المريضLasix תרופהCelexa 𠀀Lasix ｶﾀｶﾅLasix 한국어Lasix',
+  'Las\u00adix 4\u200b0 mg a\u2060b\ufeffc \u00adx\u200c y\u200d1 मरीज़Lasix ยาLasix',
 ];
 
 describe.runIf(existsSync(PYTHON))(

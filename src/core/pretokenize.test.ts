@@ -84,9 +84,46 @@ describe('pretokenize', () => {
 
   it("uses Python's whitespace: NEL and U+001C-1F split, BOM and ZWSP do not", () => {
     expect(texts('a\u0085b\u001cc\u00a0d\u3000e')).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(texts('\ufeffa\u200bb')).toEqual(['\ufeff', 'a', '\u200b', 'b']);
+    expect(texts('\ufeffa\u200b b')).toEqual(['\ufeff', 'a', '\u200b', 'b']);
     expect(isPreTokenSpace('\u0085')).toBe(true);
     expect(isPreTokenSpace('\ufeff')).toBe(false);
+  });
+
+  it('keeps a soft hyphen or zero-width character inside a word, with exact offsets', () => {
+    for (const invisible of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+      expect(triples(`Las${invisible}ix 4${invisible}0`)).toEqual([
+        [`Las${invisible}ix`, 0, 6],
+        [`4${invisible}0`, 7, 10],
+      ]);
+    }
+    // at a word's edge, or between a letter and a digit, it stands alone
+    expect(texts('\u00adLasix\u200b 40\u200bmg')).toEqual([
+      '\u00ad',
+      'Lasix',
+      '\u200b',
+      '40',
+      '\u200b',
+      'mg',
+    ]);
+  });
+
+  it('cuts a letter run where its script changes', () => {
+    expect(triples('患者はLasixを')).toEqual([
+      ['患者は', 0, 3],
+      ['Lasix', 3, 8],
+      ['を', 8, 9],
+    ]);
+    expect(texts('المريضLasix תרופהCelexa Аспирин½ café µg μg')).toEqual([
+      'المريض',
+      'Lasix',
+      'תרופה',
+      'Celexa',
+      'Аспирин½',
+      'café',
+      'µg',
+      'μg',
+    ]);
+    expect(texts('𠀀Lasix')).toEqual(['𠀀', 'Lasix']);
   });
 
   it('gives nothing for empty or blank text', () => {

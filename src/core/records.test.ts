@@ -451,6 +451,11 @@ describe('isHardBoundary', () => {
     [' of 1:1 mixture of 0', false],
     [' #40 o', false],
     ['\nM', false],
+    // the sentence ends of other scripts, with or without a space
+    [' 服用。阿', true],
+    ['？ T', true],
+    ['؟ C', true],
+    ['। C', true],
   ])('%j → %s', (window, expected) => {
     expect(isHardBoundary(window)).toBe(expected);
   });

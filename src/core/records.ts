@@ -3,7 +3,7 @@
  * DRUG. Pure text work over entities that are already found, shared by the browser and Node.
  *
  * The linker reads only the text *between* entities:
- * 1. Hard boundaries — sentence ends, list markers (`,2.`, `\n3)`), bullets and blank lines — cut
+ * 1. Hard boundaries — sentence ends (of any script: `。`, `؟`, `।`), list markers (`,2.`, `\n3)`), bullets and blank lines — cut
  *    the entities into segments; nothing links across them.
  * 2. Inside a segment, an attribute after a drug belongs to that drug (`Lasix 40 mg p.o. daily`),
  *    and attributes before the segment's first drug belong to it (`daily 1 g Rocephin`).
@@ -16,6 +16,7 @@
  * 5. Attributes in a segment with no drug make a record whose `drug` is null.
  */
 import { MED7_LABELS, type Med7Label } from './labels.ts';
+import { SENTENCE_END_MARKS } from './span-breaks.ts';
 import type { Entity } from './types.ts';
 
 export type AttributeLabel = Exclude<Med7Label, 'DRUG'>;
@@ -84,6 +85,8 @@ const LIST_MARKER = /(?:^|[\s,;:.])\(?\d{1,2}[.)](?=\s|$|[A-Za-z(])/;
 /** A sentence end: `.`, `!` or `?` (maybe closed by a quote or bracket) then a comma (MTSamples'
  * `.,` joins) or spaces before a capital, digit or bracket. */
 const SENTENCE_END = /[.!?]["')\]]?(?:,|\s+(?=[A-Z0-9(["']))/;
+/** A sentence end of another script (`。`, `؟`, `।`, …), with or without a space after it. */
+const OTHER_SENTENCE_END = new RegExp(`[${[...SENTENCE_END_MARKS].join('')}]`);
 const BLANK_LINE = /\n[ \t\r]*\n/;
 const BULLET_LINE = /\n[ \t]*(?:[-*•·]|\d{1,2}[.)])\s/;
 
@@ -96,6 +99,7 @@ export function isHardBoundary(window: string): boolean {
   return (
     LIST_MARKER.test(window) ||
     SENTENCE_END.test(window) ||
+    OTHER_SENTENCE_END.test(window) ||
     BLANK_LINE.test(window) ||
     BULLET_LINE.test(window)
   );

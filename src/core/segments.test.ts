@@ -54,6 +54,21 @@ describe('segmentStarts', () => {
     ]);
   });
 
+  it('splits after the sentence ends of other scripts, with or without a space', () => {
+    expect(segments('患者は Lasix を 1日2回 服用。阿司匹林 100 mg！痛み？ Tylenol')).toEqual([
+      '患者は Lasix を 1日2回 服用。',
+      '阿司匹林 100 mg！',
+      '痛み？',
+      'Tylenol',
+    ]);
+    expect(segments('Lasix 40 mg daily। Celexa 20 mg؟ Tylenol۔ aspirin')).toEqual([
+      'Lasix 40 mg daily।',
+      'Celexa 20 mg؟',
+      'Tylenol۔',
+      'aspirin',
+    ]);
+  });
+
   it('gives nothing for a text without pre-tokens and one segment for one word', () => {
     expect(segmentStarts(' \r\n', pretokenize(' \r\n'))).toEqual([]);
     expect(segmentStarts('Lasix', pretokenize('Lasix'))).toEqual([0]);

@@ -9,6 +9,8 @@
  *
  * A new segment starts at a pre-token where the gold split would start a sentence:
  * - after `.`, `?` or `!` followed by whitespace, when the next character is `A-Z` or `0-9`;
+ * - after a sentence end of another script, space or none (`。！？`, `؟`, `।`: `SENTENCE_END_MARKS`
+ *   of `span-breaks.ts`, where no entity crosses one);
  * - after a comma followed by an upper-case heading and a colon (MTSamples' `,ALLERGIES:,`);
  * - at a list marker that begins a line (`1.`, `2)`, `(3)`, `-`, `*`, `•`, then a space): each item
  *   of a medication list is a sentence of its own.
@@ -17,6 +19,7 @@
  * lines in the middle of sentences (`Lasix⏎40 mg p.o. daily`).
  */
 import type { PreToken } from './pretokenize.ts';
+import { SENTENCE_END_MARKS } from './span-breaks.ts';
 
 const SENTENCE_END = new Set(['.', '?', '!']);
 const SENTENCE_START_RE = /^[A-Z0-9]/;
@@ -82,10 +85,11 @@ export function segmentText(text: string, tokens: readonly PreToken[]): TextSegm
     const previous = tokens[i - 1]!;
     const token = tokens[i]!;
     const afterSentenceEnd =
-      SENTENCE_END.has(previous.text) &&
-      !isMarker.has(i - 1) &&
-      token.start > previous.end &&
-      SENTENCE_START_RE.test(token.text);
+      SENTENCE_END_MARKS.has(previous.text) ||
+      (SENTENCE_END.has(previous.text) &&
+        !isMarker.has(i - 1) &&
+        token.start > previous.end &&
+        SENTENCE_START_RE.test(token.text));
     if (afterSentenceEnd || headingStarts.has(token.start) || itemStarts.has(token.start)) {
       starts.push(i);
     }

@@ -35,7 +35,7 @@
  */
 import { hasLetterOrDigit, trimEdges } from './entity-edges.ts';
 import type { Med7Label } from './labels.ts';
-import type { PreToken } from './pretokenize.ts';
+import { visibleText, type PreToken } from './pretokenize.ts';
 
 /** A decoded entity as the inclusive range of its pre-tokens. */
 export interface TokenRun {
@@ -86,8 +86,9 @@ const ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
 /** The denominators a STRENGTH keeps when glued on with `/` (`mcg/kg/minute`). */
 const RATE_UNITS: ReadonlySet<string> = new Set(['kg', 'min', 'minute', 'hr', 'hour', 'h']);
 
+/** Whether `token` is a word of `set`, read without case and invisible characters. */
 function wordIn(set: ReadonlySet<string>, token: PreToken | undefined): boolean {
-  return token !== undefined && set.has(token.text.toLowerCase());
+  return token !== undefined && set.has(visibleText(token.text).toLowerCase());
 }
 
 function touches(left: PreToken, right: PreToken): boolean {
@@ -230,7 +231,9 @@ function reachClassNoun(
   const next = nextWord(tokens, last, isFree);
   if (next === undefined) return last;
   if (wordIn(CLASS_NOUNS, tokens[next])) return next;
-  if (!LETTERS_RE.test(tokens[next]!.text) || wordIn(TRAILING_WORDS, tokens[next])) return last;
+  if (!LETTERS_RE.test(visibleText(tokens[next]!.text)) || wordIn(TRAILING_WORDS, tokens[next])) {
+    return last;
+  }
   const after = nextWord(tokens, next, isFree);
   return after !== undefined && wordIn(CLASS_NOUNS, tokens[after]) ? after : last;
 }

@@ -8,6 +8,7 @@
 import { MED7_LABELS, isMed7Label, type Med7Label } from './labels.ts';
 import type { PreToken } from './pretokenize.ts';
 import { trimEdges } from './entity-edges.ts';
+import { spanBreaks } from './span-breaks.ts';
 import { splitJoinedDrugs, tidyRun, type TokenRun } from './span-grammar.ts';
 import type { Entity, EntityTuple } from './types.ts';
 
@@ -99,6 +100,8 @@ function hasLineBreak(text: string): boolean {
  * unit of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after
  * it (`/kg/minute`). They only take in pre-tokens the model left outside every entity, and a part
  * of a split DRUG none of another part's.
+ * No entity holds pre-tokens on both sides of a span break (`span-breaks.ts`: a sentence end of
+ * any script, a change of script), whatever the tags say, and the span rules take nothing across one.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces
  * included). `scores[i]` is the confidence of token i's tag; an entity's score is the mean over the
  * kept tokens the model tagged into it.
@@ -115,7 +118,13 @@ export function decodeTags(
   if (scores !== undefined && scores.length !== tokens.length) {
     throw new RangeError(`decodeTags: ${tokens.length} tokens but ${scores.length} scores`);
   }
-  const runs = tagRuns(text, tokens, tags);
+  const breaks = spanBreaks(tokens);
+  // breaksUpTo[i]: span breaks before pre-tokens 1..i, so a range [a, b] holds one iff they differ
+  const breaksUpTo = new Int32Array(tokens.length);
+  for (let i = 1; i < tokens.length; i++) breaksUpTo[i] = breaksUpTo[i - 1]! + breaks[i]!;
+  const unbroken = (a: number, b: number): boolean =>
+    breaksUpTo[Math.max(a, b)] === breaksUpTo[Math.min(a, b)];
+  const runs = tagRuns(text, tokens, tags, breaks);
   // which run each pre-token was tagged into (-1: none), so the span rules only take in free ones
   const owner = new Int32Array(tokens.length).fill(-1);
   runs.forEach((run, r) => owner.fill(r, run.first, run.last + 1));
@@ -135,7 +144,10 @@ export function decodeTags(
       const tidy = tidyRun(
         tokens,
         { label: part.label, first: kept[0], last: kept[1] },
-        (i) => owner[i] === -1 || (owner[i] === r && i >= lo && i <= hi),
+        (i) =>
+          (owner[i] === -1 || (owner[i] === r && i >= lo && i <= hi)) &&
+          unbroken(i, kept[0]) &&
+          unbroken(i, kept[1]),
       );
       if (tidy === undefined) return;
       entities.push(toEntity(text, tokens, tidy, (i) => owner[i] === r, scores));
@@ -175,7 +187,12 @@ function toEntity(
 }
 
 /** The tag sequence's entities as pre-token ranges, before their edges are trimmed. */
-function tagRuns(text: string, tokens: readonly PreToken[], tags: readonly string[]): TokenRun[] {
+function tagRuns(
+  text: string,
+  tokens: readonly PreToken[],
+  tags: readonly string[],
+  breaks: Uint8Array,
+): TokenRun[] {
   const runs: TokenRun[] = [];
   let open: { label: Med7Label; first: number; last: number } | undefined;
   const close = (): void => {
@@ -191,6 +208,7 @@ function tagRuns(text: string, tokens: readonly PreToken[], tags: readonly strin
     const continues =
       open !== undefined &&
       open.label === parsed.label &&
+      breaks[i] === 0 &&
       (parsed.role === 'I' ||
         parsed.role === 'L' ||
         (parsed.role === 'B' && !hasLineBreak(text.slice(tokens[i - 1]!.end, tokens[i]!.start))));

@@ -99,6 +99,9 @@ const IS_NODE =
   typeof process !== 'undefined' &&
   (process as { release?: { name?: string } }).release?.name === 'node';
 
+/** A file the model folder lacks, found by our own check (Node). */
+class MissingFileError extends Med7ModelError {}
+
 const MODEL_FOLDER = 'models/med7-compact';
 const MAX_LENGTH_CAP = 512;
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
@@ -129,6 +132,7 @@ async function locateNode(model: string | undefined): Promise<Location> {
   if (stat === undefined) throw new Med7ModelError(`Model folder not found: ${folder}`);
   if (!stat.isDirectory()) throw new Med7ModelError(`Not a model folder: ${folder}`);
   await requireFiles(folder, REQUIRED_FILES);
+  for (const file of REQUIRED_FILES) await checkJsonFile(folder, file);
   return { id: folder, source: folder };
 }
 
@@ -156,6 +160,35 @@ async function embeddedModelFolder(modulePath: string): Promise<string> {
   );
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Node: reads a JSON file of the folder with its exact length and checks that it parses, before
+ * transformers.js reads it. Its Node file reader (4.3) hands over the whole shared buffer behind
+ * a small file, so an empty or broken file made the error quote bytes of other memory; here a
+ * message only ever quotes the file itself.
+ */
+async function checkJsonFile(folder: string, file: string): Promise<void> {
+  const path = await nodeImport<typeof import('node:path')>('node:path');
+  const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
+  const where = `${file} in ${folder}`;
+  const bytes = await fs.readFile(path.join(folder, file));
+  if (bytes.length === 0) throw new Med7ModelError(`The ${where} is empty`);
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw new Med7ModelError(`The ${where} is not UTF-8 text`);
+  }
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new Med7ModelError(`The ${where} is not valid JSON: ${describe(error)}`, {
+      cause: error,
+    });
+  }
+}
+
 /** Node: whether `folder` holds the plain file `file`. */
 async function hasFile(folder: string, file: string): Promise<boolean> {
   const path = await nodeImport<typeof import('node:path')>('node:path');
@@ -171,7 +204,7 @@ async function requireFiles(folder: string, files: readonly string[]): Promise<v
   const missing: string[] = [];
   for (const file of files) if (!(await hasFile(folder, file))) missing.push(file);
   if (missing.length > 0) {
-    throw new Med7ModelError(
+    throw new MissingFileError(
       `Model folder ${folder} lacks ${missing.join(', ')} (a Med7 model folder holds ${[...REQUIRED_FILES, 'onnx/<model file>'].join(', ')})`,
     );
   }
@@ -227,21 +260,92 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Whether a load failed because a file is not there (a 404 in the browser, ENOENT in Node). */
+/** What a request made during a load ended in: an HTTP status, or the error `fetch` threw. */
+export interface RequestOutcome {
+  readonly status?: number;
+  readonly error?: unknown;
+}
+
+/**
+ * Why a load failed, read from the error's type, code and status (and its causes), never from
+ * words in its message, which holds paths (`/srv/404/…`): `missing` — a file is not there
+ * (our own check, ENOENT, or transformers.js's not-found error: in Node a path that does not
+ * exist, in a browser a 404 unless a request threw); `unreachable` — a request threw (blocked by
+ * a Content-Security-Policy or CORS, or the network failed), which transformers.js also reports
+ * as not found; `other` — anything else (a broken file).
+ */
+export function failureKind(
+  error: unknown,
+  context: { readonly node: boolean; readonly requests?: readonly RequestOutcome[] },
+): 'missing' | 'unreachable' | 'other' {
+  for (let e = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e instanceof MissingFileError) return 'missing';
+    if ((e as { code?: unknown }).code === 'ENOENT') return 'missing';
+    if (e.name === 'ModelFileNotFoundError') {
+      if (context.node) return 'missing';
+      // the error follows the request that failed: the last one that threw or got a 4xx/5xx
+      return lastFailure(context.requests ?? [])?.error === undefined ? 'missing' : 'unreachable';
+    }
+  }
+  return 'other';
+}
+
+/** The last request of `requests` that threw or got an error status. */
+function lastFailure(requests: readonly RequestOutcome[]): RequestOutcome | undefined {
+  for (let i = requests.length - 1; i >= 0; i--) {
+    const request = requests[i]!;
+    if (request.error !== undefined || (request.status ?? 200) >= 400) return request;
+  }
+  return undefined;
+}
+
+/** Browser: the outcome of every request transformers.js made during the current load. */
+let requests: RequestOutcome[] = [];
+
 function isMissingFile(error: unknown): boolean {
-  return /not found locally|Could not locate file|404|ENOENT/i.test(describe(error));
+  return failureKind(error, { node: IS_NODE, requests }) === 'missing';
+}
+
+/**
+ * Runs `body` with transformers.js's `fetch` wrapped to record each request's outcome, so that
+ * a failure can be put down to its real cause (see {@link failureKind}). Loads run one at a time.
+ */
+async function recordingRequests<T>(body: () => Promise<T>): Promise<T> {
+  const plain = env.fetch;
+  requests = [];
+  env.fetch = (input, init) =>
+    plain(input, init).then(
+      (response: { status?: number }) => {
+        requests.push({ status: response.status });
+        return response;
+      },
+      (error: unknown) => {
+        requests.push({ error });
+        throw error;
+      },
+    );
+  try {
+    return await body();
+  } finally {
+    env.fetch = plain;
+  }
 }
 
 /** Turns a transformers.js / onnxruntime failure into a message a user can act on. */
 function explain(error: unknown, what: string, source: string): Med7ModelError {
   if (error instanceof Med7ModelError) return error;
   const message = describe(error);
-  if (isMissingFile(error)) {
-    return new Med7ModelError(
+  const kind = failureKind(error, { node: IS_NODE, requests });
+  if (kind === 'missing') {
+    return new MissingFileError(
       `Model file missing while loading ${what} from ${source}: ${message}`,
-      {
-        cause: error,
-      },
+      { cause: error },
+    );
+  }
+  if (kind === 'unreachable') {
+    return new Med7ModelError(
+      `Could not fetch the ${what} from ${source} (the network failed, or a Content-Security-Policy or CORS rule blocked the request): ${describe(lastFailure(requests)?.error)}`,
+      { cause: error },
     );
   }
   if (/JSON/i.test(message)) {
@@ -363,7 +467,9 @@ let loadChain: Promise<unknown> = Promise.resolve();
 
 /** Loads a Med7 token-classification model folder and returns text → entities. */
 export function loadMed7Model(options: LoadOptions = {}): Promise<Med7Model> {
-  const run = loadChain.then(() => load(options));
+  const run = loadChain.then(() =>
+    IS_NODE ? load(options) : recordingRequests(() => load(options)),
+  );
   loadChain = run.catch(() => undefined);
   return run;
 }

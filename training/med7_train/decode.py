@@ -11,6 +11,8 @@ checked against the cases in src/core/decode.cases.json.
 - A combining mark (`\u0301` in a decomposed `í`) belongs to the word it is written on: it is a
   pre-token of its own that the tokenizer reads as nothing, so alone it would cut the word apart.
 - A B- tag right after a token of its own label on the same line continues that entity.
+- No entity holds pre-tokens on both sides of a span break (span_breaks: a sentence end of any
+  script, a change of script), and the span rules take nothing across one (span-breaks.ts).
 - An entity never begins with a pre-token without a letter or digit, except a `#` before one
   (`#2`), and ends with one only if it is a `.`, `%` or `+` after one (`q.d.`, `0.25%`, `K+`), as
   in all 6,869 entities of the gold and annotated sets: other edge pre-tokens (a bullet, an arrow,
@@ -29,7 +31,7 @@ import math
 import re
 import unicodedata
 
-from .pretok import BIO
+from .pretok import BIO, script_of, visible_text
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 # line breaks by str.splitlines(), the same set as src/core/tags.ts
@@ -37,7 +39,7 @@ _LINE_BREAK_RE = re.compile("[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _is_word_piece(tok):
-    return _WORD_RE.fullmatch(tok[2]) is not None or _is_marks(tok[2])
+    return _WORD_RE.fullmatch(visible_text(tok[2])) is not None or _is_marks(tok[2])
 
 
 def _is_marks(text):
@@ -75,11 +77,44 @@ def _inner_separator(toks, at):
 _DOTTED_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W_]{1,4})+")
 
 
-def word_groups(toks):
-    """Consecutive runs [start, end) of pre-tokens that must share one label."""
+# span-breaks.ts: marks that end a sentence wherever they stand, and `?`/`!` before a space and
+# a capital or digit; no entity crosses one, nor joins letters of two scripts
+SENTENCE_END_MARKS = frozenset("。！？｡؟۔।॥")
+_SENTENCE_START_RE = re.compile(r"[A-Z0-9]")
+
+
+def _ends_sentence_before(toks, i):
+    prev, tok = toks[i - 1], toks[i]
+    if prev[2] in SENTENCE_END_MARKS:
+        return True
+    return prev[2] in ("?", "!") and tok[0] > prev[1] and _SENTENCE_START_RE.match(tok[2]) is not None
+
+
+def span_breaks(toks):
+    """spanBreaks in src/core/span-breaks.ts: breaks[i] is 1 where no entity may hold both
+    pre-token i - 1 and i (a sentence end between them, or i - 1 the last pre-token with letters
+    before one with letters of another script: pre-tokens without letters between two scripts go
+    with the later one, `阿司匹林 | 100 mg`)."""
+    breaks, last, last_at = [0] * len(toks), None, -1
+    for i, tok in enumerate(toks):
+        if i > 0 and _ends_sentence_before(toks, i):
+            breaks[i] = 1
+        script = script_of(tok[2])
+        if script is None:
+            continue
+        if last is not None and script != last:
+            breaks[last_at + 1] = 1
+        last, last_at = script, i
+    return breaks
+
+
+def word_groups(toks, breaks=None):
+    """Consecutive runs [start, end) of pre-tokens that must share one label, never across a
+    span break."""
+    breaks = span_breaks(toks) if breaks is None else breaks
     groups, start = [], 0
     for i in range(1, len(toks) + 1):
-        if i < len(toks) and _joins_previous(toks, i):
+        if i < len(toks) and not breaks[i] and _joins_previous(toks, i):
             continue
         if groups and i - start == 1 and _ends_dotted_abbreviation(toks, groups[-1], start):
             groups[-1] = (groups[-1][0], i)
@@ -137,7 +172,8 @@ def choose_tags(toks, probs, tags=BIO):
     def label_prob(i, lab, only_starts=False):
         return sum(p for p, l, b in zip(probs[i], labels, starts) if l == lab and (b or not only_starts))
 
-    groups = word_groups(toks)
+    breaks = span_breaks(toks)
+    groups = word_groups(toks, breaks)
     stay, enter = [], []
     for start, end in groups:
         pieces = [i for i in range(start, end) if read(i)]
@@ -160,8 +196,10 @@ def choose_tags(toks, probs, tags=BIO):
         best, back = list(enter[0]), []
         for g in range(1, len(groups)):
             nxt, prev = [], []
+            can_stay = not breaks[groups[g][0]]
             for s in range(len(states)):
-                totals = [b + (stay[g][s] if p == s else enter[g][s]) for p, b in enumerate(best)]
+                totals = [b + (stay[g][s] if p == s and (s == 0 or can_stay) else enter[g][s])
+                          for p, b in enumerate(best)]
                 p = _argmax(totals)
                 nxt.append(totals[p])
                 prev.append(p)
@@ -177,7 +215,7 @@ def choose_tags(toks, probs, tags=BIO):
         if lab is None:
             continue
         role = "B-"
-        if g > 0 and path[g - 1] == path[g]:
+        if g > 0 and path[g - 1] == path[g] and not breaks[start]:
             first = max((k for k, l in enumerate(labels) if l == lab), key=lambda k: (probs[start][k], -k))
             role = "I-" if tags[first].startswith("I-") else "B-"
         out[start] = role + lab
@@ -240,7 +278,7 @@ _ARTICLES = frozenset(["a", "an"])
 
 
 def _word_in(words, toks, i):
-    return 0 <= i < len(toks) and toks[i][2].lower() in words
+    return 0 <= i < len(toks) and visible_text(toks[i][2]).lower() in words
 
 
 def _touches(toks, i, j):
@@ -265,7 +303,7 @@ def _reach_class_noun(toks, last, is_free):
         return last
     if _word_in(_CLASS_NOUNS, toks, nxt):
         return nxt
-    if not _LETTERS_RE.fullmatch(toks[nxt][2]) or _word_in(_TRAILING_WORDS, toks, nxt):
+    if not _LETTERS_RE.fullmatch(visible_text(toks[nxt][2])) or _word_in(_TRAILING_WORDS, toks, nxt):
         return last
     after = _next_word(toks, nxt, is_free)
     return after if after is not None and _word_in(_CLASS_NOUNS, toks, after) else last
@@ -349,13 +387,22 @@ def decode_tags(text, toks, tags):
     one, and B- continues an entity of its own label that the previous token ends on the same line.
     Edge pre-tokens without a letter or digit are trimmed off as in _trim_edges, then a DRUG is
     split as in _split_joined_drugs and the span rules of _tidy_run apply."""
+    breaks = span_breaks(toks)
+    # breaks_up_to[i]: span breaks before pre-tokens 1..i; a range holds one iff its ends differ
+    breaks_up_to = [0] * len(toks)
+    for i in range(1, len(toks)):
+        breaks_up_to[i] = breaks_up_to[i - 1] + breaks[i]
+
+    def unbroken(a, b):
+        return breaks_up_to[max(a, b)] == breaks_up_to[min(a, b)]
+
     runs, cur = [], None
     for i, ((s, _, _), t) in enumerate(zip(toks, tags)):
         if t == "O":
             cur = None
             continue
         lab = t[2:]
-        continues = cur is not None and cur[2] == lab and (
+        continues = cur is not None and cur[2] == lab and not breaks[i] and (
             t.startswith("I-") or not _LINE_BREAK_RE.search(text[toks[i - 1][1]:s]))
         if continues:
             cur[1] = i
@@ -379,7 +426,9 @@ def decode_tags(text, toks, tags):
             if kept is None:
                 continue
             tidy = _tidy_run(toks, kept[0], kept[1], lab,
-                             lambda i, r=r, lo=lo, hi=hi: owner[i] == -1 or (owner[i] == r and lo <= i <= hi))
+                             lambda i, r=r, lo=lo, hi=hi, kept=kept: (
+                                 (owner[i] == -1 or (owner[i] == r and lo <= i <= hi))
+                                 and unbroken(i, kept[0]) and unbroken(i, kept[1])))
             if tidy is not None:
                 spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
     return spans
