@@ -131,6 +131,39 @@ test('the drop-in folder on another origin (a CDN with CORS), the page isolated'
   recordTimings({ consumerCdn: { firstHighlightsMs: ms } });
 });
 
+test('a model on a third origin is refused unless allow-origins lists it', async ({ page }) => {
+  const models = await serve(site('third-origin', undefined, 'med7-ner'), { cors: true });
+  const modelUrl = `${models.url}med7-ner/models/med7-compact/`;
+  const refused = await serve(
+    site(
+      'third-origin-page',
+      plainPage('/med7-ner/med7-ner.js', ` model="${modelUrl}"`),
+      'med7-ner',
+    ),
+  );
+  const origins = recordOrigins(page);
+  await watchEvents(page);
+  await page.goto(refused.url);
+  const alert = page.locator('med7-ner').getByRole('alert');
+  await expect(alert).toContainText(`${models.url.slice(0, -1)} is not an allowed origin`);
+  await expect(alert).toContainText('allow-origins');
+  await expect(page.locator('med7-ner [part="text"]')).toHaveText(README_SENTENCE);
+  expect([...origins]).toEqual([refused.url.slice(0, -1)]);
+
+  const allowed = await serve(
+    site(
+      'third-origin-allowed',
+      plainPage(
+        '/med7-ner/med7-ner.js',
+        ` model="${modelUrl}" allow-origins="${models.url.slice(0, -1)}"`,
+      ),
+      'med7-ner',
+    ),
+  );
+  await page.goto(allowed.url);
+  await expectReadmeHighlights(page);
+});
+
 /** The CSP a page needs for the element served from its own origin (documented in docs/). */
 const SAME_ORIGIN_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'";
