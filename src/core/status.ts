@@ -73,7 +73,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      "(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis) (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?" +
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis) (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?' +
         REACTION +
         ' (?:on|to|after|from|with)',
     ),
@@ -107,7 +107,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      "stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:on|taking|took|used|tried|treated with|received)|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|failed|quit|tried",
+      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:on|taking|took|used|tried|treated with|received)|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
@@ -128,7 +128,9 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'held',
     direction: 'both',
-    pattern: W('hold(?:ing)? off(?: on)?|hold(?:ing)?(?! (?:for|if|when|parameters?))|held|on hold'),
+    pattern: W(
+      'hold(?:ing)? off(?: on)?|hold(?:ing)?(?! (?:for|if|when|parameters?))|held|on hold',
+    ),
   },
   // planned
   {
@@ -164,7 +166,9 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'active',
     direction: 'backward',
-    pattern: W('(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started)'),
+    pattern: W(
+      '(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started)',
+    ),
   },
 ];
 
@@ -317,14 +321,20 @@ export function drugStatuses(text: string, entities: readonly Entity[]): Map<Ent
 
 /** The status of one drug span. */
 export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): DrugStatus {
-  const entity: Entity = { ...drug, label: 'DRUG', text: text.slice(drug.start, drug.end), score: 1 };
+  const entity: Entity = {
+    ...drug,
+    label: 'DRUG',
+    text: text.slice(drug.start, drug.end),
+    score: 1,
+  };
   return drugStatuses(text, [entity]).get(entity) as DrugStatus;
 }
 
 const BUT_SUBJECT = /^[^.;]*\bbut (?:he|she|they|the patient)(?: \w+)? $/i;
 
 /** `Do not take Tetracycline with milk`: an instruction on how to take it, not a negation. */
-const HOW_TO_TAKE = /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|until|on an empty|before|after|within|at the same time)\b/i;
+const HOW_TO_TAKE =
+  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|until|on an empty|before|after|within|at the same time)\b/i;
 function isHowToTake(trigger: Trigger, text: string, drug: Entity): boolean {
   return (
     trigger.rule.status === 'negated' &&
