@@ -59,10 +59,16 @@ interface TriggerRule {
   until?: string;
   /** A backward trigger that reaches over `but he` (`ordered Demerol, but he refused`). */
   crossesBut?: boolean;
+  /**
+   * A backward trigger that points back with a pronoun (`but discontinued this`, `did not tolerate
+   * them`): it reaches over commas and `but` within the sentence (10 words); `it`/`this` only to
+   * the nearest drug.
+   */
+  anaphor?: boolean;
 }
 
 const W = (source: string): string => `\\b(?:${source})\\b`;
-const PRONOUN = '(?:him|her|them|the patient|patient)';
+const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|the infant)';
 const REACTION =
   '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
 
@@ -82,7 +88,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|allergy|allergies|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
     ),
   },
   // negated
@@ -93,7 +99,18 @@ const RULES: readonly TriggerRule[] = [
       "(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
   },
-  { status: 'negated', direction: 'forward', pattern: W('no|without|nor'), maxWords: 3 },
+  {
+    status: 'negated',
+    direction: 'forward',
+    pattern: W('no|without|nor|lack of|absence of'),
+    maxWords: 3,
+  },
+  {
+    status: 'negated',
+    direction: 'forward',
+    pattern: W('(?:has|have|had) not been \\w+ing'),
+    maxWords: 6,
+  },
   {
     status: 'negated',
     direction: 'both',
@@ -121,8 +138,24 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off)|in the past|previously|formerly',
+      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off)|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|in the past|previously|formerly',
     ),
+  },
+  {
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      "(?:discontinued|stopped|d/c'?d) (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+    ),
+    anaphor: true,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      '(?:did not|could not|does not|cannot|unable to|never) tolerate (?:it|this|them|both(?: of them)?|either(?: of them)?)',
+    ),
+    anaphor: true,
   },
   // held
   {
@@ -137,7 +170,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started on|be placed on|be given|be prescribed)|recommend(?:ed|s|ation)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started on|be placed on|be given|be prescribed)|recommend(?:ed|s|ation)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
     ),
   },
   // given
@@ -145,7 +178,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
+      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
     ),
   },
   {
@@ -160,7 +193,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'forward',
     pattern: W(
-      `(?:was|were) given a trial of|(?:is|are) being given|being given|continue[ds]?(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+      `(?:concur|agree)s? with|(?:was|were) given a trial of|(?:is|are) being given|being given|continue[ds]?(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
     ),
   },
   {
@@ -175,7 +208,7 @@ const RULES: readonly TriggerRule[] = [
 /** Words that end a trigger's scope. */
 const TERMINATOR = new RegExp(
   W(
-    'but|however|although|though|except|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to',
+    'but|however|although|though|except|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless',
   ),
   'i',
 );
@@ -190,6 +223,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS/, 'stopped'],
   [/ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS/, 'given'],
+  [/RECOMMEND/, 'planned'],
   [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
 ];
 /** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */
@@ -231,7 +265,12 @@ function findTriggers(text: string): Trigger[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Trigger[] = [];
   for (const t of found) {
-    if (kept.every((k) => t.end <= k.start || t.start >= k.end)) kept.push(t);
+    const same = kept.findIndex((k) => k.start === t.start && k.end === t.end);
+    const twin = same >= 0 ? kept[same] : undefined;
+    // The same words as a forward and a backward trigger of one status (`was given`): both ways.
+    if (twin && twin.rule.status === t.rule.status && twin.rule.direction !== t.rule.direction) {
+      kept[same] = { ...twin, rule: { ...twin.rule, direction: 'both' } };
+    } else if (kept.every((k) => t.end <= k.start || t.start >= k.end)) kept.push(t);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -312,9 +351,10 @@ export function drugStatuses(text: string, entities: readonly Entity[]): Map<Ent
   // Masked on a copy whose length is unchanged, so offsets hold.
   const triggers = findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
+  const drugStarts = entities.filter((e) => e.label === 'DRUG').map((e) => e.start);
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
-    result.set(drug, statusAt(text, drug, triggers, sentenceEnds, headings));
+    result.set(drug, statusAt(text, masked, drugStarts, drug, triggers, sentenceEnds, headings));
   }
   return result;
 }
@@ -330,7 +370,9 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
   return drugStatuses(text, [entity]).get(entity) as DrugStatus;
 }
 
-const BUT_SUBJECT = /^[^.;]*\bbut (?:he|she|they|the patient)(?: \w+)? $/i;
+const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
+/** A pronoun that points back to several drugs (`them`, `both of them`). */
+const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
 
 /** `Do not take Tetracycline with milk`: an instruction on how to take it, not a negation. */
 const HOW_TO_TAKE =
@@ -343,8 +385,24 @@ function isHowToTake(trigger: Trigger, text: string, drug: Entity): boolean {
   );
 }
 
+/** Whether an anaphoric backward trigger reaches back to `drug`. */
+function reachesBack(
+  text: string,
+  drug: Entity,
+  trigger: Trigger,
+  drugStarts: readonly number[],
+  sentenceCut: boolean,
+): boolean {
+  const gap = text.slice(drug.end, trigger.start);
+  if (sentenceCut || CLAUSE_BREAK.test(gap) || wordCount(gap) > 10) return false;
+  const plural = PLURAL_ANAPHOR.test(text.slice(trigger.start, trigger.end));
+  return plural || !drugStarts.some((s) => s >= drug.end && s < trigger.start);
+}
+
 function statusAt(
   text: string,
+  masked: string,
+  drugStarts: readonly number[],
   drug: Entity,
   triggers: readonly Trigger[],
   sentenceEnds: readonly number[],
@@ -375,19 +433,24 @@ function statusAt(
     const gap = text.slice(drug.end, backward.start);
     const between = triggers.some((t) => t.start >= drug.end && t.end <= backward.start);
     const butRefused = backward.rule.crossesBut === true && BUT_SUBJECT.test(gap);
-    const inScope = !scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused;
-    if (!between && inScope && wordCount(gap) <= 8) {
+    const inScope = backward.rule.anaphor
+      ? reachesBack(text, drug, backward, drugStarts, cut(drug.end, backward.start))
+      : (!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
+        wordCount(gap) <= 8;
+    if (!between && inScope) {
       candidates.push({
         status: backward.rule.status,
         cue: cueOf(text, backward.start, backward.end),
       });
     }
   }
-  // The heading above it.
+  // The heading above it: an allergy heading always counts; the others only where no trigger does.
   const heading = [...headings].reverse().find((h) => h.end <= drug.start);
-  if (heading?.status && drug.start < heading.until) {
-    candidates.push({ status: heading.status, cue: cueOf(text, heading.start, heading.end) });
-  }
+  const headed =
+    heading?.status && drug.start < heading.until
+      ? { status: heading.status, cue: cueOf(text, heading.start, heading.end) }
+      : undefined;
+  if (headed && (headed.status === 'allergy' || candidates.length === 0)) candidates.push(headed);
   candidates.sort((a, b) => rank(a.status) - rank(b.status));
   // `denies dye allergy`, `no penicillin allergy`: a negated allergy is no allergy.
   const negation = candidates.find((c) => c.status === 'negated');
@@ -399,7 +462,7 @@ function statusAt(
 
   const sentenceStart = [...sentenceEnds].reverse().find((e) => e <= drug.start) ?? 0;
   const sentenceEnd = sentenceEnds.find((e) => e > drug.end) ?? text.length;
-  const context = PROCEDURE_CONTEXT.exec(text.slice(sentenceStart, sentenceEnd));
+  const context = PROCEDURE_CONTEXT.exec(masked.slice(sentenceStart, sentenceEnd));
   if (context) {
     const start = sentenceStart + context.index;
     return { status: 'given', cue: cueOf(text, start, start + context[0].length) };
