@@ -65,12 +65,17 @@ interface TriggerRule {
    * the nearest drug.
    */
   anaphor?: boolean;
+  /** A backward trigger for the drugs right before it only (`penicillin and sulfa allergies`). */
+  adjacent?: boolean;
 }
 
 const W = (source: string): string => `\\b(?:${source})\\b`;
 const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|the infant)';
 const REACTION =
   '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
+/** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
+const SIDE_EFFECT =
+  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction)';
 
 /** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
 const RULES: readonly TriggerRule[] = [
@@ -81,22 +86,38 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis) (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?' +
         REACTION +
-        ' (?:on|to|after|from|with)',
+        ' (?:on|to|after|from|with)|' +
+        SIDE_EFFECT +
+        ' (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)',
     ),
   },
   {
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+      `(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
     ),
+    anaphor: true,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+    ),
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W('(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)'),
+    adjacent: true,
   },
   // negated
   {
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
+      "(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
   },
   {
@@ -124,7 +145,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:on|taking|took|used|tried|treated with|received)|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had) (?:a |an )?(?:\\w+ )?courses? of|failed|quit|tried',
+      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:on|taking|took|used|tried|treated with|received)|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had) (?:a |an )?(?:\\w+ )?courses? of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
@@ -138,14 +159,14 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off)|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|in the past|previously|formerly',
+      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off)|any ?more|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|in the past|previously|formerly',
     ),
   },
   {
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:discontinued|stopped|d/c'?d) (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+      "(?:(?:this|it|that|which) (?:was|were|has been|had been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?failed)|(?:discontinued|stopped|d/c'?d) (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
     ),
     anaphor: true,
   },
@@ -162,16 +183,29 @@ const RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'both',
     pattern: W(
-      'hold(?:ing)? off(?: on)?|hold(?:ing)?(?! (?:for|if|when|parameters?))|held|on hold',
+      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?))|held|on hold',
     ),
+  },
+  {
+    status: 'held',
+    direction: 'backward',
+    pattern: W(
+      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)',
+    ),
+    anaphor: true,
   },
   // planned
   {
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started on|be placed on|be given|be prescribed)|recommend(?:ed|s|ation)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be (?:re)?started (?:back )?on|be (?:placed|put) (?:back )?on|be given|be prescribed)|recommend(?:ed|s|ation)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
     ),
+  },
+  {
+    status: 'planned',
+    direction: 'backward',
+    pattern: W('(?:can|could|may|might) be (?:used|tried|given|started|added|considered)'),
   },
   // given
   {
@@ -200,7 +234,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started)',
+      '(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started(?! on))',
     ),
   },
 ];
@@ -215,7 +249,7 @@ const TERMINATOR = new RegExp(
 /** Clause and list breaks: `;`, a line break, a numbered item. */
 const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
 /** A sentence end (as in records.ts): `.!?` then a comma or spaces before a capital, digit or bracket. */
-const SENTENCE_END = /[.!?]["')\]]?(?:,|\s+(?=[A-Z0-9(["']))/g;
+const SENTENCE_END = /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,|\s+(?=[A-Z0-9(["']))/g;
 
 /** Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence. */
 const HEADING = /(?:^|\n|[.!?:,]\s*)([A-Z][A-Z &/-]{2,60}):/g;
@@ -232,7 +266,10 @@ const PROSE =
 
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraoperative\w*|preoperative\w*|postoperative\w*|operating room|dressing|the wound|bolus|contrast|fluoroscop\w*|procedure)\b/i;
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraoperative\w*|preoperative\w*|postoperative\w*|operating room|dressing|the wound|bolus|fluoroscop\w*|procedure|needle|catheter|flush\w*|cannula|stress test)\b/i;
+/** Contrast agents are given for the study the note describes, unless the text says otherwise. */
+const CONTRAST_AGENT =
+  /\b(?:contrast|dye|gadolinium|omnipaque|visipaque|isovue|ultravist|optiray|hypaque|gastrografin|barium)\b/i;
 
 const COMPILED = RULES.map((rule) => [rule, new RegExp(rule.pattern, 'gi')] as const);
 const UNTIL = new Map(
@@ -371,6 +408,19 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
 }
 
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
+/** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
+const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
+/** Later in the sentence, the drug is to be taken again: a stop that is a pause. */
+const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
+/** `taken off Coumadin … then resume` / `… placed back on Coumadin`: the same drug, or no object. */
+function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
+  const after = text.slice(drug.end, sentenceEnd);
+  const match = RESUMED.exec(after);
+  if (!match) return false;
+  const next = after.slice(match.index + match[0].length, match.index + match[0].length + 40);
+  return /^\s*(?:[.,;]|$)/.test(next) || next.toLowerCase().includes(drug.text.toLowerCase());
+}
+
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
 
@@ -394,7 +444,7 @@ function reachesBack(
   sentenceCut: boolean,
 ): boolean {
   const gap = text.slice(drug.end, trigger.start);
-  if (sentenceCut || CLAUSE_BREAK.test(gap) || wordCount(gap) > 10) return false;
+  if (sentenceCut || /\n/.test(gap) || wordCount(gap) > 10) return false;
   const plural = PLURAL_ANAPHOR.test(text.slice(trigger.start, trigger.end));
   return plural || !drugStarts.some((s) => s >= drug.end && s < trigger.start);
 }
@@ -431,12 +481,17 @@ function statusAt(
   const backward = triggers.find((t) => t.start >= drug.end && t.rule.direction !== 'forward');
   if (backward) {
     const gap = text.slice(drug.end, backward.start);
-    const between = triggers.some((t) => t.start >= drug.end && t.end <= backward.start);
+    // A short trigger between (`Marcaine without epinephrine was used`) belongs to the drug after it.
+    const between = triggers.some(
+      (t) => t.start >= drug.end && t.end <= backward.start && t.rule.maxWords === undefined,
+    );
     const butRefused = backward.rule.crossesBut === true && BUT_SUBJECT.test(gap);
     const inScope = backward.rule.anaphor
       ? reachesBack(text, drug, backward, drugStarts, cut(drug.end, backward.start))
-      : (!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
-        wordCount(gap) <= 8;
+      : backward.rule.adjacent
+        ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start))
+        : (!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
+          wordCount(gap) <= 8;
     if (!between && inScope) {
       candidates.push({
         status: backward.rule.status,
@@ -458,10 +513,16 @@ function statusAt(
     return negation;
   }
   const best = candidates[0];
+  const sentenceEnd = sentenceEnds.find((e) => e > drug.end) ?? text.length;
+  if (best?.status === 'stopped' && isResumed(text, drug, sentenceEnd)) {
+    return { status: 'held', cue: best.cue };
+  }
   if (best) return best;
+  if (CONTRAST_AGENT.test(drug.text)) {
+    return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
+  }
 
   const sentenceStart = [...sentenceEnds].reverse().find((e) => e <= drug.start) ?? 0;
-  const sentenceEnd = sentenceEnds.find((e) => e > drug.end) ?? text.length;
   const context = PROCEDURE_CONTEXT.exec(masked.slice(sentenceStart, sentenceEnd));
   if (context) {
     const start = sentenceStart + context.index;
