@@ -75,7 +75,7 @@ const REACTION =
   '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 const SIDE_EFFECT =
-  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction)';
+  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
 
 /** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
 const RULES: readonly TriggerRule[] = [
@@ -84,7 +84,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis) (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?' +
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?' +
         REACTION +
         ' (?:on|to|after|from|with)|' +
         SIDE_EFFECT +
@@ -152,6 +152,17 @@ const RULES: readonly TriggerRule[] = [
   { status: 'stopped', direction: 'forward', pattern: W('off(?: of)?'), maxWords: 2 },
   {
     status: 'stopped',
+    direction: 'forward',
+    pattern: W('(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried'),
+  },
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W('instead of|previous|prior(?! to)'),
+    maxWords: 3,
+  },
+  {
+    status: 'stopped',
     direction: 'both',
     pattern: W("discontinued|discontinue|stopped|stop|d/c'?d|dc'?d|d/c"),
   },
@@ -166,7 +177,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:(?:this|it|that|which) (?:was|were|has been|had been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?failed)|(?:discontinued|stopped|d/c'?d) (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+      "(?:(?:this|it|that|which) (?:was|were|has been|had been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
     ),
     anaphor: true,
   },
@@ -205,7 +216,9 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'planned',
     direction: 'backward',
-    pattern: W('(?:can|could|may|might) be (?:used|tried|given|started|added|considered)'),
+    pattern: W(
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
+    ),
   },
   // given
   {
@@ -227,7 +240,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'forward',
     pattern: W(
-      `(?:concur|agree)s? with|(?:was|were) given a trial of|(?:is|are) being given|being given|continue[ds]?(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+      `(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continue[ds]?(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
     ),
   },
   {
@@ -252,7 +265,8 @@ const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
 const SENTENCE_END = /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,|\s+(?=[A-Z0-9(["']))/g;
 
 /** Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence. */
-const HEADING = /(?:^|\n|[.!?:,]\s*)([A-Z][A-Z &/-]{2,60}):/g;
+const HEADING =
+  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),)/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS/, 'stopped'],
@@ -321,7 +335,7 @@ function sentenceBounds(text: string): number[] {
 function findHeadings(text: string, sentenceEnds: readonly number[]): Heading[] {
   const headings: Heading[] = [];
   for (const m of text.matchAll(HEADING)) {
-    const name = m[1] ?? '';
+    const name = m[1] ?? m[2] ?? '';
     const start = m.index + m[0].length - name.length - 1;
     const end = m.index + m[0].length;
     const status = HEADING_STATUS.find(([re]) => re.test(name))?.[1] ?? null;
@@ -412,6 +426,13 @@ const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
 const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
 /** Later in the sentence, the drug is to be taken again: a stop that is a pause. */
 const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
+/** Right after a stopped drug: the stop is for a while (`discontinue aspirin for now`). */
+const FOR_NOW = /^\s*(?:\S+\s+){0,2}?(?:for now|for the time being|temporarily)\b/i;
+/** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
+const BECAUSE_OF_EFFECT = new RegExp(
+  `^[^.;]{0,60}?\\b(?:because of|due to|secondary to) (?:his |her |the |a |an )?(?:\\w+ )?${SIDE_EFFECT}`,
+  'i',
+);
 /** `taken off Coumadin … then resume` / `… placed back on Coumadin`: the same drug, or no object. */
 function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
   const after = text.slice(drug.end, sentenceEnd);
@@ -444,7 +465,7 @@ function reachesBack(
   sentenceCut: boolean,
 ): boolean {
   const gap = text.slice(drug.end, trigger.start);
-  if (sentenceCut || /\n/.test(gap) || wordCount(gap) > 10) return false;
+  if (sentenceCut || /\n/.test(gap) || wordCount(gap) > 14) return false;
   const plural = PLURAL_ANAPHOR.test(text.slice(trigger.start, trigger.end));
   return plural || !drugStarts.some((s) => s >= drug.end && s < trigger.start);
 }
@@ -514,8 +535,16 @@ function statusAt(
   }
   const best = candidates[0];
   const sentenceEnd = sentenceEnds.find((e) => e > drug.end) ?? text.length;
-  if (best?.status === 'stopped' && isResumed(text, drug, sentenceEnd)) {
-    return { status: 'held', cue: best.cue };
+  if (best?.status === 'stopped') {
+    const after = text.slice(drug.end, sentenceEnd);
+    if (isResumed(text, drug, sentenceEnd) || FOR_NOW.test(after)) {
+      return { status: 'held', cue: best.cue };
+    }
+    const effect = BECAUSE_OF_EFFECT.exec(after);
+    if (effect) {
+      const start = drug.end + effect[0].search(/\b(?:because of|due to|secondary to)\b/i);
+      return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
+    }
   }
   if (best) return best;
   if (CONTRAST_AGENT.test(drug.text)) {
