@@ -84,7 +84,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?' +
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?<!\\b(?:potential|possible|risks? of|any)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?:\\w+ )?' +
         REACTION +
         ' (?:on|to|after|from|with)|' +
         SIDE_EFFECT +
@@ -123,7 +123,9 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'negated',
     direction: 'forward',
-    pattern: W('no|without|nor|lack of|absence of'),
+    pattern: W(
+      'no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse))|without|nor|lack of|absence of',
+    ),
     maxWords: 3,
   },
   {
@@ -145,11 +147,16 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:on|taking|took|used|tried|treated with|received)|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had) (?:a |an )?(?:\\w+ )?courses? of|failed|quit|tried',
+      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had) (?:a |an )?(?:\\w+ )?courses? of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
-  { status: 'stopped', direction: 'forward', pattern: W('off(?: of)?'), maxWords: 2 },
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W('(?<!\\bto (?:come|get|be|go) )off(?: of)?'),
+    maxWords: 2,
+  },
   {
     status: 'stopped',
     direction: 'forward',
@@ -164,7 +171,7 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'stopped',
     direction: 'both',
-    pattern: W("discontinued|discontinue|stopped|stop|d/c'?d|dc'?d|d/c"),
+    pattern: W("discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|d/c"),
   },
   {
     status: 'stopped',
@@ -177,7 +184,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:(?:this|it|that|which) (?:was|were|has been|had been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+      "(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|which (?:did not|didn't|has not|had not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
     ),
     anaphor: true,
   },
@@ -194,7 +201,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'both',
     pattern: W(
-      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?))|held|on hold',
+      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?|area|room))|held|on hold',
     ),
   },
   {
@@ -210,7 +217,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be (?:re)?started (?:back )?on|be (?:placed|put) (?:back )?on|be given|be prescribed)|recommend(?:ed|s|ation)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be (?:re)?started (?:back )?on|be (?:placed|put) (?:back )?on|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
     ),
   },
   {
@@ -220,12 +227,20 @@ const RULES: readonly TriggerRule[] = [
       '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
     ),
   },
+  {
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      'which (?:he|she|they|the patient) (?:is|are|will be) (?:to|going to|about to) (?:start|begin|try)',
+    ),
+    anaphor: true,
+  },
   // given
   {
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
+      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
     ),
   },
   {
@@ -240,7 +255,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'forward',
     pattern: W(
-      `(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continue[ds]?(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+      `(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
     ),
   },
   {
@@ -541,7 +556,7 @@ function statusAt(
       return { status: 'held', cue: best.cue };
     }
     const effect = BECAUSE_OF_EFFECT.exec(after);
-    if (effect) {
+    if (effect && !/\beither\b/i.test(effect[0])) {
       const start = drug.end + effect[0].search(/\b(?:because of|due to|secondary to)\b/i);
       return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
     }
