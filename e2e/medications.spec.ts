@@ -30,6 +30,8 @@ function medications(): Promise<Shown[]> {
       ),
       cells: [
         r.drug?.text ?? '(no drug)',
+        // The Status cell holds the status and, hidden until focus, its cue.
+        r.cue ? `${r.status}“${r.cue.text}”` : r.status,
         ...fields.map((f) => r[f].map((e) => e.text).join('; ')),
       ],
     }));
@@ -65,6 +67,7 @@ test('the Medications table has one row per medication, in text order', async ()
   await expect(table).toBeVisible();
   await expect(table.locator('thead th')).toHaveText([
     'Drug',
+    'Status',
     'Strength',
     'Form',
     'Route',
@@ -90,6 +93,7 @@ test('the README sentence gives one medication with all six attributes', async (
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('th, td')).toHaveText([
     'Magnesium hydroxide',
+    'active“prescribed”',
     '400mg/5ml',
     'suspension',
     'PO',
@@ -147,7 +151,7 @@ test('exports the medications as JSON, CSV and FHIR', async () => {
   const csv = await download('Download CSV');
   expect(csv.file).toBe('medications.csv');
   const lines = csv.text.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('drug,strength,form,route,dosage,frequency,duration,start,end');
+  expect(lines[0]).toBe('drug,strength,form,route,dosage,frequency,duration,status,cue,start,end');
   expect(lines).toHaveLength(expected.length + 1);
 
   const fhir = await download('Download FHIR');

@@ -36,6 +36,8 @@ describe('the --records enricher', () => {
           dosage: [{ start: 78, end: 82, text: '30ml' }],
           frequency: [{ start: 83, end: 86, text: 'bid' }],
           duration: [{ start: 87, end: 106, text: 'for the next 5 days' }],
+          status: 'active',
+          cue: { start: 14, end: 24, text: 'prescribed' },
         },
       ],
     });
@@ -44,8 +46,8 @@ describe('the --records enricher', () => {
 
   it('prints a medications table for --text', () => {
     expect(medicationTable(groupMedications(README, README_ENTITIES)).split('\n')).toEqual([
-      'drug                 strength   form        route  dosage  frequency  duration',
-      'Magnesium hydroxide  400mg/5ml  suspension  PO     30ml    bid        for the next 5 days',
+      'drug                 status  strength   form        route  dosage  frequency  duration',
+      'Magnesium hydroxide  active  400mg/5ml  suspension  PO     30ml    bid        for the next 5 days',
     ]);
     expect(medicationTable([])).toBe('(no medications)');
   });
@@ -127,7 +129,7 @@ describe('med7 annotate --records with the model', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^start\s+end\s+label/);
     expect(run.stdout).toMatch(
-      /\n\n(drug\s+strength\s+form\s+route\s+dosage\s+frequency\s+duration|\(no medications\))/,
+      /\n\n(drug\s+status\s+strength\s+form\s+route\s+dosage\s+frequency\s+duration|\(no medications\))/,
     );
   });
 });

@@ -37,14 +37,15 @@ export function entityTable(entities: readonly Entity[]): string {
   return table(rows, [true, true, false, true, false]);
 }
 
-/** The `--text --records` table: one row per medication, several spans joined with `; `. */
+/** The `--text --records` table: one row per medication (drug, status, attributes), several spans joined with `; `. */
 export function medicationTable(records: readonly MedicationRecord[]): string {
   if (records.length === 0) return '(no medications)';
   const fields = ATTRIBUTE_LABELS.map((label) => ATTRIBUTE_FIELDS[label]);
   const rows = [
-    ['drug', ...fields],
+    ['drug', 'status', ...fields],
     ...records.map((r) => [
       r.drug ? visible(r.drug.text) : '-',
+      r.status,
       ...fields.map((field) => r[field].map((e) => visible(e.text)).join('; ')),
     ]),
   ];

@@ -7,6 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toCSV } from '../core/export/csv.ts';
+import { toFhirBundle } from '../core/export/fhir.ts';
 import { toPlainMedications } from '../core/export/json.ts';
 import { evaluate } from '../core/metrics.ts';
 import { countWords } from '../core/pretokenize.ts';
@@ -17,6 +19,7 @@ import type { Med7Model } from '../model/index.ts';
 import { DTYPES, isDtype, type Med7Dtype } from '../model/dtype.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
+import { readStatusGold, statusEval } from './status-eval.ts';
 import { parseGold, parseRecords, type GoldRecord, type InputRecord } from './jsonl.ts';
 import { Output, STDIO } from './output.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
@@ -28,12 +31,14 @@ Finds the seven Med7 entities (DRUG, STRENGTH, FORM, ROUTE, DOSAGE, FREQUENCY, D
 Commands:
   annotate   JSON Lines in ({"id", "text", …} per line), the same records out with
              "entities": [[start, end, label], …] (UTF-16 offsets, end exclusive)
-  eval       strict and lenient precision, recall and F1 of the model on a gold file
+  eval       strict and lenient precision, recall and F1 of the model on a gold file;
+             with --status, the scores of each drug's status against status gold
 
 Run "med7 <command> --help" for its options.`;
 
-const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--dtype auto|int8|q8|fp32] [--quiet]
-       med7 annotate --text "…" [--records] [--model DIR]
+const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--fhir] [--dtype auto|int8|q8|fp32] [--quiet]
+       med7 annotate [--input FILE] [--output FILE] --csv
+       med7 annotate --text "…" [--records | --fhir | --csv] [--model DIR]
 
   --input FILE    JSON Lines to read (default, or "-": standard input)
   --output FILE   where to write the annotated JSON Lines (default, or "-": standard output)
@@ -41,7 +46,15 @@ const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--out
   --records       also group the entities per drug: adds "medications": [{"drug", "strength",
                   "form", "route", "dosage", "frequency", "duration"}, …] to each record (each
                   a span {start, end, text}, or a list of them; "drug" null for a sig without
-                  one); with --text, prints a table of medications too
+                  one), each with its "status" (allergy, negated, stopped, held, planned,
+                  given, active) and the "cue" span that decided it (null for the default
+                  active); with --text, prints a table of medications too
+  --fhir          adds "fhir" to each record: its FHIR R4 Bundle (one per input record; an
+                  allergy as an AllergyIntolerance, every other drug as a MedicationStatement
+                  whose status follows the drug's); with --text, prints the Bundle
+  --csv           writes the medications table as CSV instead of JSON Lines: one row per
+                  medication, an "id" column (the record's "id", else its line number), then
+                  drug, strength, form, route, dosage, frequency, duration, status, cue, start, end
   --model DIR     model folder (default: the package's models/med7-compact)
   --dtype auto|int8|q8|fp32
                   the model file: auto (default) takes the folder's choice (the embedded
@@ -59,6 +72,11 @@ const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype 
   GOLD.jsonl      records with "text" and gold "entities" (format of shared/ANNOTATION.md);
                   "-" reads them from standard input
   --json          print the scores as JSON instead of a table
+  --status        score each drug's status (shared/STATUS.md): GOLD.jsonl records carry
+                  "status": [[start, end, status], …]; reports per-status precision, recall,
+                  F1, macro-F1 and accuracy on the gold entities, the safety count (gold
+                  allergy/negated/stopped drugs exported active or completed), and end to
+                  end (span and status) on the model's entities (or --predictions')
   --predictions PRED.jsonl
                   score these entities instead of running the model (another system's
                   output, e.g. a rule-based labeller): the same records, line for line,
@@ -94,6 +112,8 @@ const ANNOTATE_OPTIONS = {
   output: { type: 'string' },
   text: { type: 'string' },
   records: { type: 'boolean' },
+  fhir: { type: 'boolean' },
+  csv: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 type AnnotateValues = ReturnType<typeof parseAnnotate>['values'];
@@ -131,9 +151,29 @@ export const medicationsEnricher: RecordEnricher = (text, entities) => ({
   medications: toPlainMedications(groupMedications(text, entities)),
 });
 
+/** `--fhir`: the record's medications as a FHIR R4 Bundle (src/core/export/fhir.ts). */
+export const fhirEnricher: RecordEnricher = (text, entities) => ({
+  fhir: toFhirBundle(groupMedications(text, entities)),
+});
+
 /** The enrichers the command line asks for. */
 function enrichersFor(values: AnnotateValues): RecordEnricher[] {
-  return values.records === true ? [medicationsEnricher] : [];
+  if (values.csv === true && (values.records === true || values.fhir === true)) {
+    throw new InputError('--csv writes a table of its own; give it without --records and --fhir');
+  }
+  return [
+    ...(values.records === true ? [medicationsEnricher] : []),
+    ...(values.fhir === true ? [fhirEnricher] : []),
+  ];
+}
+
+/** `--csv`: one record's medications as CSV rows, the header before the first record's. */
+function csvRows(input: InputRecord, entities: readonly Entity[], first: boolean): string {
+  const id = input.record['id'];
+  return toCSV(groupMedications(input.text, entities), {
+    id: typeof id === 'string' || typeof id === 'number' ? String(id) : String(input.line),
+    header: first,
+  });
 }
 
 /** Records per model call are grouped up to this many characters (and MAX_GROUP records). */
@@ -286,13 +326,23 @@ async function annotateInto(
   quiet: boolean,
 ): Promise<void> {
   const { model, loadSeconds } = await load(values.model, dtype);
+  let first = true;
   try {
     const seconds = await analyse(model, records, quiet, async (input, entities) => {
+      if (values.csv === true) {
+        await output.write(csvRows(input, entities, first));
+        first = false;
+        return;
+      }
       if (values.text !== undefined) {
         await output.write(`${entityTable(entities)}\n`);
         if (values.records === true) {
           const medications = groupMedications(input.text, entities);
           await output.write(`\n${medicationTable(medications)}\n`);
+        }
+        if (values.fhir === true) {
+          const bundle = toFhirBundle(groupMedications(input.text, entities));
+          await output.write(`\n${JSON.stringify(bundle, null, 2)}\n`);
         }
         return;
       }
@@ -315,7 +365,12 @@ async function annotateInto(
 async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals, tokens } = parseArgs({
     args,
-    options: { ...COMMON_OPTIONS, json: { type: 'boolean' }, predictions: { type: 'string' } },
+    options: {
+      ...COMMON_OPTIONS,
+      json: { type: 'boolean' },
+      predictions: { type: 'string' },
+      status: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
     tokens: true,
@@ -338,6 +393,17 @@ async function evalCommand(args: string[]): Promise<number> {
   const gold = parseRecords(bytes, name).map((record) => parseGold(record, name));
   // Scores over no records are all zero, which would read as a real result.
   if (gold.length === 0) throw new InputError(`${name} has no records`);
+  if (values.status === true) {
+    const statusGold = readStatusGold(gold, name);
+    const predicted = await predictedEntities(gold, values);
+    process.stdout.write(
+      statusEval(statusGold, predicted.entities, values.json === true, {
+        gold: path,
+        ...predicted.source,
+      }),
+    );
+    return EXIT_OK;
+  }
   const output = (report: ReturnType<typeof evaluate>, fields: Record<string, unknown>) => {
     if (values.json === true) {
       process.stdout.write(`${JSON.stringify({ gold: path, ...fields, ...report }, null, 2)}\n`);
@@ -386,6 +452,38 @@ async function evalCommand(args: string[]): Promise<number> {
     await model.dispose();
   }
   return EXIT_OK;
+}
+
+/** The entities to score end to end: `--predictions`' or the model's. */
+async function predictedEntities(
+  gold: readonly GoldRecord[],
+  values: { predictions?: string; model?: string; dtype?: string; quiet?: boolean },
+): Promise<{ entities: Entity[][]; source: Record<string, unknown> }> {
+  if (values.predictions !== undefined) {
+    const predictions = await readPredictions(values.predictions, gold);
+    return {
+      entities: predictions.map((p) =>
+        p.entities.map(([start, end, label]) => ({
+          start,
+          end,
+          label,
+          text: p.text.slice(start, end),
+          score: 1,
+        })),
+      ),
+      source: { predictions: values.predictions },
+    };
+  }
+  const { model } = await load(values.model, dtypeOf(values.dtype));
+  try {
+    const found = new Map<object, Entity[]>();
+    await analyse(model, gold, values.quiet === true, async (record, entities) => {
+      found.set(record, entities);
+    });
+    return { entities: gold.map((r) => found.get(r) ?? []), source: { model: model.source } };
+  } finally {
+    await model.dispose();
+  }
 }
 
 /**

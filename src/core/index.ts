@@ -14,5 +14,14 @@ export {
   type AttributeLabel,
   type MedicationRecord,
 } from './records.ts';
+export {
+  MEDICATION_STATUSES,
+  drugStatuses,
+  isMedicationStatus,
+  statusOf,
+  type DrugStatus,
+  type MedicationStatus,
+  type StatusCue,
+} from './status.ts';
 export * from './export/index.ts';
 export { evaluate, scores, type EvalReport, type LabelReport, type Scores } from './metrics.ts';

@@ -14,9 +14,13 @@
  * 4. `A with B` with nothing in between names one product (`Calcium carbonate with vitamin D 500 mg`):
  *    the attributes after B go to A, and B keeps a record of its own.
  * 5. Attributes in a segment with no drug make a record whose `drug` is null.
+ *
+ * Each record also carries its drug's status and the cue that decided it (`src/core/status.ts`);
+ * a record with no drug is `active` with no cue.
  */
 import { MED7_LABELS, type Med7Label } from './labels.ts';
 import { SENTENCE_END_MARKS } from './span-breaks.ts';
+import { drugStatuses, type MedicationStatus, type StatusCue } from './status.ts';
 import type { Entity } from './types.ts';
 
 export type AttributeLabel = Exclude<Med7Label, 'DRUG'>;
@@ -47,10 +51,24 @@ export interface MedicationRecord {
   dosage: Entity[];
   frequency: Entity[];
   duration: Entity[];
+  /** What the text says about the drug (`../shared/STATUS.md`); `active` by default. */
+  status: MedicationStatus;
+  /** The evidence for `status`: a trigger or heading span, or null for the default. */
+  cue: StatusCue | null;
 }
 
 export function emptyRecord(drug: Entity | null): MedicationRecord {
-  return { drug, strength: [], form: [], route: [], dosage: [], frequency: [], duration: [] };
+  return {
+    drug,
+    strength: [],
+    form: [],
+    route: [],
+    dosage: [],
+    frequency: [],
+    duration: [],
+    status: 'active',
+    cue: null,
+  };
 }
 
 /** Every attribute of a record, in text order. */
@@ -124,6 +142,11 @@ export function groupMedications(text: string, entities: readonly Entity[]): Med
   const records: MedicationRecord[] = [];
   for (const segment of splitSegments(text, sorted)) {
     records.push(...linkSegment(text, segment));
+  }
+  const statuses = drugStatuses(text, sorted);
+  for (const record of records) {
+    const found = record.drug ? statuses.get(record.drug) : undefined;
+    if (found) Object.assign(record, found);
   }
   const starts = new Map(records.map((r) => [r, recordExtent(r).start]));
   return records.sort((a, b) => (starts.get(a) ?? 0) - (starts.get(b) ?? 0));

@@ -59,8 +59,10 @@ const COLUMN_NAMES = {
  * @csspart mark - Every highlight; also `mark-drug`, `mark-strength`, … per label.
  * @csspart label - The small label inside a highlight; also `label-drug`, ….
  * @csspart mark-linked - The highlights of the medication under the pointer or focus.
+ * @csspart mark-allergy - A DRUG highlight by its status when not `active`; also `mark-negated`, `mark-stopped`, `mark-held`, `mark-planned`, `mark-given`.
  * @csspart medications - The "Medications" section: the table and its export buttons.
- * @csspart medications-table - The table: one row per medication (drug and its attributes).
+ * @csspart medications-table - The table: one row per medication (drug, status and attributes).
+ * @csspart allergies-table - The table of allergies (drugs of status `allergy`), below it.
  * @csspart export-button - Each export button (JSON, CSV, FHIR).
  *
  * @cssprop --med7-drug - Colour of DRUG highlights (default #3cb44b).
@@ -73,6 +75,8 @@ const COLUMN_NAMES = {
  * @cssprop --med7-mark-color - Text colour inside highlights (default #000).
  * @cssprop --med7-focus-color - Focus ring colour (default the system Highlight).
  * @cssprop --med7-link-color - Outline of the highlights of the medication under the pointer or focus (default the text colour).
+ * @cssprop --med7-allergy-color - Outline of allergy highlights (default #b00020).
+ * @cssprop --med7-status-color - Outline of held and planned highlights (default the text colour).
  * @cssprop --med7-font-family - Font (default inherited).
  * @cssprop --med7-error-color - Error text colour.
  * @cssprop --med7-error-background - Error background.
@@ -565,16 +569,23 @@ export class Med7Ner extends LitElement {
     const slug = entity.label.toLowerCase();
     const record = this.#recordOf.get(spanKey(entity));
     const linked = record !== undefined && record === this._activeRecord;
+    // A drug that is not taken now (allergy, stopped, ...) is drawn and named by its status.
+    const status =
+      entity.label === 'DRUG' && record !== undefined
+        ? this._medications[record]?.status
+        : undefined;
+    const marked = status !== undefined && status !== 'active' ? status : undefined;
     return html`<mark
       class="entity${linked ? ' linked' : ''}"
-      part="mark mark-${slug}${linked ? ' mark-linked' : ''}"
+      part="mark mark-${slug}${linked ? ' mark-linked' : ''}${marked ? ` mark-${marked}` : ''}"
+      data-status=${marked ?? nothing}
       role="group"
       tabindex=${tabbable ? '0' : '-1'}
       data-label=${entity.label}
       data-start=${entity.start}
       data-end=${entity.end}
       data-record=${record ?? nothing}
-      aria-label="${entity.label}: ${segment.text}"
+      aria-label="${entity.label}${marked ? `, ${marked}` : ''}: ${segment.text}"
       @mouseenter=${() => this.#handleLinkStart(entity)}
       @mouseleave=${this.#handleLinkEnd}
       @focus=${() => this.#handleMarkFocus(entity)}
@@ -609,39 +620,73 @@ export class Med7Ner extends LitElement {
     )}</div>`;
   }
 
+  /** A record's Status cell: the status, and its cue on hover or focus (a described tooltip). */
+  #renderStatusCell(record: MedicationRecord, i: number): TemplateResult {
+    if (!record.cue) return html`<td class="status">${record.status}</td>`;
+    const id = `cue-${i}`;
+    return html`<td class="status">
+      <span class="status-value" tabindex="0" aria-describedby=${id}
+        >${record.status}<span class="cue" id=${id}>“${record.cue.text}”</span></span
+      >
+    </td>`;
+  }
+
+  /** One table of records, each row keeping its index into `_medications` (for the linking). */
+  #renderRecordTable(
+    caption: string,
+    rows: readonly [MedicationRecord, number][],
+    part: string,
+  ): TemplateResult {
+    return html`<table part=${part}>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Drug</th>
+          <th scope="col">Status</th>
+          ${ATTRIBUTE_LABELS.map((label) => html`<th scope="col">${COLUMN_NAMES[label]}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          ([record, i]) =>
+            html`<tr
+              data-record=${i}
+              data-status=${record.status}
+              class=${i === this._activeRecord ? 'active' : ''}
+              @mouseenter=${() => (this._activeRecord = i)}
+              @mouseleave=${this.#handleLinkEnd}
+            >
+              <th scope="row">${record.drug?.text ?? html`<span class="none">(no drug)</span>`}</th>
+              ${this.#renderStatusCell(record, i)}
+              ${ATTRIBUTE_LABELS.map(
+                (label) => html`<td>${cellText(record[ATTRIBUTE_FIELDS[label]])}</td>`,
+              )}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
   #renderMedications(): TemplateResult | typeof nothing {
     const records = this._analysedText === this.#currentText() ? this._medications : [];
     if (this.hideMedications || records.length === 0) return nothing;
+    // Allergies get a section of their own: they are not medications the patient takes.
+    const indexed = records.map((record, i): [MedicationRecord, number] => [record, i]);
+    const allergies = indexed.filter(([record]) => record.status === 'allergy');
+    const taken = indexed.filter(([record]) => record.status !== 'allergy');
     return html`<section class="medications" part="medications" aria-label="Medications">
-      <table part="medications-table">
-        <caption>
-          Medications
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Drug</th>
-            ${ATTRIBUTE_LABELS.map((label) => html`<th scope="col">${COLUMN_NAMES[label]}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${records.map(
-            (record, i) =>
-              html`<tr
-                data-record=${i}
-                class=${i === this._activeRecord ? 'active' : ''}
-                @mouseenter=${() => (this._activeRecord = i)}
-                @mouseleave=${this.#handleLinkEnd}
-              >
-                <th scope="row">
-                  ${record.drug?.text ?? html`<span class="none">(no drug)</span>`}
-                </th>
-                ${ATTRIBUTE_LABELS.map(
-                  (label) => html`<td>${cellText(record[ATTRIBUTE_FIELDS[label]])}</td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${
+        taken.length > 0
+          ? this.#renderRecordTable('Medications', taken, 'medications-table')
+          : nothing
+      }
+      ${
+        allergies.length > 0
+          ? this.#renderRecordTable('Allergies', allergies, 'allergies-table')
+          : nothing
+      }
       <div class="exports">
         ${EXPORT_FORMATS.map(
           ({ format, label }) =>

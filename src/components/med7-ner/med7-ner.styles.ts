@@ -191,6 +191,52 @@ export default css`
     background: color-mix(in srgb, var(--med7-drug, #3cb44b) 20%, transparent);
   }
 
+  /* Drugs that are not taken now: distinct without touching the label colours' contrast. */
+  .entity[data-status='stopped'],
+  .entity[data-status='negated'] {
+    text-decoration: line-through 2px;
+  }
+  .entity[data-status='allergy'] {
+    outline: 3px solid var(--med7-allergy-color, #b00020);
+    outline-offset: 1px;
+  }
+  .entity[data-status='held'] {
+    outline: 2px dashed var(--med7-status-color, currentColor);
+  }
+  .entity[data-status='planned'] {
+    outline: 2px dotted var(--med7-status-color, currentColor);
+  }
+  .entity[data-status='given'] {
+    text-decoration: underline double;
+  }
+
+  .medications table + table {
+    margin-top: 1em;
+  }
+
+  /* The Status cell's cue: shown on hover or keyboard focus. */
+  .status-value {
+    position: relative;
+    text-decoration: underline dotted;
+    cursor: help;
+  }
+  .status-value .cue {
+    display: none;
+    position: absolute;
+    left: 0;
+    top: 100%;
+    z-index: 1;
+    padding: 0.2em 0.5em;
+    white-space: nowrap;
+    color: #fff;
+    background: #222;
+    border-radius: 3px;
+  }
+  .status-value:hover .cue,
+  .status-value:focus .cue {
+    display: block;
+  }
+
   .medications .none {
     font-weight: 400;
     font-style: italic;

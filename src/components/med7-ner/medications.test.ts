@@ -21,7 +21,9 @@ describe('the element’s medication helpers', () => {
 
   it('exports the three formats', () => {
     expect(JSON.parse(exportRecords(records, 'json'))).toHaveLength(2);
-    expect(exportRecords(records, 'csv').split('\r\n')[1]).toBe('Lasix,40 mg,,,,daily,,0,17');
+    expect(exportRecords(records, 'csv').split('\r\n')[1]).toBe(
+      'Lasix,40 mg,,,,daily,,active,,0,17',
+    );
     const bundle = JSON.parse(exportRecords(records, 'fhir')) as {
       resourceType: string;
       entry: unknown[];

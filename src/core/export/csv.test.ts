@@ -62,9 +62,9 @@ describe('toCSV', () => {
   it('writes a header and one row per medication, spans joined with "; "', () => {
     const csv = toCSV(records);
     expect(csv.split('\r\n')).toEqual([
-      'drug,strength,form,route,dosage,frequency,duration,start,end',
-      'Coumadin,6 mg; 9 mg,,,,daily,,0,41',
-      '"""Tylenol, Extra""",,tabs,,2,q.4-6h.,,47,78',
+      'drug,strength,form,route,dosage,frequency,duration,status,cue,start,end',
+      'Coumadin,6 mg; 9 mg,,,,daily,,active,,0,41',
+      '"""Tylenol, Extra""",,tabs,,2,q.4-6h.,,active,,47,78',
       '',
     ]);
     expect(parseCsv(csv)[2]?.[0]).toBe('"Tylenol, Extra"');
@@ -89,16 +89,39 @@ describe('toCSV', () => {
       'dosage',
       'frequency',
       'duration',
+      'status',
+      'cue',
       'start',
       'end',
     ]);
-    expect(rows.slice(1).map((r) => r.length)).toEqual([10, 10, 10]);
+    expect(rows.slice(1).map((r) => r.length)).toEqual([12, 12, 12]);
     expect(rows.map((r) => r[0])).toEqual(['id', 'note "1", a', 'note "1", a', 'note "1", a']);
   });
 
   it('can leave out the header, and writes nothing but it for no records', () => {
     expect(toCSV(records, { header: false }).split('\r\n')[0]).toMatch(/^Coumadin,/);
-    expect(toCSV([])).toBe('drug,strength,form,route,dosage,frequency,duration,start,end\r\n');
+    expect(toCSV([])).toBe(
+      'drug,strength,form,route,dosage,frequency,duration,status,cue,start,end\r\n',
+    );
+  });
+
+  it("writes each drug's status and the text of its cue", () => {
+    const text = 'Stopped Lasix 40 mg. Aspirin 81 mg daily.';
+    const found = groupMedications(
+      text,
+      spans(text, [
+        ['Lasix', 'DRUG'],
+        ['40 mg', 'STRENGTH'],
+        ['Aspirin', 'DRUG'],
+        ['81 mg', 'STRENGTH'],
+        ['daily', 'FREQUENCY'],
+      ]),
+    );
+    expect(toCSV(found, { header: false }).split('\r\n')).toEqual([
+      'Lasix,40 mg,,,,,,stopped,Stopped,8,19',
+      'Aspirin,81 mg,,,,daily,,active,,21,40',
+      '',
+    ]);
   });
 
   it('quotes only what needs it', () => {

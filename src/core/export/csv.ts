@@ -13,6 +13,8 @@ import {
 export const CSV_COLUMNS = [
   'drug',
   ...ATTRIBUTE_LABELS.map((label) => ATTRIBUTE_FIELDS[label]),
+  'status',
+  'cue',
   'start',
   'end',
 ] as const;
@@ -36,7 +38,8 @@ export interface CsvOptions {
 
 /**
  * One row per record: drug, strength, form, route, dosage, frequency, duration (the spans' texts),
- * and start, end (the record's extent in the text).
+ * status and cue (the drug's status and the text of its evidence, empty for none), and start, end
+ * (the record's extent in the text).
  */
 export function toCSV(records: readonly MedicationRecord[], options: CsvOptions = {}): string {
   const lines: string[] = [];
@@ -53,6 +56,8 @@ export function toCSV(records: readonly MedicationRecord[], options: CsvOptions 
       ...ATTRIBUTE_LABELS.map((label) =>
         record[ATTRIBUTE_FIELDS[label]].map((e) => e.text).join('; '),
       ),
+      record.status,
+      record.cue?.text ?? '',
       start,
       end,
     ];

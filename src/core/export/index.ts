@@ -3,10 +3,15 @@ export { toJSON, toPlainMedications, type PlainMedication, type PlainSpan } from
 export { toCSV, csvField, CSV_COLUMNS, type CsvOptions } from './csv.ts';
 export {
   toFhirBundle,
+  toFhirResource,
+  toAllergyIntolerance,
   toMedicationStatement,
+  STATEMENT_STATUS,
   dosageOf,
   doseOf,
+  type FhirAllergyIntolerance,
   type FhirBundle,
+  type FhirResource,
   type FhirDosage,
   type FhirExportOptions,
   type FhirMedicationStatement,

@@ -23,6 +23,8 @@ describe('toJSON', () => {
         dosage: [{ start: 5, end: 6, text: '2' }],
         frequency: [],
         duration: [],
+        status: 'active',
+        cue: null,
       },
       {
         drug: { start: 13, end: 18, text: 'Lasix' },
@@ -32,7 +34,22 @@ describe('toJSON', () => {
         dosage: [],
         frequency: [],
         duration: [],
+        status: 'active',
+        cue: null,
       },
+    ]);
+  });
+
+  it('writes the status and its cue span', () => {
+    const said = 'Lasix 40 mg. Do not restart aspirin.';
+    const found = groupMedications(said, [
+      { start: 0, end: 5, label: 'DRUG', text: 'Lasix', score: 1 },
+      { start: 6, end: 11, label: 'STRENGTH', text: '40 mg', score: 1 },
+      { start: 28, end: 35, label: 'DRUG', text: 'aspirin', score: 1 },
+    ]);
+    expect(toPlainMedications(found).map((m) => [m.drug?.text, m.status, m.cue])).toEqual([
+      ['Lasix', 'active', null],
+      ['aspirin', 'negated', { start: 13, end: 27, text: 'Do not restart' }],
     ]);
   });
 
@@ -47,6 +64,8 @@ describe('toJSON', () => {
       'dosage',
       'frequency',
       'duration',
+      'status',
+      'cue',
     ]);
     for (const span of parsed.flatMap((m) => [m.drug, ...m.strength, ...m.form, ...m.dosage])) {
       if (span) expect(text.slice(span.start, span.end)).toBe(span.text);

@@ -1,6 +1,7 @@
 /**
  * JSON export: medication records as plain objects, each span as `{start, end, text}` (the label
- * is the field's name; offsets are UTF-16 indices into the analysed text, `end` exclusive).
+ * is the field's name; offsets are UTF-16 indices into the analysed text, `end` exclusive), then
+ * the drug's `status` and its evidence `cue` (a span, or null).
  */
 import {
   ATTRIBUTE_FIELDS,
@@ -8,6 +9,7 @@ import {
   type AttributeField,
   type MedicationRecord,
 } from '../records.ts';
+import type { MedicationStatus } from '../status.ts';
 import type { Entity } from '../types.ts';
 
 export interface PlainSpan {
@@ -16,11 +18,14 @@ export interface PlainSpan {
   text: string;
 }
 
-export type PlainMedication = { drug: PlainSpan | null } & Record<AttributeField, PlainSpan[]>;
+export type PlainMedication = { drug: PlainSpan | null } & Record<AttributeField, PlainSpan[]> & {
+    status: MedicationStatus;
+    cue: PlainSpan | null;
+  };
 
 const plainSpan = ({ start, end, text }: Entity): PlainSpan => ({ start, end, text });
 
-/** Records as plain objects, fields in the order drug, strength, form, route, dosage, frequency, duration. */
+/** Records as plain objects, fields in the order drug, strength, form, route, dosage, frequency, duration, status, cue. */
 export function toPlainMedications(records: readonly MedicationRecord[]): PlainMedication[] {
   return records.map((record) => {
     const plain = { drug: record.drug ? plainSpan(record.drug) : null } as PlainMedication;
@@ -28,6 +33,8 @@ export function toPlainMedications(records: readonly MedicationRecord[]): PlainM
       const field = ATTRIBUTE_FIELDS[label];
       plain[field] = record[field].map(plainSpan);
     }
+    plain.status = record.status;
+    plain.cue = record.cue ? { ...record.cue } : null;
     return plain;
   });
 }

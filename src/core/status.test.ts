@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { drugStatuses, statusOf, type DrugStatus } from './status.ts';
+import type { Entity } from './types.ts';
+
+/** The status of `word` (its first occurrence after `from`) in `text`. */
+function of(text: string, word: string, from = 0): DrugStatus {
+  const start = text.indexOf(word, from);
+  if (start < 0) throw new Error(`${word} not in text`);
+  return statusOf(text, { start, end: start + word.length });
+}
+
+describe('statusOf', () => {
+  const ISSUE =
+    'ALLERGIES: Penicillin and sulfa. He stopped taking Coumadin 5 mg daily last week. Do not restart aspirin. Will start metformin 500 mg b.i.d. next visit.';
+
+  it("reads the issue's example, with each cue's exact span", () => {
+    expect(of(ISSUE, 'Penicillin')).toEqual({
+      status: 'allergy',
+      cue: { start: 0, end: 10, text: 'ALLERGIES:' },
+    });
+    expect(of(ISSUE, 'sulfa')).toEqual({
+      status: 'allergy',
+      cue: { start: 0, end: 10, text: 'ALLERGIES:' },
+    });
+    expect(of(ISSUE, 'Coumadin')).toEqual({
+      status: 'stopped',
+      cue: { start: 36, end: 50, text: 'stopped taking' },
+    });
+    expect(of(ISSUE, 'aspirin')).toEqual({
+      status: 'negated',
+      cue: { start: 82, end: 96, text: 'Do not restart' },
+    });
+    expect(of(ISSUE, 'metformin')).toEqual({
+      status: 'planned',
+      cue: { start: 106, end: 116, text: 'Will start' },
+    });
+  });
+
+  it('is active with no cue by default, and under a medication heading', () => {
+    expect(of('Lasix 40 mg p.o. daily.', 'Lasix')).toEqual({ status: 'active', cue: null });
+    expect(of('MEDICATIONS: Lasix 40 mg daily.', 'Lasix')).toEqual({
+      status: 'active',
+      cue: { start: 0, end: 12, text: 'MEDICATIONS:' },
+    });
+  });
+
+  it('ends an allergy heading at the first sentence of prose', () => {
+    const text = 'ALLERGIES:, Codeine. Sulfa. He takes aspirin daily.';
+    expect(of(text, 'Codeine').status).toBe('allergy');
+    expect(of(text, 'Sulfa').status).toBe('allergy');
+    expect(of(text, 'aspirin')).toEqual({
+      status: 'active',
+      cue: { start: 31, end: 36, text: 'takes' },
+    });
+  });
+
+  it('reads backward triggers within the list item only', () => {
+    const text = 'Include Lipitor 80 mg q.d. discontinued today, Vioxx 25 mg q.d.';
+    expect(of(text, 'Lipitor')).toEqual({
+      status: 'stopped',
+      cue: { start: 27, end: 39, text: 'discontinued' },
+    });
+    expect(of(text, 'Vioxx')).toEqual({ status: 'active', cue: null });
+  });
+
+  it('gives the from-drug of a switch stopped and the to-drug active', () => {
+    const text = 'She was switched from Percocet to oxycodone SR 20 mg b.i.d.';
+    expect(of(text, 'Percocet')).toEqual({
+      status: 'stopped',
+      cue: { start: 8, end: 21, text: 'switched from' },
+    });
+    expect(of(text, 'oxycodone').status).toBe('active');
+  });
+
+  it('stops a scope at but/however and at a sentence end', () => {
+    expect(of('No aspirin, but Tylenol as needed.', 'Tylenol').status).toBe('active');
+    expect(of('Stopped Lasix. Coumadin 5 mg daily.', 'Coumadin').status).toBe('active');
+    expect(of('Stopped Lasix. Coumadin 5 mg daily.', 'Lasix').status).toBe('stopped');
+  });
+
+  it('keeps the nearest trigger: a later one ends an earlier scope', () => {
+    const text = 'Will start metformin and continue Lasix.';
+    expect(of(text, 'metformin').status).toBe('planned');
+    expect(of(text, 'Lasix')).toEqual({
+      status: 'active',
+      cue: { start: 25, end: 33, text: 'continue' },
+    });
+  });
+
+  it('reads held, given and reactions', () => {
+    expect(of('Coumadin was held this morning.', 'Coumadin')).toEqual({
+      status: 'held',
+      cue: { start: 13, end: 17, text: 'held' },
+    });
+    expect(of('Metoprolol 25 mg b.i.d., hold for heart rate below 60.', 'Metoprolol').status).toBe(
+      'active',
+    );
+    expect(of('He was given 50 mg IV Benadryl.', 'Benadryl')).toEqual({
+      status: 'given',
+      cue: { start: 3, end: 12, text: 'was given' },
+    });
+    expect(of('She developed a rash on Bactrim.', 'Bactrim')).toEqual({
+      status: 'allergy',
+      cue: { start: 4, end: 23, text: 'developed a rash on' },
+    });
+    expect(of('He stopped the Macrodantin due to hives.', 'Macrodantin')).toEqual({
+      status: 'allergy',
+      cue: { start: 27, end: 39, text: 'due to hives' },
+    });
+  });
+
+  it('takes allergy before stopped (precedence), and a denied allergy as negated', () => {
+    expect(of('Stopped Bactrim because of a rash.', 'Bactrim')).toEqual({
+      status: 'allergy',
+      cue: { start: 16, end: 33, text: 'because of a rash' },
+    });
+    expect(of('HE DENIES DYE ALLERGY.', 'DYE')).toEqual({
+      status: 'negated',
+      cue: { start: 3, end: 9, text: 'DENIES' },
+    });
+  });
+
+  it('does not read how-to-take instructions as negation', () => {
+    expect(of('Do not take Tetracycline with milk.', 'Tetracycline').status).toBe('active');
+    expect(of('Do not take Tetracycline.', 'Tetracycline').status).toBe('negated');
+  });
+
+  it('lets a short trigger (no, without) reach only a few words', () => {
+    expect(of('1% lidocaine without epinephrine.', 'epinephrine').status).toBe('negated');
+    expect(of('No change in the dose of his Lasix.', 'Lasix').status).toBe('active');
+  });
+});
+
+describe('drugStatuses', () => {
+  it('gives a status to every DRUG entity only, and masks entity text from triggers', () => {
+    const text = 'Hold Lasix 40 mg daily and aspirin.';
+    const entities: Entity[] = [
+      { start: 5, end: 10, label: 'DRUG', text: 'Lasix', score: 1 },
+      { start: 11, end: 16, label: 'STRENGTH', text: '40 mg', score: 1 },
+      { start: 17, end: 22, label: 'FREQUENCY', text: 'daily', score: 1 },
+      { start: 27, end: 34, label: 'DRUG', text: 'aspirin', score: 1 },
+    ];
+    const statuses = drugStatuses(text, entities);
+    expect(statuses.size).toBe(2);
+    expect(statuses.get(entities[0] as Entity)?.status).toBe('held');
+    expect(statuses.get(entities[3] as Entity)?.status).toBe('held');
+  });
+});
