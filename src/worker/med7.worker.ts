@@ -299,6 +299,9 @@ scope.addEventListener('message', (event) => {
     case 'dispose':
       void handleDispose(request.id);
       break;
+    case 'ping':
+      post({ type: 'pong', id: request.id });
+      break;
     default:
       assertNever(request);
   }
