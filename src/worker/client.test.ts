@@ -257,7 +257,7 @@ describe('Med7WorkerClient liveness', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
-  const FAST = { pingIntervalMs: 100, silenceMs: 500 };
+  const FAST = { pingIntervalMs: 100, silenceMs: 500, loadSilenceMs: 500 };
 
   it('restarts a worker that went silent once and sends the pending analysis again', async () => {
     vi.useFakeTimers();

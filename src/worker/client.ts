@@ -46,6 +46,8 @@ export interface Liveness {
   pingIntervalMs: number;
   /** A worker that sends nothing for this long after a ping is dead. */
   silenceMs: number;
+  /** The same while a load runs: creating the session blocks the worker for seconds at a time. */
+  loadSilenceMs: number;
   /** An `extract` must be answered within `extractBaseMs + extractPerCharMs × text.length`. */
   extractBaseMs: number;
   extractPerCharMs: number;
@@ -60,7 +62,8 @@ export interface Liveness {
  */
 export const DEFAULT_LIVENESS: Liveness = {
   pingIntervalMs: 2_000,
-  silenceMs: 15_000,
+  silenceMs: 30_000,
+  loadSilenceMs: 90_000,
   extractBaseMs: 30_000,
   extractPerCharMs: 1,
   loadMs: 600_000,
@@ -284,16 +287,21 @@ export class Med7WorkerClient {
     const now = Date.now();
     const sent = this.#pingSentAt;
     if (sent !== undefined && this.#heardAt < sent) {
-      if (now - sent > this.#liveness.silenceMs) this.#handleSilence(worker);
+      if (now - sent > this.#silenceMs()) this.#handleSilence(worker);
       return;
     }
     this.#pingSentAt = now;
     worker.postMessage({ type: 'ping', id: 0 });
   }
 
+  #silenceMs(): number {
+    const loading = [...this.#pending.values()].some((pending) => pending.kind === 'load');
+    return loading ? this.#liveness.loadSilenceMs : this.#liveness.silenceMs;
+  }
+
   /** A silent worker: restart it once (reloading the model at once), then fail for good. */
   #handleSilence(worker: WorkerLike): void {
-    const seconds = Math.round(this.#liveness.silenceMs / 1000);
+    const seconds = Math.round(this.#silenceMs() / 1000);
     const message = `The model worker stopped responding (no answer for ${seconds} s)`;
     const options = this.#options;
     if (this.#restartsLeft > 0 && options !== undefined && !this.#disposed) {

@@ -133,7 +133,8 @@ const baseFetch = env.fetch;
 const shared = new Map<string, Promise<Response>>();
 let sharedFolder: string | undefined;
 env.fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
-  const url = String(input);
+  // transformers.js asks for a same-origin folder's files by path: compare absolute URLs.
+  const url = new URL(String(input), self.location.href).href;
   const headers = new Headers(init?.headers);
   const plainGet = (init?.method ?? 'GET') === 'GET' && !headers.has('range');
   if (sharedFolder === undefined || !plainGet || !url.startsWith(sharedFolder)) {
