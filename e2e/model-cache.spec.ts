@@ -7,6 +7,9 @@ import { README_SENTENCE, analyze, recordTimings, waitForReady, watchEvents } fr
 const MODEL = '/models/med7-compact/';
 const WEIGHTS = `${MODEL}onnx/model_int8.onnx`;
 
+// Each test loads the model two or three times; on a loaded 2-core machine a load takes up to 45 s.
+test.describe.configure({ timeout: 300_000 });
+
 const server = new FaultServer();
 let origin = '';
 
