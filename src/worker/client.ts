@@ -64,7 +64,8 @@ export const DEFAULT_LIVENESS: Liveness = {
   pingIntervalMs: 2_000,
   silenceMs: 30_000,
   loadSilenceMs: 90_000,
-  extractBaseMs: 30_000,
+  // above silenceMs + pingIntervalMs: a dead worker is found (and replaced) before this runs out
+  extractBaseMs: 60_000,
   extractPerCharMs: 1,
   loadMs: 600_000,
 };
