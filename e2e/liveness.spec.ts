@@ -27,7 +27,7 @@ async function closeWorker(worker: Worker): Promise<void> {
 test('a worker that closes itself is restarted once, then reported; a new text reports again', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await page.addInitScript(() => {
     (window as unknown as { __readies: number }).__readies = 0;
     document.addEventListener('med7-ready', () => {
@@ -41,21 +41,22 @@ test('a worker that closes itself is restarted once, then reported; a new text r
   const status = page.locator('med7-ner').getByRole('status').first();
   await expect(status).toContainText('WASM');
 
-  // 1. It closes itself while an analysis is asked for: the analysis is answered after a restart.
+  // 1. It closes itself while idle: it is found silent and restarted (the model loads again).
+  // (A pending analysis is sent again to the new worker: client.test.ts. An answered analysis
+  // would give the restart back, so none is asked for here.)
   await closeWorker(first);
-  const answered = await page.evaluate(async () => {
-    const element = document.querySelector('med7-ner')!;
-    const entities = await element.analyze('Lasix 40 mg p.o. b.i.d. for 3 days.');
-    return entities.length;
-  });
-  expect(answered).toBeGreaterThan(0);
-  expect(await page.evaluate(() => (window as unknown as { __readies: number }).__readies)).toBe(2);
+  await page.waitForFunction(
+    () => (window as unknown as { __readies: number }).__readies === 2,
+    null,
+    { timeout: 150_000 },
+  );
   expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
+  await expect(status).toContainText('WASM');
 
   // 2. The restarted worker closes itself too: med7-error, and the status line says so.
   const second = await modelWorker(page, first);
   await closeWorker(second);
-  await page.waitForFunction(() => window.__med7.errors.length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__med7.errors.length > 0, null, { timeout: 90_000 });
   const [error] = await page.evaluate(() => window.__med7.errors);
   expect(error?.message).toMatch(/stopped responding/);
   await expect(page.locator('med7-ner').getByRole('alert')).toContainText('stopped responding');

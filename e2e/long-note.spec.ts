@@ -80,6 +80,25 @@ test('a 1 MB note is shown without blocking the main thread for more than 200 ms
       }
     });
     observer.observe({ type: 'longtask' });
+    // What the long frames spent their time on (script, or style and layout), for the record.
+    const frames: { ms: number; layoutMs: number; scripts: string[] }[] = [];
+    const frameObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        styleAndLayoutStart: number;
+        scripts: { invoker: string; duration: number; sourceCharPosition: number }[];
+      })[]) {
+        if (entry.duration < 150) continue;
+        frames.push({
+          ms: Math.round(entry.duration),
+          layoutMs: Math.round(entry.startTime + entry.duration - entry.styleAndLayoutStart),
+          scripts: entry.scripts.map(
+            (script) =>
+              `${script.invoker} ${Math.round(script.duration)} ms @${script.sourceCharPosition}`,
+          ),
+        });
+      }
+    });
+    frameObserver.observe({ type: 'long-animation-frame' });
     let maxGap = 0;
     let last = performance.now();
     const timer = setInterval(() => {
@@ -104,6 +123,7 @@ test('a 1 MB note is shown without blocking the main thread for more than 200 ms
     await new Promise((resolve) => setTimeout(resolve, 500));
     clearInterval(timer);
     observer.disconnect();
+    frameObserver.disconnect();
     const marks = [...element.shadowRoot!.querySelectorAll('.text mark')];
     return {
       entities,
@@ -115,6 +135,7 @@ test('a 1 MB note is shown without blocking the main thread for more than 200 ms
       longest: Math.round(longest),
       longTasks,
       maxGap: Math.round(maxGap),
+      frames,
     };
   }, text);
   const after = await metrics();
@@ -127,6 +148,7 @@ test('a 1 MB note is shown without blocking the main thread for more than 200 ms
       longestTaskMs: probe.longest,
       longTasks: probe.longTasks,
       maxTimerGapMs: probe.maxGap,
+      longFrames: probe.frames,
       heapMB: { before: before.heapMB, after: after.heapMB },
       domNodes: { before: before.nodes, after: after.nodes },
     },

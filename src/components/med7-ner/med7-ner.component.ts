@@ -36,8 +36,10 @@ const LONG_TEXT = 20_000;
 const MEDICATION_ROWS = 200;
 /** Characters per block of a long text. */
 const CHUNK_SIZE = 4_000;
-/** Highlights rendered per task while a long text fills in (about 10–40 ms of work). */
-const MARKS_PER_TASK = 600;
+/** Highlights rendered per task while a long text fills in, to start with (then adapted). */
+const MARKS_PER_TASK = 300;
+/** The work a fill task aims at (ms): the number of highlights per task follows from it. */
+const FILL_TASK_MS = 40;
 
 interface ShownKeys {
   entities: readonly Entity[];
@@ -138,6 +140,7 @@ export class Med7Ner extends LitElement {
   /** For each shown entity (`start:end`), the index of its medication record. */
   #recordOf = new Map<string, number>();
   #longView: LongView | undefined;
+  #marksPerTask = MARKS_PER_TASK;
   #fillTimer: ReturnType<typeof setTimeout> | undefined;
   /** Settles when the long text has all its highlights (`updateComplete` waits for it). */
   #filling: { done: Promise<void>; resolve: () => void } | undefined;
@@ -412,6 +415,9 @@ export class Med7Ner extends LitElement {
       const { entities, ms } = await client.extract(text, abort.signal, (done, total) => {
         if (runId === this.#runId) this._analysed = done / total;
       });
+      // A long text's entities (tens of thousands) took a while to arrive: show them in a task of
+      // their own, so the page gets a turn in between.
+      if (text.length >= LONG_TEXT) await new Promise((resolve) => setTimeout(resolve, 0));
       if (runId === this.#runId) this.#show(text, entities, ms);
       return entities;
     } catch (error) {
@@ -958,7 +964,7 @@ export class Med7Ner extends LitElement {
       this.#endFill();
       return;
     }
-    let budget = MARKS_PER_TASK;
+    let budget = this.#marksPerTask;
     let changed = false;
     for (const i of view.stale) {
       if (budget <= 0) break;
@@ -980,8 +986,14 @@ export class Med7Ner extends LitElement {
       this.#endFill();
       return;
     }
+    const started = performance.now();
+    const planned = this.#marksPerTask - budget;
     this.requestUpdate();
     void super.getUpdateComplete().then(() => {
+      // Aim the next task at FILL_TASK_MS of work, whatever this device's (and its load's) speed.
+      const ms = Math.max(1, performance.now() - started);
+      const rate = Math.max(1, planned) / ms;
+      this.#marksPerTask = Math.max(50, Math.min(3000, Math.round(rate * FILL_TASK_MS)));
       if (view !== this.#longView) return;
       if (view.stale.size > 0 || view.next < view.chunks.length) this.#scheduleFill();
       else this.#endFill();
