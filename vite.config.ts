@@ -68,7 +68,10 @@ function writeServiceWorker(outDir: string): void {
     }
   };
   walk(outDir);
-  const cached = files.filter((file) => !NOT_PRECACHED.has(file)).sort();
+  // The model folder is left to the worker's own cache, which revalidates it (docs/reliability.md).
+  const cached = files
+    .filter((file) => !NOT_PRECACHED.has(file) && !file.startsWith('models/'))
+    .sort();
   const precache = cached.filter((file) => !WEBGPU_ONLY.has(file));
   const webgpuOnly = cached.filter((file) => WEBGPU_ONLY.has(file));
   const template = readFileSync(join(root, 'src', 'demo', 'service-worker.js'), 'utf8');

@@ -3,7 +3,7 @@
  * copy-JSON / download-CSV buttons. Everything the user types is rendered as text nodes only.
  * URL parameters `device`, `dtype` and `model` are passed to the element (used by the e2e tests).
  */
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 // The element itself comes from the drop-in script tag (dist/med7-ner/med7-ner.js), as on any page.
 import type { Med7EntitiesDetail } from '../components/med7-ner/med7-ner.ts';
 import { saveFile } from '../components/med7-ner/save-file.ts';
@@ -31,6 +31,9 @@ for (const name of ['device', 'dtype', 'model'] as const) {
 }
 
 let current: Med7EntitiesDetail = { entities: [], ms: 0, text: '' };
+/** Rows of the entity table rendered: a 1 MB note has ~60,000 entities; more on demand. */
+const ROWS = 200;
+let rows = ROWS;
 
 function say(message: string): void {
   notice.textContent = message;
@@ -49,37 +52,52 @@ function renderExamples(): void {
 }
 
 function renderTable(entities: readonly Entity[]): void {
+  const more = entities.length - rows;
   render(
     entities.length === 0
       ? html`<p class="empty">No entities yet.</p>`
       : html`<table>
-          <caption>
-            ${entities.length} entities
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Label</th>
-              <th scope="col">Text</th>
-              <th scope="col">Start</th>
-              <th scope="col">End</th>
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${entities.map(
-              (entity, index) =>
-                html`<tr data-label=${entity.label}>
-                  <td>${index + 1}</td>
-                  <td><span class="tag" data-label=${entity.label}>${entity.label}</span></td>
-                  <td>${entity.text}</td>
-                  <td>${entity.start}</td>
-                  <td>${entity.end}</td>
-                  <td>${entity.score.toFixed(2)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`,
+            <caption>
+              ${entities.length} entities
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Label</th>
+                <th scope="col">Text</th>
+                <th scope="col">Start</th>
+                <th scope="col">End</th>
+                <th scope="col">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${entities.slice(0, rows).map(
+                (entity, index) =>
+                  html`<tr data-label=${entity.label}>
+                    <td>${index + 1}</td>
+                    <td><span class="tag" data-label=${entity.label}>${entity.label}</span></td>
+                    <td>${entity.text}</td>
+                    <td>${entity.start}</td>
+                    <td>${entity.end}</td>
+                    <td>${entity.score.toFixed(2)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+          ${
+            more > 0
+              ? html`<button
+                  type="button"
+                  class="more"
+                  @click=${() => {
+                    rows += ROWS;
+                    renderTable(current.entities);
+                  }}
+                >
+                  Show ${Math.min(ROWS, more)} more of ${more}
+                </button>`
+              : nothing
+          }`,
     table,
   );
   copyButton.disabled = entities.length === 0;
@@ -103,6 +121,7 @@ function downloadCsv(): void {
 
 ner.addEventListener('med7-entities', (event) => {
   current = event.detail;
+  rows = ROWS;
   renderTable(current.entities);
 });
 copyButton.addEventListener('click', () => void copyJson());

@@ -1,12 +1,17 @@
 // Offline support for the built demo. The build (vite.config.ts, plugin med7-assets) writes this
-// file to dist/sw.js with the precache list and a version filled in. On install it caches the app,
-// onnxruntime-web's wasm and the quantized model files the device runs, so the next visit works with
-// the network off.
+// file to dist/sw.js with the precache list and a version filled in. On install it caches the app
+// and onnxruntime-web's wasm, so the next visit works with the network off.
+// The model's files are not its business: the worker keeps them in transformers.js's cache, checks
+// them against the server on each load and drops them when a load fails (src/worker/med7.worker.ts).
+// A second copy here was a second download on the first visit and, served cache-first, kept a broken
+// or replaced model for good (docs/reliability.md). So this worker answers only the files of its
+// precache list and the page itself; every other request goes to the network untouched and is
+// never stored.
 // Only same-origin GET requests are answered; nothing is ever sent anywhere else.
 const VERSION = '__VERSION__';
 /** @type {string[]} URLs relative to this file. */
 const PRECACHE = JSON.parse('__PRECACHE__');
-/** @type {string[]} What only WebGPU runs (onnxruntime-web's WebGPU build, the model's q8 file). */
+/** @type {string[]} What only WebGPU runs (onnxruntime-web's WebGPU build). */
 const PRECACHE_WEBGPU = JSON.parse('__PRECACHE_WEBGPU__');
 const CACHE = `med7-web-${VERSION}`;
 /** How long to wait for a WebGPU adapter before caching the WebGPU build anyway. */
@@ -50,6 +55,11 @@ self.addEventListener('activate', (event) => {
 // precache requests without one, so matching must ignore Vary.
 const MATCH = { ignoreVary: true };
 
+/** The absolute URLs this worker answers for (besides navigations): its precache lists. */
+const OWN = new Set(
+  [...PRECACHE, ...PRECACHE_WEBGPU].map((path) => new URL(path, self.location.href).href),
+);
+
 async function respond(request) {
   const cache = await caches.open(CACHE);
   const navigation = request.mode === 'navigate';
@@ -79,5 +89,7 @@ async function respond(request) {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // Not one of its files (a model file, say): the browser fetches it as if there were no worker.
+  if (request.mode !== 'navigate' && !OWN.has(request.url)) return;
   event.respondWith(respond(request));
 });

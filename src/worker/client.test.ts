@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Med7WorkerClient, isAbortError, type WorkerLike } from './client.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Med7WorkerClient, isAbortError, type Liveness, type WorkerLike } from './client.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
 
 type Listener = (event: Event) => void;
@@ -8,9 +8,15 @@ type Listener = (event: Event) => void;
 class FakeWorker implements WorkerLike {
   readonly sent: WorkerRequest[] = [];
   terminated = false;
+  /** Whether it answers pings (false: closed or killed without an error event). */
+  alive = true;
   readonly #listeners = new Map<string, Listener[]>();
 
   postMessage(message: WorkerRequest): void {
+    if (message.type === 'ping') {
+      if (this.alive && !this.terminated) this.reply({ type: 'pong', id: message.id });
+      return;
+    }
     this.sent.push(message);
   }
 
@@ -50,18 +56,23 @@ const LOAD = {
 const READY = { device: 'wasm', dtype: 'q8', threads: 2, loadMs: 5 } as const;
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(): { client: Med7WorkerClient; workers: FakeWorker[] } {
+function setup(liveness: Partial<Liveness> = {}): {
+  client: Med7WorkerClient;
+  workers: FakeWorker[];
+} {
   const workers: FakeWorker[] = [];
   const client = new Med7WorkerClient(() => {
     const worker = new FakeWorker();
     workers.push(worker);
     return worker;
-  });
+  }, liveness);
   return { client, workers };
 }
 
-async function loaded(): Promise<{ client: Med7WorkerClient; workers: FakeWorker[] }> {
-  const { client, workers } = setup();
+async function loaded(
+  liveness: Partial<Liveness> = {},
+): Promise<{ client: Med7WorkerClient; workers: FakeWorker[] }> {
+  const { client, workers } = setup(liveness);
   const ready = client.load(LOAD);
   const worker = workers[0]!;
   worker.reply({ type: 'ready', id: worker.last('load').id, info: READY });
@@ -239,5 +250,111 @@ describe('Med7WorkerClient', () => {
     await expect(pending).rejects.toThrow(/disposed/);
     expect(worker.terminated).toBe(true);
     await expect(client.extract('x')).rejects.toThrow(/not loaded/);
+  });
+});
+
+describe('Med7WorkerClient liveness', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const FAST = { pingIntervalMs: 100, silenceMs: 500, loadSilenceMs: 500 };
+
+  it('restarts a worker that went silent once and sends the pending analysis again', async () => {
+    vi.useFakeTimers();
+    const { client, workers } = await loaded(FAST);
+    let restarts = 0;
+    client.onRestart = () => restarts++;
+    const result = client.extract('Lasix');
+    await vi.advanceTimersByTimeAsync(0);
+    workers[0]!.alive = false; // self.close(): no error event, no reply, ever
+    await vi.advanceTimersByTimeAsync(800);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(restarts).toBe(1);
+    const fresh = workers[1]!;
+    fresh.reply({ type: 'ready', id: fresh.last('load').id, info: READY });
+    await vi.advanceTimersByTimeAsync(0);
+    fresh.reply({ type: 'result', id: fresh.last('extract').id, entities: [], ms: 1 });
+    await expect(result).resolves.toEqual({ entities: [], ms: 1 });
+  });
+
+  it('fails for good when the restarted worker goes silent too: onFailure, everything rejects', async () => {
+    vi.useFakeTimers();
+    const { client, workers } = await loaded(FAST);
+    const failures: string[] = [];
+    client.onFailure = (error) => failures.push(error.message);
+    const result = client.extract('Lasix');
+    const outcome = result.then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    workers[0]!.alive = false;
+    await vi.advanceTimersByTimeAsync(800);
+    workers[1]!.alive = false; // dies while reloading the model
+    await vi.advanceTimersByTimeAsync(800);
+    expect(await outcome).toMatch(/stopped responding .*again after a restart/);
+    expect(failures).toHaveLength(1);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.terminated).toBe(true);
+    // Later requests reject at once instead of waiting forever.
+    await expect(client.extract('x')).rejects.toThrow(/stopped responding/);
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('a silent worker during the first load: the load follows the restarted one', async () => {
+    vi.useFakeTimers();
+    const { client, workers } = setup(FAST);
+    let restarts = 0;
+    client.onRestart = () => restarts++;
+    const ready = client.load(LOAD);
+    workers[0]!.alive = false;
+    await vi.advanceTimersByTimeAsync(800);
+    const fresh = workers[1]!;
+    fresh.reply({ type: 'ready', id: fresh.last('load').id, info: READY });
+    await expect(ready).resolves.toEqual(READY);
+    expect(restarts).toBe(0); // the caller of load hears it, not as a restart
+  });
+
+  it('a busy worker that answers pings or reports progress is alive', async () => {
+    vi.useFakeTimers();
+    const { client, workers } = await loaded({ ...FAST, extractBaseMs: 60_000 });
+    const result = client.extract('a long note');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(workers).toHaveLength(1);
+    const worker = workers[0]!;
+    worker.alive = false; // busy in the model: no pongs, but progress replies
+    for (let i = 0; i < 20; i++) {
+      worker.reply({ type: 'analysing', id: worker.last('extract').id, done: i, total: 20 });
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(workers).toHaveLength(1);
+    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    await expect(result).resolves.toEqual({ entities: [], ms: 1 });
+  });
+
+  it('rejects an analysis past its deadline, which scales with the length of the text', async () => {
+    vi.useFakeTimers();
+    const liveness = { extractBaseMs: 1_000, extractPerCharMs: 10 };
+    const { client, workers } = await loaded(liveness);
+    const text = 'x'.repeat(100); // 1 s + 100 × 10 ms
+    const outcome = client.extract(text).then(
+      () => 'resolved',
+      (error: Error) => `${error.name}: ${error.message}`,
+    );
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(client.pendingCount).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await outcome).toBe(
+      'TimeoutError: The analysis of 100 characters took longer than 2 s.',
+    );
+    const worker = workers[0]!;
+    expect(worker.last('cancel')).toEqual({ type: 'cancel', id: worker.last('extract').id });
+    // A longer text gets a longer deadline.
+    const long = client.extract('x'.repeat(1_000));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(client.pendingCount).toBe(1);
+    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    await expect(long).resolves.toEqual({ entities: [], ms: 1 });
   });
 });

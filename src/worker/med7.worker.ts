@@ -104,12 +104,50 @@ async function dropStaleModelCache(model: string): Promise<void> {
       return before === null || now === null || before === now;
     });
     if (same) continue;
-    for (const request of await cache.keys()) {
-      if (request.url.startsWith(model)) await cache.delete(request);
-    }
+    await dropModelCache(model);
     return;
   }
 }
+
+/**
+ * Drops every file of the folder `model` from transformers.js's cache. Done after a failed load
+ * too: transformers.js caches a file as it downloads it, before the loader can see it is broken
+ * (truncated, HTML for JSON), and a server without validators would never have it replaced.
+ */
+async function dropModelCache(model: string): Promise<void> {
+  if (typeof caches === 'undefined' || !env.useBrowserCache) return;
+  const cache = await caches.open(env.cacheKey);
+  for (const request of await cache.keys()) {
+    if (request.url.startsWith(model)) await cache.delete(request);
+  }
+}
+
+/**
+ * One download per model file. When given a progress callback, transformers.js (4.3) first asks
+ * for each model file's size with a plain GET of a same-origin folder (`get_file_metadata`), reads
+ * only its headers and never cancels the body, then GETs the file again to read it: the weights
+ * came down twice (docs/reliability.md). During a load, GETs of the same URL in the model folder
+ * share one request; each caller gets its own clone of the response. Cleared when the load ends.
+ */
+const baseFetch = env.fetch;
+const shared = new Map<string, Promise<Response>>();
+let sharedFolder: string | undefined;
+env.fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
+  // transformers.js asks for a same-origin folder's files by path: compare absolute URLs.
+  const url = new URL(String(input), self.location.href).href;
+  const headers = new Headers(init?.headers);
+  const plainGet = (init?.method ?? 'GET') === 'GET' && !headers.has('range');
+  if (sharedFolder === undefined || !plainGet || !url.startsWith(sharedFolder)) {
+    return baseFetch(input, init) as Promise<Response>;
+  }
+  let response = shared.get(url);
+  if (response === undefined) {
+    response = baseFetch(input, init) as Promise<Response>;
+    shared.set(url, response);
+    response.catch(() => shared.delete(url));
+  }
+  return response.then((first) => first.clone());
+};
 
 /**
  * onnxruntime-web uses half the logical cores (at most 4) by default, which is a single thread on a
@@ -144,7 +182,20 @@ async function load(request: LoadRequest): Promise<Loaded> {
   };
   configureThreads();
   await dropStaleModelCache(request.model).catch(() => undefined);
+  sharedFolder = request.model;
+  try {
+    return await loadOn(request, started, onProgress);
+  } finally {
+    sharedFolder = undefined;
+    shared.clear();
+  }
+}
 
+async function loadOn(
+  request: LoadRequest,
+  started: number,
+  onProgress: (info: ProgressInfo) => void,
+): Promise<Loaded> {
   let device: 'webgpu' | 'wasm' = request.device === 'webgpu' ? 'webgpu' : 'wasm';
   let fallbackReason: string | undefined;
   let adapter: string | undefined;
@@ -197,9 +248,10 @@ function handleLoad(request: LoadRequest): void {
   const pending = (loaded ??= load(request));
   pending.then(
     ({ info }) => post({ type: 'ready', id: request.id, info }),
-    (error: unknown) => {
-      // A failed load is not cached: the next `load` tries again.
+    async (error: unknown) => {
+      // A failed load is not cached, nor are the files it got: the next `load` fetches them again.
       if (loaded === pending) loaded = undefined;
+      await dropModelCache(request.model).catch(() => undefined);
       post({ type: 'error', id: request.id, error: serializeError(error) });
     },
   );
@@ -298,6 +350,9 @@ scope.addEventListener('message', (event) => {
       break;
     case 'dispose':
       void handleDispose(request.id);
+      break;
+    case 'ping':
+      post({ type: 'pong', id: request.id });
       break;
     default:
       assertNever(request);

@@ -5,7 +5,8 @@
  * same `id` (`ready`, `result`, `cancelled`, `disposed` or `error`), and may send any number of
  * `progress` replies for a `load`, or `analysing` replies for an `extract`, before that. `cancel` is a
  * notification about an earlier `extract`: queued, it is answered `cancelled`; running, it stops at
- * its next model call and is answered `cancelled`.
+ * its next model call and is answered `cancelled`. `ping` is a liveness probe, answered `pong` at once
+ * whenever the worker's event loop is free (see `Med7WorkerClient` for the deadlines).
  */
 import type { Entity } from '../core/types.ts';
 import type { Med7Dtype, ResolvedDtype } from '../model/dtype.ts';
@@ -49,7 +50,14 @@ export interface DisposeRequest {
   id: number;
 }
 
-export type WorkerRequest = LoadRequest | ExtractRequest | CancelNotice | DisposeRequest;
+/** A liveness probe: the worker answers `pong` with the same `id`. */
+export interface PingNotice {
+  type: 'ping';
+  id: number;
+}
+
+export type WorkerRequest =
+  LoadRequest | ExtractRequest | CancelNotice | DisposeRequest | PingNotice;
 
 /** Download progress of one model file, summed over all files by the client. */
 export interface ProgressInfo {
@@ -130,7 +138,13 @@ export interface ErrorReply {
   fatal?: boolean;
 }
 
+export interface PongReply {
+  type: 'pong';
+  id: number;
+}
+
 export type WorkerReply =
+  | PongReply
   | AnalysingReply
   | ProgressReply
   | ReadyReply

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { MED7_LABELS, type Med7Label } from '../../core/labels.ts';
 import {
   ATTRIBUTE_FIELDS,
@@ -20,11 +21,54 @@ import {
   spanKey,
   type MedicationExportFormat,
 } from './medications.ts';
-import { toSegments, type Segment } from './segments.ts';
+import { toChunks, toSegments, type Chunk, type Segment } from './segments.ts';
 import { saveFile } from './save-file.ts';
 import styles from './med7-ner.styles.ts';
 
 type Phase = 'loading' | 'ready' | 'error';
+
+/**
+ * A text at least this long is shown in blocks of whole lines (`toChunks`), each first as plain
+ * text, then with its highlights, a few blocks per task (docs/reliability.md): a 1 MB note has
+ * ~60,000 highlights, which in one render blocked the page for seconds. Shorter texts render at once.
+ */
+const LONG_TEXT = 20_000;
+/** Rows of the medications table shown at first, and added by its "Show more" button. */
+const MEDICATION_ROWS = 200;
+/** Characters per block of a long text. */
+const CHUNK_SIZE = 4_000;
+/** Highlights rendered per task while a long text fills in, to start with (then adapted). */
+const MARKS_PER_TASK = 300;
+/** The work a fill task aims at (ms): the number of highlights per task follows from it. */
+const FILL_TASK_MS = 40;
+
+interface ShownKeys {
+  entities: readonly Entity[];
+  hidden: ReadonlySet<Med7Label>;
+  keys: string[];
+  set: ReadonlySet<string>;
+}
+
+/** How a long text is shown: its blocks, and which of them show their highlights. */
+interface LongView {
+  text: string;
+  entities: readonly Entity[];
+  chunks: Chunk[];
+  /** Whether each block renders its highlights (else its plain text). */
+  rich: boolean[];
+  /** Bumped to re-render a block (its template is guarded on it). */
+  versions: number[];
+  /** Blocks to re-render with the current legend toggles. */
+  stale: Set<number>;
+  /** The block of each entity, by `spanKey`. */
+  chunkOf: Map<string, number>;
+  /** The medication records each block holds (for the linked-highlight outline). */
+  records: Set<number>[];
+  /** Highlights per block. */
+  marks: number[];
+  /** The first block not yet filled in. */
+  next: number;
+}
 
 /** Column headings of the medications table. */
 const COLUMN_NAMES = {
@@ -100,6 +144,21 @@ export class Med7Ner extends LitElement {
   #observer: MutationObserver | undefined;
   /** For each shown entity (`start:end`), the index of its medication record. */
   #recordOf = new Map<string, number>();
+  #longView: LongView | undefined;
+  #marksPerTask = MARKS_PER_TASK;
+  #fillTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles when the long text has all its highlights (`updateComplete` waits for it). */
+  #filling: { done: Promise<void>; resolve: () => void } | undefined;
+  /** The tab stop and linked record the blocks of a long text were last rendered with. */
+  #renderedTabStop: string | undefined;
+  #renderedRecord: number | undefined;
+  /** The last text typed in the paste area, and a long text the user asked to edit there. */
+  #typedText: string | undefined;
+  #editing: string | undefined;
+  /** The tab stop of the last render. */
+  #tabStop: string | undefined;
+  /** The shown entities' keys in text order, for the legend toggles they were computed with. */
+  #shownKeys: ShownKeys = { entities: [], hidden: new Set(), keys: [], set: new Set() };
 
   @state() private _phase: Phase = 'loading';
   @state() private _loaded = 0;
@@ -116,6 +175,8 @@ export class Med7Ner extends LitElement {
   @state() private _lightText = '';
   @state() private _medications: MedicationRecord[] = [];
   @state() private _activeRecord: number | undefined;
+  /** Rows of the medications table rendered (a 1 MB note has thousands: more on demand). */
+  @state() private _medicationRows = MEDICATION_ROWS;
   /** The highlight Tab reaches (a roving tab stop: one for the whole text, arrow keys move). */
   @state() private _tabStop: string | undefined;
 
@@ -186,12 +247,21 @@ export class Med7Ner extends LitElement {
     queueMicrotask(() => {
       if (this.isConnected) return;
       clearTimeout(this.#debounceTimer);
+      clearTimeout(this.#fillTimer);
+      this.#fillTimer = undefined;
+      this.#endFill();
       this.#unload();
     });
   }
 
   // Loading and scheduling set reactive state, so they run before render, not after it.
   protected override willUpdate(changed: PropertyValues): void {
+    // New legend toggles: the blocks of a long text re-render a few per task (from the top).
+    const view = this.#longView;
+    if (changed.has('_hidden') && view !== undefined) {
+      view.rich.forEach((rich, i) => rich && view.stale.add(i));
+      this.#scheduleFill();
+    }
     const reload = this.#currentLoadKey() !== this.#loadKey;
     if (reload) this.#load();
     if (reload || changed.has('text') || changed.has('_lightText')) {
@@ -258,12 +328,15 @@ export class Med7Ner extends LitElement {
     client.onRestart = (reloaded) => {
       this.#progress.clear();
       this._phase = 'loading';
+      this._readyInfo = undefined;
       this.#ready = reloaded;
       reloaded.then(
         (info) => this.#handleReady(client, info),
         (error: unknown) => this.#handleLoadError(client, error),
       );
     };
+    // The worker died again after its restart (docs/reliability.md): the element is failed.
+    client.onFailure = (error) => this.#handleLoadError(client, error);
     let options;
     try {
       options = {
@@ -326,6 +399,7 @@ export class Med7Ner extends LitElement {
   #handleLoadError(client: Med7WorkerClient, error: unknown): void {
     if (client !== this.#client) return;
     const cause = error instanceof Error ? error : new Error(String(error));
+    if (cause === this.#loadError) return; // already reported (onFailure, then the load it failed)
     this.#loadError = cause;
     this._phase = 'error';
     this.#showError(
@@ -363,7 +437,15 @@ export class Med7Ner extends LitElement {
       this.#show(text, [], 0);
       return [];
     }
-    if (this.#loadError !== undefined) throw this.#loadError;
+    if (this.#loadError !== undefined) {
+      // A new text for a failed element: say again why nothing is highlighted (`analyze()`, and a
+      // change of model, device, dtype or wasm-paths, load the model again).
+      emit(this, 'med7-error', {
+        name: this.#loadError.name,
+        message: this._error ?? this.#loadError.message,
+      });
+      throw this.#loadError;
+    }
     const client = this.#client;
     const ready = this.#ready;
     if (client === undefined || ready === undefined)
@@ -374,6 +456,9 @@ export class Med7Ner extends LitElement {
       const { entities, ms } = await client.extract(text, abort.signal, (done, total) => {
         if (runId === this.#runId) this._analysed = done / total;
       });
+      // A long text's entities (tens of thousands) took a while to arrive: show them in a task of
+      // their own, so the page gets a turn in between.
+      if (text.length >= LONG_TEXT) await new Promise((resolve) => setTimeout(resolve, 0));
       if (runId === this.#runId) this.#show(text, entities, ms);
       return entities;
     } catch (error) {
@@ -395,6 +480,7 @@ export class Med7Ner extends LitElement {
     this._entities = entities;
     this._medications = groupMedications(text, entities);
     this.#recordOf = recordIndexBySpan(this._medications);
+    this._medicationRows = MEDICATION_ROWS;
     this._activeRecord = undefined;
     this._lastMs = ms;
     if (this._phase !== 'error' || this.#loadError === undefined) this._error = undefined;
@@ -404,6 +490,15 @@ export class Med7Ner extends LitElement {
   #handleInput(event: Event): void {
     this.#typed = true;
     this.text = (event.target as HTMLTextAreaElement).value;
+    this.#typedText = this.text;
+  }
+
+  #editLongText(text: string): void {
+    this.#editing = text;
+    this.requestUpdate();
+    void super
+      .getUpdateComplete()
+      .then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus());
   }
 
   #handleLinkStart(entity: Entity): void {
@@ -417,6 +512,10 @@ export class Med7Ner extends LitElement {
 
   /** Arrow keys, Home and End move the focus between the highlights shown. */
   #handleTextKey(event: KeyboardEvent): void {
+    if (this.#longView !== undefined) {
+      this.#handleLongTextKey(event, this.#longView);
+      return;
+    }
     const marks = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="text"] mark')];
     const at = marks.indexOf(event.target as HTMLElement);
     if (at < 0) return;
@@ -432,6 +531,44 @@ export class Med7Ner extends LitElement {
     if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     marks[Math.max(0, Math.min(marks.length - 1, to))]?.focus();
+  }
+
+  /**
+   * The same for a long text, whose blocks may not show their highlights yet: the target is found
+   * among the shown entities, and its block rendered first if need be.
+   */
+  #handleLongTextKey(event: KeyboardEvent, view: LongView): void {
+    const mark = event.target as HTMLElement;
+    if (mark.localName !== 'mark') return;
+    const keys = this.#shownKeys.keys;
+    const at = keys.indexOf(`${mark.dataset['start'] ?? ''}:${mark.dataset['end'] ?? ''}`);
+    if (at < 0) return;
+    const steps: Record<string, number> = {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: keys.length - 1,
+    };
+    const to = steps[event.key];
+    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const key = keys[Math.max(0, Math.min(keys.length - 1, to))];
+    if (key === undefined) return;
+    const chunk = view.chunkOf.get(key);
+    if (chunk !== undefined && (!view.rich[chunk] || view.stale.has(chunk))) {
+      this.#refreshChunk(view, chunk);
+      this.requestUpdate();
+    }
+    const [start, end] = key.split(':');
+    void super
+      .getUpdateComplete()
+      .then(() =>
+        this.renderRoot
+          .querySelector<HTMLElement>(`.text mark[data-start="${start}"][data-end="${end}"]`)
+          ?.focus(),
+      );
   }
 
   #handleLinkEnd(): void {
@@ -481,6 +618,18 @@ export class Med7Ner extends LitElement {
 
   #renderInput(): TemplateResult | typeof nothing {
     if (!this.editable) return nothing;
+    const text = this.#currentText();
+    // A long text set from outside is not put in the paste area unless asked: a textarea lays out
+    // all of its text at once (1 MB: seconds of a frozen page). Typed or pasted text is there already.
+    if (text.length >= LONG_TEXT && text !== this.#typedText && this.#editing !== text) {
+      return html`<p class="long-input">
+        <button type="button" @click=${() => this.#editLongText(text)}>
+          Edit this text (${text.length.toLocaleString('en')} characters)
+        </button>
+        — a text this long is not put in the paste area unless asked: laying it out takes the
+        browser a while.
+      </p>`;
+    }
     return html`<textarea
       class="input"
       part="input"
@@ -596,14 +745,43 @@ export class Med7Ner extends LitElement {
     >`;
   }
 
+  /** The keys of the shown entities in text order (memoised: a long text has thousands). */
+  #shownKeysOf(entities: readonly Entity[]): ShownKeys {
+    const memo = this.#shownKeys;
+    if (memo.entities === entities && memo.hidden === this._hidden) return memo;
+    const keys = entities.filter((entity) => !this._hidden.has(entity.label)).map(spanKey);
+    this.#shownKeys = { entities, hidden: this._hidden, keys, set: new Set(keys) };
+    return this.#shownKeys;
+  }
+
   #renderText(): TemplateResult {
     // Highlights belong to the text they were computed for; newer text shows plain until analysed.
     const text = this.#currentText();
     const entities = this._analysedText === text ? this._entities : [];
-    const segments = toSegments(text, entities);
-    const shown = entities.filter((entity) => !this._hidden.has(entity.label)).map(spanKey);
+    const shown = this.#shownKeysOf(entities);
     const tabStop =
-      this._tabStop !== undefined && shown.includes(this._tabStop) ? this._tabStop : shown[0];
+      this._tabStop !== undefined && shown.set.has(this._tabStop) ? this._tabStop : shown.keys[0];
+    let content: unknown;
+    if (text.length < LONG_TEXT) {
+      this.#longView = undefined;
+      this.#endFill();
+      content = toSegments(text, entities).map((segment) =>
+        segment.entity !== undefined && !this._hidden.has(segment.entity.label)
+          ? this.#renderMark(segment, segment.entity, spanKey(segment.entity) === tabStop)
+          : segment.text,
+      );
+    } else {
+      const view = this.#longViewOf(text, entities);
+      this.#ensureRich(view, tabStop);
+      this.#tabStop = tabStop;
+      // Each block re-renders only when its version changes (a hover does not redo 1 MB of text).
+      content = view.chunks.map(
+        (_, i) =>
+          html`<div class="chunk">
+            ${guard([view, view.versions[i]], () => this.#renderChunk(view, i, tabStop))}
+          </div>`,
+      );
+    }
     // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
     // prettier-ignore
     return html`<div
@@ -613,11 +791,261 @@ export class Med7Ner extends LitElement {
       aria-busy=${this._busy ? 'true' : 'false'}
       role="region"
       @keydown=${this.#handleTextKey}
-    >${segments.map((segment) =>
-      segment.entity !== undefined && !this._hidden.has(segment.entity.label)
-        ? this.#renderMark(segment, segment.entity, spanKey(segment.entity) === tabStop)
-        : segment.text,
-    )}</div>`;
+      @mouseover=${this.#handleLongPointer}
+      @mouseout=${this.#handleLongPointerOut}
+      @focus=${this.#longFocus}
+      @blur=${this.#longBlur}
+    >${content}</div>`;
+  }
+
+  /** The blocks of a long text: made afresh for a new text or new entities, then filled in. */
+  #longViewOf(text: string, entities: readonly Entity[]): LongView {
+    const current = this.#longView;
+    if (current !== undefined && current.text === text && current.entities === entities) {
+      return current;
+    }
+    const chunks = toChunks(toSegments(text, entities), CHUNK_SIZE);
+    const chunkOf = new Map<string, number>();
+    const marks: number[] = [];
+    const records = chunks.map((chunk, i) => {
+      const held = new Set<number>();
+      let count = 0;
+      for (const { entity } of chunk.segments) {
+        if (entity === undefined) continue;
+        count++;
+        const key = spanKey(entity);
+        chunkOf.set(key, i);
+        const record = this.#recordOf.get(key);
+        if (record !== undefined) held.add(record);
+      }
+      marks.push(count);
+      return held;
+    });
+    const view: LongView = {
+      text,
+      entities,
+      chunks,
+      rich: chunks.map(() => false),
+      versions: chunks.map(() => 0),
+      stale: new Set(),
+      chunkOf,
+      records,
+      marks,
+      next: 0,
+    };
+    this.#longView = view;
+    this.#renderedTabStop = undefined;
+    this.#renderedRecord = undefined;
+    clearTimeout(this.#fillTimer);
+    this.#fillTimer = undefined;
+    this.#scheduleFill();
+    return view;
+  }
+
+  /** The tab stop's block shows its highlights, so that Tab reaches it. */
+  #ensureRich(view: LongView, tabStop: string | undefined): void {
+    const chunk = tabStop === undefined ? undefined : view.chunkOf.get(tabStop);
+    if (chunk !== undefined && !view.rich[chunk]) this.#refreshChunk(view, chunk);
+  }
+
+  /**
+   * Moves the tab stop and the linked outline of a long text in place: rebuilding a block would
+   * take the focus from the highlight that has it. (Blocks built later read the current state.)
+   */
+  protected override updated(): void {
+    const view = this.#longView;
+    if (view === undefined) return;
+    const blocks = this.renderRoot.querySelector('.text')?.children;
+    if (blocks === undefined) return;
+    const marksOf = (key: string | undefined): HTMLElement[] => {
+      const chunk = key === undefined ? undefined : view.chunkOf.get(key);
+      if (key === undefined || chunk === undefined) return [];
+      const [start, end] = key.split(':');
+      const mark = blocks[chunk]?.querySelector<HTMLElement>(
+        `mark[data-start="${start}"][data-end="${end}"]`,
+      );
+      return mark === null || mark === undefined ? [] : [mark];
+    };
+    if (this.#tabStop !== this.#renderedTabStop) {
+      for (const mark of marksOf(this.#renderedTabStop)) mark.tabIndex = -1;
+      for (const mark of marksOf(this.#tabStop)) mark.tabIndex = 0;
+      this.#renderedTabStop = this.#tabStop;
+    }
+    if (this._activeRecord !== this.#renderedRecord) {
+      for (const record of [this.#renderedRecord, this._activeRecord]) {
+        if (record === undefined) continue;
+        const on = record === this._activeRecord;
+        view.records.forEach((held, i) => {
+          if (!held.has(record)) return;
+          for (const mark of blocks[i]?.querySelectorAll(`mark[data-record="${record}"]`) ?? []) {
+            mark.classList.toggle('linked', on);
+            mark.part.toggle('mark-linked', on);
+          }
+        });
+      }
+      this.#renderedRecord = this._activeRecord;
+    }
+  }
+
+  // Focus does not bubble: the text region hears its highlights' in the capture phase.
+  readonly #longFocus = {
+    handleEvent: (event: Event) => this.#handleLongFocus(event),
+    capture: true,
+  };
+  readonly #longBlur = {
+    handleEvent: (event: Event) => this.#handleLongPointerOut(event),
+    capture: true,
+  };
+
+  /** The pointer on a highlight of a long text (delegated: its marks have no listeners). */
+  #handleLongPointer(event: Event): void {
+    const key = this.#longMarkKey(event.target);
+    if (key !== undefined) this._activeRecord = this.#recordOf.get(key);
+  }
+
+  #handleLongPointerOut(event: Event): void {
+    if (this.#longMarkKey(event.target) === undefined) return;
+    const to = (event as MouseEvent | FocusEvent).relatedTarget;
+    if (this.#longMarkKey(to) === undefined) this.#handleLinkEnd();
+  }
+
+  #handleLongFocus(event: Event): void {
+    const key = this.#longMarkKey(event.target);
+    if (key === undefined) return;
+    this._tabStop = key;
+    this._activeRecord = this.#recordOf.get(key);
+  }
+
+  /** The `spanKey` of the highlight of a long text that `target` is in, if any. */
+  #longMarkKey(target: EventTarget | null): string | undefined {
+    if (this.#longView === undefined || !(target instanceof Element)) return undefined;
+    const mark = target.closest('mark');
+    return mark === null
+      ? undefined
+      : `${mark.dataset['start'] ?? ''}:${mark.dataset['end'] ?? ''}`;
+  }
+
+  #refreshChunk(view: LongView, chunk: number): void {
+    view.rich[chunk] = true;
+    view.stale.delete(chunk);
+    view.versions[chunk] = (view.versions[chunk] ?? 0) + 1;
+  }
+
+  /**
+   * A block of a long text: its plain text, or its highlights built as DOM directly, the same
+   * markup as `#renderMark` without Lit's per-part markers and listeners (half the nodes; the text
+   * region's delegated listeners serve them).
+   */
+  #renderChunk(view: LongView, i: number, tabStop: string | undefined): unknown {
+    const chunk = view.chunks[i]!;
+    if (!view.rich[i]) return view.text.slice(chunk.start, chunk.end);
+    const fragment = document.createDocumentFragment();
+    for (const segment of chunk.segments) {
+      const entity = segment.entity;
+      if (entity === undefined || this._hidden.has(entity.label)) {
+        fragment.append(segment.text);
+        continue;
+      }
+      const slug = entity.label.toLowerCase();
+      const key = spanKey(entity);
+      const record = this.#recordOf.get(key);
+      const linked = record !== undefined && record === this._activeRecord;
+      const mark = document.createElement('mark');
+      mark.className = linked ? 'entity linked' : 'entity';
+      mark.setAttribute('part', `mark mark-${slug}${linked ? ' mark-linked' : ''}`);
+      mark.setAttribute('role', 'group');
+      mark.setAttribute('tabindex', key === tabStop ? '0' : '-1');
+      mark.dataset['label'] = entity.label;
+      mark.dataset['start'] = String(entity.start);
+      mark.dataset['end'] = String(entity.end);
+      if (record !== undefined) mark.dataset['record'] = String(record);
+      mark.setAttribute('aria-label', `${entity.label}: ${segment.text}`);
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.setAttribute('part', `label label-${slug}`);
+      label.setAttribute('aria-hidden', 'true');
+      label.textContent = entity.label;
+      mark.append(segment.text, label);
+      fragment.append(mark);
+    }
+    return fragment;
+  }
+
+  /**
+   * Resolves once the element has rendered, a long text with all its highlights: a long text fills
+   * in over several tasks, each its own update.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#filling !== undefined) {
+      await this.#filling.done;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #endFill(): void {
+    this.#filling?.resolve();
+    this.#filling = undefined;
+  }
+
+  #scheduleFill(): void {
+    if (this.#filling === undefined) {
+      let resolve = (): void => undefined;
+      const done = new Promise<void>((settle) => (resolve = settle));
+      this.#filling = { done, resolve };
+    }
+    if (this.#fillTimer !== undefined) return;
+    this.#fillTimer = setTimeout(() => {
+      this.#fillTimer = undefined;
+      this.#fillSome();
+    }, 0);
+  }
+
+  /**
+   * One task's share of filling in a long text: the highlights of the next blocks (stale ones
+   * first, then from the top), about `MARKS_PER_TASK` of them; the next share after this render.
+   */
+  #fillSome(): void {
+    const view = this.#longView;
+    if (view === undefined || !this.isConnected) {
+      this.#endFill();
+      return;
+    }
+    let budget = this.#marksPerTask;
+    let changed = false;
+    for (const i of view.stale) {
+      if (budget <= 0) break;
+      this.#refreshChunk(view, i);
+      budget -= view.marks[i] ?? 0;
+      changed = true;
+    }
+    for (; view.next < view.chunks.length && budget > 0; view.next++) {
+      const i = view.next;
+      if (view.rich[i]) continue;
+      view.rich[i] = true;
+      const marks = view.marks[i] ?? 0;
+      if (marks === 0) continue; // plain text either way: nothing to redraw
+      view.versions[i] = (view.versions[i] ?? 0) + 1;
+      budget -= marks;
+      changed = true;
+    }
+    if (!changed) {
+      this.#endFill();
+      return;
+    }
+    const started = performance.now();
+    const planned = this.#marksPerTask - budget;
+    this.requestUpdate();
+    void super.getUpdateComplete().then(() => {
+      // Aim the next task at FILL_TASK_MS of work, whatever this device's (and its load's) speed.
+      const ms = Math.max(1, performance.now() - started);
+      const rate = Math.max(1, planned) / ms;
+      this.#marksPerTask = Math.max(50, Math.min(3000, Math.round(rate * FILL_TASK_MS)));
+      if (view !== this.#longView) return;
+      if (view.stale.size > 0 || view.next < view.chunks.length) this.#scheduleFill();
+      else this.#endFill();
+    });
   }
 
   /** A record's Status cell: the status, and its cue on hover or focus (a described tooltip). */
@@ -679,12 +1107,31 @@ export class Med7Ner extends LitElement {
     return html`<section class="medications" part="medications" aria-label="Medications">
       ${
         taken.length > 0
-          ? this.#renderRecordTable('Medications', taken, 'medications-table')
+          ? this.#renderRecordTable(
+              'Medications',
+              taken.slice(0, this._medicationRows),
+              'medications-table',
+            )
           : nothing
       }
       ${
         allergies.length > 0
-          ? this.#renderRecordTable('Allergies', allergies, 'allergies-table')
+          ? this.#renderRecordTable(
+              'Allergies',
+              allergies.slice(0, this._medicationRows),
+              'allergies-table',
+            )
+          : nothing
+      }
+      ${
+        Math.max(taken.length, allergies.length) > this._medicationRows
+          ? html`<button
+              type="button"
+              class="more"
+              @click=${() => (this._medicationRows += MEDICATION_ROWS)}
+            >
+              Show ${MEDICATION_ROWS} more rows
+            </button>`
           : nothing
       }
       <div class="exports">

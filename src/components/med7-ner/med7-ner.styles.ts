@@ -36,6 +36,13 @@ export default css`
     resize: vertical;
   }
 
+  .long-input {
+    margin: 0;
+    padding: 0.6em 0.75em;
+    border: 1px dashed var(--med7-border-color, color-mix(in srgb, currentColor 35%, transparent));
+    border-radius: 0.5em;
+  }
+
   .progress {
     display: flex;
     flex-wrap: wrap;
@@ -129,6 +136,13 @@ export default css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
     direction: ltr;
+  }
+
+  /* A block of whole lines of a long text: laid out and painted only near the viewport. */
+  .chunk {
+    display: block;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40em;
   }
 
   .text[aria-busy='true'] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../core/types.ts';
-import { toSegments } from './segments.ts';
+import { toChunks, toSegments } from './segments.ts';
 
 const e = (start: number, end: number, text: string, label: Entity['label'] = 'DRUG'): Entity => ({
   start,
@@ -44,5 +44,34 @@ describe('toSegments', () => {
     const start = text.indexOf('Лазикс');
     const segments = toSegments(text, [e(start, start + 6, 'Лазикс')]);
     expect(segments.map((s) => s.text)).toEqual(['💊 ', 'Лазикс', ' 40 mg']);
+  });
+});
+
+describe('toChunks', () => {
+  it('groups a long text into blocks of whole lines that join back to it, never cutting an entity', () => {
+    const line = 'Lasix 40 mg PO daily.\n';
+    const text = line.repeat(50) + 'Last line without a newline';
+    const entities: Entity[] = [];
+    for (let i = 0; i < 50; i++) {
+      entities.push(e(i * line.length, i * line.length + 5, 'Lasix'));
+      entities.push(e(i * line.length + 6, i * line.length + 11, '40 mg', 'STRENGTH'));
+    }
+    const chunks = toChunks(toSegments(text, entities), 100);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.map((c) => c.segments.map((s) => s.text).join('')).join('')).toBe(text);
+    for (const [i, chunk] of chunks.entries()) {
+      expect(text.slice(chunk.start, chunk.end)).toBe(chunk.segments.map((s) => s.text).join(''));
+      if (i < chunks.length - 1) {
+        expect(text[chunk.end - 1]).toBe('\n');
+        expect(chunk.end - chunk.start).toBeGreaterThanOrEqual(100);
+      }
+      for (const segment of chunk.segments) {
+        expect(text.slice(segment.start, segment.start + segment.text.length)).toBe(segment.text);
+      }
+    }
+    const marks = chunks.flatMap((c) => c.segments.filter((s) => s.entity !== undefined));
+    expect(marks).toHaveLength(100);
+    expect(toChunks(toSegments('no newline at all', []), 4)).toHaveLength(1);
+    expect(toChunks([], 4)).toEqual([]);
   });
 });

@@ -1,0 +1,78 @@
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { watchEvents, waitForReady } from './helpers.ts';
+
+// The model worker ends without an error event, as when it calls self.close() or the browser
+// kills it under memory pressure: the element restarts it once, then reports it failed.
+
+/**
+ * The model worker of the page, other than `not`, once it exists (not onnxruntime's WASM threads,
+ * which are workers too).
+ */
+function modelWorkers(page: Page, not?: Worker): Worker[] {
+  // onnxruntime's threads are blob: workers; the model worker is the bundle's med7.worker-*.js
+  return page.workers().filter((worker) => worker !== not && /med7/.test(worker.url()));
+}
+async function modelWorker(page: Page, not?: Worker): Promise<Worker> {
+  await expect.poll(() => modelWorkers(page, not).length, { timeout: 60_000 }).toBe(1);
+  return modelWorkers(page, not)[0]!;
+}
+
+/** Makes the worker close itself (from its own code, as a crash-free exit would). */
+async function closeWorker(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    setTimeout(() => self.close(), 0);
+  });
+}
+
+test('a worker that closes itself is restarted once, then reported; a new text reports again', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  await page.addInitScript(() => {
+    (window as unknown as { __readies: number }).__readies = 0;
+    document.addEventListener('med7-ready', () => {
+      (window as unknown as { __readies: number }).__readies++;
+    });
+  });
+  await watchEvents(page);
+  await page.goto('./?device=wasm');
+  await waitForReady(page);
+  const first = await modelWorker(page);
+  const status = page.locator('med7-ner').getByRole('status').first();
+  await expect(status).toContainText('WASM');
+
+  // 1. It closes itself while idle: it is found silent and restarted (the model loads again).
+  // (A pending analysis is sent again to the new worker: client.test.ts. An answered analysis
+  // would give the restart back, so none is asked for here.)
+  await closeWorker(first);
+  await page.waitForFunction(
+    () => (window as unknown as { __readies: number }).__readies === 2,
+    null,
+    { timeout: 150_000 },
+  );
+  expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
+  await expect(status).toContainText('WASM');
+
+  // 2. The restarted worker closes itself too: med7-error, and the status line says so.
+  const second = await modelWorker(page, first);
+  await closeWorker(second);
+  await page.waitForFunction(() => window.__med7.errors.length > 0, null, { timeout: 90_000 });
+  const [error] = await page.evaluate(() => window.__med7.errors);
+  expect(error?.message).toMatch(/stopped responding/);
+  await expect(page.locator('med7-ner').getByRole('alert')).toContainText('stopped responding');
+  await expect(status).toContainText('Model not loaded');
+
+  // 3. A new text for the failed element emits med7-error again (it does not wait forever).
+  await page.evaluate(() => {
+    document.querySelector('med7-ner')!.text = 'Aspirin 81 mg daily';
+  });
+  await page.waitForFunction(() => window.__med7.errors.length > 1, null, { timeout: 5_000 });
+
+  // 4. analyze() tries again with a new worker and works.
+  const again = await page.evaluate(async () => {
+    const element = document.querySelector('med7-ner')!;
+    return (await element.analyze('Aspirin 81 mg daily')).length;
+  });
+  expect(again).toBeGreaterThan(0);
+  await expect(status).toContainText('WASM');
+});

@@ -1,0 +1,165 @@
+import { expect, test } from '@playwright/test';
+import { longNote, recordTimings } from './helpers.ts';
+
+// Showing a 1 MB note with its ~60,000 highlights must keep the page usable. The model is not what
+// is measured here (it runs in its worker, and a 1 MB note takes it minutes on a loaded machine):
+// a stand-in worker, created through the element's worker factory from the test, finds the
+// longNote's medication words with regular expressions and answers like the model worker.
+const FAKE_WORKER = `
+const PATTERNS = [
+  ['DRUG', /\\b(?:Lisinopril|Metformin|Atorvastatin|Rocephin|Augmentin|Albuterol|Prednisone|Lasix|Potassium chloride)\\b/g],
+  ['STRENGTH', /\\b\\d+ (?:mg|g|mEq)\\b/g],
+  ['FORM', /\\b(?:tablets?|inhaler)\\b/g],
+  ['ROUTE', /\\b(?:PO|IV|p\\.o\\.|by mouth|inhaled)/g],
+  ['DOSAGE', /\\b(?:1 tablet|2 puffs)\\b/g],
+  ['FREQUENCY', /\\b(?:daily|twice a day|b\\.i\\.d\\.|at bedtime|every 4 hours)/g],
+  ['DURATION', /\\bfor \\d+ (?:days|weeks)\\b/g],
+];
+function extract(text) {
+  const found = [];
+  for (const [label, pattern] of PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      found.push({ start: m.index, end: m.index + m[0].length, label, text: m[0], score: 0.99 });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const out = [];
+  for (const e of found) if (out.length === 0 || e.start >= out[out.length - 1].end) out.push(e);
+  return out;
+}
+self.onmessage = ({ data }) => {
+  const reply = (m) => self.postMessage(m);
+  if (data.type === 'ping') reply({ type: 'pong', id: data.id });
+  else if (data.type === 'load') reply({ type: 'ready', id: data.id, info: { device: 'wasm', dtype: 'int8', threads: 1, loadMs: 1 } });
+  else if (data.type === 'extract') reply({ type: 'result', id: data.id, entities: extract(data.text), ms: 1 });
+  else if (data.type === 'dispose') reply({ type: 'disposed', id: data.id });
+};
+`;
+
+// Issue 33 asks for at most 200 ms; the rendering is in blocks now, but one task of about 1 s remains
+// (the medication records and the block view of 43,000 entities, built at once: docs/reliability.md).
+// This guards what is reached (it was 15.8 s) until that task is split too.
+test('a 1 MB note is shown in full, its longest main-thread task under 2 s', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.addInitScript((source) => {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, constructor, options) => {
+      if (name === 'med7-ner') {
+        (constructor as unknown as { workerFactory: () => Worker }).workerFactory = () =>
+          new Worker(url, { name: 'med7-fake' });
+      }
+      define(name, constructor, options);
+    };
+  }, FAKE_WORKER);
+  await page.goto('./?empty');
+  await page.waitForFunction(() =>
+    document.querySelector('med7-ner')?.shadowRoot?.textContent?.includes('loaded in'),
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async (): Promise<{ heapMB: number; nodes: number }> => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    const get = (name: string): number => list.find((m) => m.name === name)?.value ?? 0;
+    return { heapMB: Math.round(get('JSHeapUsedSize') / 1e5) / 10, nodes: get('Nodes') };
+  };
+  const before = await metrics();
+
+  const { text, lastParagraphStart } = longNote(1_000_000);
+  // Inside the page, so that no test query runs on the main thread while it is measured: the
+  // note is set, shown with every highlight (`updateComplete` waits for the last), then a legend
+  // toggle hides a label; long tasks and the gaps of a 25 ms timer are recorded meanwhile.
+  const probe = await page.evaluate(async (input) => {
+    const element = document.querySelector('med7-ner')!;
+    let longest = 0;
+    let longTasks = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        longTasks++;
+        longest = Math.max(longest, entry.duration);
+      }
+    });
+    observer.observe({ type: 'longtask' });
+    // What the long frames spent their time on (script, or style and layout), for the record.
+    const frames: { ms: number; layoutMs: number; scripts: string[] }[] = [];
+    const frameObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        styleAndLayoutStart: number;
+        scripts: { invoker: string; duration: number; sourceCharPosition: number }[];
+      })[]) {
+        if (entry.duration < 150) continue;
+        frames.push({
+          ms: Math.round(entry.duration),
+          layoutMs: Math.round(entry.startTime + entry.duration - entry.styleAndLayoutStart),
+          scripts: entry.scripts.map(
+            (script) =>
+              `${script.invoker} ${Math.round(script.duration)} ms @${script.sourceCharPosition}`,
+          ),
+        });
+      }
+    });
+    frameObserver.observe({ type: 'long-animation-frame' });
+    let maxGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+    }, 25);
+    const started = performance.now();
+    const shown = new Promise<number>((resolve) =>
+      element.addEventListener('med7-entities', (event) => resolve(event.detail.entities.length), {
+        once: true,
+      }),
+    );
+    element.text = input;
+    const entities = await shown;
+    await element.updateComplete;
+    const renderedMs = performance.now() - started;
+    const toggled = performance.now();
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[data-label="FORM"]')!.click();
+    await element.updateComplete;
+    const toggleMs = performance.now() - toggled;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    clearInterval(timer);
+    observer.disconnect();
+    frameObserver.disconnect();
+    const marks = [...element.shadowRoot!.querySelectorAll('.text mark')];
+    return {
+      entities,
+      forms: element.entities.filter((entity) => entity.label === 'FORM').length,
+      marks: marks.length,
+      lastStart: Number(marks.at(-1)?.getAttribute('data-start')),
+      renderedMs: Math.round(renderedMs),
+      toggleMs: Math.round(toggleMs),
+      longest: Math.round(longest),
+      longTasks,
+      maxGap: Math.round(maxGap),
+      frames,
+    };
+  }, text);
+  const after = await metrics();
+  recordTimings({
+    note1MB: {
+      chars: text.length,
+      entities: probe.entities,
+      renderedMs: probe.renderedMs,
+      legendToggleMs: probe.toggleMs,
+      longestTaskMs: probe.longest,
+      longTasks: probe.longTasks,
+      maxTimerGapMs: probe.maxGap,
+      longFrames: probe.frames,
+      heapMB: { before: before.heapMB, after: after.heapMB },
+      domNodes: { before: before.nodes, after: after.nodes },
+    },
+  });
+  expect(probe.entities).toBeGreaterThan(40_000);
+  // every highlight shown, to the last paragraph, but the hidden label's
+  expect(probe.marks).toBe(probe.entities - probe.forms);
+  expect(probe.lastStart).toBeGreaterThanOrEqual(lastParagraphStart);
+  expect(probe.longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(2000);
+  // The demo's table lists the count, and renders a page of rows.
+  await expect(page.locator('#entities caption')).toContainText(`${probe.entities} entities`);
+  expect(await page.locator('#entities tbody tr').count()).toBeLessThanOrEqual(200);
+});
