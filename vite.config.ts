@@ -70,7 +70,7 @@ function writeServiceWorker(outDir: string): void {
   walk(outDir);
   // The model folder is left to the worker's own cache, which revalidates it (docs/reliability.md).
   const cached = files
-    .filter((file) => !NOT_PRECACHED.has(file) && !file.startsWith('models/'))
+    .filter((file) => !NOT_PRECACHED.has(file) && !file.startsWith(`${DROPIN_PATH}${MODEL_FOLDER}`))
     .sort();
   const precache = cached.filter((file) => !WEBGPU_ONLY.has(file));
   const webgpuOnly = cached.filter((file) => WEBGPU_ONLY.has(file));

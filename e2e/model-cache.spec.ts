@@ -4,7 +4,7 @@ import { README_SENTENCE, analyze, recordTimings, waitForReady, watchEvents } fr
 
 // The built demo behind a static server that can serve broken files, each test in a fresh
 // browser profile (its own service worker and caches).
-const MODEL = '/models/med7-compact/';
+const MODEL = '/med7-ner/models/med7-compact/';
 const WEIGHTS = `${MODEL}onnx/model_int8.onnx`;
 
 // Each test loads the model two or three times; on a loaded 2-core machine a load takes up to 45 s.

@@ -398,22 +398,31 @@ const cueOf = (text: string, start: number, end: number): StatusCue => ({
 
 const rank = (status: MedicationStatus): number => MEDICATION_STATUSES.indexOf(status);
 
+/** `text` with every span blanked out by spaces (same length, so offsets hold); linear time. */
+function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    const from = Math.max(start, at);
+    if (end <= from) continue;
+    parts.push(text.slice(at, from), ' '.repeat(end - from));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /**
  * The status of each DRUG entity in `entities`, by the entity (other labels are skipped). The
  * other entities' texts are masked while triggers are sought, so a drug named `Stop-it` or a sig
  * word never acts as a trigger.
  */
 export function drugStatuses(text: string, entities: readonly Entity[]): Map<Entity, DrugStatus> {
-  let masked = text;
-  for (const e of entities) {
-    masked = masked.slice(0, e.start) + ' '.repeat(e.end - e.start) + masked.slice(e.end);
-  }
   const sentenceEnds = sentenceBounds(text);
   const headings = findHeadings(text, sentenceEnds);
   // A heading's words (`RECOMMENDED THERAPY:`) are not triggers either.
-  for (const h of headings) {
-    masked = masked.slice(0, h.start) + ' '.repeat(h.end - h.start) + masked.slice(h.end);
-  }
+  const masked = maskSpans(text, [...entities, ...headings]);
   // Masked on a copy whose length is unchanged, so offsets hold.
   const triggers = findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
@@ -500,7 +509,8 @@ function statusAt(
   // The nearest forward trigger before the drug, if its scope reaches it.
   const before = triggers.filter((t) => t.end <= drug.start && t.rule.direction !== 'backward');
   const forward = before[before.length - 1];
-  if (forward) {
+  // A sentence end between ends the scope (checked first: the gap may be long in a long note).
+  if (forward && !cut(forward.end, drug.start)) {
     const gap = text.slice(forward.end, drug.start);
     const rule = forward.rule;
     const ended =
