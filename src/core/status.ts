@@ -327,18 +327,37 @@ function findTriggers(text: string): Trigger[] {
       found.push({ start: m.index, end: m.index + m[0].length, rule });
     }
   }
-  // Longest first; a match that overlaps a longer one is dropped.
+  // Longest first; a match that overlaps a longer one is dropped. `kept` stays sorted by start and
+  // free of overlaps, so each match is checked against its two neighbours only.
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Trigger[] = [];
   for (const t of found) {
-    const same = kept.findIndex((k) => k.start === t.start && k.end === t.end);
-    const twin = same >= 0 ? kept[same] : undefined;
+    const at = lowerBound(kept.length, (i) => kept[i]!.start >= t.start);
+    const twin = kept[at];
     // The same words as a forward and a backward trigger of one status (`was given`): both ways.
-    if (twin && twin.rule.status === t.rule.status && twin.rule.direction !== t.rule.direction) {
-      kept[same] = { ...twin, rule: { ...twin.rule, direction: 'both' } };
-    } else if (kept.every((k) => t.end <= k.start || t.start >= k.end)) kept.push(t);
+    if (twin && twin.start === t.start && twin.end === t.end) {
+      if (twin.rule.status === t.rule.status && twin.rule.direction !== t.rule.direction) {
+        kept[at] = { ...twin, rule: { ...twin.rule, direction: 'both' } };
+      }
+      continue;
+    }
+    const previous = kept[at - 1];
+    if ((previous && previous.end > t.start) || (twin && twin.start < t.end)) continue;
+    kept.splice(at, 0, t);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+/** The first index in [0, length) where the monotone `isAtOrAfter` holds, else `length`. */
+function lowerBound(length: number, isAtOrAfter: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isAtOrAfter(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function sentenceBounds(text: string): number[] {
@@ -361,24 +380,22 @@ function findHeadings(text: string, sentenceEnds: readonly number[]): Heading[] 
     h.until = next;
     if (h.status !== 'allergy') return;
     // An allergy heading governs its list: short fragments, up to a sentence of prose.
-    let from = h.end;
-    for (const end of sentenceEnds) {
-      if (end <= h.end || end >= next) continue;
+    const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);
+    for (let i = first; i < sentenceEnds.length && sentenceEnds[i]! < next; i++) {
+      const end = sentenceEnds[i]!;
       const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
       if (PROSE.test(following)) {
         h.until = end;
         return;
       }
-      from = end;
     }
-    void from;
   });
   return headings;
 }
 
 function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {
-  for (const end of ends) if (end > after) return Math.min(end, limit);
-  return limit;
+  const at = lowerBound(ends.length, (i) => ends[i]! > after);
+  return at < ends.length ? Math.min(ends[at]!, limit) : limit;
 }
 
 /** The words of a gap (for short-range triggers). */
@@ -426,7 +443,10 @@ export function drugStatuses(text: string, entities: readonly Entity[]): Map<Ent
   // Masked on a copy whose length is unchanged, so offsets hold.
   const triggers = findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
-  const drugStarts = entities.filter((e) => e.label === 'DRUG').map((e) => e.start);
+  const drugStarts = entities
+    .filter((e) => e.label === 'DRUG')
+    .map((e) => e.start)
+    .sort((a, b) => a - b);
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
     result.set(drug, statusAt(text, masked, drugStarts, drug, triggers, sentenceEnds, headings));
@@ -491,7 +511,10 @@ function reachesBack(
   const gap = text.slice(drug.end, trigger.start);
   if (sentenceCut || /\n/.test(gap) || wordCount(gap) > 14) return false;
   const plural = PLURAL_ANAPHOR.test(text.slice(trigger.start, trigger.end));
-  return plural || !drugStarts.some((s) => s >= drug.end && s < trigger.start);
+  if (plural) return true;
+  // drugStarts is sorted: is there a drug between this one and the trigger?
+  const next = lowerBound(drugStarts.length, (i) => drugStarts[i]! >= drug.end);
+  return !(next < drugStarts.length && drugStarts[next]! < trigger.start);
 }
 
 function statusAt(
@@ -503,12 +526,17 @@ function statusAt(
   sentenceEnds: readonly number[],
   headings: readonly Heading[],
 ): DrugStatus {
-  const cut = (from: number, to: number) => sentenceEnds.some((e) => e > from && e <= to);
+  // All three lists are sorted, and triggers do not overlap: binary searches keep long notes linear.
+  const cut = (from: number, to: number): boolean => {
+    const at = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > from);
+    return at < sentenceEnds.length && sentenceEnds[at]! <= to;
+  };
   const candidates: { status: MedicationStatus; cue: StatusCue }[] = [];
 
   // The nearest forward trigger before the drug, if its scope reaches it.
-  const before = triggers.filter((t) => t.end <= drug.start && t.rule.direction !== 'backward');
-  const forward = before[before.length - 1];
+  let f = lowerBound(triggers.length, (i) => triggers[i]!.end > drug.start) - 1;
+  while (f >= 0 && triggers[f]!.rule.direction === 'backward') f--;
+  const forward = f >= 0 ? triggers[f] : undefined;
   // A sentence end between ends the scope (checked first: the gap may be long in a long note).
   if (forward && !cut(forward.end, drug.start)) {
     const gap = text.slice(forward.end, drug.start);
@@ -518,19 +546,23 @@ function statusAt(
       (rule.maxWords !== undefined && wordCount(gap) > rule.maxWords) ||
       (UNTIL.get(rule)?.test(gap) ?? false);
     // A trigger between (of another direction) also ends the scope.
-    const between = triggers.some((t) => t.start >= forward.end && t.end <= drug.start);
+    const after = triggers[f + 1];
+    const between = after !== undefined && after.end <= drug.start;
     if (!ended && !between && !isHowToTake(forward, text, drug)) {
       candidates.push({ status: rule.status, cue: cueOf(text, forward.start, forward.end) });
     }
   }
   // The nearest backward trigger after the drug, within its clause.
-  const backward = triggers.find((t) => t.start >= drug.end && t.rule.direction !== 'forward');
+  const firstAfter = lowerBound(triggers.length, (i) => triggers[i]!.start >= drug.end);
+  let b = firstAfter;
+  while (b < triggers.length && triggers[b]!.rule.direction === 'forward') b++;
+  const backward = triggers[b];
   if (backward) {
     const gap = text.slice(drug.end, backward.start);
     // A short trigger between (`Marcaine without epinephrine was used`) belongs to the drug after it.
-    const between = triggers.some(
-      (t) => t.start >= drug.end && t.end <= backward.start && t.rule.maxWords === undefined,
-    );
+    const between = triggers
+      .slice(firstAfter, b)
+      .some((t) => t.end <= backward.start && t.rule.maxWords === undefined);
     const butRefused = backward.rule.crossesBut === true && BUT_SUBJECT.test(gap);
     const inScope = backward.rule.anaphor
       ? reachesBack(text, drug, backward, drugStarts, cut(drug.end, backward.start))
@@ -546,7 +578,7 @@ function statusAt(
     }
   }
   // The heading above it: an allergy heading always counts; the others only where no trigger does.
-  const heading = [...headings].reverse().find((h) => h.end <= drug.start);
+  const heading = headings[lowerBound(headings.length, (i) => headings[i]!.end > drug.start) - 1];
   const headed =
     heading?.status && drug.start < heading.until
       ? { status: heading.status, cue: cueOf(text, heading.start, heading.end) }
@@ -559,7 +591,9 @@ function statusAt(
     return negation;
   }
   const best = candidates[0];
-  const sentenceEnd = sentenceEnds.find((e) => e > drug.end) ?? text.length;
+  const sentenceEnd =
+    sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
+    text.length;
   if (best?.status === 'stopped') {
     const after = text.slice(drug.end, sentenceEnd);
     if (isResumed(text, drug, sentenceEnd) || FOR_NOW.test(after)) {
@@ -576,7 +610,8 @@ function statusAt(
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
   }
 
-  const sentenceStart = [...sentenceEnds].reverse().find((e) => e <= drug.start) ?? 0;
+  const sentenceStart =
+    sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
   const context = PROCEDURE_CONTEXT.exec(masked.slice(sentenceStart, sentenceEnd));
   if (context) {
     const start = sentenceStart + context.index;
