@@ -5,7 +5,7 @@
  * intra-op threads share each call (`threads`). Run by `npm run bench` (its "Cores" section) or
  * alone:
  *
- *     tsx bench/cores.ts [--repeats 3] [--short 4000] [--long 24] [--jobs N] [--out FILE]
+ *     tsx bench/cores.ts [--repeats 3] [--short 20000] [--long 48] [--jobs N] [--out FILE]
  *
  * Records are grouped as `med7 annotate` groups them (50,000 characters or 256 records) and fed
  * with as many groups in flight as the command keeps (two per worker). "Cores used" is the
@@ -189,8 +189,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       repeats: { type: 'string', default: '3' },
-      short: { type: 'string', default: '4000' },
-      long: { type: 'string', default: '24' },
+      short: { type: 'string', default: '20000' },
+      long: { type: 'string', default: '48' },
       jobs: { type: 'string', default: String(availableParallelism()) },
       out: { type: 'string' },
     },

@@ -320,9 +320,9 @@ async function main(): Promise<void> {
       '--repeats',
       q(settings.repeats),
       '--short',
-      quick ? '500' : '4000',
+      quick ? '500' : '20000',
       '--long',
-      quick ? '4' : '24',
+      quick ? '4' : '48',
       '--out',
       coresFile,
     ]);
