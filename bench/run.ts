@@ -7,6 +7,8 @@
  *     npm run bench -- --notes all      (every unique note: long on 2 cores)
  *     npm run bench -- --quick          (a few minutes: wiring check, numbers not meaningful)
  *     npm run bench -- --skip-browser   (Node and the reference only)
+ *     npm run bench -- --skip-cores     (without the "Cores" section: one core against all, by
+ *                                        `med7 annotate`'s engine; bench/cores.ts)
  *     npm run bench -- --report-only    (RESULTS.md again from results.json, nothing measured)
  *
  * Uses only public tools: Node's `performance.now()`, `process.resourceUsage()`, Playwright, the
@@ -30,6 +32,12 @@ import {
 import type { Inputs, NodeResult, Pass } from './node-bench.ts';
 import { MTSAMPLES, notesOfLength, REPO_ROOT, shuffled, uniqueNotes, type Note } from './notes.ts';
 import { renderReport } from './report.ts';
+import { renderCores, type CoresResult } from './cores.ts';
+
+/** The report with its "Cores" section, when it was measured. */
+function withCores(report: string, cores: CoresResult | undefined): string {
+  return cores === undefined ? report : `${report.trimEnd()}\n\n${renderCores(cores).join('\n')}\n`;
+}
 import { quantile, spread, sum, type Spread } from './stats.ts';
 
 const BENCH = join(REPO_ROOT, 'bench');
@@ -208,6 +216,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4329' },
       quick: { type: 'boolean', default: false },
       'skip-browser': { type: 'boolean', default: false },
+      'skip-cores': { type: 'boolean', default: false },
       'keep-reference': { type: 'boolean', default: false },
       'report-only': { type: 'boolean', default: false },
     },
@@ -215,7 +224,7 @@ async function main(): Promise<void> {
   if (values['report-only']) {
     // Rewrites RESULTS.md from results.json (after a change to the report's wording).
     const saved = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')) as Results;
-    writeFileSync(join(BENCH, 'RESULTS.md'), renderReport(saved));
+    writeFileSync(join(BENCH, 'RESULTS.md'), withCores(renderReport(saved), saved.cores));
     log('rewrote bench/RESULTS.md from bench/results.json');
     return;
   }
@@ -298,6 +307,28 @@ async function main(): Promise<void> {
     true,
   );
   mark('node-ours');
+  // One core against all, in a process of its own (its CPU time is the engine's alone).
+  let cores: CoresResult | undefined;
+  if (!values['skip-cores']) {
+    log('Node, cores: one model on 1 core, a pool of workers and intra-op threads on all');
+    const coresFile = join(TMP, 'cores.json');
+    const q = (n: number) => String(quick ? Math.min(n, 2) : n);
+    await run(process.execPath, [
+      '--import',
+      'tsx',
+      join(BENCH, 'cores.ts'),
+      '--repeats',
+      q(settings.repeats),
+      '--short',
+      quick ? '500' : '20000',
+      '--long',
+      quick ? '4' : '48',
+      '--out',
+      coresFile,
+    ]);
+    cores = JSON.parse(readFileSync(coresFile, 'utf8')) as CoresResult;
+    mark('node-cores');
+  }
   log(`Node, reference: ${settings.repeats} per-note passes over ${refCount} notes`);
   // Separate processes: in one process the two sessions' spinning worker threads slow each other
   // down (measured: our model ~3× slower right after the reference), which would bias the ratio.
@@ -425,13 +456,15 @@ async function main(): Promise<void> {
     nodeLengths,
     speedup,
     browser,
+    cores,
   });
   writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(join(BENCH, 'RESULTS.md'), renderReport(results));
+  writeFileSync(join(BENCH, 'RESULTS.md'), withCores(renderReport(results), results.cores));
   log(`wrote bench/results.json and bench/RESULTS.md in ${Math.round(results.durationS)} s`);
 }
 
 interface Parts {
+  cores: CoresResult | undefined;
   startedAt: Date;
   started: number;
   settings: Record<string, number | boolean>;
@@ -490,6 +523,7 @@ function assemble({
   nodeLengths,
   speedup,
   browser,
+  cores,
 }: Parts) {
   const cpu = cpus();
   return {
@@ -541,6 +575,8 @@ function assemble({
       flopsRatio: refSubset.work.flops / oursSubset.work.flops,
     },
     browser,
+    /** `med7 annotate`'s engine on one core and on all (bench/cores.ts); absent with --skip-cores. */
+    cores,
     targets: TARGETS,
   };
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the test suite needs are present (Debian's Chromium for e2e,
-# Debian's Python stack for the training pipeline's tests). Installs them when it can (root with
+# Debian's Python stack for the training pipeline's tests, GNU parallel for the batch recipe's
+# test in src/cli/parallel.integration.test.ts). Installs them when it can (root with
 # apt-get); otherwise stops with one line saying what to run.
 set -euo pipefail
 
-apt_packages=(chromium python3-torch python3-onnx python3-numpy python3-pytest libopenblas0-pthread)
+apt_packages=(chromium python3-torch python3-onnx python3-numpy python3-pytest libopenblas0-pthread parallel)
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/parallel ] || missing+=(parallel)
 if [ -x /usr/bin/python3 ]; then
   for mod in torch:python3-torch onnx:python3-onnx numpy:python3-numpy pytest:python3-pytest; do
     /usr/bin/python3 -c "import ${mod%%:*}" 2>/dev/null || missing+=("${mod##*:}")

@@ -186,34 +186,40 @@ describe('med7: an option given twice', () => {
 
 describe('med7 annotate: bad input stops with the line number and exit 2', () => {
   const good = JSON.stringify({ id: 'a', text: 'Lasix 40 mg' });
-  const cases: [string, string | Buffer, RegExp][] = [
+  // [name, input, message, records before the bad line]
+  const cases: [string, string | Buffer, RegExp, number][] = [
     [
       'a line that is not JSON',
       `${good}\n{"id": "b", "text": }\n`,
       /stdin, line 2: not valid JSON/,
+      1,
     ],
     [
       'a record without text',
       `${good}\n${good}\n{"id": "c"}\n`,
       /line 3: the record has no "text" field/,
+      2,
     ],
     [
       'a text that is not a string',
       `{"id": 1, "text": 42}\n`,
       /line 1: "text" must be a string, got a number/,
+      0,
     ],
     [
       'a text that is an object',
       `{"id": 1, "text": {"note": "Lasix"}}\n`,
       /line 1: "text" must be a string, got an object/,
+      0,
     ],
     [
       'a line that is not an object',
       `${good}\n["text"]\n`,
       /line 2: expected a JSON object.*got an array/,
+      1,
     ],
-    ['null', `null\n`, /line 1: expected a JSON object.*got null/],
-    ['an empty line between records', `${good}\n\n${good}\n`, /line 2: empty line/],
+    ['null', `null\n`, /line 1: expected a JSON object.*got null/, 0],
+    ['an empty line between records', `${good}\n\n${good}\n`, /line 2: empty line/, 1],
     [
       'bytes that are not UTF-8',
       Buffer.concat([
@@ -222,16 +228,38 @@ describe('med7 annotate: bad input stops with the line number and exit 2', () =>
         Buffer.from('"}\n'),
       ]),
       /line 2: not valid UTF-8/,
+      1,
     ],
   ];
-  for (const [name, input, message] of cases) {
-    it(name, async () => {
+  for (const [name, input, message, before] of cases) {
+    it(`${name}${before > 0 ? ', after writing the records before it' : ''}`, async () => {
       const run = await med7(['annotate', '--model', TEST_MODEL], input);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(message);
-      expect(run.stdout).toBe('');
+      // Streaming: exactly the records before the bad line, whole, and nothing after it.
+      const lines = run.stdout === '' ? [] : run.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(before);
+      for (const line of lines) {
+        expect(JSON.parse(line)).toMatchObject({ id: 'a', text: 'Lasix 40 mg' });
+      }
+      if (before > 0) expect(run.stdout.endsWith('\n')).toBe(true);
     });
   }
+
+  it('reports a bad line far into the input after writing every record before it', async () => {
+    const records = Array.from({ length: 1500 }, (_, id) => ({ id, text: 'Lasix 40 mg daily' }));
+    const run = await med7(
+      ['annotate', '--model', TEST_MODEL, '--quiet', '--jobs', '2'],
+      `${jsonl(records)}{"id": 1500, "text": }\n${jsonl(records)}`,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^med7: stdin, line 1501: not valid JSON/);
+    const ids = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: number }).id);
+    expect(ids).toEqual(records.map((r) => r.id));
+  });
 
   it('writes no output file when the input is bad', async () => {
     const input = join(scratch, 'bad.jsonl');
@@ -627,6 +655,18 @@ describe('med7 annotate with the model', () => {
     for (const r of records) expectValidEntities(r as { text: string; entities: unknown });
     // The summary line goes to stderr, never to the data.
     expect(run.stderr).toMatch(/med7 annotate: 3 records, \d+ words, [\d.]+ s, [\d,]+ words\/s/);
+  });
+
+  it('keeps every other field byte for byte: big and out-of-range numbers, escapes (#33)', async () => {
+    const input =
+      '{"id": 12345678901234567890, "text": "Lasix 40 mg", "x": 1e999, "s": "\\u00e9\\/", "o": {"n": 1.0}}\n';
+    const run = await med7(['annotate', '--model', TEST_MODEL, '--quiet'], input);
+    expect(run.code, run.stderr).toBe(0);
+    // JSON.parse and JSON.stringify gave 12345678901234567000, null, "é/" and {"n":1}.
+    expect(run.stdout).toBe(
+      '{"id":12345678901234567890,"text":"Lasix 40 mg","x":1e999,"s":"\\u00e9\\/","o":{"n": 1.0},' +
+        '"entities":[[0,5,"DRUG"],[6,11,"STRENGTH"]]}\n',
+    );
   });
 
   it('prints one string as a table with --text', async () => {

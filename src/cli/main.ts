@@ -2,10 +2,14 @@
  * The `med7` command: `med7 annotate` (JSON Lines in, the same records with entities out) and
  * `med7 eval` (strict and lenient scores against gold). Run through `bin/med7.js`.
  *
+ * `med7 annotate` streams: it reads, annotates and writes in groups of records (docs/batch.md),
+ * so its memory does not grow with the input, and it runs the model on every core (--jobs).
+ *
  * Exit status: 0 done, 1 the model or the run failed, 2 bad usage or bad input (reported with its
- * line number, before anything is written).
+ * line number; the records before it are written to standard output, an --output file is left
+ * as it was).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCSV } from '../core/export/csv.ts';
 import { toFhirBundle } from '../core/export/fhir.ts';
@@ -15,12 +19,21 @@ import { countWords } from '../core/pretokenize.ts';
 import { groupMedications } from '../core/records.ts';
 import { toTuples } from '../core/tags.ts';
 import type { Entity } from '../core/types.ts';
-import type { Med7Model } from '../model/index.ts';
 import { DTYPES, isDtype, type Med7Dtype } from '../model/dtype.ts';
+import { openEngine, type Engine } from './engine.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
 import { readStatusGold, statusEval } from './status-eval.ts';
-import { parseGold, parseRecords, type GoldRecord, type InputRecord } from './jsonl.ts';
+import {
+  annotatedLine,
+  parseGold,
+  parseRecords,
+  parseStream,
+  readFileChunks,
+  readLines,
+  type GoldRecord,
+  type InputRecord,
+} from './jsonl.ts';
 import { Output, STDIO } from './output.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
 
@@ -36,8 +49,8 @@ Commands:
 
 Run "med7 <command> --help" for its options.`;
 
-const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--fhir] [--dtype auto|int8|q8|fp32] [--quiet]
-       med7 annotate [--input FILE] [--output FILE] --csv
+const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--output FILE] [--records] [--fhir] [--jobs N] [--dtype auto|int8|q8|fp32] [--quiet]
+       med7 annotate [--input FILE] [--output FILE] [--jobs N] --csv
        med7 annotate --text "…" [--records | --fhir | --csv] [--model DIR]
 
   --input FILE    JSON Lines to read (default, or "-": standard input)
@@ -60,11 +73,15 @@ const ANNOTATE_USAGE = `Usage: med7 annotate [--model DIR] [--input FILE] [--out
                   the model file: auto (default) takes the folder's choice (the embedded
                   model: int8, integer products); int8 onnx/model_int8.onnx, q8
                   onnx/model_quantized.onnx (int8 weights, float products), fp32 onnx/model.onnx
+  --jobs N        cores to use: N model workers (default: every core this process may use)
   --quiet         no progress bar, no summary line
   -h, --help      this help
 
-Every input line must be a JSON object with a string "text"; other fields are kept. A bad line
-stops the run with its line number and exit status 2, before any output is written.`;
+Every input line must be a JSON object with a string "text"; its other fields are kept byte for
+byte. Records are read, annotated and written in groups, in input order, so memory stays flat
+however long the input. A bad line stops the run with its line number and exit status 2: on
+standard output the records before it have been written (whole lines), an --output file is left
+as it was. See docs/batch.md for archives and many machines.`;
 
 const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype auto|int8|q8|fp32] [--quiet]
        med7 eval GOLD.jsonl --predictions PRED.jsonl [--json]
@@ -86,6 +103,7 @@ const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [--dtype 
                   the model file: auto (default) takes the folder's choice (the embedded
                   model: int8, integer products); int8 onnx/model_int8.onnx, q8
                   onnx/model_quantized.onnx (int8 weights, float products), fp32 onnx/model.onnx
+  --jobs N        cores to use (default: every core this process may use)
   --quiet         no progress bar, no summary line
   -h, --help      this help
 
@@ -94,6 +112,7 @@ strict: same start, end and label; lenient: overlapping spans with the same labe
 const COMMON_OPTIONS = {
   model: { type: 'string' },
   dtype: { type: 'string' },
+  jobs: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -180,24 +199,41 @@ function csvRows(input: InputRecord, entities: readonly Entity[], first: boolean
 const GROUP_CHARS = 50_000;
 const MAX_GROUP = 256;
 
-function groups<T extends { text: string }>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
+/**
+ * Groups records as they come. When the input fails (a bad line), the group read so far is
+ * yielded first, so that every record before the bad line is annotated and written.
+ */
+async function* groups<T extends { text: string }>(
+  items: AsyncIterable<T> | Iterable<T>,
+): AsyncGenerator<T[]> {
   let current: T[] = [];
   let chars = 0;
-  for (const item of items) {
-    if (
-      current.length > 0 &&
-      (chars + item.text.length > GROUP_CHARS || current.length >= MAX_GROUP)
-    ) {
-      out.push(current);
-      current = [];
-      chars = 0;
+  try {
+    for await (const item of items) {
+      if (
+        current.length > 0 &&
+        (chars + item.text.length > GROUP_CHARS || current.length >= MAX_GROUP)
+      ) {
+        yield current;
+        current = [];
+        chars = 0;
+      }
+      current.push(item);
+      chars += item.text.length;
     }
-    current.push(item);
-    chars += item.text.length;
+  } catch (error) {
+    if (current.length > 0) yield current;
+    throw error;
   }
-  if (current.length > 0) out.push(current);
-  return out;
+  if (current.length > 0) yield current;
+}
+
+function jobsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(value)) {
+    throw new InputError(`--jobs must be a whole number of cores from 1, not "${value}"`);
+  }
+  return Number(value);
 }
 
 function dtypeOf(value: string | undefined): Med7Dtype {
@@ -228,8 +264,31 @@ async function readInput(path: string | undefined): Promise<{ bytes: Uint8Array;
   return { bytes: Buffer.concat(chunks), name: 'stdin' };
 }
 
+/** The input of `med7 annotate` as a stream of chunks, with its size when it is a file. */
+async function openInput(
+  path: string | undefined,
+): Promise<{ chunks: AsyncIterable<Uint8Array>; name: string; size: number | undefined }> {
+  if (path !== undefined && path !== STDIO) {
+    const info = await stat(path).catch((error: Error) => {
+      throw new InputError(`cannot read ${path}: ${error.message}`);
+    });
+    return {
+      chunks: readFileChunks(path),
+      name: path,
+      size: info.isFile() ? info.size : undefined,
+    };
+  }
+  if (path === undefined && process.stdin.isTTY) {
+    throw new InputError(
+      'no input: pipe JSON Lines on standard input, or give --input FILE or --text "…"\n\n' +
+        ANNOTATE_USAGE,
+    );
+  }
+  return { chunks: process.stdin, name: 'stdin', size: undefined };
+}
+
 interface Loaded {
-  model: Med7Model;
+  engine: Engine;
   loadSeconds: number;
 }
 
@@ -247,45 +306,86 @@ function explainMissingRuntime(error: unknown): never {
   throw error;
 }
 
-async function load(modelPath: string | undefined, dtype: Med7Dtype): Promise<Loaded> {
+async function load(
+  modelPath: string | undefined,
+  dtype: Med7Dtype,
+  jobs: number | undefined,
+  kind?: 'threads',
+): Promise<Loaded> {
   const started = performance.now();
-  // Imported here so that usage and input errors are reported without loading onnxruntime.
-  const { loadMed7Model } = await import('../model/index.ts').catch(explainMissingRuntime);
-  const model = await loadMed7Model({ model: modelPath, dtype, device: 'cpu' });
-  return { model, loadSeconds: (performance.now() - started) / 1000 };
-}
-
-/** Runs the model over records in groups, with a progress bar; returns entities per record. */
-async function analyse<T extends { text: string }>(
-  model: Med7Model,
-  records: readonly T[],
-  quiet: boolean,
-  each: (record: T, entities: Entity[]) => Promise<void>,
-): Promise<number> {
-  const bar = new ProgressBar(
-    quiet ? { write: () => true } : process.stderr,
-    records.length,
-    'records',
+  const engine = await openEngine({ model: modelPath, dtype, jobs, kind }).catch(
+    explainMissingRuntime,
   );
-  const started = performance.now();
-  let done = 0;
-  bar.update(0);
-  for (const group of groups(records)) {
-    // Within a group (one long note, say) the bar moves with the sub-tokens analysed.
-    const results = await model.extractMany(
-      group.map((record) => record.text),
-      { onProgress: (part, whole) => bar.update(done + (group.length * part) / whole) },
-    );
-    for (let i = 0; i < group.length; i++) await each(group[i]!, results[i]!);
-    done += group.length;
-    bar.update(done);
-  }
-  bar.clear();
-  return (performance.now() - started) / 1000;
+  return { engine, loadSeconds: (performance.now() - started) / 1000 };
 }
 
-function words(records: readonly { text: string }[]): number {
-  return records.reduce((sum, record) => sum + countWords(record.text), 0);
+/** CPU time of this process so far (all its threads, workers included), seconds. */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+/** What a run did, for the summary line. */
+interface Totals {
+  records: number;
+  words: number;
+  seconds: number;
+  /** CPU seconds per second of the run: the cores it used. */
+  cores: number;
+}
+
+/**
+ * Runs the model over groups of records as they are read, several groups in flight (two per
+ * worker), and hands each group's entities to `each` in input order: the next group is read only
+ * when there is room, and `each` (writing, with back-pressure) holds the run up as it must. When
+ * the input fails, the groups before the failure are finished and handed on before the error.
+ */
+async function analyse<T extends { text: string; bytes?: number }>(
+  engine: Engine,
+  input: AsyncIterator<T[]>,
+  first: IteratorResult<T[]>,
+  progress: ProgressBar,
+  each: (group: readonly T[], entities: Entity[][]) => Promise<void>,
+): Promise<Totals> {
+  const started = performance.now();
+  const cpu = cpuSeconds();
+  const inFlight = engine.kind === 'pool' ? engine.jobs * 2 : 1;
+  const pending: { group: T[]; result: Promise<Entity[][]> }[] = [];
+  const totals = { records: 0, words: 0, seconds: 0, cores: 0 };
+  progress.update(0, 0);
+  const finishOne = async (): Promise<void> => {
+    const { group, result } = pending.shift()!;
+    await each(group, await result);
+    totals.records += group.length;
+    for (const record of group) totals.words += countWords(record.text);
+    progress.update(group.at(-1)!.bytes ?? totals.records, totals.records);
+  };
+  let failure: unknown;
+  let next = first;
+  try {
+    while (next.done !== true) {
+      const group = next.value;
+      const result = engine.extractMany(group.map((record) => record.text));
+      // A failed group is reported when its turn comes, not as an unhandled rejection meanwhile.
+      result.catch(() => undefined);
+      pending.push({ group, result });
+      if (pending.length >= inFlight) await finishOne();
+      next = await input.next();
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    failure = error;
+  }
+  while (pending.length > 0) await finishOne();
+  progress.clear();
+  if (failure !== undefined) throw failure;
+  totals.seconds = (performance.now() - started) / 1000;
+  totals.cores = totals.seconds > 0 ? (cpuSeconds() - cpu) / totals.seconds : 0;
+  return totals;
+}
+
+function progressBar(quiet: boolean, total: number | undefined): ProgressBar {
+  return new ProgressBar(quiet ? { write: () => true } : process.stderr, total, 'records');
 }
 
 async function annotate(args: string[]): Promise<number> {
@@ -295,21 +395,57 @@ async function annotate(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   const dtype = dtypeOf(values.dtype);
+  const jobs = jobsOf(values.jobs);
   const quiet = values.quiet === true;
-  const enrichers = enrichersFor(values);
-
-  let records: InputRecord[];
   if (values.text !== undefined) {
     if (values.input !== undefined) throw new InputError('give either --text or --input, not both');
-    records = [{ line: 1, record: { text: values.text }, text: values.text }];
-  } else {
-    const { bytes, name } = await readInput(values.input);
-    records = parseRecords(bytes, name);
+    return annotateText(values.text, values, dtype, jobs);
   }
+  const enrichers = enrichersFor(values);
+  const input = await openInput(values.input);
+  const reader = groups(parseStream(readLines(input.chunks, input.name), input.name))[
+    Symbol.asyncIterator
+  ]();
+  // The first group is read before the output is opened and the model loaded: a bad first line
+  // (the most common mistake: not JSON Lines at all) leaves everything as it was, at once.
+  const first = await reader.next();
 
   const output = await Output.open(values.output);
+  let firstRow = true;
   try {
-    await annotateInto(output, records, values, enrichers, dtype, quiet);
+    const { engine, loadSeconds } = await load(values.model, dtype, jobs);
+    try {
+      const totals = await analyse(
+        engine,
+        reader,
+        first,
+        progressBar(quiet, input.size),
+        async (group, results) => {
+          let lines = '';
+          group.forEach((record, i) => {
+            const entities = results[i]!;
+            if (values.csv === true) {
+              lines += csvRows(record, entities, firstRow);
+              firstRow = false;
+              return;
+            }
+            const extra = enrichers.flatMap((enrich) =>
+              Object.entries(enrich(record.text, entities)),
+            );
+            lines += `${annotatedLine(record, [['entities', toTuples(entities)], ...extra])}\n`;
+          });
+          await output.write(lines);
+        },
+      );
+      await output.close();
+      if (!quiet) {
+        process.stderr.write(
+          `${summaryLine({ command: 'annotate', ...totals, loadSeconds, device: engine.device, dtype: engine.dtype, jobs: engine.kind === 'pool' ? engine.jobs : undefined })}\n`,
+        );
+      }
+    } finally {
+      await engine.dispose();
+    }
   } catch (error) {
     await output.discard();
     throw error;
@@ -317,49 +453,32 @@ async function annotate(args: string[]): Promise<number> {
   return EXIT_OK;
 }
 
-async function annotateInto(
-  output: Output,
-  records: readonly InputRecord[],
-  values: ReturnType<typeof parseAnnotate>['values'],
-  enrichers: ReturnType<typeof enrichersFor>,
+/** `--text`: one string, its entities (and medications) as tables, the model in this thread. */
+async function annotateText(
+  text: string,
+  values: AnnotateValues,
   dtype: Med7Dtype,
-  quiet: boolean,
-): Promise<void> {
-  const { model, loadSeconds } = await load(values.model, dtype);
-  let first = true;
+  jobs: number | undefined,
+): Promise<number> {
+  const { engine } = await load(values.model, dtype, jobs ?? 1, 'threads');
   try {
-    const seconds = await analyse(model, records, quiet, async (input, entities) => {
-      if (values.csv === true) {
-        await output.write(csvRows(input, entities, first));
-        first = false;
-        return;
-      }
-      if (values.text !== undefined) {
-        await output.write(`${entityTable(entities)}\n`);
-        if (values.records === true) {
-          const medications = groupMedications(input.text, entities);
-          await output.write(`\n${medicationTable(medications)}\n`);
-        }
-        if (values.fhir === true) {
-          const bundle = toFhirBundle(groupMedications(input.text, entities));
-          await output.write(`\n${JSON.stringify(bundle, null, 2)}\n`);
-        }
-        return;
-      }
-      const extra = Object.assign({}, ...enrichers.map((enrich) => enrich(input.text, entities)));
-      await output.write(
-        `${JSON.stringify({ ...input.record, entities: toTuples(entities), ...extra })}\n`,
-      );
-    });
-    await output.close();
-    if (!quiet) {
-      process.stderr.write(
-        `${summaryLine({ command: 'annotate', records: records.length, words: words(records), seconds, loadSeconds, device: model.device, dtype: model.dtype })}\n`,
-      );
+    const [entities = []] = await engine.extractMany([text]);
+    if (values.csv === true) {
+      process.stdout.write(csvRows({ line: 1, raw: '', record: {}, text }, entities, true));
+      return EXIT_OK;
+    }
+    process.stdout.write(`${entityTable(entities)}\n`);
+    if (values.records === true) {
+      process.stdout.write(`\n${medicationTable(groupMedications(text, entities))}\n`);
+    }
+    if (values.fhir === true) {
+      const bundle = toFhirBundle(groupMedications(text, entities));
+      process.stdout.write(`\n${JSON.stringify(bundle, null, 2)}\n`);
     }
   } finally {
-    await model.dispose();
+    await engine.dispose();
   }
+  return EXIT_OK;
 }
 
 async function evalCommand(args: string[]): Promise<number> {
@@ -424,32 +543,44 @@ async function evalCommand(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   const dtype = dtypeOf(values.dtype);
+  const jobs = jobsOf(values.jobs);
   const quiet = values.quiet === true;
 
-  const { model, loadSeconds } = await load(values.model, dtype);
+  const { engine, loadSeconds } = await load(values.model, dtype, jobs);
   try {
-    const predicted = new Map<object, Entity[]>();
-    const seconds = await analyse(model, gold, quiet, async (record, entities) => {
-      predicted.set(record, entities);
-    });
+    const predicted: Entity[][] = [];
+    const reader = groups(gold)[Symbol.asyncIterator]();
+    const totals = await analyse(
+      engine,
+      reader,
+      await reader.next(),
+      progressBar(quiet, gold.length),
+      async (_group, entities) => {
+        predicted.push(...entities);
+      },
+    );
     const report = evaluate(
       gold.map((record) => record.entities),
-      gold.map((record) => toTuples(predicted.get(record) ?? [])),
+      predicted.map((entities) => toTuples(entities)),
     );
     const summary = {
       command: 'eval',
       records: gold.length,
-      words: words(gold),
-      seconds,
+      words: totals.words,
+      seconds: totals.seconds,
       loadSeconds,
-      device: model.device,
-      dtype: model.dtype,
+      device: engine.device,
+      dtype: engine.dtype,
     };
-    const wordsPerSecond = seconds > 0 ? summary.words / seconds : 0;
-    output(report, { model: model.source, ...summary, wordsPerSecond });
-    if (!quiet) process.stderr.write(`${summaryLine(summary)}\n`);
+    const wordsPerSecond = totals.seconds > 0 ? summary.words / totals.seconds : 0;
+    output(report, { model: engine.source, ...summary, wordsPerSecond });
+    if (!quiet) {
+      process.stderr.write(
+        `${summaryLine({ ...summary, cores: totals.cores, jobs: engine.kind === 'pool' ? engine.jobs : undefined })}\n`,
+      );
+    }
   } finally {
-    await model.dispose();
+    await engine.dispose();
   }
   return EXIT_OK;
 }
@@ -474,15 +605,12 @@ async function predictedEntities(
       source: { predictions: values.predictions },
     };
   }
-  const { model } = await load(values.model, dtypeOf(values.dtype));
+  const { engine } = await load(values.model, dtypeOf(values.dtype), undefined);
   try {
-    const found = new Map<object, Entity[]>();
-    await analyse(model, gold, values.quiet === true, async (record, entities) => {
-      found.set(record, entities);
-    });
-    return { entities: gold.map((r) => found.get(r) ?? []), source: { model: model.source } };
+    const entities = await engine.extractMany(gold.map((record) => record.text));
+    return { entities, source: { model: engine.source } };
   } finally {
-    await model.dispose();
+    await engine.dispose();
   }
 }
 

@@ -17,6 +17,16 @@ describe('ProgressBar', () => {
     expect(s.chunks.at(-1)).toBe('\r\x1b[2K');
   });
 
+  it('streams: a bar by bytes read with the records written, or a count when the size is unknown', () => {
+    const file = stream(true);
+    const bar = new ProgressBar(file, 1000, 'records');
+    bar.update(1000, 12_345);
+    expect(file.chunks.at(-1)).toMatch(/^\r\[#+\] 100% 12,345 records [\d.]+ s$/);
+    const stdin = stream(true);
+    new ProgressBar(stdin, undefined, 'records').update(0, 0);
+    expect(stdin.chunks.at(-1)).toMatch(/^\r0 records [\d.]+ s$/);
+  });
+
   it('writes nothing when stderr is not a terminal', () => {
     const s = stream(false);
     const bar = new ProgressBar(s, 4, 'records');

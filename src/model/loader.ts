@@ -65,6 +65,12 @@ export interface LoadOptions {
    * special tokens, at most 256) and shared between windows (default: a quarter of the window).
    */
   window?: { size?: number; overlap?: number };
+  /**
+   * Node: the threads onnxruntime may use within one model call (its intra-op thread pool).
+   * Default: onnxruntime's own choice. `med7 annotate --jobs` sets it, or runs one model per
+   * worker thread with 1 here (src/cli/engine.ts).
+   */
+  threads?: number;
 }
 
 export interface Med7Model {
@@ -557,7 +563,12 @@ async function load(options: LoadOptions): Promise<Med7Model> {
         // of being fused into integer kernels: as fast as fp32 (about 1.5× faster than the fused path
         // on onnxruntime-node) with the download size of int8. No effect on the int8 file, whose
         // products are integer kernels by design (onnxruntime still fuses them), or on other styles.
-        session_options: { extra: { session: { disable_quant_qdq: '1' } } },
+        session_options: {
+          extra: { session: { disable_quant_qdq: '1' } },
+          ...(IS_NODE && options.threads !== undefined
+            ? { intraOpNumThreads: options.threads, interOpNumThreads: 1 }
+            : {}),
+        },
         progress_callback:
           progress === undefined
             ? undefined
