@@ -177,6 +177,29 @@ test('from the page origin too: a changed worker is refused, by default and with
   await expectRefused(page, 'med7-ner.worker.js');
 });
 
+test('integrity="required" from the page origin: the worker runs from its checked bytes under the documented CSP', async ({
+  page,
+}) => {
+  const root = site(
+    'integrity-same-origin-required',
+    plainPage('/med7-ner/med7-ner.js', ' integrity="required"'),
+    'med7-ner',
+  );
+  const server = await serveStatic(root, {
+    isolate: true,
+    csp: "default-src 'none'; script-src 'self' blob: 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'",
+  });
+  servers.push(server);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await recordPosts(page);
+  await watchEvents(page);
+  await page.goto(server.url);
+  await expectHighlights(page);
+  expect(workers[0]).toMatch(/^blob:/);
+  expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
+});
+
 test('integrity="required": a model folder without med7-manifest.json is refused; with one it loads checked', async ({
   page,
 }) => {
