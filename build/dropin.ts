@@ -5,13 +5,16 @@
  * - models/med7-compact/: what the element fetches of the embedded model (no fp32, no model card);
  * - ort/: onnxruntime-web's two wasm builds.
  * The element finds all of them relative to its own script (src/worker/base-path.ts).
+ * The element is built last, with the SHA-384 of every other file embedded (build/manifest.ts), and
+ * the SRI hash of med7-ner.js itself is written to SRI.txt and printed, for the page's script tag.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { build, type InlineConfig } from 'vite';
 import { DROPIN, MODEL_DIR, ORT_DIR, ORT_FILES, ROOT, noStrayAssets } from './vite-shared.ts';
 import { MODEL_FOLDER, ORT_FOLDER, WORKER_FILE } from '../src/worker/base-path.ts';
 import { ONNX_FILES } from '../src/model/dtype.ts';
+import { hashFiles, sriOf, writeModelManifest } from './manifest.ts';
 
 /** The model files the element can fetch: config, tokenizer and the two int8 weight files. */
 export const DROPIN_MODEL_FILES = [
@@ -23,9 +26,15 @@ export const DROPIN_MODEL_FILES = [
 ];
 
 /** One self-contained ES module from `entry`, written as `fileName` in `outDir`. */
-function moduleBuild(entry: string, fileName: string, outDir: string): InlineConfig {
+function moduleBuild(
+  entry: string,
+  fileName: string,
+  outDir: string,
+  define: Record<string, string> = {},
+): InlineConfig {
   return {
     configFile: false,
+    define,
     root: ROOT,
     logLevel: 'warn',
     publicDir: false,
@@ -46,7 +55,6 @@ function moduleBuild(entry: string, fileName: string, outDir: string): InlineCon
 /** Writes the drop-in folder into `outDir` (default dist/med7-ner). */
 export async function buildDropin(outDir = join(ROOT, 'dist', DROPIN)): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  await build(moduleBuild('src/components/med7-ner/med7-ner.ts', 'med7-ner.js', outDir));
   await build(moduleBuild('src/worker/med7.worker.ts', WORKER_FILE, outDir));
   const modelOut = join(outDir, MODEL_FOLDER);
   for (const file of DROPIN_MODEL_FILES) {
@@ -55,4 +63,22 @@ export async function buildDropin(outDir = join(ROOT, 'dist', DROPIN)): Promise<
   }
   mkdirSync(join(outDir, ORT_FOLDER), { recursive: true });
   for (const file of ORT_FILES) cpSync(join(ORT_DIR, file), join(outDir, ORT_FOLDER, file));
+  // A copy of the model folder carries its own hashes too (for a page that points `model` at one).
+  writeModelManifest(modelOut, DROPIN_MODEL_FILES);
+
+  const manifest = {
+    files: hashFiles(outDir, [
+      WORKER_FILE,
+      ...DROPIN_MODEL_FILES.map((file) => `${MODEL_FOLDER}${file}`),
+      ...ORT_FILES.map((file) => `${ORT_FOLDER}${file}`),
+    ]),
+  };
+  await build(
+    moduleBuild('src/components/med7-ner/med7-ner.ts', 'med7-ner.js', outDir, {
+      __MED7_MANIFEST__: JSON.stringify(manifest),
+    }),
+  );
+  const sri = sriOf(readFileSync(join(outDir, 'med7-ner.js')));
+  writeFileSync(join(outDir, 'SRI.txt'), `${sri}\n`);
+  console.log(`med7-ner.js integrity: ${sri} (${relative(ROOT, join(outDir, 'SRI.txt'))})`);
 }

@@ -43,6 +43,11 @@ test('a broken int8 file is reported, not swapped for the q8 file, in a folder n
         await route.fulfill({ status: 200, body: 'not an ONNX model' });
         return;
       }
+      // a folder without med7-manifest.json: loaded unchecked, so the loader sees the broken file
+      if (url.endsWith('/med7-manifest.json')) {
+        await route.fulfill({ status: 404, body: 'Not found' });
+        return;
+      }
       const response = await route.fetch({
         url: url.replace('/models/m404/', '/med7-ner/models/med7-compact/'),
       });
@@ -77,14 +82,27 @@ test('an empty or truncated config or tokenizer file is reported with its own by
     const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
     try {
       let served = '';
-      await context.route(`**/models/med7-compact/${file}`, async (route) => {
-        const response = await route.fetch();
+      // the shipped model as models/plain/, without med7-manifest.json: a folder loaded unchecked
+      // (the embedded model's files are checked against the element's hashes before parsing)
+      await context.route('**/models/plain/**', async (route) => {
+        const url = route.request().url();
+        if (url.endsWith('/med7-manifest.json')) {
+          await route.fulfill({ status: 404, body: 'Not found' });
+          return;
+        }
+        const response = await route.fetch({
+          url: url.replace('/models/plain/', '/med7-ner/models/med7-compact/'),
+        });
+        if (!url.endsWith(`/${file}`)) {
+          await route.fulfill({ response });
+          return;
+        }
         served = cut(await response.text());
         await route.fulfill({ response, body: served });
       });
       const page = await context.newPage();
       await watchEvents(page);
-      await page.goto('./?device=wasm');
+      await page.goto('./?device=wasm&model=models/plain/');
       const alert = page.locator('med7-ner').getByRole('alert');
       await expect(alert).toBeVisible({ timeout: 30_000 });
       const message = (await alert.textContent()) ?? '';

@@ -12,7 +12,8 @@ type TokenizerClass = new (json: unknown, config: unknown) => transformers.PreTr
 async function fetchJson(url: string): Promise<Record<string, unknown>> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin' });
+    // transformers.js's fetch: what the worker's integrity checks wrap (src/worker/worker-integrity.ts)
+    response = (await transformers.env.fetch(url, { credentials: 'same-origin' })) as Response;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Med7ModelError(

@@ -16,6 +16,21 @@ type Build = keyof typeof ORT_BUILDS;
 
 // The build this realm has asked for first: onnxruntime-web keeps the first one it loads.
 let chosen: Build | undefined;
+/** A build whose files were checked (src/worker/worker-integrity.ts): its `.mjs` URL and wasm bytes. */
+let checked: { build: Build; mjs: string; wasm: ArrayBuffer } | undefined;
+
+/** The build a load on `device` will use: the one already chosen, else the device's own. */
+export function ortBuildFor(device: 'webgpu' | 'wasm'): Build {
+  return chosen ?? device;
+}
+
+/**
+ * Gives onnxruntime-web the checked files of `build`: the wasm is compiled from these bytes (never
+ * fetched by onnxruntime-web) and the `.mjs` imported from `mjs` (a `blob:` of checked bytes).
+ */
+export function useCheckedOrtBuild(build: Build, mjs: string, wasm: ArrayBuffer): void {
+  checked = { build, mjs, wasm };
+}
 
 /**
  * Points onnxruntime-web at the build for `device` in `folder` (a URL prefix ending in `/`), or at
@@ -31,7 +46,10 @@ export function chooseOrtBuild(device: 'webgpu' | 'wasm', folder: string): void 
     );
   }
   chosen ??= device;
-  if (chosen === 'webgpu') {
+  if (checked?.build === chosen) {
+    wasm.wasmBinary = checked.wasm;
+    wasm.wasmPaths = { mjs: checked.mjs, wasm: `${folder}${ORT_BUILDS[chosen][1]}` };
+  } else if (chosen === 'webgpu') {
     // The asyncify build is onnxruntime-web's default for this bundle: a folder prefix is enough.
     wasm.wasmPaths = folder;
   } else {

@@ -6,6 +6,7 @@
 import { env } from '@huggingface/transformers';
 import { ONNX_FILES } from '../model/dtype.ts';
 import { loadMed7Model, type Med7Model } from '../model/index.ts';
+import { isIntegrityError } from '../model/verify-fetch.ts';
 import {
   assertNever,
   serializeError,
@@ -16,6 +17,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
+import { armIntegrity } from './worker-integrity.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerReply): void;
@@ -219,16 +221,29 @@ async function loadOn(
     onProgress,
   };
   let model: Med7Model;
+  // Files are checked before use when the page sent hashes (./worker-integrity.ts).
+  const integrity = await armIntegrity(request);
   try {
-    // The loader runs the model once before resolving: that is the warm-up (and, on WebGPU, the
-    // shader compilation), so a WebGPU failure surfaces here.
-    model = await loadMed7Model({ ...options, device });
+    try {
+      // The loader runs the model once before resolving: that is the warm-up (and, on WebGPU, the
+      // shader compilation), so a WebGPU failure surfaces here.
+      await integrity.prepareOrt(device);
+      model = await loadMed7Model({ ...options, device });
+    } catch (error) {
+      const failure = integrity.failure ?? error;
+      if (request.device !== 'auto' || device !== 'webgpu' || isIntegrityError(failure)) {
+        throw failure;
+      }
+      fallbackReason = `WebGPU failed: ${serializeError(error).message}`;
+      device = 'wasm';
+      adapter = undefined;
+      await integrity.prepareOrt(device);
+      model = await loadMed7Model({ ...options, device });
+    }
   } catch (error) {
-    if (request.device !== 'auto' || device !== 'webgpu') throw error;
-    fallbackReason = `WebGPU failed: ${serializeError(error).message}`;
-    device = 'wasm';
-    adapter = undefined;
-    model = await loadMed7Model({ ...options, device });
+    throw integrity.failure ?? error;
+  } finally {
+    integrity.disarm();
   }
 
   const info: ReadyInfo = {

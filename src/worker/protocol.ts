@@ -25,6 +25,20 @@ export interface LoadRequest {
   dtype: Med7Dtype;
   /** Absolute URL of the folder that serves onnxruntime-web's `.mjs`/`.wasm` files. */
   wasmPaths: string;
+  /** What to check before use (see ./integrity.ts); absent: nothing is checked (a dev build). */
+  integrity?: LoadIntegrity;
+}
+
+/** The hashes a load checks files against, from the manifest embedded in the element's script. */
+export interface LoadIntegrity {
+  /** The SRI hash (`sha384-…`) of each file by absolute URL: onnxruntime-web's, the model's. */
+  files: Record<string, string>;
+  /** The model folder is not the embedded one: its hashes come from its `med7-manifest.json`. */
+  modelManifest: boolean;
+  /** `integrity="required"`: a model file without a hash is refused, never used unchecked. */
+  required: boolean;
+  /** Run onnxruntime-web's `.mjs` from its checked bytes (a `blob:` URL), not from its URL. */
+  codeFromBytes: boolean;
 }
 
 export interface ExtractRequest {

@@ -53,6 +53,24 @@ export function spawnWorker(url: string, name = 'med7'): WorkerLike {
     const source = `import ${JSON.stringify(target.href)};\n`;
     scriptUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   }
+  return startWorker(target, scriptUrl, viaBlob, name);
+}
+
+/** An `error` event that says the worker never started, and why (see {@link isStartFailure}). */
+export function startFailure(message: string): Event {
+  return new StartError(message);
+}
+
+/**
+ * Starts a module worker from `scriptUrl`: the script `target` itself, or a `blob:` URL (`viaBlob`)
+ * that imports it or holds its checked bytes (./integrity.ts). The blob URL is revoked once used.
+ */
+export function startWorker(
+  target: URL,
+  scriptUrl: string,
+  viaBlob: boolean,
+  name = 'med7',
+): WorkerLike {
   let worker: Worker;
   try {
     worker = new Worker(scriptUrl, { type: 'module', name });

@@ -337,8 +337,10 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
                     "quant_check": qcheck, "sizes": sizes})
     with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
-    from . import card
+    from . import card, manifest
     card.write(out=os.path.join(out, "MODEL_CARD.md"))
+    # the hashes a page checks a copy of this folder against (docs/integrity.md)
+    log(f"manifest: {manifest.write_manifest(out)}")
     return metrics
 
 

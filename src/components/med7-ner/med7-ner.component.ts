@@ -11,6 +11,7 @@ import {
 import type { Entity } from '../../core/types.ts';
 import { MODEL_FOLDER, ORT_FOLDER, assetUrl, getBasePath } from '../../worker/base-path.ts';
 import { Med7WorkerClient, isAbortError, type WorkerFactory } from '../../worker/client.ts';
+import { checkedWorkerFactory, loadIntegrity } from '../../worker/integrity.ts';
 import type { Med7Device, Med7Dtype, ProgressInfo, ReadyInfo } from '../../worker/protocol.ts';
 import { emit } from './med7-ner.events.ts';
 import {
@@ -192,6 +193,13 @@ export class Med7Ner extends LitElement {
    */
   @property({ attribute: 'allow-origins' }) allowOrigins = '';
 
+  /**
+   * `required`: load nothing that cannot be checked against the hashes built into this script (a
+   * `model` folder without a `med7-manifest.json` is refused). By default every file the hashes
+   * cover is checked, and a model folder without hashes loads unchecked. See docs/integrity.md.
+   */
+  @property() integrity: 'required' | undefined;
+
   /** Where the model runs: `auto` (WebGPU, else WASM), `webgpu` or `wasm`. */
   @property() device: Med7Device = 'auto';
 
@@ -275,7 +283,9 @@ export class Med7Ner extends LitElement {
 
   /** What the loaded model depends on: a change of any of these loads it again. */
   #currentLoadKey(): string {
-    return [this.model, this.device, this.dtype, this.wasmPaths, this.allowOrigins].join('\n');
+    return [this.model, this.device, this.dtype, this.wasmPaths, this.allowOrigins, this.integrity]
+      .map(String)
+      .join('\n');
   }
 
   #currentText(): string {
@@ -314,7 +324,8 @@ export class Med7Ner extends LitElement {
   #load(): void {
     this.#unload();
     this.#loadKey = this.#currentLoadKey();
-    const client = new Med7WorkerClient(Med7Ner.workerFactory);
+    const required = this.integrity === 'required';
+    const client = new Med7WorkerClient(Med7Ner.workerFactory ?? checkedWorkerFactory(required));
     this.#client = client;
     this.#progress.clear();
     this._phase = 'loading';
@@ -339,12 +350,16 @@ export class Med7Ner extends LitElement {
     client.onFailure = (error) => this.#handleLoadError(client, error);
     let options;
     try {
+      // A folder URL: the worker resolves the weights' URLs against it (its stale-cache check too).
+      const model = this.#modelUrl();
+      const wasmPaths = this.#resolve(this.wasmPaths ?? assetUrl(ORT_FOLDER));
+      const integrity = loadIntegrity(model, wasmPaths, required);
       options = {
-        // A folder URL: the worker resolves the weights' URLs against it (its stale-cache check too).
-        model: this.#modelUrl(),
+        model,
         device: this.device,
         dtype: this.dtype,
-        wasmPaths: this.#resolve(this.wasmPaths ?? assetUrl(ORT_FOLDER)),
+        wasmPaths,
+        ...(integrity === undefined ? {} : { integrity }),
       };
     } catch (error) {
       this.#handleLoadError(client, error);
