@@ -158,14 +158,17 @@ export class WorkerPool implements Engine {
   /** Starts `size` workers and waits until each has loaded its model. */
   static async open(size: number, load: WorkerLoad): Promise<WorkerPool> {
     const workers = Array.from({ length: size }, () => startWorker(load));
-    try {
-      const ready = await Promise.all(workers.map((worker) => readyOf(worker)));
-      const { device, dtype, source } = ready[0]!;
-      return new WorkerPool(workers, device, dtype, source);
-    } catch (error) {
+    // Every worker settles before any is ended: ending a worker while onnxruntime's native code
+    // is still loading in it can take the whole process down with a signal.
+    const settled = await Promise.allSettled(workers.map((worker) => readyOf(worker)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed !== undefined) {
       await Promise.all(workers.map((worker) => worker.terminate()));
-      throw error;
+      throw failed.reason;
     }
+    const first = settled[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof readyOf>>>;
+    const { device, dtype, source } = first.value;
+    return new WorkerPool(workers, device, dtype, source);
   }
 
   extractMany(
