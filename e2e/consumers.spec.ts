@@ -9,7 +9,13 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { README_ENTITIES, README_SENTENCE, recordTimings, watchEvents } from './helpers.ts';
+import {
+  README_ENTITIES,
+  README_SENTENCE,
+  expectReadmeHighlights,
+  recordTimings,
+  watchEvents,
+} from './helpers.ts';
 import {
   ROOT,
   copyDropinInto,
@@ -41,29 +47,6 @@ function recordOrigins(page: Page): Set<string> {
     if (url.protocol === 'http:' || url.protocol === 'https:') origins.add(url.origin);
   });
   return origins;
-}
-
-/** Waits for the README sentence's seven highlights and checks them; ms from navigation. */
-async function expectReadmeHighlights(page: Page): Promise<number> {
-  const marks = page.locator('med7-ner mark');
-  await expect(marks).toHaveCount(README_ENTITIES.length, { timeout: 90_000 });
-  const shown = await marks.evaluateAll((elements) =>
-    elements.map((mark) => [
-      mark.getAttribute('data-label'),
-      [...mark.childNodes]
-        .filter((node) => node.nodeType === Node.TEXT_NODE)
-        .map((node) => node.textContent)
-        .join(''),
-      Number(mark.getAttribute('data-start')),
-    ]),
-  );
-  expect(shown.map(([label, text]) => [label, text])).toEqual(README_ENTITIES);
-  for (const [, text, start] of shown) {
-    expect(README_SENTENCE.slice(start as number, (start as number) + String(text).length)).toBe(
-      text,
-    );
-  }
-  return page.evaluate(() => performance.now());
 }
 
 async function readyThreads(page: Page): Promise<number> {

@@ -136,3 +136,26 @@ export function longNote(bytes = 100_000): { text: string; lastParagraphStart: n
   const body = parts.join('\n\n') + '\n\n';
   return { text: body + last, lastParagraphStart: body.length };
 }
+
+/** Waits for the README sentence's seven highlights and checks them; ms from navigation. */
+export async function expectReadmeHighlights(page: Page): Promise<number> {
+  const marks = page.locator('med7-ner mark');
+  await expect(marks).toHaveCount(README_ENTITIES.length, { timeout: 90_000 });
+  const shown = await marks.evaluateAll((elements) =>
+    elements.map((mark) => [
+      mark.getAttribute('data-label'),
+      [...mark.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join(''),
+      Number(mark.getAttribute('data-start')),
+    ]),
+  );
+  expect(shown.map(([label, text]) => [label, text])).toEqual(README_ENTITIES);
+  for (const [, text, start] of shown) {
+    expect(README_SENTENCE.slice(start as number, (start as number) + String(text).length)).toBe(
+      text,
+    );
+  }
+  return page.evaluate(() => performance.now());
+}

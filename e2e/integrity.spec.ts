@@ -7,7 +7,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { README_ENTITIES, README_SENTENCE, watchEvents } from './helpers.ts';
+import { README_SENTENCE, expectReadmeHighlights, watchEvents } from './helpers.ts';
 import { plainPage, site } from './consumers/fixtures.ts';
 import { serveStatic, type StaticServer } from './consumers/static-server.ts';
 
@@ -60,21 +60,6 @@ async function recordPosts(page: Page): Promise<void> {
   });
 }
 
-async function expectHighlights(page: Page): Promise<void> {
-  const marks = page.locator('med7-ner mark');
-  await expect(marks).toHaveCount(README_ENTITIES.length, { timeout: 90_000 });
-  const shown = await marks.evaluateAll((elements) =>
-    elements.map((mark) => [
-      mark.getAttribute('data-label'),
-      [...mark.childNodes]
-        .filter((node) => node.nodeType === Node.TEXT_NODE)
-        .map((node) => node.textContent)
-        .join(''),
-    ]),
-  );
-  expect(shown).toEqual(README_ENTITIES);
-}
-
 /** The load failed closed: `file` named with both hashes, no text sent, no highlight. */
 async function expectRefused(page: Page, file: string): Promise<string> {
   const alert = page.locator('med7-ner').getByRole('alert');
@@ -107,7 +92,7 @@ test('the unchanged folder on a CDN loads, every file checked, and highlights th
 }) => {
   const setup = await cdnSetup(page, 'unchanged');
   await page.goto(setup.url);
-  await expectHighlights(page);
+  await expectReadmeHighlights(page);
   expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
 });
 
@@ -143,7 +128,7 @@ test('one byte changed in the model is refused, and the repaired file is used on
   await expectRefused(page, 'onnx/model_int8.onnx');
   writeFileSync(weights, original);
   await page.reload();
-  await expectHighlights(page);
+  await expectReadmeHighlights(page);
   expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
 });
 
@@ -195,7 +180,7 @@ test('integrity="required" from the page origin: the worker runs from its checke
   await recordPosts(page);
   await watchEvents(page);
   await page.goto(server.url);
-  await expectHighlights(page);
+  await expectReadmeHighlights(page);
   expect(workers[0]).toMatch(/^blob:/);
   expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
 });
@@ -212,7 +197,7 @@ test('integrity="required": a model folder without med7-manifest.json is refused
   const index = join(pageRoot, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace('MODEL', '/mine/med7-compact/'));
   await page.goto(setup.url);
-  await expectHighlights(page);
+  await expectReadmeHighlights(page);
 
   rmSync(join(pageRoot, 'mine', 'med7-compact', 'med7-manifest.json'));
   await page.reload();

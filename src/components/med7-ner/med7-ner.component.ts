@@ -82,6 +82,24 @@ const COLUMN_NAMES = {
 } as const;
 
 /**
+ * Where the arrow keys, Home and End move the focus from highlight `at` of `count` (clamped), or
+ * undefined for any other key, a modified key, or a target that is no highlight (`at` < 0).
+ */
+function rovingStep(event: KeyboardEvent, at: number, count: number): number | undefined {
+  if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  const steps: Record<string, number> = {
+    ArrowRight: at + 1,
+    ArrowDown: at + 1,
+    ArrowLeft: at - 1,
+    ArrowUp: at - 1,
+    Home: 0,
+    End: count - 1,
+  };
+  const to = steps[event.key];
+  return to === undefined ? undefined : Math.max(0, Math.min(count - 1, to));
+}
+
+/**
  * @summary Finds medication information (the seven Med7 labels) in clinical text and highlights it,
  * with a model that runs in a Web Worker on WebGPU or WASM: the text never leaves the browser.
  *
@@ -532,20 +550,10 @@ export class Med7Ner extends LitElement {
       return;
     }
     const marks = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="text"] mark')];
-    const at = marks.indexOf(event.target as HTMLElement);
-    if (at < 0) return;
-    const steps: Record<string, number> = {
-      ArrowRight: at + 1,
-      ArrowDown: at + 1,
-      ArrowLeft: at - 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: marks.length - 1,
-    };
-    const to = steps[event.key];
-    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    const to = rovingStep(event, marks.indexOf(event.target as HTMLElement), marks.length);
+    if (to === undefined) return;
     event.preventDefault();
-    marks[Math.max(0, Math.min(marks.length - 1, to))]?.focus();
+    marks[to]?.focus();
   }
 
   /**
@@ -557,19 +565,10 @@ export class Med7Ner extends LitElement {
     if (mark.localName !== 'mark') return;
     const keys = this.#shownKeys.keys;
     const at = keys.indexOf(`${mark.dataset['start'] ?? ''}:${mark.dataset['end'] ?? ''}`);
-    if (at < 0) return;
-    const steps: Record<string, number> = {
-      ArrowRight: at + 1,
-      ArrowDown: at + 1,
-      ArrowLeft: at - 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: keys.length - 1,
-    };
-    const to = steps[event.key];
-    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    const to = rovingStep(event, at, keys.length);
+    if (to === undefined) return;
     event.preventDefault();
-    const key = keys[Math.max(0, Math.min(keys.length - 1, to))];
+    const key = keys[to];
     if (key === undefined) return;
     const chunk = view.chunkOf.get(key);
     if (chunk !== undefined && (!view.rich[chunk] || view.stale.has(chunk))) {
