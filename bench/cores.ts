@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { countWords } from '../src/core/pretokenize.ts';
+import { countWords } from '../src/core/decode/pretokenize.ts';
 import { openEngine, type Engine, type EngineKind } from '../src/cli/engine.ts';
 import { notesOfLength, shuffled, uniqueNotes } from './notes.ts';
 import { quantile } from './stats.ts';

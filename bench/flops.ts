@@ -7,7 +7,7 @@
  * of n tokens. Then the classifier, 2·h·labels. Not counted: embedding lookups (free), layer
  * norms, softmax, GELU, biases (a few percent at most).
  */
-import type { ForwardBatch } from '../src/core/extract.ts';
+import type { ForwardBatch } from '../src/core/decode/extract.ts';
 
 export interface EncoderShape {
   readonly vocab: number;

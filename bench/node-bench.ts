@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AutoTokenizer } from '@huggingface/transformers';
-import { createExtractor } from '../src/core/extract.ts';
+import { createExtractor } from '../src/core/decode/extract.ts';
 import { loadMed7Model, type Med7Model } from '../src/model/index.ts';
 import { specialTokens } from '../src/model/loader.ts';
 import { addBatch, emptyWork, shapeOf, type EncoderShape, type Work } from './flops.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { WHITESPACE_CLASS, countWords } from '../src/core/pretokenize.ts';
+import { WHITESPACE_CLASS, countWords } from '../src/core/decode/pretokenize.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 export const MTSAMPLES = join(REPO_ROOT, '..', 'shared', 'data', 'mtsamples', 'mtsamples.csv');

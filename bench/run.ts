@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countWords } from '../src/core/pretokenize.ts';
+import { countWords } from '../src/core/decode/pretokenize.ts';
 import { runBrowser, DIST, type BrowserResult } from './browser.ts';
 import {
   flopsPerToken,

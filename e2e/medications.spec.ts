@@ -5,7 +5,7 @@ import { README_ENTITIES, README_SENTENCE, analyze, waitForReady, watchEvents } 
 
 // Medication records in <med7-ner>: hovering or focusing a highlight outlines its medication's
 // highlights, a "Medications" table lists them, and buttons export them. Expectations come from
-// the element's own `medications` (the linker of src/core/records.ts on the model's entities).
+// the element's own `medications` (the linker of src/core/records/group.ts on the model's entities).
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,5 +1,5 @@
 /**
- * The speed cost of the status step (src/core/status.ts) on the bench notes: the first N notes of
+ * The speed cost of the status step (src/core/records/status.ts) on the bench notes: the first N notes of
  * the benchmark's seeded MTSamples sample (bench/run.ts, seed 20260107), their entities found once
  * by the model, then per pass: the status step alone (`drugStatuses`), `groupMedications` (which
  * now includes it) and, for scale, the model's own time on the same notes. Median of the passes.
@@ -8,8 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import { shuffled, uniqueNotes } from '../bench/notes.ts';
-import { groupMedications } from '../src/core/records.ts';
-import { drugStatuses } from '../src/core/status.ts';
+import { groupMedications } from '../src/core/records/group.ts';
+import { drugStatuses } from '../src/core/records/status.ts';
 import type { Entity } from '../src/core/types.ts';
 import { loadMed7Model } from '../src/model/index.ts';
 

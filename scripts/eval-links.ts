@@ -1,5 +1,5 @@
 /**
- * Scores the medication linker (src/core/records.ts) on the hand-made link gold.
+ * Scores the medication linker (src/core/records/group.ts) on the hand-made link gold.
  *
  *   npx tsx scripts/eval-links.ts [DEV.jsonl] [LINKS.jsonl] [--json] [--errors] [--predicted FILE]
  *
@@ -17,7 +17,7 @@ import {
   tuplesToEntities,
   type LinkCase,
   type LinkGoldRecord,
-} from '../src/core/records-eval.ts';
+} from '../src/core/eval/records-eval.ts';
 import type { EntityTuple } from '../src/core/types.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');

@@ -1,7 +1,7 @@
 /** `med7 annotate --records`: medication records in the output. */
 import { describe, expect, it } from 'vitest';
 import type { PlainMedication, PlainSpan } from '../core/export/json.ts';
-import { groupMedications } from '../core/records.ts';
+import { groupMedications } from '../core/records/group.ts';
 import type { Entity } from '../core/types.ts';
 import { TEST_MODEL } from '../test/paths.ts';
 import { runMed7 } from '../test/run-med7.ts';

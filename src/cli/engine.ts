@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RunOptions } from '../core/extract.ts';
+import type { RunOptions } from '../core/decode/extract.ts';
 import type { Entity } from '../core/types.ts';
 import type { LoadOptions } from '../model/loader.ts';
 import type { Med7Dtype } from '../model/dtype.ts';

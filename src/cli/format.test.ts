@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../core/metrics.ts';
+import { evaluate } from '../core/eval/metrics.ts';
 import { entityTable, evalTable } from './format.ts';
 
 describe('entityTable', () => {

@@ -1,7 +1,11 @@
 /** Plain-text tables for the terminal. */
 import { MED7_LABELS } from '../core/labels.ts';
-import type { EvalReport, Scores } from '../core/metrics.ts';
-import { ATTRIBUTE_FIELDS, ATTRIBUTE_LABELS, type MedicationRecord } from '../core/records.ts';
+import type { EvalReport, Scores } from '../core/eval/metrics.ts';
+import {
+  ATTRIBUTE_FIELDS,
+  ATTRIBUTE_LABELS,
+  type MedicationRecord,
+} from '../core/records/group.ts';
 import type { Entity } from '../core/types.ts';
 
 function table(rows: string[][], alignRight: readonly boolean[]): string {

@@ -14,10 +14,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCSV } from '../core/export/csv.ts';
 import { toFhirBundle } from '../core/export/fhir.ts';
 import { toPlainMedications } from '../core/export/json.ts';
-import { evaluate } from '../core/metrics.ts';
-import { countWords } from '../core/pretokenize.ts';
-import { groupMedications } from '../core/records.ts';
-import { toTuples } from '../core/tags.ts';
+import { evaluate } from '../core/eval/metrics.ts';
+import { countWords } from '../core/decode/pretokenize.ts';
+import { groupMedications } from '../core/records/group.ts';
+import { toTuples } from '../core/decode/tags.ts';
 import type { Entity } from '../core/types.ts';
 import { DTYPES, isDtype, type Med7Dtype } from '../model/dtype.ts';
 import { openEngine, type Engine } from './engine.ts';
@@ -120,7 +120,7 @@ const COMMON_OPTIONS = {
 /**
  * Extra output fields for each annotated record, computed from its text and entities.
  * A flag that adds fields (such as a future `--records` with the medication records of
- * `src/core/records.ts`) declares its option in ANNOTATE_OPTIONS and pushes an enricher in
+ * `src/core/records/group.ts`) declares its option in ANNOTATE_OPTIONS and pushes an enricher in
  * `enrichersFor`; reading, batching and writing stay as they are.
  */
 export type RecordEnricher = (text: string, entities: readonly Entity[]) => Record<string, unknown>;
@@ -165,7 +165,7 @@ function rejectRepeats(tokens: readonly { kind: string; rawName?: string; value?
   }
 }
 
-/** `--records`: the entities grouped into medication records (src/core/records.ts). */
+/** `--records`: the entities grouped into medication records (src/core/records/group.ts). */
 export const medicationsEnricher: RecordEnricher = (text, entities) => ({
   medications: toPlainMedications(groupMedications(text, entities)),
 });

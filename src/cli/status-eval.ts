@@ -1,5 +1,5 @@
 /** `med7 eval --status`: status gold read and checked, and the report as a table or JSON. */
-import { isMedicationStatus, MEDICATION_STATUSES } from '../core/status.ts';
+import { isMedicationStatus, MEDICATION_STATUSES } from '../core/records/status.ts';
 import {
   scoreStatusEndToEnd,
   scoreStatusOnGold,
@@ -8,7 +8,7 @@ import {
   type StatusGoldRecord,
   type StatusReport,
   type StatusTuple,
-} from '../core/status-eval.ts';
+} from '../core/eval/status-eval.ts';
 import type { Entity } from '../core/types.ts';
 import { InputError } from './errors.ts';
 import type { GoldRecord } from './jsonl.ts';

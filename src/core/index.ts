@@ -13,7 +13,7 @@ export {
   type AttributeField,
   type AttributeLabel,
   type MedicationRecord,
-} from './records.ts';
+} from './records/group.ts';
 export {
   MEDICATION_STATUSES,
   drugStatuses,
@@ -22,6 +22,12 @@ export {
   type DrugStatus,
   type MedicationStatus,
   type StatusCue,
-} from './status.ts';
+} from './records/status.ts';
 export * from './export/index.ts';
-export { evaluate, scores, type EvalReport, type LabelReport, type Scores } from './metrics.ts';
+export {
+  evaluate,
+  scores,
+  type EvalReport,
+  type LabelReport,
+  type Scores,
+} from './eval/metrics.ts';

@@ -16,9 +16,9 @@ import {
   type Extractor,
   type ForwardBatch,
   type RunOptions,
-} from '../core/extract.ts';
+} from '../core/decode/extract.ts';
 import type { Med7Label } from '../core/labels.ts';
-import { checkTagSet } from '../core/tags.ts';
+import { checkTagSet } from '../core/decode/tags.ts';
 import type { Entity } from '../core/types.ts';
 import {
   DTYPES,

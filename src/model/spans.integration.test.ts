@@ -4,8 +4,8 @@
  * sentence end, and an invisible character does not split a word.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scriptOfChar } from '../core/pretokenize.ts';
-import { SENTENCE_END_MARKS } from '../core/span-breaks.ts';
+import { scriptOfChar } from '../core/decode/pretokenize.ts';
+import { SENTENCE_END_MARKS } from '../core/decode/span-breaks.ts';
 import { TEST_MODEL } from '../test/paths.ts';
 import { loadMed7Model, type Med7Model } from './index.ts';
 

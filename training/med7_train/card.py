@@ -187,7 +187,7 @@ def _extra_provenance(P):
         return ("Their notes are kept out of all training text (`build --hold-out-extra`), as the test set's are, "
                 "so this is a second held-out comparison. (Builds up to #11 trained on these sentences with the "
                 "weak labeller's labels, which made their scores here lean towards the labeller.) "
-                "The decoder's span rules (`src/core/span-grammar.ts`) were read off this set's errors, "
+                "The decoder's span rules (`src/core/decode/span-grammar.ts`) were read off this set's errors, "
                 "so the model's score here is no longer a fully held-out figure.")
     return ("The model did see these sentences in training, **with the weak labeller's labels**\n(their notes are "
             "part of the weak-labelled text), so this comparison leans towards the labeller.")
@@ -353,7 +353,7 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
 2. Each pre-token is tokenized on its own by the WordPiece tokenizer (lower case, accents stripped,
    `##` continuation, {P['vocab']} entries, no special tokens); the sequence is `[CLS] pieces... [SEP]`.
 3. A pre-token is labelled from the tag probabilities at its **first** sub-token
-   (`src/core/choose-tags.ts`; mirrored in `training/med7_train/decode.py` for the python-side
+   (`src/core/decode/choose-tags.ts`; mirrored in `training/med7_train/decode.py` for the python-side
    score): the pre-tokens of one written word (`D3`, `400mg`, or pieces joined by inner dots, `q.d`,
    `0.5`) take one label together, and the words' labels are the most probable sequence (Viterbi) in
    which an entity is continued (`I-`) only right after its own label: a word's score for a label is
@@ -363,14 +363,14 @@ sequence axes); output `logits` `[batch, sequence, 15]` over `O` + `B-`/`I-` for
    continues the entity, since two entities of one label are almost never adjacent in this scheme;
    an entity of punctuation only is dropped, and symbols the vocabulary does not know, such as
    bullets, arrows and emoji, are trimmed off an entity's edges). Last, the span rules of
-   `src/core/span-grammar.ts` apply, taking in only pre-tokens outside every entity: a DRUG is
+   `src/core/decode/span-grammar.ts` apply, taking in only pre-tokens outside every entity: a DRUG is
    split at a `with` that joins two drugs (`Marcaine with epinephrine`, but not `Tylenol with
    Codeine`) and before a contrast noun after an agent's name (`Omnipaque 240` + `dye`); no entity ends in a preposition, conjunction, article, pronoun or determiner; a DRUG
    takes in the noun heading its class (`pain` + `medication`); a FREQUENCY takes in a `basis`
    after it and the `on a` before it (`on a p.r.n. basis`); a DURATION takes in its unit of time
    and is dropped without one; a STRENGTH takes in a rate glued on after it (`/kg/minute`).
 4. The model was fine-tuned on single sentences, so the TypeScript side reads a note a sentence at a
-   time (`src/core/segments.ts`): windows follow the gold files' sentence split and list items that
+   time (`src/core/decode/sentences.ts`): windows follow the gold files' sentence split and list items that
    begin a line, and line-initial numbering and bullets are tagged `O`.
 
 ## Architecture

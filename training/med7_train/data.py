@@ -175,7 +175,7 @@ def encode_ner(wp, text, ents, unlabelled=(), max_len=128):
 def plan_windows(counts, size, overlap):
     """Windows [start, end) over pre-tokens whose piece counts fit in `size`, overlapping by up to
     `overlap` pieces, and for each pre-token the window it takes its tag from. Mirrors
-    src/core/windows.ts (planWindows + assignWindows) so the python-side score is the shipped one."""
+    src/core/decode/windows.ts (planWindows + assignWindows) so the python-side score is the shipped one."""
     c = [min(max(0, x), size) for x in counts]
     n = len(c)
     windows = []

@@ -1,6 +1,6 @@
-"""Tag probabilities → entities, the way the shipped decoder does it (src/core/choose-tags.ts and
-decodeTags in src/core/tags.ts), so the python-side score is the one users get. Both sides are
-checked against the cases in src/core/decode.cases.json.
+"""Tag probabilities → entities, the way the shipped decoder does it (src/core/decode/choose-tags.ts and
+decodeTags in src/core/decode/tags.ts), so the python-side score is the one users get. Both sides are
+checked against the cases in src/core/decode/decode.cases.json.
 
 - The pre-tokens of one written word (a letter run and a digit run with nothing between them,
   `D3`, `400mg`, pieces joined by inner dots, `q.d`, `0.5`, or by thousands commas, `1,575mg`)
@@ -18,7 +18,7 @@ checked against the cases in src/core/decode.cases.json.
   in all 6,869 entities of the gold and annotated sets: other edge pre-tokens (a bullet, an arrow,
   an emoji, any symbol read as [UNK]) are trimmed off, but combining marks glued to the last kept
   pre-token stay with it. An entity with no letter or digit left (a lone `%` or `.`) is dropped.
-- Then the span rules of src/core/span-grammar.ts (_split_joined_drugs, _tidy_run): a DRUG is
+- Then the span rules of src/core/decode/span-grammar.ts (_split_joined_drugs, _tidy_run): a DRUG is
   split at a `with` that joins two drugs (`Marcaine with epinephrine`, not `Tylenol with Codeine`)
   and before a contrast noun after an agent's name (`Omnipaque 240` + `dye`); no entity ends in a
   preposition, conjunction, article, pronoun or determiner; a DRUG takes in the noun heading its
@@ -34,7 +34,7 @@ import unicodedata
 from .pretok import BIO, script_of, visible_text
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
-# line breaks by str.splitlines(), the same set as src/core/tags.ts
+# line breaks by str.splitlines(), the same set as src/core/decode/tags.ts
 _LINE_BREAK_RE = re.compile("[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -73,7 +73,7 @@ def _inner_separator(toks, at):
 
 
 # one to three letters, then dot-and-piece pairs of at most four characters: `q.d`, `b.i.d`, `q.12h`
-# (not `q.daily`, not `0.5`); the same pattern as DOTTED_ABBREVIATION_RE in src/core/choose-tags.ts
+# (not `q.daily`, not `0.5`); the same pattern as DOTTED_ABBREVIATION_RE in src/core/decode/choose-tags.ts
 _DOTTED_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W_]{1,4})+")
 
 
@@ -91,7 +91,7 @@ def _ends_sentence_before(toks, i):
 
 
 def span_breaks(toks):
-    """spanBreaks in src/core/span-breaks.ts: breaks[i] is 1 where no entity may hold both
+    """spanBreaks in src/core/decode/span-breaks.ts: breaks[i] is 1 where no entity may hold both
     pre-token i - 1 and i (a sentence end between them, or i - 1 the last pre-token with letters
     before one with letters of another script: pre-tokens without letters between two scripts go
     with the later one, `阿司匹林 | 100 mg`)."""
@@ -160,7 +160,7 @@ def choose_tags(toks, probs, tags=BIO):
     piece the model is sure about cannot outvote the rest of the word); entering it from another
     label or O scores that mean times the share of B- in the first piece's probability of the label.
     A word that stays keeps its first piece's most probable role; a word that enters starts (B-).
-    chooseTags in src/core/choose-tags.ts."""
+    chooseTags in src/core/decode/choose-tags.ts."""
     labels = [_label(t) for t in tags]
     starts = [t.startswith("B-") for t in tags]
     states = list(dict.fromkeys([None] + [lab for lab in labels if lab is not None]))
@@ -225,7 +225,7 @@ def choose_tags(toks, probs, tags=BIO):
 
 
 # the pre-tokens without a letter or digit that may stand at an entity's edge, next to one with a
-# letter or digit: the same sets as EDGE_STARTS and EDGE_ENDS in src/core/tags.ts
+# letter or digit: the same sets as EDGE_STARTS and EDGE_ENDS in src/core/decode/tags.ts
 _EDGE_STARTS = frozenset("#")
 _EDGE_ENDS = frozenset(".%+")
 
@@ -237,7 +237,7 @@ def _has_letter_or_digit(tok):
 def _trim_edges(toks, first, last):
     """The pre-tokens [first, last] of an entity less its edge pre-tokens without a letter or digit
     (bar the `#`, `.`, `%`, `+` allowed next to one, and combining marks glued to the last kept
-    pre-token), or None when nothing is left; trimEdges in src/core/tags.ts."""
+    pre-token), or None when nothing is left; trimEdges in src/core/decode/tags.ts."""
     def keeps_start(i):
         return _has_letter_or_digit(toks[i]) or (
             toks[i][2] in _EDGE_STARTS and i < last and _has_letter_or_digit(toks[i + 1]))
@@ -259,7 +259,7 @@ def _trim_edges(toks, first, last):
     return (first, last) if first <= last else None
 
 
-# the word sets of src/core/span-grammar.ts
+# the word sets of src/core/decode/span-grammar.ts
 _TRAILING_WORDS = frozenset((
     "a an the and or nor but of with to at on in for out as by from then per into via over than after "
     "me my we our you your he him his she her it its they them their this that these those "
@@ -286,7 +286,7 @@ def _touches(toks, i, j):
 
 
 def _next_word(toks, last, is_free):
-    """nextWord in src/core/span-grammar.ts: the next free pre-token, or the one after a hyphen glued
+    """nextWord in src/core/decode/span-grammar.ts: the next free pre-token, or the one after a hyphen glued
     to both; None if there is none."""
     nxt = last + 1
     if nxt >= len(toks) or not is_free(nxt):
@@ -310,7 +310,7 @@ def _reach_class_noun(toks, last, is_free):
 
 
 def _split_joined_drugs(toks, first, last, lab):
-    """splitJoinedDrugs in src/core/span-grammar.ts: a DRUG's [first, last] split at each inner
+    """splitJoinedDrugs in src/core/decode/span-grammar.ts: a DRUG's [first, last] split at each inner
     `with` not followed by `codeine`, and before a contrast noun that ends it (`Omnipaque` + `dye`);
     other runs come back whole."""
     if lab != "DRUG":
@@ -329,7 +329,7 @@ def _split_joined_drugs(toks, first, last, lab):
 
 
 def _contrast_noun_start(toks, first, last):
-    """contrastNounStart in src/core/span-grammar.ts: where the contrast noun ending [first, last]
+    """contrastNounStart in src/core/decode/span-grammar.ts: where the contrast noun ending [first, last]
     begins, if a name that is not another contrast noun stands before it; else None."""
     if _word_in(_CONTRAST_HEADS, toks, last) and last > 0 and toks[last - 1][2].lower() == "contrast":
         start = last - 1
@@ -341,7 +341,7 @@ def _contrast_noun_start(toks, first, last):
 
 
 def _reach_basis_opener(toks, first, is_free):
-    """reachBasisOpener in src/core/span-grammar.ts: the free `on`/`as` (and `a`/`an`) before a
+    """reachBasisOpener in src/core/decode/span-grammar.ts: the free `on`/`as` (and `a`/`an`) before a
     FREQUENCY that ends in `basis`."""
     if _word_in(_BASIS_OPENERS, toks, first):
         return first
@@ -352,7 +352,7 @@ def _reach_basis_opener(toks, first, is_free):
 
 
 def _tidy_run(toks, first, last, lab, is_free):
-    """The span rules of tidyRun in src/core/span-grammar.ts on one entity's pre-tokens [first, last];
+    """The span rules of tidyRun in src/core/decode/span-grammar.ts on one entity's pre-tokens [first, last];
     is_free(i): pre-token i is outside every entity or this one's. None when nothing is left."""
     while _word_in(_TRAILING_WORDS, toks, last):
         kept = _trim_edges(toks, first, last - 1)

@@ -3,7 +3,7 @@
 Pre-tokens are maximal runs of letters, maximal runs of decimal digits, or any single other
 non-whitespace character; whitespace is dropped. A soft hyphen or zero-width character between two
 letters or two digits stays in the run, and a letter run is cut where its script changes (CJK,
-Arabic, Hebrew, Indic, Thai, other alphabets), as in src/core/pretokenize.ts.
+Arabic, Hebrew, Indic, Thai, other alphabets), as in src/core/decode/pretokenize.ts.
 """
 import re
 import unicodedata
@@ -12,19 +12,19 @@ LABELS = ["DRUG", "STRENGTH", "FORM", "ROUTE", "DOSAGE", "FREQUENCY", "DURATION"
 BIO = ["O"] + [f"{p}-{l}" for l in LABELS for p in ("B", "I")]
 LABEL2ID = {l: i for i, l in enumerate(BIO)}
 # a soft hyphen or zero-width character between two letters or two digits stays in the run
-# (INVISIBLE_CLASS in src/core/pretokenize.ts); no training text has one
+# (INVISIBLE_CLASS in src/core/decode/pretokenize.ts); no training text has one
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
 
 def visible_text(text):
-    """visibleText in src/core/pretokenize.ts: `text` without its invisible characters."""
+    """visibleText in src/core/decode/pretokenize.ts: `text` without its invisible characters."""
     return _INVISIBLE_RE.sub("", text)
 
 
 PRETOKEN_RE = re.compile(rf"[^\W\d_]+(?:[{_INVISIBLE}]+[^\W\d_]+)*|\d+(?:[{_INVISIBLE}]+\d+)*|\S")
 
-# SCRIPT_RANGES in src/core/pretokenize.ts: a letter run is cut where its script changes between
+# SCRIPT_RANGES in src/core/decode/pretokenize.ts: a letter run is cut where its script changes between
 # these and the other alphabets (`患者はLasix` → `患者は`, `Lasix`); no training text has such a run
 _SCRIPT_RANGES = [
     (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
@@ -38,7 +38,7 @@ _SCRIPT_RANGES = [
 
 
 def script_of_char(ch):
-    """scriptOfChar in src/core/pretokenize.ts: the script of a letter (one of _SCRIPT_RANGES'
+    """scriptOfChar in src/core/decode/pretokenize.ts: the script of a letter (one of _SCRIPT_RANGES'
     or "other"), None for anything that is not a letter (category L*)."""
     if not unicodedata.category(ch).startswith("L"):
         return None
@@ -52,7 +52,7 @@ def script_of_char(ch):
 
 
 def script_of(text):
-    """scriptOf in src/core/pretokenize.ts: the script of a pre-token's first letter, or None."""
+    """scriptOf in src/core/decode/pretokenize.ts: the script of a pre-token's first letter, or None."""
     for ch in text:
         script = script_of_char(ch)
         if script is not None:

@@ -1,11 +1,11 @@
-"""The python decoder against the cases shared with src/core/choose-tags.test.ts."""
+"""The python decoder against the cases shared with src/core/decode/choose-tags.test.ts."""
 import json
 
 from med7_train import paths
 from med7_train.decode import choose_tags, decode_tags, word_groups
 from med7_train.pretok import pretokenize
 
-CASES = json.loads((paths.REPO_ROOT / "src" / "core" / "decode.cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((paths.REPO_ROOT / "src" / "core" / "decode" / "decode.cases.json").read_text(encoding="utf-8"))
 
 
 def test_shared_cases_decode_like_typescript():
@@ -55,12 +55,12 @@ def test_edge_symbols_are_trimmed_like_typescript():
 
 
 def test_span_rule_word_sets_match_the_typescript_ones():
-    """The word sets of _tidy_run are copies of src/core/span-grammar.ts's; a drift would make the
+    """The word sets of _tidy_run are copies of src/core/decode/span-grammar.ts's; a drift would make the
     python-side score differ from what users get."""
     import re
     from med7_train import decode
 
-    src = (paths.REPO_ROOT / "src" / "core" / "span-grammar.ts").read_text(encoding="utf-8")
+    src = (paths.REPO_ROOT / "src" / "core" / "decode" / "span-grammar.ts").read_text(encoding="utf-8")
 
     def ts_set(name):
         body = re.search(rf"const {name}: ReadonlySet<string> = new Set\((.*?)\);\n", src, re.S).group(1)

@@ -49,7 +49,7 @@ def _hand_ids():
 
 
 def test_python_windows_match_the_typescript_ones():
-    # the cases of src/core/windows.test.ts, so the python-side dev score is the shipped one
+    # the cases of src/core/decode/windows.test.ts, so the python-side dev score is the shipped one
     from med7_train.data import plan_windows
     assert plan_windows([1, 2, 1], 10, 2) == ([(0, 3)], [0, 0, 0])
     assert plan_windows([], 10, 2) == ([], [])

@@ -7,7 +7,7 @@ import {
   ATTRIBUTE_LABELS,
   groupMedications,
   type MedicationRecord,
-} from '../../core/records.ts';
+} from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
 import { MODEL_FOLDER, ORT_FOLDER, assetUrl, getBasePath } from '../../worker/base-path.ts';
 import { Med7WorkerClient, isAbortError, type WorkerFactory } from '../../worker/client.ts';
@@ -22,7 +22,7 @@ import {
   spanKey,
   type MedicationExportFormat,
 } from './medications.ts';
-import { toChunks, toSegments, type Chunk, type Segment } from './segments.ts';
+import { toChunks, toSegments, type Chunk, type Segment } from './highlight-segments.ts';
 import { saveFile } from './save-file.ts';
 import styles from './med7-ner.styles.ts';
 

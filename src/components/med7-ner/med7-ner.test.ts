@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../core/types.ts';
-import { toChunks, toSegments } from './segments.ts';
+import { toChunks, toSegments } from './highlight-segments.ts';
 
 const e = (start: number, end: number, text: string, label: Entity['label'] = 'DRUG'): Entity => ({
   start,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupMedications } from '../../core/records.ts';
+import { groupMedications } from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
 import { cellText, exportRecords, recordIndexBySpan, spanKey } from './medications.ts';
 

@@ -1,7 +1,7 @@
 import { toCSV } from '../../core/export/csv.ts';
 import { toFhirBundle } from '../../core/export/fhir.ts';
 import { toJSON } from '../../core/export/json.ts';
-import { recordEntities, type MedicationRecord } from '../../core/records.ts';
+import { recordEntities, type MedicationRecord } from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
 
 /** The formats of the element's export buttons and of `exportMedications()`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Med7Label } from '../labels.ts';
-import { groupMedications } from '../records.ts';
+import { groupMedications } from '../records/group.ts';
 import type { Entity } from '../types.ts';
 import { csvField, toCSV } from './csv.ts';
 

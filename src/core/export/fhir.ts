@@ -19,8 +19,8 @@
  *   `two tablets` → 2 tablet), else a single plain STRENGTH (`40 mg` → 40 mg).
  */
 import type { Entity } from '../types.ts';
-import { recordAttributes, type MedicationRecord } from '../records.ts';
-import type { MedicationStatus } from '../status.ts';
+import { recordAttributes, type MedicationRecord } from '../records/group.ts';
+import type { MedicationStatus } from '../records/status.ts';
 import {
   parseDuration,
   parseFrequency,

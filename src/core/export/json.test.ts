@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupMedications } from '../records.ts';
+import { groupMedications } from '../records/group.ts';
 import type { Entity } from '../types.ts';
 import { toJSON, toPlainMedications } from './json.ts';
 

@@ -8,8 +8,8 @@ import {
   ATTRIBUTE_LABELS,
   type AttributeField,
   type MedicationRecord,
-} from '../records.ts';
-import type { MedicationStatus } from '../status.ts';
+} from '../records/group.ts';
+import type { MedicationStatus } from '../records/status.ts';
 import type { Entity } from '../types.ts';
 
 export interface PlainSpan {

@@ -2,9 +2,9 @@
  * Scoring the medication linker against hand-made link gold (`gold/links-dev.jsonl`, format in
  * `gold/README.md`). Pure: the caller reads the files.
  */
-import { isMed7Label } from './labels.ts';
-import { groupMedications, recordAttributes, type MedicationRecord } from './records.ts';
-import type { Entity, EntityTuple } from './types.ts';
+import { isMed7Label } from '../labels.ts';
+import { groupMedications, recordAttributes, type MedicationRecord } from '../records/group.ts';
+import type { Entity, EntityTuple } from '../types.ts';
 
 /** `[start, end, text]` of a drug in the link gold. */
 export type GoldDrug = [start: number, end: number, text: string];

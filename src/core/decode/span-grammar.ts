@@ -34,7 +34,7 @@
  *   after training on them.
  */
 import { hasLetterOrDigit, trimEdges } from './entity-edges.ts';
-import type { Med7Label } from './labels.ts';
+import type { Med7Label } from '../labels.ts';
 import { visibleText, type PreToken } from './pretokenize.ts';
 
 /** A decoded entity as the inclusive range of its pre-tokens. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drugStatuses, statusOf, type DrugStatus } from './status.ts';
-import type { Entity } from './types.ts';
+import type { Entity } from '../types.ts';
 
 /** The status of `word` (its first occurrence after `from`) in `text`. */
 function of(text: string, word: string, from = 0): DrugStatus {

@@ -81,7 +81,7 @@ describe('scoreStatusEndToEnd', () => {
 
 describe('the status gold files', () => {
   it('hold one status per DRUG, with its offsets, in every part', () => {
-    const gold = new URL('../../gold/', import.meta.url);
+    const gold = new URL('../../../gold/', import.meta.url);
     const parts = readdirSync(gold).filter((name) => /^status-.*\.jsonl$/.test(name));
     expect(parts).toContain('status-dev.jsonl');
     for (const part of parts) {

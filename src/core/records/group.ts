@@ -15,13 +15,13 @@
  *    the attributes after B go to A, and B keeps a record of its own.
  * 5. Attributes in a segment with no drug make a record whose `drug` is null.
  *
- * Each record also carries its drug's status and the cue that decided it (`src/core/status.ts`);
+ * Each record also carries its drug's status and the cue that decided it (`src/core/records/status.ts`);
  * a record with no drug is `active` with no cue.
  */
-import { MED7_LABELS, type Med7Label } from './labels.ts';
-import { SENTENCE_END_MARKS } from './span-breaks.ts';
+import { MED7_LABELS, type Med7Label } from '../labels.ts';
+import { SENTENCE_END_MARKS } from '../decode/span-breaks.ts';
 import { drugStatuses, type MedicationStatus, type StatusCue } from './status.ts';
-import type { Entity } from './types.ts';
+import type { Entity } from '../types.ts';
 
 export type AttributeLabel = Exclude<Med7Label, 'DRUG'>;
 

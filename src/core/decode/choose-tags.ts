@@ -27,7 +27,7 @@
  * readings the model half-believes (`38 mg`, or nothing) instead. On builds #16–#20 it raised
  * strict F1 on the unread test + third sets by 0.53 points on average (training/RECIPE.md).
  */
-import { isMed7Label, type Med7Label } from './labels.ts';
+import { isMed7Label, type Med7Label } from '../labels.ts';
 import { visibleText, type PreToken } from './pretokenize.ts';
 import { spanBreaks } from './span-breaks.ts';
 import { parseTag } from './tags.ts';

@@ -5,12 +5,12 @@
  * `U-`/`S-` single) and plain IO labels (`DRUG`). The separator may be `-` or `_`, and labels match
  * Med7's case-insensitively (`b-drug`). `O` (or an empty tag) is outside.
  */
-import { MED7_LABELS, isMed7Label, type Med7Label } from './labels.ts';
+import { MED7_LABELS, isMed7Label, type Med7Label } from '../labels.ts';
 import type { PreToken } from './pretokenize.ts';
 import { trimEdges } from './entity-edges.ts';
 import { spanBreaks } from './span-breaks.ts';
 import { splitJoinedDrugs, tidyRun, type TokenRun } from './span-grammar.ts';
-import type { Entity, EntityTuple } from './types.ts';
+import type { Entity, EntityTuple } from '../types.ts';
 
 /** Where a tag places its token in an entity. `I` also covers plain IO labels. */
 export type TagRole = 'B' | 'I' | 'L' | 'U';

@@ -16,7 +16,7 @@
  * 4. Of what applies, the first in STATUS.md's order wins; with nothing, a sentence about a
  *    procedure (`infiltrated`, `injected`, `prepped` …) makes `given`, else the drug is `active`.
  */
-import type { Entity } from './types.ts';
+import type { Entity } from '../types.ts';
 
 export const MEDICATION_STATUSES = [
   'allergy',

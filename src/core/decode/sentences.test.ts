@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pretokenize } from './pretokenize.ts';
-import { listMarkerTokens, segmentStarts } from './segments.ts';
+import { listMarkerTokens, segmentStarts } from './sentences.ts';
 
 /** The text of each segment, from its first pre-token to the last one before the next segment. */
 function segments(text: string): string[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MED7_LABELS } from './labels.ts';
+import { MED7_LABELS } from '../labels.ts';
 import { pretokenize, type PreToken } from './pretokenize.ts';
 import { decodeTags } from './tags.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MED7_LABELS, type Med7Label } from './labels.ts';
+import { MED7_LABELS, type Med7Label } from '../labels.ts';
 import {
   groupMedications,
   isHardBoundary,
@@ -8,8 +8,8 @@ import {
   recordEntities,
   recordExtent,
   type MedicationRecord,
-} from './records.ts';
-import type { Entity } from './types.ts';
+} from './group.ts';
+import type { Entity } from '../types.ts';
 
 /**
  * Entities from `[piece, label]` pairs: each piece is searched for in `text` after the previous

@@ -38,7 +38,7 @@ const SENTENCE_START_RE = /^[A-Z0-9]/;
  * Whether a sentence ends between pre-tokens `i - 1` and `i`: after a mark of
  * {@link SENTENCE_END_MARKS}, or after `?`/`!` followed by whitespace and `A-Z` or `0-9`. A `.`
  * is not one here: before a capital it also ends abbreviations that an entity goes on after
- * (`q.6 h. PRN`, `Tylenol No. 3`); it starts a new segment for the model (`segments.ts`).
+ * (`q.6 h. PRN`, `Tylenol No. 3`); it starts a new segment for the model (`sentences.ts`).
  */
 export function endsSentenceBefore(tokens: readonly PreToken[], i: number): boolean {
   const previous = tokens[i - 1];

@@ -6,8 +6,8 @@
  * - the safety count: gold `allergy`, `negated` or `stopped` drugs that would be exported as an
  *   `active` or `completed` (`given`) MedicationStatement, each listed.
  */
-import { MEDICATION_STATUSES, drugStatuses, type MedicationStatus } from './status.ts';
-import type { Entity, EntityTuple } from './types.ts';
+import { MEDICATION_STATUSES, drugStatuses, type MedicationStatus } from '../records/status.ts';
+import type { Entity, EntityTuple } from '../types.ts';
 
 export type StatusTuple = [start: number, end: number, status: MedicationStatus];
 

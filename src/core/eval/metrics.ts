@@ -9,8 +9,8 @@
  * Precision = matches / predicted, recall = matches / gold, F1 their harmonic mean; a ratio with
  * a zero denominator is 0 (micro: summed over labels; per label: that label only).
  */
-import { MED7_LABELS, type Med7Label } from './labels.ts';
-import type { EntityTuple } from './types.ts';
+import { MED7_LABELS, type Med7Label } from '../labels.ts';
+import type { EntityTuple } from '../types.ts';
 
 export interface Scores {
   readonly precision: number;

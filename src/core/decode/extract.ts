@@ -2,7 +2,7 @@
  * Text → entities around any token-classification model, without knowing the model: the caller
  * supplies the tokenizer's `encode` (no special tokens), the special tokens that frame a sequence,
  * and a batched `forward` returning logits. Pre-tokenises, tokenises each pre-token separately
- * (cached), windows each sentence on its own (`segments.ts`; a long one in overlapping windows),
+ * (cached), windows each sentence on its own (`sentences.ts`; a long one in overlapping windows),
  * batches windows across texts, keeps each pre-token's prediction from its best window, reads
  * the tag probabilities of its FIRST sub-token, chooses tags that keep written words whole
  * (`choose-tags.ts`) and decodes them into entities.
@@ -10,8 +10,8 @@
 import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
 import { chooseTags } from './choose-tags.ts';
 import { decodeTags, parseTag } from './tags.ts';
-import type { Entity } from './types.ts';
-import { segmentText } from './segments.ts';
+import type { Entity } from '../types.ts';
+import { segmentText } from './sentences.ts';
 import { clampCount, planSegmentWindows, type TokenWindow } from './windows.ts';
 
 /** A padded batch of sub-token sequences, row-major `[batch, length]`. */
@@ -97,7 +97,7 @@ interface Doc {
   readonly tokens: PreToken[];
   /** Softmax over the tags for each pre-token, row-major `[tokens, tags]`; all 0 = not read. */
   readonly probabilities: Float32Array;
-  /** Pre-tokens of line-initial list markers (`segments.ts`), tagged `O` whatever the model says. */
+  /** Pre-tokens of line-initial list markers (`sentences.ts`), tagged `O` whatever the model says. */
   readonly listMarkers: readonly number[];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, scores } from './metrics.ts';
-import type { EntityTuple } from './types.ts';
+import type { EntityTuple } from '../types.ts';
 
 describe('scores', () => {
   it('computes P/R/F1 and is 0 on empty denominators', () => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../test/paths.ts';
+import { REPO_ROOT } from '../../test/paths.ts';
 import { pretokenize } from './pretokenize.ts';
 
 const PYTHON = '/usr/bin/python3';
