@@ -36,6 +36,9 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
 const PROSE =
   /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
 
+/** Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are `planned`. */
+export const CONSENT_CONTEXT =
+  /\b(?:risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
   /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraoperative\w*|preoperative\w*|postoperative\w*|operating room|dressing|the wound|bolus|fluoroscop\w*|procedure|needle|catheter|flush\w*|cannula|stress test)\b/i;

@@ -21,6 +21,7 @@
  */
 import type { Entity } from '../types.ts';
 import {
+  CONSENT_CONTEXT,
   CONTRAST_AGENT,
   PROCEDURE_CONTEXT,
   cueOf,
@@ -223,18 +224,20 @@ function statusAt(
   const sentenceEnd =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
     text.length;
-  if (best?.status === 'stopped') {
+  if (best?.status === 'stopped' || best?.status === 'negated') {
     const after = text.slice(drug.end, sentenceEnd);
     const pause = FOR_NOW.test(after) || (best.cue.end <= drug.start && FOR_A_WHILE.test(after));
-    if (isResumed(text, drug, sentenceEnd) || pause) {
+    if (best.status === 'stopped' && (isResumed(text, drug, sentenceEnd) || pause)) {
       return { status: 'held', cue: best.cue };
     }
-    const effect = BECAUSE_OF_EFFECT.exec(after);
+    // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
+    const effect = BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd));
     if (effect && !/\beither\b/i.test(effect[0])) {
       const start = drug.end + effect[0].search(/\b(?:because of|due to|secondary to)\b/i);
       return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
     }
   }
+
   if (best) return best;
   if (CONTRAST_AGENT.test(drug.text)) {
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
@@ -242,7 +245,13 @@ function statusAt(
 
   const sentenceStart =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
-  const context = PROCEDURE_CONTEXT.exec(masked.slice(sentenceStart, sentenceEnd));
+  const sentence = masked.slice(sentenceStart, sentenceEnd);
+  const consent = CONSENT_CONTEXT.exec(sentence);
+  if (consent) {
+    const start = sentenceStart + consent.index;
+    return { status: 'planned', cue: cueOf(text, start, start + consent[0].length) };
+  }
+  const context = PROCEDURE_CONTEXT.exec(sentence);
   if (context) {
     const start = sentenceStart + context.index;
     return { status: 'given', cue: cueOf(text, start, start + context[0].length) };
