@@ -140,7 +140,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously|formerly',
+      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously|formerly',
     ),
   },
   {
@@ -226,7 +226,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'forward',
     pattern: W(
-      `(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
     ),
   },
   {

@@ -85,6 +85,11 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
   return drugStatuses(text, [entity]).get(entity) as DrugStatus;
 }
 
+/** A time before the encounter the note describes. */
+const PAST_TIME =
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?) ago|years ago|in the past|as a (?:child|teenager))\b/i;
+/** A plural passive (`X, Y and Z were weaned`) has the whole list before it as its subject. */
+const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
 /** Between a drug and a backward trigger: only its own sig (masked), one comma and a word. */
 const AFTER_OWN_SIG = /^[\s.]*,\s*(?:[a-z]+\s+)?$/;
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
@@ -193,7 +198,7 @@ function statusAt(
       ? reachesBack(text, drug, backward, drugStarts, cut(drug.end, backward.start))
       : backward.rule.adjacent
         ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start))
-        : backward.rule.list
+        : backward.rule.list || PLURAL_PASSIVE.test(text.slice(backward.start, backward.end))
           ? !scopeEnded(gap.replace(/,/g, ' '), cut(drug.end, backward.start), false) &&
             wordCount(masked.slice(drug.end, backward.start)) <= 8
           : ((!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
@@ -238,6 +243,14 @@ function statusAt(
     }
   }
 
+  // Given at a time before the encounter (`In August of 2007, she was treated with`): a past course.
+  if (best?.status === 'given') {
+    const sentenceStart =
+      sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
+    if (PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
+      return { status: 'stopped', cue: best.cue };
+    }
+  }
   if (best) return best;
   if (CONTRAST_AGENT.test(drug.text)) {
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
