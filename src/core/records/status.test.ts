@@ -165,6 +165,10 @@ describe('statusOf: scope follows the structure of the sentence', () => {
     });
     const switched = 'She remained on Coumadin for 3 months and then was switched to aspirin.';
     expect(of(switched, 'Coumadin').status).toBe('stopped');
+    expect(of('I hope to get her off the Percocet in the future.', 'Percocet')).toEqual({
+      status: 'active',
+      cue: { start: 18, end: 21, text: 'off' },
+    });
     expect(of('The patient cannot be taken off Coumadin.', 'Coumadin')).toEqual({
       status: 'active',
       cue: { start: 12, end: 31, text: 'cannot be taken off' },

@@ -88,6 +88,9 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
 /** A time before the encounter the note describes. */
 const PAST_TIME =
   /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?) ago|years ago|in the past|as a (?:child|teenager))\b/i;
+/** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
+const HYPOTHETICAL =
+  /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
 /** A plural passive (`X, Y and Z were weaned`) has the whole list before it as its subject. */
 const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
 /** Between a drug and a backward trigger: only its own sig (masked), one comma and a word. */
@@ -232,6 +235,12 @@ function statusAt(
   if (best?.status === 'stopped' || best?.status === 'negated') {
     const after = text.slice(drug.end, sentenceEnd);
     const pause = FOR_NOW.test(after) || (best.cue.end <= drug.start && FOR_A_WHILE.test(after));
+    // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
+    // the drug is still taken.
+    const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
+    if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
+      return { status: 'active', cue: best.cue };
+    }
     if (best.status === 'stopped' && (isResumed(text, drug, sentenceEnd) || pause)) {
       return { status: 'held', cue: best.cue };
     }
