@@ -54,11 +54,11 @@ const WEBGPU_ONLY = new Set<string>([
 ]);
 
 /**
- * Writes dist/sw.js from src/demo/service-worker.js: the lists of the files in dist/ to precache
- * (always, and only where WebGPU is offered), and a version that changes whenever any of their
- * contents does.
+ * Fills in dist/sw.js, which Vite copies from public/sw.js: the lists of the files in dist/ to
+ * precache (always, and only where WebGPU is offered), and a version that changes whenever any of
+ * their contents does. `template` is public/sw.js as written.
  */
-function writeServiceWorker(outDir: string): void {
+function writeServiceWorker(outDir: string, template: string): void {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -74,7 +74,6 @@ function writeServiceWorker(outDir: string): void {
     .sort();
   const precache = cached.filter((file) => !WEBGPU_ONLY.has(file));
   const webgpuOnly = cached.filter((file) => WEBGPU_ONLY.has(file));
-  const template = readFileSync(join(root, 'src', 'demo', 'service-worker.js'), 'utf8');
   const hash = createHash('sha256').update(template);
   for (const file of cached) hash.update(file).update(readFileSync(join(outDir, file)));
   const source = template
@@ -91,11 +90,13 @@ function writeServiceWorker(outDir: string): void {
  */
 function med7Demo(): Plugin {
   let outDir = join(root, 'dist');
+  let publicDir = join(root, 'public');
   let command: 'build' | 'serve' = 'serve';
   return {
     name: 'med7-demo',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      publicDir = config.publicDir;
       command = config.command;
     },
     resolveId(id) {
@@ -137,7 +138,7 @@ function med7Demo(): Plugin {
       if (!existsSync(join(outDir, DROPIN, 'med7-ner.js'))) {
         this.error(`${join(outDir, DROPIN)} is missing: build it first (npm run build).`);
       }
-      writeServiceWorker(outDir);
+      writeServiceWorker(outDir, readFileSync(join(publicDir, 'sw.js'), 'utf8'));
     },
   };
 }
