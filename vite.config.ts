@@ -1,3 +1,8 @@
+/**
+ * The demo page's Vite config (dev server, `vite preview`, the demo build of `npm run build`) and
+ * the unit tests' Vitest config. The page loads the drop-in element (build/dropin.ts) as any page
+ * would; public/ holds the page's static files (the service worker, filled in at build).
+ */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
