@@ -7,11 +7,12 @@
 // loads the model, about 170 MB each, which the worker pool of `med7 annotate --jobs N` paid N times.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const DAY_MS = 24 * 60 * 60 * 1000;
 const source = join(root, 'src', 'cli');
 const { main } = existsSync(join(source, 'main.ts'))
   ? await import(await compileSources())
@@ -57,5 +58,19 @@ async function compileSources() {
     // A run started at the same moment may have put the same folder in place first.
     await rename(staging, folder).catch(() => rm(staging, { recursive: true, force: true }));
   }
+  await pruneCache(cache, folder);
   return pathToFileURL(join(folder, 'main.js')).href;
+}
+
+/** Marks `current` as used now and removes the builds of older sources unused for a day. */
+async function pruneCache(cache, current) {
+  const now = new Date();
+  await utimes(current, now, now);
+  for (const name of await readdir(cache)) {
+    const folder = join(cache, name);
+    const info = await stat(folder).catch(() => undefined);
+    if (folder !== current && info !== undefined && now.getTime() - info.mtimeMs > DAY_MS) {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
 }
