@@ -4,8 +4,9 @@
  * own and one onnxruntime thread (`pool`: whole groups of records run side by side, tokenising and
  * decoding included). Both give the same entities for the same groups of texts.
  *
- * Measured on the 2-core machine of this project (bench/RESULTS.md, "Cores"): the pool is the
- * faster on short and on long notes, so `--jobs N` above 1 runs a pool of N workers.
+ * Measured on the 2-core machine of this project (docs/batch.md, "Every core"): the pool uses the
+ * CPU time it gets about as well as one thread, intra-op threads about half as well, on short
+ * records and on long notes alike, so `--jobs N` above 1 runs a pool of N workers.
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
