@@ -15,8 +15,6 @@ const OVER_MAX_LINES = [
   'bench/browser.ts',
   'bench/report.ts',
   'bench/run.ts',
-  'src/cli/cli.test.ts',
-  'src/cli/main.ts',
   'src/components/med7-ner/med7-ner.component.ts',
   'src/model/loader.ts',
   'src/worker/client.test.ts',
