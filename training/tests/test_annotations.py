@@ -10,7 +10,8 @@ import pytest
 
 from med7_train import corpus, paths
 
-TOOLS = paths.REPO_ROOT / "training" / "data" / "annotate_tools"
+TOOLS = paths.REPO_ROOT / "training" / "annotate"
+BATCHES = paths.REPO_ROOT / "training" / "data" / "batches"
 TEST_GOLD = paths.REPO_ROOT / "gold" / "test.jsonl"
 EXTRA = paths.REPO_ROOT / "training" / "data" / "extra_annotated.jsonl"
 
@@ -109,7 +110,7 @@ def test_double_annotated_set_is_what_the_merged_batches_build(tmp_path, name):
         mod.main(["--set", name, "--out", str(merged)])
     finally:
         sys.path.remove(str(TOOLS))
-    assert merged.read_text(encoding="utf-8") == (TOOLS / f"{name}_batch01.txt").read_text(encoding="utf-8")
+    assert merged.read_text(encoding="utf-8") == (BATCHES / f"{name}_batch01.txt").read_text(encoding="utf-8")
     gold = paths.REPO_ROOT / "gold" / f"{name}.jsonl"
     assert _rebuild(tmp_path, f"--{name}") == gold.read_text(encoding="utf-8")
 
