@@ -13,30 +13,12 @@ import time
 
 import torch
 
-from . import corpus, data, export, mlm_cache, paths, precision, scorer, weak_labeller
+from . import card, corpus, data, export, manifest, mlm_cache, paths, precision, scorer, weak_labeller
 from .model import BertTokenClassifier, Config
+from .presets import PRESETS
 from .pretok import BIO, LABELS, pretokenize, spans_to_bio
 from .tokenizer import WordPiece, bert_pre_tokenize, encode_pretokens, normalize, train_vocab
 from .train import TailAverage, finetune, pack_mlm, pretrain
-
-PRESETS = {
-    # a few minutes end to end: for wiring checks only
-    "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, review3=False, review4=False, tail_average=0.0, hold_out_extra=False,
-                  seed=7, mlm_precision="fp32", decoys=0.0),
-    # the real build (about 70 minutes on 2 CPU cores). Fine-tuning steps from a recipe search on a
-    # lent GPU (training/RECIPE.md); MLM 2,000 steps once faster BLAS kernels made them affordable (build #16).
-    # review / review3: also train on the reviewed sentences (training/data/review_annotated.jsonl,
-    # review3_annotated.jsonl) as hand annotations; quiet_neg: extra weak negatives from ordinary
-    # prose (no cue, no rule-found medication); hold_out_extra: the extra comparison set's notes stay
-    # out of all training text; tail_average: export the mean of the weights over the last quarter
-    # of fine-tuning. This is the shipped build #16 (training/RECIPE.md, tenth session).
-    # `--mlm-steps 300` rebuilds the previous model, build #12.
-    "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=True, review4=False, tail_average=0.25, hold_out_extra=True,
-                 seed=7, mlm_precision="fp32", decoys=0.0),
-}
-
 
 def log_to(path):
     f = open(path, "a", buffering=1)
@@ -281,7 +263,6 @@ def main(argv=None):
         finalize(raw, wp, cfg, dev, args.raw_out, dict(info, params=dict(P, tail_average=0.0)), log, t_start)
         with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
             json.dump(metrics, f, indent=1)
-        from . import card
         card.write(out=os.path.join(args.out, "MODEL_CARD.md"))
     log(f"build done in {time.time() - t_start:.0f}s")
     return metrics
@@ -337,7 +318,6 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
                     "quant_check": qcheck, "sizes": sizes})
     with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
-    from . import card, manifest
     card.write(out=os.path.join(out, "MODEL_CARD.md"))
     # the hashes a page checks a copy of this folder against (docs/integrity.md)
     log(f"manifest: {manifest.write_manifest(out)}")
