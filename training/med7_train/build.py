@@ -50,6 +50,13 @@ def parse_args(argv=None):
                     help="bf16: pre-train under bfloat16 autocast; auto: bf16 where the CPU has native bfloat16 "
                          "instructions, else fp32 (preset: fp32)")
     ap.add_argument("--n-gen", type=int)
+    ap.add_argument("--n-sig", type=int, help="generated pharmacy sigs of issue #32's error classes (med7_train/"
+                                               "gen_contexts.py), added after the vocabulary")
+    ap.add_argument("--n-status", type=int, help="generated allergy, stop, hold, plan and negation sentences "
+                                                  "(issue #34), added after the vocabulary")
+    ap.add_argument("--context-hand", action=argparse.BooleanOptionalAction,
+                    help="also train on training/data/context_annotated.jsonl (hand-annotated MTSamples sentences "
+                         "of allergy, stop, hold, plan and negation contexts) as hand annotations")
     ap.add_argument("--hand-weight", type=int, default=4)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
     ap.add_argument("--eval-every", type=int, default=1000)
@@ -92,7 +99,8 @@ def parse_args(argv=None):
     if args.decoys is not None and not 0 <= args.decoys <= 1:
         ap.error("--decoys is a share of the generated lines, from 0 to 1")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "review4",
+    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "n_sig", "n_status", "context_hand", "quiet_neg",
+              "review", "review3", "review4",
               "tail_average", "hold_out_extra", "seed", "decoys"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
@@ -136,6 +144,8 @@ def main(argv=None):
         review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
     if P.get("review4"):
         review = review + data.load_hand_annotated(paths.REVIEW4_ANNOTATED)
+    if P.get("context_hand"):
+        review = review + data.load_hand_annotated(paths.CONTEXT_ANNOTATED)
     hand = hand + review
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),
@@ -178,6 +188,12 @@ def main(argv=None):
     if P.get("decoys"):
         gen, n_decoys = data.with_decoys(gen, P["decoys"], P["seed"], hand, held_notes)
         log(f"decoy lines {n_decoys} of {len(gen)} generated (share {P['decoys']} of those naming a drug)")
+    # sigs and status sentences (issues #32, #34): after the vocabulary too, so that a cached encoder of
+    # the recipe without them serves
+    if P.get("n_sig") or P.get("n_status"):
+        ctx = data.generated_contexts(P["seed"], P.get("n_sig", 0), P.get("n_status", 0))
+        gen = gen + ctx
+        log(f"context lines {len(ctx)} (sigs {P.get('n_sig', 0)}, status sentences {P.get('n_status', 0)})")
 
     # ---- MLM ----------------------------------------------------------------------------------
     seqs = pack_mlm(wp, docs)

@@ -144,3 +144,16 @@ def test_third_set_is_held_out_text():
     assert not texts & gold
     train = {_norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True)}
     assert not {_norm(t) for t in texts} & train
+
+
+def test_context_sentences_are_what_the_batches_build_and_stay_apart_from_every_gold_set(tmp_path):
+    context = paths.CONTEXT_ANNOTATED.read_text(encoding="utf-8")
+    assert _rebuild(tmp_path, "--context") == context
+    texts = {json.loads(l)["text"] for l in context.splitlines() if l.strip()}
+    notes = {json.loads(l)["id"].split("-")[1] for l in context.splitlines() if l.strip()}
+    for gold in (paths.REPO_ROOT / "gold").glob("*.jsonl"):
+        records = [json.loads(l) for l in gold.read_text(encoding="utf-8").splitlines() if l.strip()]
+        assert not texts & {r.get("text") for r in records}, gold.name
+        # no note of a status gold part (the status test part above all) is drawn from
+        assert not notes & {r["id"].split("-")[1] for r in records if r.get("id", "").startswith("status-")}, gold.name
+    assert not notes & (corpus.dev_note_ids() | corpus.heldout_note_ids() | corpus.extra_note_ids())
