@@ -31,8 +31,8 @@ ROUTE_RES = [
                r"each\s(?:shoulder|knee|arm)|knees?|feet|hands?))\b", re.I),
     re.compile(r"\b(?:place|dissolve|put)\b[^.;]{0,30}?\b((?:under|on)\s(?:the\s)?tongue)\b", re.I),
 ]
-SITE_ROUTE_RE = re.compile(r"\b(?:drops?|sprays?|gtts?)\s((?:in|into)\s(?:each|both|one|the\s(?:left|right|affected)|left|right|"
-                           r"affected|the)\s(?:eyes?|ears?|nostrils?))\b", re.I)
+SITE_ROUTE_RE = re.compile(r"\b(?:drops?|sprays?|gtts?)\s((?:in|into)\s(?:each|both|one|the\s(?:left|right|affected)|"
+                           r"left|right|affected|the)\s(?:eyes?|ears?|nostrils?))\b", re.I)
 ONSET_RE = re.compile(r"\b(at\s(?:the\s)?(?:onset|first\s(?:sign|signs))\sof\s(?:a\s)?[a-z]+)\b", re.I)
 PAREN_FREQ_RE = re.compile(r"\bevery\s\d+\s\((?:one|two|three|four|six|eight|twelve)\)\s(?:hours?|days?|weeks?)"
                            r"(?:\sas\sneeded)?", re.I)
@@ -101,11 +101,13 @@ def apply(text, spans):
     out = []
     for s, e, label in sorted(spans):
         if label == "FREQUENCY":
-            c = FREQ_COUNT_RE.search(text[max(0, s - 16):s])
-            if c and _free([sp for sp in spans if sp != [s, e, label]], s - len(text[max(0, s - 16):s]) + c.start(), s):
-                s = s - len(text[max(0, s - 16):s]) + c.start()
-            t = FREQ_TAIL_RE.match(text, e)
-            if t and _free([sp for sp in spans if sp != [s, e, label]], e, t.end()):
+            others = [sp for sp in spans if sp != [s, e, label]]
+            head = max(0, s - 16)
+            c = FREQ_COUNT_RE.search(text, head, s)  # `2 (two) times ` before `daily`
+            if c and _free(others, c.start(), s):
+                s = c.start()
+            t = FREQ_TAIL_RE.match(text, e)  # ` before breakfast` after it
+            if t and _free(others, e, t.end()):
                 e = t.end()
         if out and label == "FREQUENCY" == out[-1][2] and text[out[-1][1]:s] == " ":
             out[-1][1] = e  # adjacent timing words make one FREQUENCY (`nightly at bedtime`)
