@@ -55,8 +55,9 @@ def parse_args(argv=None):
     ap.add_argument("--n-status", type=int, help="generated allergy, stop, hold, plan and negation sentences "
                                                   "(issue #34), added after the vocabulary")
     ap.add_argument("--context-hand", action=argparse.BooleanOptionalAction,
-                    help="also train on training/data/context_annotated.jsonl (hand-annotated MTSamples sentences "
-                         "of allergy, stop, hold, plan and negation contexts) as hand annotations")
+                    help="also train on training/data/context_annotated.jsonl and dosing_annotated.jsonl "
+                         "(hand-annotated MTSamples sentences of allergy, stop, hold, plan and negation contexts, "
+                         "and of volumes, puffs, tapers and other dosing of issue #32) as hand annotations")
     ap.add_argument("--hand-weight", type=int, default=4)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
     ap.add_argument("--eval-every", type=int, default=1000)
@@ -145,7 +146,8 @@ def main(argv=None):
     if P.get("review4"):
         review = review + data.load_hand_annotated(paths.REVIEW4_ANNOTATED)
     if P.get("context_hand"):
-        review = review + data.load_hand_annotated(paths.CONTEXT_ANNOTATED)
+        review = (review + data.load_hand_annotated(paths.CONTEXT_ANNOTATED)
+                  + data.load_hand_annotated(paths.DOSING_ANNOTATED))
     hand = hand + review
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),

@@ -25,6 +25,8 @@ REVIEW3_ANNOTATED = REPO_ROOT / "training" / "data" / "review3_annotated.jsonl"
 REVIEW4_ANNOTATED = REPO_ROOT / "training" / "data" / "review4_annotated.jsonl"
 # hand-annotated MTSamples sentences of allergy, stop, hold, plan and negation contexts (issue #34)
 CONTEXT_ANNOTATED = REPO_ROOT / "training" / "data" / "context_annotated.jsonl"
+# hand-annotated MTSamples sentences of the dosing error classes of issue #32 (volumes, puffs, tapers, ...)
+DOSING_ANNOTATED = REPO_ROOT / "training" / "data" / "dosing_annotated.jsonl"
 # the notes the held-out test set (gold/test.jsonl) was drawn from: kept out of all training text
 HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "batches" / "heldout_candidates.jsonl"
 WORK = REPO_ROOT / "training" / "work"

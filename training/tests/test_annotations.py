@@ -146,9 +146,10 @@ def test_third_set_is_held_out_text():
     assert not {_norm(t) for t in texts} & train
 
 
-def test_context_sentences_are_what_the_batches_build_and_stay_apart_from_every_gold_set(tmp_path):
-    context = paths.CONTEXT_ANNOTATED.read_text(encoding="utf-8")
-    assert _rebuild(tmp_path, "--context") == context
+@pytest.mark.parametrize("flag, built", [("--context", paths.CONTEXT_ANNOTATED), ("--dosing", paths.DOSING_ANNOTATED)])
+def test_context_sentences_are_what_the_batches_build_and_stay_apart_from_every_gold_set(tmp_path, flag, built):
+    context = built.read_text(encoding="utf-8")
+    assert _rebuild(tmp_path, flag) == context
     texts = {json.loads(l)["text"] for l in context.splitlines() if l.strip()}
     notes = {json.loads(l)["id"].split("-")[1] for l in context.splitlines() if l.strip()}
     for gold in (paths.REPO_ROOT / "gold").glob("*.jsonl"):
