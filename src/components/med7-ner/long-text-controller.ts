@@ -1,0 +1,295 @@
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { Med7Label } from '../../core/labels.ts';
+import type { Entity } from '../../core/types.ts';
+import type { Chunk } from './highlight-segments.ts';
+import { spanKey } from './medications.ts';
+import { renderChunkMarks } from './render-marks.ts';
+
+/** Highlights rendered per task while a long text fills in, to start with (then adapted). */
+const MARKS_PER_TASK = 300;
+/** The work a fill task aims at (ms): the number of highlights per task follows from it. */
+const FILL_TASK_MS = 40;
+
+/** What the blocks are drawn with; read from the host at every render. */
+export interface LongTextState {
+  recordOf: ReadonlyMap<string, number>;
+  hidden: ReadonlySet<Med7Label>;
+  activeRecord: number | undefined;
+}
+
+/** How a long text is shown: its blocks, and which of them show their highlights. */
+interface LongView {
+  text: string;
+  entities: readonly Entity[];
+  chunks: readonly Chunk[];
+  /** Whether each block renders its highlights (else its plain text). */
+  rich: boolean[];
+  /** Bumped to re-render a block (its template is guarded on it). */
+  versions: number[];
+  /** Blocks to re-render with the current legend toggles. */
+  stale: Set<number>;
+  /** Highlights per block. */
+  marks: number[];
+  /** The blocks drawn with highlights of each medication record (for the linked outline). */
+  recordChunks: Map<number, Set<number>>;
+  /** The first block not yet filled in. */
+  next: number;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * A long text (docs/reliability.md) shown in blocks of whole lines, each first as plain text, then
+ * with its highlights, a few blocks per task, so that a 1 MB note with ~60,000 highlights never
+ * blocks the page for long. The tab stop and the linked outline move in place afterwards: rebuilding
+ * a block would take the focus from the highlight that has it.
+ */
+export class LongTextController implements ReactiveController {
+  readonly #host: Host;
+  readonly #state: () => LongTextState;
+  /** The host's render, without waiting for the fill (its `updateComplete` waits for it). */
+  readonly #rendered: () => Promise<unknown>;
+  #view: LongView | undefined;
+  #hidden: ReadonlySet<Med7Label> | undefined;
+  #marksPerTask = MARKS_PER_TASK;
+  #fillTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles when the long text has all its highlights. */
+  #filling: { done: Promise<void>; resolve: () => void } | undefined;
+  /** The tab stop and linked record of the last render, and those the blocks show now. */
+  #tabStop: string | undefined;
+  #activeRecord: number | undefined;
+  #shownTabStop: string | undefined;
+  #shownRecord: number | undefined;
+
+  constructor(host: Host, state: () => LongTextState, rendered: () => Promise<unknown>) {
+    this.#host = host;
+    this.#state = state;
+    this.#rendered = rendered;
+    host.addController(this);
+  }
+
+  /** Whether a long text is shown. */
+  get active(): boolean {
+    return this.#view !== undefined;
+  }
+
+  /** Settles once the long text shows all its highlights (at once when there is none). */
+  get filled(): Promise<void> | undefined {
+    return this.#filling?.done;
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#fillTimer);
+    this.#fillTimer = undefined;
+    this.#endFill();
+  }
+
+  /** New legend toggles: the blocks already drawn re-render a few per task (from the top). */
+  hostUpdate(): void {
+    const { hidden } = this.#state();
+    const view = this.#view;
+    if (view !== undefined && this.#hidden !== undefined && hidden !== this.#hidden) {
+      view.rich.forEach((rich, i) => rich && view.stale.add(i));
+      this.#scheduleFill();
+    }
+    this.#hidden = hidden;
+  }
+
+  /** Drops the blocks (a short text is shown). */
+  clear(): void {
+    this.#view = undefined;
+    this.#endFill();
+  }
+
+  /** The blocks of `text`, the one holding `tabStop` with its highlights so that Tab reaches it. */
+  render(
+    text: string,
+    entities: readonly Entity[],
+    chunks: () => Chunk[],
+    tabStop?: string,
+  ): unknown {
+    const view = this.#viewOf(text, entities, chunks);
+    const chunk = this.#chunkOf(tabStop);
+    if (chunk !== undefined && !view.rich[chunk]) this.#refresh(view, chunk);
+    this.#tabStop = tabStop;
+    this.#activeRecord = this.#state().activeRecord;
+    // Each block re-renders only when its version changes (a hover does not redo 1 MB of text).
+    return view.chunks.map(
+      (_, i) =>
+        html`<div class="chunk">
+          ${guard([view, view.versions[i]], () => this.#renderChunk(view, i))}
+        </div>`,
+    );
+  }
+
+  /** Moves the focus to the highlight `key`, drawing its block first if need be. */
+  focus(key: string): void {
+    const view = this.#view;
+    const chunk = this.#chunkOf(key);
+    if (view === undefined || chunk === undefined) return;
+    if (!view.rich[chunk] || view.stale.has(chunk)) {
+      this.#refresh(view, chunk);
+      this.#host.requestUpdate();
+    }
+    void this.#rendered().then(() => this.#marksOf(key)[0]?.focus());
+  }
+
+  hostUpdated(): void {
+    if (this.#view === undefined) return;
+    if (this.#tabStop !== this.#shownTabStop) {
+      for (const mark of this.#marksOf(this.#shownTabStop)) mark.tabIndex = -1;
+      for (const mark of this.#marksOf(this.#tabStop)) mark.tabIndex = 0;
+      this.#shownTabStop = this.#tabStop;
+    }
+    if (this.#activeRecord !== this.#shownRecord) {
+      const blocks = this.#host.renderRoot.querySelector('.text')?.children;
+      for (const record of [this.#shownRecord, this.#activeRecord]) {
+        if (record === undefined) continue;
+        const on = record === this.#activeRecord;
+        for (const i of this.#view.recordChunks.get(record) ?? []) {
+          for (const mark of blocks?.[i]?.querySelectorAll(`mark[data-record="${record}"]`) ?? []) {
+            mark.classList.toggle('linked', on);
+            mark.part.toggle('mark-linked', on);
+          }
+        }
+      }
+      this.#shownRecord = this.#activeRecord;
+    }
+  }
+
+  #viewOf(text: string, entities: readonly Entity[], chunks: () => Chunk[]): LongView {
+    const current = this.#view;
+    if (current !== undefined && current.text === text && current.entities === entities) {
+      return current;
+    }
+    const made = chunks();
+    const view: LongView = {
+      text,
+      entities,
+      chunks: made,
+      rich: made.map(() => false),
+      versions: made.map(() => 0),
+      stale: new Set(),
+      marks: made.map((chunk) => chunk.segments.filter((s) => s.entity !== undefined).length),
+      recordChunks: new Map(),
+      next: 0,
+    };
+    this.#view = view;
+    this.#shownTabStop = undefined;
+    this.#shownRecord = undefined;
+    clearTimeout(this.#fillTimer);
+    this.#fillTimer = undefined;
+    this.#scheduleFill();
+    return view;
+  }
+
+  /** The block that holds the highlight `key` (`start:end`), by its start. */
+  #chunkOf(key: string | undefined): number | undefined {
+    const chunks = this.#view?.chunks;
+    if (key === undefined || chunks === undefined) return undefined;
+    const start = Number(key.split(':')[0]);
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (chunks[mid]!.start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return chunks.length === 0 ? undefined : lo;
+  }
+
+  #marksOf(key: string | undefined): HTMLElement[] {
+    const chunk = this.#chunkOf(key);
+    if (key === undefined || chunk === undefined) return [];
+    const [start, end] = key.split(':');
+    const block = this.#host.renderRoot.querySelector('.text')?.children[chunk];
+    const mark = block?.querySelector<HTMLElement>(
+      `mark[data-start="${start}"][data-end="${end}"]`,
+    );
+    return mark === null || mark === undefined ? [] : [mark];
+  }
+
+  #renderChunk(view: LongView, i: number): unknown {
+    const chunk = view.chunks[i]!;
+    if (!view.rich[i]) return view.text.slice(chunk.start, chunk.end);
+    const state = this.#state();
+    for (const { entity } of chunk.segments) {
+      const record = entity === undefined ? undefined : state.recordOf.get(spanKey(entity));
+      if (record === undefined) continue;
+      const held = view.recordChunks.get(record) ?? new Set<number>();
+      view.recordChunks.set(record, held.add(i));
+    }
+    return renderChunkMarks(chunk.segments, state, this.#tabStop);
+  }
+
+  #refresh(view: LongView, chunk: number): void {
+    view.rich[chunk] = true;
+    view.stale.delete(chunk);
+    view.versions[chunk] = (view.versions[chunk] ?? 0) + 1;
+  }
+
+  #endFill(): void {
+    this.#filling?.resolve();
+    this.#filling = undefined;
+  }
+
+  #scheduleFill(): void {
+    if (this.#filling === undefined) {
+      let resolve = (): void => undefined;
+      const done = new Promise<void>((settle) => (resolve = settle));
+      this.#filling = { done, resolve };
+    }
+    if (this.#fillTimer !== undefined) return;
+    this.#fillTimer = setTimeout(() => {
+      this.#fillTimer = undefined;
+      this.#fillSome();
+    }, 0);
+  }
+
+  /**
+   * One task's share of filling in a long text: the highlights of the next blocks (stale ones
+   * first, then from the top), about `#marksPerTask` of them; the next share after this render.
+   */
+  #fillSome(): void {
+    const view = this.#view;
+    if (view === undefined || !this.#host.isConnected) {
+      this.#endFill();
+      return;
+    }
+    let budget = this.#marksPerTask;
+    let changed = false;
+    for (const i of view.stale) {
+      if (budget <= 0) break;
+      this.#refresh(view, i);
+      budget -= view.marks[i] ?? 0;
+      changed = true;
+    }
+    for (; view.next < view.chunks.length && budget > 0; view.next++) {
+      const i = view.next;
+      if (view.rich[i]) continue;
+      view.rich[i] = true;
+      const marks = view.marks[i] ?? 0;
+      if (marks === 0) continue; // plain text either way: nothing to redraw
+      view.versions[i] = (view.versions[i] ?? 0) + 1;
+      budget -= marks;
+      changed = true;
+    }
+    if (!changed) {
+      this.#endFill();
+      return;
+    }
+    const started = performance.now();
+    const planned = this.#marksPerTask - budget;
+    this.#host.requestUpdate();
+    void this.#rendered().then(() => {
+      // Aim the next task at FILL_TASK_MS of work, whatever this device's (and its load's) speed.
+      const ms = Math.max(1, performance.now() - started);
+      const rate = Math.max(1, planned) / ms;
+      this.#marksPerTask = Math.max(50, Math.min(3000, Math.round(rate * FILL_TASK_MS)));
+      if (view !== this.#view) return;
+      if (view.stale.size > 0 || view.next < view.chunks.length) this.#scheduleFill();
+      else this.#endFill();
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { MED7_LABELS, type Med7Label } from '../../core/labels.ts';
+import type { Entity } from '../../core/types.ts';
+import type { ReadyInfo } from '../../worker/protocol.ts';
+import type { ModelPhase } from './model-controller.ts';
+
+/** A text at least this long is shown in blocks (./long-text-controller.ts). */
+export const LONG_TEXT = 20_000;
+
+/** The progress bar and its caption while the model loads. */
+export function renderProgress(
+  phase: ModelPhase,
+  loaded: number,
+  total: number,
+): TemplateResult | typeof nothing {
+  if (phase !== 'loading') return nothing;
+  const downloading = total > 0 && loaded < total;
+  const percent = downloading ? Math.floor((100 * loaded) / total) : 0;
+  const caption = downloading
+    ? `Downloading the model… ${percent}% (${(total / 1e6).toFixed(1)} MB)`
+    : 'Preparing the model…';
+  return html`<div class="progress" part="progress">
+    ${
+      downloading
+        ? html`<progress max=${total} value=${loaded} aria-label="Model download">
+            ${percent}%
+          </progress>`
+        : html`<progress aria-label="Model initialisation"></progress>`
+    }
+    <span>${caption}</span>
+  </div>`;
+}
+
+/** What the status line says. */
+export interface StatusView {
+  phase: ModelPhase;
+  info: ReadyInfo | undefined;
+  /** Share of the current text analysed so far, while an analysis runs. */
+  analysed: number | undefined;
+  /** Milliseconds the last analysis took. */
+  lastMs: number | undefined;
+}
+
+/**
+ * The status line. Screen readers hear the model's state; the analysis progress and timing,
+ * which change many times a second or after every keystroke, are shown but not announced
+ * (the text region's `aria-busy` says when an analysis runs).
+ */
+export function renderStatus({ phase, info, analysed, lastMs }: StatusView): TemplateResult {
+  let text: string;
+  let activity = '';
+  let fallback = '';
+  if (phase === 'error') text = 'Model not loaded.';
+  else if (info === undefined) text = 'Loading the model in a worker…';
+  else {
+    const backend =
+      info.device === 'webgpu'
+        ? `WebGPU${info.adapter ? ` (${info.adapter})` : ''}`
+        : `WASM, ${info.threads} thread${info.threads === 1 ? '' : 's'}`;
+    text = `${backend}, ${info.dtype} · loaded in ${info.loadMs} ms`;
+    if (analysed !== undefined) activity = ` · analysing… ${Math.floor(analysed * 100)}%`;
+    else if (lastMs !== undefined) activity = ` · last analysis ${lastMs} ms`;
+    if (info.fallbackReason) fallback = ` — ${info.fallbackReason}`;
+  }
+  const quiet = activity === '' ? nothing : html`<span aria-hidden="true">${activity}</span>`;
+  return html`<p class="status" part="status" role="status">${text}${quiet}${fallback}</p>`;
+}
+
+/** The legend: a toggle per label, with the count of its entities. */
+export function renderLegend(
+  entities: readonly Entity[],
+  hidden: ReadonlySet<Med7Label>,
+  onToggle: (label: Med7Label) => void,
+): TemplateResult {
+  const counts = new Map<Med7Label, number>();
+  for (const entity of entities) counts.set(entity.label, (counts.get(entity.label) ?? 0) + 1);
+  return html`<ul class="legend" part="legend" aria-label="Labels">
+    ${MED7_LABELS.map((label) => {
+      const count = counts.get(label) ?? 0;
+      const shown = !hidden.has(label);
+      const slug = label.toLowerCase();
+      return html`<li>
+        <button
+          type="button"
+          part="legend-item legend-item-${slug}"
+          data-label=${label}
+          aria-pressed=${shown ? 'true' : 'false'}
+          title=${shown ? `Hide ${label} highlights` : `Show ${label} highlights`}
+          @click=${() => onToggle(label)}
+        >
+          <span class="swatch" aria-hidden="true"></span>${label}
+          <span class="count">${count}</span>
+        </button>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+/** The paste area (with `editable`). */
+export interface InputView {
+  text: string;
+  /** A long text set from outside is not put in the paste area unless asked (see below). */
+  inArea: boolean;
+  onInput(event: Event): void;
+  onEdit(): void;
+}
+
+export function renderInput({ text, inArea, onInput, onEdit }: InputView): TemplateResult {
+  // A textarea lays out all of its text at once (1 MB: seconds of a frozen page).
+  if (!inArea) {
+    return html`<p class="long-input">
+      <button type="button" @click=${onEdit}>
+        Edit this text (${text.length.toLocaleString('en')} characters)
+      </button>
+      — a text this long is not put in the paste area unless asked: laying it out takes the browser
+      a while.
+    </p>`;
+  }
+  return html`<textarea
+    class="input"
+    part="input"
+    aria-label="Clinical text to analyse"
+    spellcheck="false"
+    .value=${text}
+    @input=${onInput}
+  ></textarea>`;
+}
