@@ -36,10 +36,12 @@ self.onmessage = ({ data }) => {
 };
 `;
 
-// Issue 33 asks for at most 200 ms; the rendering is in blocks now, but one task of about 1 s remains
-// (the medication records and the block view of 43,000 entities, built at once: docs/reliability.md).
-// This guards what is reached (it was 15.8 s) until that task is split too.
-test('a 1 MB note is shown in full, its longest main-thread task under 2 s', async ({ page }) => {
+// Issue 33: the page never blocks more than 200 ms while it shows a 1 MB note. The medication
+// records and the blocks are made a few milliseconds at a time, the highlights drawn a few blocks per
+// task (docs/reliability.md).
+test('a 1 MB note is shown in full, its longest main-thread task at most 200 ms', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.addInitScript((source) => {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -67,10 +69,15 @@ test('a 1 MB note is shown in full, its longest main-thread task under 2 s', asy
   const before = await metrics();
 
   const { text, lastParagraphStart } = longNote(1_000_000);
+  // Handed over first: a 1 MB argument would be decoded in the measured evaluation's own task.
+  await page.evaluate((input) => {
+    (window as unknown as { note: string }).note = input;
+  }, text);
   // Inside the page, so that no test query runs on the main thread while it is measured: the
   // note is set, shown with every highlight (`updateComplete` waits for the last), then a legend
   // toggle hides a label; long tasks and the gaps of a 25 ms timer are recorded meanwhile.
-  const probe = await page.evaluate(async (input) => {
+  const probe = await page.evaluate(async () => {
+    const input = (window as unknown as { note: string }).note;
     const element = document.querySelector('med7-ner')!;
     let longest = 0;
     let longTasks = 0;
@@ -138,7 +145,7 @@ test('a 1 MB note is shown in full, its longest main-thread task under 2 s', asy
       maxGap: Math.round(maxGap),
       frames,
     };
-  }, text);
+  });
   const after = await metrics();
   recordTimings({
     note1MB: {
@@ -158,7 +165,7 @@ test('a 1 MB note is shown in full, its longest main-thread task under 2 s', asy
   // every highlight shown, to the last paragraph, but the hidden label's
   expect(probe.marks).toBe(probe.entities - probe.forms);
   expect(probe.lastStart).toBeGreaterThanOrEqual(lastParagraphStart);
-  expect(probe.longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(2000);
+  expect(probe.longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(200);
   // The demo's table lists the count, and renders a page of rows.
   await expect(page.locator('#entities caption')).toContainText(`${probe.entities} entities`);
   expect(await page.locator('#entities tbody tr').count()).toBeLessThanOrEqual(200);

@@ -1,4 +1,5 @@
-import { groupMedications, type MedicationRecord } from '../../core/records/group.ts';
+import { groupMedicationSteps, type MedicationRecord } from '../../core/records/group.ts';
+import { runSteps } from '../../core/records/status.ts';
 import type { Entity } from '../../core/types.ts';
 import { abortError } from '../../worker/client.ts';
 import { toChunks, toSegments, type Chunk } from './highlight-segments.ts';
@@ -7,6 +8,8 @@ import { LONG_TEXT } from './render-parts.ts';
 
 /** Characters per block of a long text. */
 const CHUNK_SIZE = 4_000;
+/** Milliseconds of work a long text's steps may take before the page gets a turn. */
+const STEP_BUDGET_MS = 25;
 
 /** An analysed text, ready to be shown. */
 export interface Analysis {
@@ -49,7 +52,8 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * What the element shows for `entities` of `text`: their medication records and, for a long text,
- * its blocks. A long text's steps each run in a task of their own (tens of thousands of entities).
+ * its blocks. A long text's work is spread over tasks of about `STEP_BUDGET_MS` each (a 1 MB note
+ * has ~43,000 entities: in one task its records alone blocked the page for a few hundred ms).
  */
 export async function present(
   text: string,
@@ -57,16 +61,33 @@ export async function present(
   ms: number,
   signal: AbortSignal,
 ): Promise<Analysis> {
-  const long = text.length >= LONG_TEXT;
-  if (long) await pause(0, signal);
-  const records = groupMedications(text, entities);
-  if (long) await pause(0, signal);
-  const recordOf = recordIndexBySpan(records);
-  let chunks: Chunk[] | undefined;
-  if (long) {
-    await pause(0, signal);
-    chunks = toChunks(toSegments(text, entities), CHUNK_SIZE);
-    await pause(0, signal);
+  const steps = presentSteps(text, entities, ms);
+  if (text.length < LONG_TEXT) return runSteps(steps);
+  let since = performance.now();
+  await pause(0, signal);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) {
+      await pause(0, signal);
+      return step.value;
+    }
+    if (performance.now() - since > STEP_BUDGET_MS) {
+      await pause(0, signal);
+      since = performance.now();
+    }
   }
+}
+
+function* presentSteps(text: string, entities: Entity[], ms: number): Generator<void, Analysis> {
+  const records = yield* groupMedicationSteps(text, entities);
+  yield;
+  const recordOf = recordIndexBySpan(records);
+  yield;
+  const chunks = text.length >= LONG_TEXT ? blocksOf(text, entities) : undefined;
   return { text, entities, ms, records, recordOf, chunks };
+}
+
+/** The blocks of a long text (./long-text-controller.ts) with `entities` in them. */
+export function blocksOf(text: string, entities: readonly Entity[]): Chunk[] {
+  return toChunks(toSegments(text, entities), CHUNK_SIZE);
 }

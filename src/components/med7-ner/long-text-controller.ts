@@ -39,6 +39,10 @@ interface LongView {
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
+/** A highlight under the pointer or focus (`focused`), or none any more (`undefined`). */
+export type LinkHandler = (span: Span | undefined, focused: boolean) => void;
+type Span = { start: number; end: number };
+
 /**
  * A long text (docs/reliability.md) shown in blocks of whole lines, each first as plain text, then
  * with its highlights, a few blocks per task, so that a 1 MB note with ~60,000 highlights never
@@ -62,10 +66,27 @@ export class LongTextController implements ReactiveController {
   #shownTabStop: string | undefined;
   #shownRecord: number | undefined;
 
-  constructor(host: Host, state: () => LongTextState, rendered: () => Promise<unknown>) {
+  readonly #onLink: LinkHandler;
+
+  /** Delegated listeners for the text region: the highlights of a long text have none. */
+  readonly listeners = {
+    over: (event: Event): void => this.#pointer(event),
+    out: (event: Event): void => this.#pointerOut(event),
+    // Focus does not bubble: the text region hears its highlights' in the capture phase.
+    focus: { handleEvent: (event: Event): void => this.#pointer(event), capture: true },
+    blur: { handleEvent: (event: Event): void => this.#pointerOut(event), capture: true },
+  };
+
+  constructor(
+    host: Host,
+    state: () => LongTextState,
+    rendered: () => Promise<unknown>,
+    onLink: LinkHandler,
+  ) {
     this.#host = host;
     this.#state = state;
     this.#rendered = rendered;
+    this.#onLink = onLink;
     host.addController(this);
   }
 
@@ -156,6 +177,25 @@ export class LongTextController implements ReactiveController {
       }
       this.#shownRecord = this.#activeRecord;
     }
+  }
+
+  #pointer(event: Event): void {
+    const span = this.#markOf(event.target);
+    if (span !== undefined) this.#onLink(span, event.type === 'focus');
+  }
+
+  #pointerOut(event: Event): void {
+    if (this.#markOf(event.target) === undefined) return;
+    const to = (event as MouseEvent | FocusEvent).relatedTarget;
+    if (this.#markOf(to) === undefined) this.#onLink(undefined, false);
+  }
+
+  /** The span of the highlight of a long text that `target` is in, if any. */
+  #markOf(target: EventTarget | null): Span | undefined {
+    if (this.#view === undefined || !(target instanceof Element)) return undefined;
+    const mark = target.closest('mark');
+    if (mark === null) return undefined;
+    return { start: Number(mark.dataset['start']), end: Number(mark.dataset['end']) };
   }
 
   #viewOf(text: string, entities: readonly Entity[], chunks: () => Chunk[]): LongView {

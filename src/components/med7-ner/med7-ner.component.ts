@@ -1,16 +1,15 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { Med7Label } from '../../core/labels.ts';
 import type { MedicationRecord } from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
-import { abortError, isAbortError, type WorkerFactory } from '../../worker/client.ts';
+import type { WorkerFactory } from '../../worker/client.ts';
 import type { Med7Device, Med7Dtype } from '../../worker/protocol.ts';
-import { NOTHING_SHOWN, pause, present, type Analysis } from './analysis.ts';
+import { AnalysisController } from './analysis-controller.ts';
+import { NOTHING_SHOWN, blocksOf } from './analysis.ts';
 import { toSegments } from './highlight-segments.ts';
 import { LightTextController } from './light-text-controller.ts';
 import { LongTextController } from './long-text-controller.ts';
-import { emit } from './med7-ner.events.ts';
 import styles from './med7-ner.styles.ts';
 import {
   exportRecords,
@@ -19,10 +18,11 @@ import {
   type MedicationExportFormat,
 } from './medications.ts';
 import { ModelController } from './model-controller.ts';
-import { renderMarks } from './render-marks.ts';
+import { renderMarks, type MarkHandlers } from './render-marks.ts';
 import { MEDICATION_ROWS, renderMedications } from './render-medications.ts';
 import {
   LONG_TEXT,
+  renderTextRegion,
   renderInput,
   renderLegend,
   renderProgress,
@@ -101,38 +101,36 @@ export class Med7Ner extends LitElement {
     () => Med7Ner.workerFactory,
   );
 
-  /** The analysis of the current text with the current model; a newer one aborts it. */
-  readonly #analysis = new Task(this, {
-    args: () => [this.#currentText(), this.#model.generation] as const,
-    task: ([text], { signal }) => this.#analyse(text, signal),
-    onComplete: (analysis) => this.#show(analysis),
-    onError: (error) => this.#handleAnalysisError(error),
-  });
+  readonly #analysis = new AnalysisController(
+    this,
+    this.#model,
+    () => this.#currentText(),
+    () => {
+      this._medicationRows = MEDICATION_ROWS;
+      this._activeRecord = undefined;
+    },
+  );
 
   readonly #long = new LongTextController(
     this,
     () => ({
-      recordOf: this._shown.recordOf,
+      recordOf: this.#analysis.shown.recordOf,
       hidden: this._hidden,
       activeRecord: this._activeRecord,
     }),
     () => super.getUpdateComplete(),
+    (span, focused) => {
+      if (span !== undefined && focused) this.#focus.focused(span);
+      this._activeRecord = span && this.#analysis.shown.recordOf.get(spanKey(span));
+    },
   );
 
   readonly #focus = new RovingFocusController(this, (key) => this.#moveFocus(key));
 
-  /** Debounce of the next analysis: set by typing, taken by the analysis it delays. */
-  #typedDelay = 0;
   /** The last text typed in the paste area, and a long text the user asked to edit there. */
   #typedText: string | undefined;
   #editing: string | undefined;
 
-  /** The last analysis shown (its text may be older than the current one). */
-  @state() private _shown: Analysis = NOTHING_SHOWN;
-  /** Share of the current text analysed so far (long texts), while an analysis runs. */
-  @state() private _analysed: number | undefined;
-  /** Why the last analysis failed, for the model load it ran with. */
-  @state() private _analysisError: { message: string; generation: number } | undefined;
   @state() private _hidden: ReadonlySet<Med7Label> = new Set();
   @state() private _activeRecord: number | undefined;
   /** Rows of the medications table rendered (a 1 MB note has thousands: more on demand). */
@@ -187,20 +185,12 @@ export class Med7Ner extends LitElement {
 
   /** The entities of the text now shown (empty until analysed). */
   get entities(): readonly Entity[] {
-    return this._shown.entities;
+    return this.#analysis.shown.entities;
   }
 
   /** The entities of the text now shown, grouped per drug (see `groupMedications`). */
   get medications(): readonly MedicationRecord[] {
-    return this._shown.records;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Moving the element fires disconnect then connect: an analysis goes on unless it really left.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.#analysis.abort(abortError('The element was removed.'));
-    });
+    return this.#analysis.shown.records;
   }
 
   /** Resolves once the element has rendered, a long text with all its highlights. */
@@ -217,50 +207,8 @@ export class Med7Ner extends LitElement {
     return this.text ?? this.#light.text;
   }
 
-  /** The task: waits out typing, then has the model find the entities, and makes them showable. */
-  async #analyse(text: string, signal: AbortSignal): Promise<Analysis> {
-    const wait = this.#typedDelay;
-    this.#typedDelay = 0;
-    this._analysed = undefined;
-    if (wait > 0) await pause(wait, signal);
-    if (text.trim() === '') return present(text, [], 0, signal);
-    const failure = this.#model.error;
-    if (failure !== undefined) {
-      // A new text for a failed element: say again why nothing is highlighted (`analyze()`, and a
-      // change of model, device, dtype or wasm-paths, load the model again).
-      emit(this, 'med7-error', {
-        name: failure.name,
-        message: this.#model.message ?? failure.message,
-      });
-      throw failure;
-    }
-    const { entities, ms } = await this.#model.extract(text, signal, (done, total) => {
-      if (!signal.aborted) this._analysed = done / total;
-    });
-    return present(text, entities, ms, signal);
-  }
-
-  #show(analysis: Analysis): void {
-    this._shown = analysis;
-    this._analysed = undefined;
-    this._analysisError = undefined;
-    this._medicationRows = MEDICATION_ROWS;
-    this._activeRecord = undefined;
-    const { entities, ms, text } = analysis;
-    emit(this, 'med7-entities', { entities, ms, text });
-  }
-
-  #handleAnalysisError(error: unknown): void {
-    this._analysed = undefined;
-    const cause = error instanceof Error ? error : new Error(String(error));
-    if (isAbortError(cause) || cause === this.#model.error) return;
-    const message = `Analysis failed: ${cause.message}`;
-    this._analysisError = { message, generation: this.#model.generation };
-    emit(this, 'med7-error', { name: cause.name, message });
-  }
-
   #handleInput(event: Event): void {
-    this.#typedDelay = this.debounce;
+    this.#analysis.debounce(this.debounce);
     this.text = (event.target as HTMLTextAreaElement).value;
     this.#typedText = this.text;
   }
@@ -281,44 +229,15 @@ export class Med7Ner extends LitElement {
       ?.focus();
   }
 
-  #handleLinkStart(entity: Entity): void {
-    this._activeRecord = this._shown.recordOf.get(spanKey(entity));
-  }
-
-  #handleMarkFocus(entity: Entity): void {
-    this.#focus.focused(entity);
-    this.#handleLinkStart(entity);
-  }
-
-  readonly #handleLinkEnd = (): void => {
-    this._activeRecord = undefined;
+  /** The pointer and focus on a highlight of a short text (and on a table row). */
+  readonly #link: MarkHandlers = {
+    enter: (entity) => (this._activeRecord = this.#analysis.shown.recordOf.get(spanKey(entity))),
+    focus: (entity) => {
+      this.#focus.focused(entity);
+      this.#link.enter(entity);
+    },
+    leave: () => (this._activeRecord = undefined),
   };
-
-  /** The pointer or focus on a highlight of a long text (delegated: its marks have no listeners). */
-  #handleLongPointer(event: Event): void {
-    const entity = this.#longMarkOf(event.target);
-    if (entity === undefined) return;
-    if (event.type === 'focus') this.#focus.focused(entity);
-    this._activeRecord = this._shown.recordOf.get(spanKey(entity));
-  }
-
-  #handleLongPointerOut(event: Event): void {
-    if (this.#longMarkOf(event.target) === undefined) return;
-    const to = (event as MouseEvent | FocusEvent).relatedTarget;
-    if (this.#longMarkOf(to) === undefined) this.#handleLinkEnd();
-  }
-
-  // Focus does not bubble: the text region hears its highlights' in the capture phase.
-  readonly #longFocus = { handleEvent: (e: Event) => this.#handleLongPointer(e), capture: true };
-  readonly #longBlur = { handleEvent: (e: Event) => this.#handleLongPointerOut(e), capture: true };
-
-  /** The span of the highlight of a long text that `target` is in, if any. */
-  #longMarkOf(target: EventTarget | null): { start: number; end: number } | undefined {
-    if (!this.#long.active || !(target instanceof Element)) return undefined;
-    const mark = target.closest('mark');
-    if (mark === null) return undefined;
-    return { start: Number(mark.dataset['start']), end: Number(mark.dataset['end']) };
-  }
 
   #handleExport(format: MedicationExportFormat): void {
     const { type, filename } = EXPORT_FORMATS.find((f) => f.format === format)!;
@@ -338,19 +257,11 @@ export class Med7Ner extends LitElement {
    */
   async analyze(text: string): Promise<Entity[]> {
     if (!this.isConnected) throw new Error('The element is not connected.');
-    this.#typedDelay = 0;
-    // A load that failed (a network error, say) is tried again when an analysis is asked for.
-    const retried = this.#model.error !== undefined;
-    this.#model.retry();
-    const again = text === this.#currentText() && !retried;
-    this.text = text;
-    this.requestUpdate();
-    await super.getUpdateComplete();
-    // The same text as now: the update started no analysis, so this one does.
-    if (again) void this.#analysis.run();
-    const analysis = await this.#analysis.taskComplete;
-    if (analysis.text !== text) throw abortError();
-    return analysis.entities;
+    return this.#analysis.analyze(text, this.#currentText(), () => {
+      this.text = text;
+      this.requestUpdate();
+      return super.getUpdateComplete();
+    });
   }
 
   /**
@@ -358,7 +269,7 @@ export class Med7Ner extends LitElement {
    * (`csv`), or a FHIR R4 Bundle of MedicationStatements (`fhir`), as the export buttons save them.
    */
   exportMedications(format: MedicationExportFormat): string {
-    return exportRecords(this._shown.records, format);
+    return exportRecords(this.#analysis.shown.records, format);
   }
 
   /** Shows or hides the highlights of `label` (as the legend's toggles do). */
@@ -370,49 +281,35 @@ export class Med7Ner extends LitElement {
   #renderText(busy: boolean): TemplateResult {
     // Highlights belong to the text they were computed for; newer text shows plain until analysed.
     const text = this.#currentText();
-    const shown = this._shown.text === text ? this._shown : { ...NOTHING_SHOWN, text };
+    const shown =
+      this.#analysis.shown.text === text ? this.#analysis.shown : { ...NOTHING_SHOWN, text };
     const tabStop = this.#focus.tabStop(shown.entities, this._hidden);
     const state = { ...shown, hidden: this._hidden, activeRecord: this._activeRecord };
     let content: unknown;
     if (text.length < LONG_TEXT) {
       this.#long.clear();
-      content = renderMarks(toSegments(text, shown.entities), state, tabStop, {
-        enter: (entity) => this.#handleLinkStart(entity),
-        focus: (entity) => this.#handleMarkFocus(entity),
-        leave: this.#handleLinkEnd,
-      });
+      content = renderMarks(toSegments(text, shown.entities), state, tabStop, this.#link);
     } else {
-      const chunks = shown.chunks;
-      content = this.#long.render(text, shown.entities, () => chunks ?? [], tabStop);
+      const { chunks, entities } = shown;
+      content = this.#long.render(
+        text,
+        entities,
+        () => chunks ?? blocksOf(text, entities),
+        tabStop,
+      );
     }
-    // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
-    // prettier-ignore
-    return html`<div
-      class="text"
-      part="text"
-      aria-label="Highlighted text"
-      aria-busy=${busy ? 'true' : 'false'}
-      role="region"
-      @keydown=${(event: KeyboardEvent) => this.#focus.handleKey(event)}
-      @mouseover=${this.#handleLongPointer}
-      @mouseout=${this.#handleLongPointerOut}
-      @focus=${this.#longFocus}
-      @blur=${this.#longBlur}
-    >${content}</div>`;
+    return renderTextRegion(content, busy, {
+      ...this.#long.listeners,
+      key: (event) => this.#focus.handleKey(event),
+    });
   }
 
   override render(): TemplateResult {
     const model = this.#model;
     const text = this.#currentText();
-    const busy = this.#analysis.status === TaskStatus.PENDING;
-    const failed = this._analysisError;
-    const error =
-      model.phase === 'error'
-        ? model.message
-        : failed?.generation === model.generation
-          ? failed.message
-          : undefined;
-    const current = this._shown.text === text;
+    const busy = this.#analysis.busy;
+    const error = model.phase === 'error' ? model.message : this.#analysis.error;
+    const current = this.#analysis.shown.text === text;
     const inArea = text.length < LONG_TEXT || text === this.#typedText || this.#editing === text;
     return html`
       ${
@@ -430,20 +327,20 @@ export class Med7Ner extends LitElement {
       ${renderStatus({
         phase: model.phase,
         info: model.info,
-        analysed: busy ? this._analysed : undefined,
-        lastMs: this._shown === NOTHING_SHOWN ? undefined : this._shown.ms,
+        analysed: busy ? this.#analysis.analysed : undefined,
+        lastMs: this.#analysis.shown === NOTHING_SHOWN ? undefined : this.#analysis.shown.ms,
       })}
-      ${renderLegend(this._shown.entities, this._hidden, (label) => this.#handleToggle(label))}
+      ${renderLegend(this.#analysis.shown.entities, this._hidden, (label) => this.#handleToggle(label))}
       ${this.#renderText(busy)}
       ${
         this.hideMedications || !current
           ? nothing
           : renderMedications({
-              records: this._shown.records,
+              records: this.#analysis.shown.records,
               rows: this._medicationRows,
               activeRecord: this._activeRecord,
               onEnter: (record) => (this._activeRecord = record),
-              onLeave: this.#handleLinkEnd,
+              onLeave: this.#link.leave,
               onMore: () => (this._medicationRows += MEDICATION_ROWS),
               onExport: (format) => this.#handleExport(format),
             })

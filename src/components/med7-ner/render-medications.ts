@@ -82,13 +82,34 @@ function renderRecordTable(
   </table>`;
 }
 
+type Indexed = [MedicationRecord, number][];
+const partitions = new WeakMap<
+  readonly MedicationRecord[],
+  { taken: Indexed; allergies: Indexed }
+>();
+
+/**
+ * The records taken and the allergies, each with its index into `records`. Allergies get a
+ * section of their own: they are not medications the patient takes. Memoised: a long text fills
+ * in over many renders, and has thousands of records.
+ */
+function partition(records: readonly MedicationRecord[]): { taken: Indexed; allergies: Indexed } {
+  let found = partitions.get(records);
+  if (found === undefined) {
+    const indexed = records.map((record, i): [MedicationRecord, number] => [record, i]);
+    found = {
+      taken: indexed.filter(([record]) => record.status !== 'allergy'),
+      allergies: indexed.filter(([record]) => record.status === 'allergy'),
+    };
+    partitions.set(records, found);
+  }
+  return found;
+}
+
 /** The "Medications" section: the medications, the allergies apart, and the export buttons. */
 export function renderMedications(view: MedicationsView): TemplateResult | typeof nothing {
   if (view.records.length === 0) return nothing;
-  // Allergies get a section of their own: they are not medications the patient takes.
-  const indexed = view.records.map((record, i): [MedicationRecord, number] => [record, i]);
-  const allergies = indexed.filter(([record]) => record.status === 'allergy');
-  const taken = indexed.filter(([record]) => record.status !== 'allergy');
+  const { taken, allergies } = partition(view.records);
   return html`<section class="medications" part="medications" aria-label="Medications">
     ${
       taken.length > 0

@@ -66,14 +66,26 @@ export function renderStatus({ phase, info, analysed, lastMs }: StatusView): Tem
   return html`<p class="status" part="status" role="status">${text}${quiet}${fallback}</p>`;
 }
 
+const labelCounts = new WeakMap<readonly Entity[], Map<Med7Label, number>>();
+
+/** The number of entities per label (memoised: a long text has thousands, and many renders). */
+function countsOf(entities: readonly Entity[]): Map<Med7Label, number> {
+  let counts = labelCounts.get(entities);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const entity of entities) counts.set(entity.label, (counts.get(entity.label) ?? 0) + 1);
+    labelCounts.set(entities, counts);
+  }
+  return counts;
+}
+
 /** The legend: a toggle per label, with the count of its entities. */
 export function renderLegend(
   entities: readonly Entity[],
   hidden: ReadonlySet<Med7Label>,
   onToggle: (label: Med7Label) => void,
 ): TemplateResult {
-  const counts = new Map<Med7Label, number>();
-  for (const entity of entities) counts.set(entity.label, (counts.get(entity.label) ?? 0) + 1);
+  const counts = countsOf(entities);
   return html`<ul class="legend" part="legend" aria-label="Labels">
     ${MED7_LABELS.map((label) => {
       const count = counts.get(label) ?? 0;
@@ -124,4 +136,35 @@ export function renderInput({ text, inArea, onInput, onEdit }: InputView): Templ
     .value=${text}
     @input=${onInput}
   ></textarea>`;
+}
+
+/** What the text region hears: keys, and (for a long text's highlights) pointer and focus. */
+export interface TextRegionListeners {
+  key(event: KeyboardEvent): void;
+  over(event: Event): void;
+  out(event: Event): void;
+  focus: EventListenerObject & AddEventListenerOptions;
+  blur: EventListenerObject & AddEventListenerOptions;
+}
+
+/** The highlighted text. */
+export function renderTextRegion(
+  content: unknown,
+  busy: boolean,
+  on: TextRegionListeners,
+): TemplateResult {
+  // No whitespace may be added inside .text (white-space: pre-wrap), hence no formatting here.
+  // prettier-ignore
+  return html`<div
+    class="text"
+    part="text"
+    aria-label="Highlighted text"
+    aria-busy=${busy ? 'true' : 'false'}
+    role="region"
+    @keydown=${on.key}
+    @mouseover=${on.over}
+    @mouseout=${on.out}
+    @focus=${on.focus}
+    @blur=${on.blur}
+  >${content}</div>`;
 }

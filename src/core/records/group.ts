@@ -6,7 +6,7 @@
  */
 import { MED7_LABELS, type Med7Label } from '../labels.ts';
 import { SENTENCE_END_MARKS } from '../decode/span-breaks.ts';
-import { drugStatuses, type MedicationStatus, type StatusCue } from './status.ts';
+import { drugStatusSteps, runSteps, type MedicationStatus, type StatusCue } from './status.ts';
 import type { Entity } from '../types.ts';
 
 export type AttributeLabel = Exclude<Med7Label, 'DRUG'>;
@@ -138,16 +138,34 @@ const COMBINATION_GAP = new RegExp(`^${INLINE_SPACE}+(?:with|w/)${INLINE_SPACE}+
  * A record with no drug is `active` with no cue.
  */
 export function groupMedications(text: string, entities: readonly Entity[]): MedicationRecord[] {
+  return runSteps(groupMedicationSteps(text, entities));
+}
+
+/** Segments linked between two yields of `groupMedicationSteps`. */
+const SEGMENTS_PER_STEP = 250;
+
+/**
+ * `groupMedications` as a generator that yields between pieces of work of a few milliseconds each,
+ * so that a browser can spread a long text's records over several tasks; it returns the records.
+ */
+export function* groupMedicationSteps(
+  text: string,
+  entities: readonly Entity[],
+): Generator<void, MedicationRecord[]> {
   const sorted = [...entities].sort(byStart);
+  const segments = splitSegments(text, sorted);
+  yield;
   const records: MedicationRecord[] = [];
-  for (const segment of splitSegments(text, sorted)) {
+  for (const [i, segment] of segments.entries()) {
     records.push(...linkSegment(text, segment));
+    if ((i + 1) % SEGMENTS_PER_STEP === 0) yield;
   }
-  const statuses = drugStatuses(text, sorted);
+  const statuses = yield* drugStatusSteps(text, sorted);
   for (const record of records) {
     const found = record.drug ? statuses.get(record.drug) : undefined;
     if (found) Object.assign(record, found);
   }
+  yield;
   const starts = new Map(records.map((r) => [r, recordExtent(r).start]));
   return records.sort((a, b) => (starts.get(a) ?? 0) - (starts.get(b) ?? 0));
 }
