@@ -45,6 +45,7 @@ export class RovingFocusController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to set up: the tab stop lasts as long as the element. */
   hostConnected(): void {}
 
   /** The highlight that takes the tab stop among `entities` with the `hidden` labels left out. */
