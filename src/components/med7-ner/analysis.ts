@@ -1,9 +1,13 @@
-import { groupMedicationSteps, type MedicationRecord } from '../../core/records/group.ts';
+import {
+  groupMedicationSteps,
+  recordEntities,
+  type MedicationRecord,
+} from '../../core/records/group.ts';
 import { runSteps } from '../../core/records/status.ts';
 import type { Entity } from '../../core/types.ts';
 import { abortError } from '../../worker/client.ts';
 import { toChunks, toSegments, type Chunk } from './highlight-segments.ts';
-import { recordIndexBySpan } from './medications.ts';
+import { spanKey } from './medications.ts';
 import { LONG_TEXT } from './render-parts.ts';
 
 /** Characters per block of a long text. */
@@ -78,12 +82,22 @@ export async function present(
   }
 }
 
+/** Records indexed between two yields. */
+const RECORDS_PER_STEP = 500;
+
 function* presentSteps(text: string, entities: Entity[], ms: number): Generator<void, Analysis> {
   const records = yield* groupMedicationSteps(text, entities);
+  // For each entity (by `spanKey`), the index of the record that holds it.
+  const recordOf = new Map<string, number>();
+  for (const [i, record] of records.entries()) {
+    for (const entity of recordEntities(record)) recordOf.set(spanKey(entity), i);
+    if ((i + 1) % RECORDS_PER_STEP === 0) yield;
+  }
+  if (text.length < LONG_TEXT) return { text, entities, ms, records, recordOf, chunks: undefined };
   yield;
-  const recordOf = recordIndexBySpan(records);
+  const segments = toSegments(text, entities);
   yield;
-  const chunks = text.length >= LONG_TEXT ? blocksOf(text, entities) : undefined;
+  const chunks = toChunks(segments, CHUNK_SIZE);
   return { text, entities, ms, records, recordOf, chunks };
 }
 

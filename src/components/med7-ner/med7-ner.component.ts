@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { Med7Label } from '../../core/labels.ts';
 import type { MedicationRecord } from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
@@ -11,12 +12,7 @@ import { toSegments } from './highlight-segments.ts';
 import { LightTextController } from './light-text-controller.ts';
 import { LongTextController } from './long-text-controller.ts';
 import styles from './med7-ner.styles.ts';
-import {
-  exportRecords,
-  EXPORT_FORMATS,
-  spanKey,
-  type MedicationExportFormat,
-} from './medications.ts';
+import { exportRecords, saveRecords, spanKey, type MedicationExportFormat } from './medications.ts';
 import { ModelController } from './model-controller.ts';
 import { renderMarks, type MarkHandlers } from './render-marks.ts';
 import { MEDICATION_ROWS, renderMedications } from './render-medications.ts';
@@ -29,7 +25,6 @@ import {
   renderStatus,
 } from './render-parts.ts';
 import { RovingFocusController } from './roving-focus-controller.ts';
-import { saveFile } from './save-file.ts';
 
 /**
  * @summary Finds medication information (the seven Med7 labels) in clinical text and highlights it,
@@ -239,11 +234,6 @@ export class Med7Ner extends LitElement {
     leave: () => (this._activeRecord = undefined),
   };
 
-  #handleExport(format: MedicationExportFormat): void {
-    const { type, filename } = EXPORT_FORMATS.find((f) => f.format === format)!;
-    saveFile(this.exportMedications(format), type, filename);
-  }
-
   #handleToggle(label: Med7Label): void {
     const hidden = new Set(this._hidden);
     if (hidden.has(label)) hidden.delete(label);
@@ -335,15 +325,17 @@ export class Med7Ner extends LitElement {
       ${
         this.hideMedications || !current
           ? nothing
-          : renderMedications({
-              records: this.#analysis.shown.records,
-              rows: this._medicationRows,
-              activeRecord: this._activeRecord,
-              onEnter: (record) => (this._activeRecord = record),
-              onLeave: this.#link.leave,
-              onMore: () => (this._medicationRows += MEDICATION_ROWS),
-              onExport: (format) => this.#handleExport(format),
-            })
+          : guard([this.#analysis.shown.records, this._medicationRows, this._activeRecord], () =>
+              renderMedications({
+                records: this.#analysis.shown.records,
+                rows: this._medicationRows,
+                activeRecord: this._activeRecord,
+                onEnter: (record) => (this._activeRecord = record),
+                onLeave: this.#link.leave,
+                onMore: () => (this._medicationRows += MEDICATION_ROWS),
+                onExport: (format) => saveRecords(this.#analysis.shown.records, format),
+              }),
+            )
       }
     `;
   }

@@ -3,6 +3,7 @@ import { toFhirBundle } from '../../core/export/fhir.ts';
 import { toJSON } from '../../core/export/json.ts';
 import { recordEntities, type MedicationRecord } from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
+import { saveFile } from './save-file.ts';
 
 /** The formats of the element's export buttons and of `exportMedications()`. */
 export type MedicationExportFormat = 'json' | 'csv' | 'fhir';
@@ -54,3 +55,12 @@ export function recordIndexBySpan(records: readonly MedicationRecord[]): Map<str
 /** The texts of a record's field, joined for a table cell. */
 export const cellText = (entities: readonly Entity[]): string =>
   entities.map((e) => e.text).join('; ');
+
+/** Saves the records as a file in one of the export formats (the export buttons). */
+export function saveRecords(
+  records: readonly MedicationRecord[],
+  format: MedicationExportFormat,
+): void {
+  const { type, filename } = EXPORT_FORMATS.find((f) => f.format === format)!;
+  saveFile(exportRecords(records, format), type, filename);
+}

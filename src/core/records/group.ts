@@ -153,8 +153,8 @@ export function* groupMedicationSteps(
   entities: readonly Entity[],
 ): Generator<void, MedicationRecord[]> {
   const sorted = [...entities].sort(byStart);
-  const segments = splitSegments(text, sorted);
   yield;
+  const segments = yield* splitSegments(text, sorted);
   const records: MedicationRecord[] = [];
   for (const [i, segment] of segments.entries()) {
     records.push(...linkSegment(text, segment));
@@ -166,7 +166,11 @@ export function* groupMedicationSteps(
     if (found) Object.assign(record, found);
   }
   yield;
-  const starts = new Map(records.map((r) => [r, recordExtent(r).start]));
+  const starts = new Map<MedicationRecord, number>();
+  for (const [i, record] of records.entries()) {
+    starts.set(record, recordExtent(record).start);
+    if ((i + 1) % SEGMENTS_PER_STEP === 0) yield;
+  }
   return records.sort((a, b) => (starts.get(a) ?? 0) - (starts.get(b) ?? 0));
 }
 
@@ -174,11 +178,15 @@ function gapText(text: string, left: Entity, right: Entity): string {
   return text.slice(left.end, Math.max(left.end, right.start));
 }
 
-function splitSegments(text: string, sorted: readonly Entity[]): Entity[][] {
+/** Entities checked for a boundary between two yields. */
+const ENTITIES_PER_STEP = 2_000;
+
+function* splitSegments(text: string, sorted: readonly Entity[]): Generator<void, Entity[][]> {
   const segments: Entity[][] = [];
   let current: Entity[] = [];
   let previous: Entity | undefined;
-  for (const entity of sorted) {
+  for (const [i, entity] of sorted.entries()) {
+    if ((i + 1) % ENTITIES_PER_STEP === 0) yield;
     if (previous) {
       const window = text.slice(previous.end, Math.max(previous.end, entity.start) + 1);
       if (isHardBoundary(window)) {
