@@ -9,7 +9,9 @@ import { renderChunkMarks } from './render-marks.ts';
 /** Highlights rendered per task while a long text fills in, to start with (then adapted). */
 const MARKS_PER_TASK = 300;
 /** The work a fill task aims at (ms): the number of highlights per task follows from it. */
-const FILL_TASK_MS = 40;
+const FILL_TASK_MS = 30;
+/** At most this many per task: one fast task must not plan a long one (the next may be slower). */
+const MAX_MARKS_PER_TASK = 1_000;
 
 /** What the blocks are drawn with; read from the host at every render. */
 export interface LongTextState {
@@ -326,7 +328,10 @@ export class LongTextController implements ReactiveController {
       // Aim the next task at FILL_TASK_MS of work, whatever this device's (and its load's) speed.
       const ms = Math.max(1, performance.now() - started);
       const rate = Math.max(1, planned) / ms;
-      this.#marksPerTask = Math.max(50, Math.min(3000, Math.round(rate * FILL_TASK_MS)));
+      this.#marksPerTask = Math.max(
+        50,
+        Math.min(MAX_MARKS_PER_TASK, Math.round(rate * FILL_TASK_MS)),
+      );
       if (view !== this.#view) return;
       if (view.stale.size > 0 || view.next < view.chunks.length) this.#scheduleFill();
       else this.#endFill();
