@@ -3,7 +3,7 @@ import {
   recordEntities,
   type MedicationRecord,
 } from '../../core/records/group.ts';
-import { runSteps } from '../../core/records/status.ts';
+import { runSteps } from '../../core/records/steps.ts';
 import type { Entity } from '../../core/types.ts';
 import { abortError } from '../../worker/client.ts';
 import { toChunks, toSegments, type Chunk } from './highlight-segments.ts';

@@ -6,7 +6,9 @@
  */
 import { MED7_LABELS, type Med7Label } from '../labels.ts';
 import { SENTENCE_END_MARKS } from '../decode/span-breaks.ts';
-import { drugStatusSteps, runSteps, type MedicationStatus, type StatusCue } from './status.ts';
+import { drugStatusSteps } from './status.ts';
+import { runSteps } from './steps.ts';
+import type { MedicationStatus, StatusCue } from './status-types.ts';
 import type { Entity } from '../types.ts';
 
 export type AttributeLabel = Exclude<Med7Label, 'DRUG'>;

@@ -5,6 +5,7 @@
  */
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
+import { MATCHES_PER_STEP, scan } from './steps.ts';
 
 /** Words that end a trigger's scope. */
 const TERMINATOR = new RegExp(
@@ -54,21 +55,24 @@ export interface Heading {
   until: number;
 }
 
-export function sentenceBounds(text: string): number[] {
+export function* sentenceBounds(text: string): Generator<void, number[]> {
   const ends: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) ends.push(m.index + 1);
+  yield* scan(text, SENTENCE_END, (m) => ends.push(m.index + 1));
   return ends;
 }
 
-export function findHeadings(text: string, sentenceEnds: readonly number[]): Heading[] {
+export function* findHeadings(
+  text: string,
+  sentenceEnds: readonly number[],
+): Generator<void, Heading[]> {
   const headings: Heading[] = [];
-  for (const m of text.matchAll(HEADING)) {
+  yield* scan(text, HEADING, (m) => {
     const name = m[1] ?? m[2] ?? '';
     const start = m.index + m[0].length - name.length - 1;
     const end = m.index + m[0].length;
     const status = HEADING_STATUS.find(([re]) => re.test(name))?.[1] ?? null;
     headings.push({ start, end, status, until: text.length });
-  }
+  });
   headings.forEach((h, i) => {
     const next = headings[i + 1]?.start ?? text.length;
     h.until = next;
@@ -109,11 +113,16 @@ export const cueOf = (text: string, start: number, end: number): StatusCue => ({
 });
 
 /** `text` with every span blanked out by spaces (same length, so offsets hold); linear time. */
-export function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+export function* maskSpans(
+  text: string,
+  spans: readonly { start: number; end: number }[],
+): Generator<void, string> {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
+  yield;
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of sorted) {
+  for (const [i, { start, end }] of sorted.entries()) {
+    if ((i + 1) % MATCHES_PER_STEP === 0) yield;
     const from = Math.max(start, at);
     if (end <= from) continue;
     parts.push(text.slice(at, from), ' '.repeat(end - from));

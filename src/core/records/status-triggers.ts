@@ -4,6 +4,7 @@
  * before it, or both), and how they are found in a text (longest match first, no overlaps).
  */
 import type { MedicationStatus } from './status-types.ts';
+import { MATCHES_PER_STEP, scan } from './steps.ts';
 
 type Direction = 'forward' | 'backward' | 'both';
 
@@ -249,19 +250,22 @@ export interface Trigger {
   rule: TriggerRule;
 }
 
-export function findTriggers(text: string): Trigger[] {
+/** The triggers in `text` (in steps: ./steps.ts). */
+export function* findTriggers(text: string): Generator<void, Trigger[]> {
   const found: Trigger[] = [];
   for (const [rule, re] of COMPILED) {
-    for (const m of text.matchAll(re)) {
-      if (m[0].length === 0) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, rule });
-    }
+    yield* scan(text, re, (m) => {
+      if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, rule });
+    });
+    yield;
   }
   // Longest first; a match that overlaps a longer one is dropped. `kept` stays sorted by start and
   // free of overlaps, so each match is checked against its two neighbours only.
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  yield;
   const kept: Trigger[] = [];
-  for (const t of found) {
+  for (const [i, t] of found.entries()) {
+    if ((i + 1) % MATCHES_PER_STEP === 0) yield;
     const at = lowerBound(kept.length, (i) => kept[i]!.start >= t.start);
     const twin = kept[at];
     // The same words as a forward and a backward trigger of one status (`was given`): both ways.

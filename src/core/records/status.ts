@@ -20,6 +20,7 @@
  *    nothing, a sentence about a procedure makes `given`, else the drug is `active`.
  */
 import type { Entity } from '../types.ts';
+import { runSteps } from './steps.ts';
 import {
   CONSENT_CONTEXT,
   CONTRAST_AGENT,
@@ -56,20 +57,36 @@ const rank = (status: MedicationStatus): number => MEDICATION_STATUSES.indexOf(s
  * word never acts as a trigger.
  */
 export function drugStatuses(text: string, entities: readonly Entity[]): Map<Entity, DrugStatus> {
-  const sentenceEnds = sentenceBounds(text);
-  const headings = findHeadings(text, sentenceEnds);
+  return runSteps(drugStatusSteps(text, entities));
+}
+
+/** Drugs whose status is found between two yields of `drugStatusSteps`. */
+const DRUGS_PER_STEP = 200;
+
+/** `drugStatuses` in steps (./steps.ts); its return value is the map. */
+export function* drugStatusSteps(
+  text: string,
+  entities: readonly Entity[],
+): Generator<void, Map<Entity, DrugStatus>> {
+  const sentenceEnds = yield* sentenceBounds(text);
+  yield;
+  const headings = yield* findHeadings(text, sentenceEnds);
+  yield;
   // A heading's words (`RECOMMENDED THERAPY:`) are not triggers either.
-  const masked = maskSpans(text, [...entities, ...headings]);
+  const masked = yield* maskSpans(text, [...entities, ...headings]);
+  yield;
   // Masked on a copy whose length is unchanged, so offsets hold.
-  const triggers = findTriggers(masked);
+  const triggers = yield* findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
   const drugStarts = entities
     .filter((e) => e.label === 'DRUG')
     .map((e) => e.start)
     .sort((a, b) => a - b);
+  let done = 0;
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
     result.set(drug, statusAt(text, masked, drugStarts, drug, triggers, sentenceEnds, headings));
+    if (++done % DRUGS_PER_STEP === 0) yield;
   }
   return result;
 }
