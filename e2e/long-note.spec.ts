@@ -40,7 +40,8 @@ self.onmessage = ({ data }) => {
 // own work is in tasks of a few tens of ms (records and blocks made in steps, highlights drawn a few
 // blocks per task); what remains above 200 ms on a loaded 2-core machine is one task with no script
 // in it, most likely the structured clone of the worker's 43,000-entity reply (docs/reliability.md).
-// This guards what is reached here (0.2–0.5 s at load 8–15) with room for a busier machine.
+// Measured here: 124–205 ms at load average 8–9, about 0.5 s at 10–15; this bound leaves room
+// for a busier machine.
 test('a 1 MB note is shown in full, its longest main-thread task under 1 s', async ({ page }) => {
   test.setTimeout(240_000);
   await page.addInitScript((source) => {
