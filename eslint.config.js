@@ -15,7 +15,6 @@ const OVER_MAX_LINES = [
   'bench/browser.ts',
   'bench/report.ts',
   'bench/run.ts',
-  'src/components/med7-ner/med7-ner.component.ts',
   'src/model/loader.ts',
   'src/worker/client.test.ts',
   'src/worker/client.ts',
