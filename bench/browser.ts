@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config.ts';
 import { REPO_ROOT } from './notes.ts';
+import { errorMessage } from '../src/core/error-message.ts';
 
 export const DIST = join(REPO_ROOT, 'bench', 'tmp', 'dist');
 
@@ -427,7 +428,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
         options.log(`  ${device} failed: ${String(error)}`);
         results[device] = {
           requested: device,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
           visits: [],
           lengths: {},
         };

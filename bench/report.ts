@@ -1,6 +1,6 @@
 /** bench/RESULTS.md from the results of bench/run.ts. */
 import type { BrowserResult, DeviceResult } from './browser.ts';
-import type { Results } from './run.ts';
+import type { Results } from './results.ts';
 import { fmt, spread, sum } from './stats.ts';
 
 const MB = 1024 * 1024;

@@ -19,7 +19,8 @@ import { countWords } from '../core/decode/pretokenize.ts';
 import { groupMedications } from '../core/records/group.ts';
 import { toTuples } from '../core/decode/tags.ts';
 import type { Entity } from '../core/types.ts';
-import { DTYPES, isDtype, type Med7Dtype } from '../model/dtype.ts';
+import { DTYPES, isDtype } from '../model/dtype.ts';
+import type { Med7Dtype } from '../model/types.ts';
 import { openEngine, type Engine } from './engine.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalTable, entityTable, medicationTable } from './format.ts';
@@ -36,6 +37,7 @@ import {
 } from './jsonl.ts';
 import { Output, STDIO } from './output.ts';
 import { ProgressBar, summaryLine } from './progress.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 const USAGE = `Usage: med7 <command> [options]
 
@@ -248,7 +250,7 @@ async function readInput(path: string | undefined): Promise<{ bytes: Uint8Array;
     try {
       return { bytes: await readFile(path), name: path };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw new InputError(`cannot read ${path}: ${reason}`);
     }
   }
@@ -675,7 +677,7 @@ export async function main(argv: string[]): Promise<number> {
       (error instanceof Error &&
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     // A usage message may end with the usage text; a failure is one line.
     process.stderr.write(`med7: ${usage ? message : failureLine(message)}\n`);
     return usage ? EXIT_BAD_INPUT : EXIT_FAILURE;

@@ -16,7 +16,7 @@ import {
   assertNever,
   deserializeError,
   type LoadRequest,
-  type ProgressInfo,
+  type LoadProgress,
   type ReadyInfo,
   type WorkerReply,
   type WorkerRequest,
@@ -33,7 +33,8 @@ export interface WorkerLike {
 
 export type WorkerFactory = () => WorkerLike;
 
-export type LoadOptions = Omit<LoadRequest, 'type' | 'id'>;
+/** What `load` asks the worker for: a `LoadRequest` without its wire fields. */
+export type WorkerLoadOptions = Omit<LoadRequest, 'type' | 'id'>;
 
 export interface ExtractResult {
   entities: Entity[];
@@ -108,7 +109,7 @@ export function isAbortError(error: unknown): boolean {
 
 export class Med7WorkerClient {
   /** Called with every download progress report of the current (re)load. */
-  onProgress: ((info: ProgressInfo) => void) | undefined;
+  onProgress: ((info: LoadProgress) => void) | undefined;
   /** Called when a crashed worker is being replaced, with the model's reload (settles like `load`). */
   onRestart: ((reloaded: Promise<ReadyInfo>) => void) | undefined;
   /** Called once when the worker died again after its restart: the client is failed for good. */
@@ -119,7 +120,7 @@ export class Med7WorkerClient {
   readonly #pending = new Map<number, Pending>();
   #worker: WorkerLike | undefined;
   #nextId = 1;
-  #options: LoadOptions | undefined;
+  #options: WorkerLoadOptions | undefined;
   #ready: Promise<ReadyInfo> | undefined;
   #crashed = false;
   #disposed = false;
@@ -145,7 +146,7 @@ export class Med7WorkerClient {
   }
 
   /** Loads the model in the worker; resolves once it is warmed up. A failed load can be retried. */
-  load(options: LoadOptions): Promise<ReadyInfo> {
+  load(options: WorkerLoadOptions): Promise<ReadyInfo> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     this.#disposed = false;
     this.#options = options;

@@ -12,7 +12,7 @@ import type { Entity } from '../../core/types.ts';
 import { MODEL_FOLDER, ORT_FOLDER, assetUrl, getBasePath } from '../../worker/base-path.ts';
 import { Med7WorkerClient, isAbortError, type WorkerFactory } from '../../worker/client.ts';
 import { checkedWorkerFactory, loadIntegrity } from '../../worker/integrity.ts';
-import type { Med7Device, Med7Dtype, ProgressInfo, ReadyInfo } from '../../worker/protocol.ts';
+import type { LoadProgress, Med7Device, Med7Dtype, ReadyInfo } from '../../model/types.ts';
 import { emit } from './med7-ner.events.ts';
 import {
   EXPORT_FORMATS,
@@ -159,7 +159,7 @@ export class Med7Ner extends LitElement {
   #debounceTimer: ReturnType<typeof setTimeout> | undefined;
   #requestedText: string | undefined;
   #typed = false;
-  #progress = new Map<string, ProgressInfo>();
+  #progress = new Map<string, LoadProgress>();
   #observer: MutationObserver | undefined;
   /** For each shown entity (`start:end`), the index of its medication record. */
   #recordOf = new Map<string, number>();
@@ -402,7 +402,7 @@ export class Med7Ner extends LitElement {
     void client?.dispose();
   }
 
-  #handleProgress(info: ProgressInfo): void {
+  #handleProgress(info: LoadProgress): void {
     this.#progress.set(info.file, info);
     let loaded = 0;
     let total = 0;
