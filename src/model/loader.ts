@@ -159,6 +159,11 @@ async function load(options: LoadOptions): Promise<Med7Model> {
       maxLength,
       ...(options.window?.size === undefined ? {} : { windowSize: options.window.size }),
       ...(options.window?.overlap === undefined ? {} : { overlap: options.window.overlap }),
+      // Node analyses corpora: pooled calls keep its throughput; a page re-analyses edited text.
+      batching: options.batching ?? (IS_NODE ? 'pooled' : 'sentence'),
+      ...(options.sentenceCacheSize === undefined
+        ? {}
+        : { sentenceCacheSize: options.sentenceCacheSize }),
     });
     // One tiny run proves the whole path (inputs, output shape) before anyone relies on it.
     await extractor.extractMany(['Lasix 40 mg']);

@@ -59,6 +59,16 @@ export interface LoadOptions {
    */
   window?: { size?: number; overlap?: number };
   /**
+   * How windows share model calls (see `ExtractorOptions.batching` in src/core/decode/extract.ts):
+   * `sentence` (the browser's default) runs each sentence on its own and keeps its result, so
+   * re-analysing an edited text runs the model on the changed sentences only; `pooled` (Node's
+   * default: about twice the throughput on a corpus) batches all windows of all texts together
+   * and keeps nothing.
+   */
+  batching?: 'sentence' | 'pooled';
+  /** Sentences whose results are kept, with `batching: 'sentence'` (default 4,096; 0: none). */
+  sentenceCacheSize?: number;
+  /**
    * Node: the threads onnxruntime may use within one model call (its intra-op thread pool).
    * Default: onnxruntime's own choice. `med7 annotate --jobs` sets it, or runs one model per
    * worker thread with 1 here (src/cli/engine.ts).

@@ -55,6 +55,17 @@ export interface ExtractorOptions {
   readonly maxBatchTokens?: number;
   /** Distinct pre-token strings kept in the tokenisation cache (default 50,000). */
   readonly cacheSize?: number;
+  /**
+   * How windows share model calls. `sentence` (default): each sentence's windows are a batch of
+   * their own, so a sentence's result depends on its own text only (the int8 model quantizes its
+   * activations per call, so batch-mates and padding would change it a little), and results are
+   * kept per sentence: re-analysing a text where one sentence changed runs the model on that
+   * sentence only. `pooled`: windows of all sentences and texts share calls (padding kept small),
+   * nothing is kept; a sentence's result then depends a little on its neighbours.
+   */
+  readonly batching?: 'sentence' | 'pooled';
+  /** Sentences whose results are kept, with `batching: 'sentence'` (default 4,096). */
+  readonly sentenceCacheSize?: number;
 }
 
 /** An `AbortSignal`, as far as the core needs one (the core is typed against ES libs only). */
@@ -73,6 +84,8 @@ export interface RunOptions {
 export interface Extractor {
   readonly windowSize: number;
   readonly overlap: number;
+  /** Model calls made and sentences taken from the cache so far (for benchmarks and tests). */
+  readonly stats: { readonly calls: number; readonly cachedSentences: number };
   /** Entities of each text, in input order. */
   extractMany(texts: readonly string[], options?: RunOptions): Promise<Entity[][]>;
 }
@@ -86,10 +99,22 @@ function abortError(signal: AbortSignalLike): unknown {
 
 interface Job {
   readonly doc: number;
+  /** The window's pre-tokens, as indices into the whole text's pre-tokens. */
   readonly window: TokenWindow;
-  readonly ids: number[];
+  readonly ids: readonly number[];
   /** For each pre-token of the window, the position of its first sub-token in `ids`, or -1. */
-  readonly firsts: number[];
+  readonly firsts: readonly number[];
+}
+
+/** One sentence of a text: its windows, and where its probabilities go once known. */
+interface Sentence {
+  readonly doc: number;
+  /** Its first pre-token in the text. */
+  readonly start: number;
+  readonly tokenCount: number;
+  /** What the model sees of it (its sub-token ids per pre-token): the cache key. */
+  readonly key: string;
+  readonly jobs: readonly Job[];
 }
 
 interface Doc {
@@ -99,6 +124,7 @@ interface Doc {
   readonly probabilities: Float32Array;
   /** Pre-tokens of line-initial list markers (`sentences.ts`), tagged `O` whatever the model says. */
   readonly listMarkers: readonly number[];
+  readonly sentences: readonly Sentence[];
 }
 
 /**
@@ -155,7 +181,13 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     return ids;
   };
 
-  const prepare = (text: string, doc: number, jobs: Job[]): Doc => {
+  const pooled = options.batching === 'pooled';
+  const sentenceCacheSize = pooled ? 0 : Math.max(0, options.sentenceCacheSize ?? 4096);
+  /** Each sentence's probabilities `[tokens, tags]` by its key, oldest first. */
+  const sentenceCache = new Map<string, Float32Array>();
+  const stats = { calls: 0, cachedSentences: 0 };
+
+  const prepare = (text: string, doc: number): Doc => {
     const tokens = pretokenize(text);
     const ids = tokens.map((token) =>
       options.spaceSensitive === true && token.start > 0 && isPreTokenSpace(text[token.start - 1]!)
@@ -165,32 +197,45 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     const counts = ids.map((list) => clampCount(list.length, windowSize));
     // Each sentence gets windows of its own: the model was fine-tuned on single sentences.
     const segments = segmentText(text, tokens);
-    const { windows, owners } = planSegmentWindows(counts, segments.starts, {
-      size: windowSize,
-      overlap,
-    });
-    windows.forEach((window, w) => {
-      const jobIds: number[] = [];
-      const firsts: number[] = [];
-      for (let i = window.start; i < window.end; i++) {
-        // Only tokens owned by this window need a reading; the rest are context.
-        firsts.push(counts[i]! > 0 && owners[i] === w ? jobIds.length : -1);
-        const list = ids[i]!;
-        for (let k = 0; k < counts[i]!; k++) jobIds.push(list[k]!);
-      }
-      jobs.push({ doc, window, ids: jobIds, firsts });
+    const sentences = segments.starts.map((start, k): Sentence => {
+      const end = segments.starts[k + 1] ?? tokens.length;
+      const { windows, owners } = planSegmentWindows(counts.slice(start, end), [0], {
+        size: windowSize,
+        overlap,
+      });
+      const jobs = windows.map((local, w): Job => {
+        const jobIds: number[] = [];
+        const firsts: number[] = [];
+        for (let i = start + local.start; i < start + local.end; i++) {
+          // Only tokens owned by this window need a reading; the rest are context.
+          firsts.push(counts[i]! > 0 && owners[i - start] === w ? jobIds.length : -1);
+          const list = ids[i]!;
+          for (let k = 0; k < counts[i]!; k++) jobIds.push(list[k]!);
+        }
+        const window = { start: start + local.start, end: start + local.end, length: local.length };
+        return { doc, window, ids: jobIds, firsts };
+      });
+      const key = pooled
+        ? ''
+        : ids
+            .slice(start, end)
+            .map((list, i) => list.slice(0, counts[start + i]).join(' '))
+            .join(',');
+      return { doc, start, tokenCount: end - start, key, jobs };
     });
     return {
       text,
       tokens,
       listMarkers: segments.markers,
       probabilities: new Float32Array(tokens.length * numTags),
+      sentences,
     };
   };
 
   const runBatch = async (batch: readonly Job[], docs: readonly Doc[]): Promise<void> => {
     const length = specials + Math.max(...batch.map((job) => job.ids.length));
     const inputIds = batch.map((job) => [...options.prefix, ...job.ids, ...options.suffix]);
+    stats.calls++;
     const result = await options.forward({ inputIds, length });
     const [b, l, k] = result.dims;
     if (b !== batch.length || l !== length || k !== numTags) {
@@ -209,43 +254,110 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     });
   };
 
+  /**
+   * Cuts `jobs` (sorted by length) into model calls: at most `maxBatch` windows and
+   * `maxBatchTokens` padded sub-tokens per call, and at most MAX_PADDING padded per real one.
+   */
+  const batchesOf = (jobs: readonly Job[]): Job[][] => {
+    const batches: Job[][] = [];
+    let batch: Job[] = [];
+    let batchTokens = 0;
+    for (const job of jobs) {
+      const rows = batch.length + 1;
+      const padded = rows * (job.ids.length + specials);
+      if (
+        batch.length > 0 &&
+        (rows > maxBatch ||
+          padded > maxBatchTokens ||
+          padded > MAX_PADDING * (batchTokens + job.ids.length + specials))
+      ) {
+        batches.push(batch);
+        batch = [];
+        batchTokens = 0;
+      }
+      batch.push(job);
+      batchTokens += job.ids.length + specials;
+    }
+    if (batch.length > 0) batches.push(batch);
+    return batches;
+  };
+
+  const needed = (job: Job): boolean => job.firsts.some((position) => position >= 0);
+  const byLength = (a: Job, b: Job): number => a.ids.length - b.ids.length;
+
+  /**
+   * The model calls for `docs`: pooled, all windows sorted by length; else each sentence not in
+   * the cache on its own (the same text twice in one run is analysed once).
+   */
+  const plan = (docs: readonly Doc[]): { batches: Job[][]; fresh: Sentence[] } => {
+    if (pooled) {
+      const jobs = docs.flatMap((doc) => doc.sentences.flatMap((s) => s.jobs.filter(needed)));
+      return { batches: batchesOf(jobs.sort(byLength)), fresh: [] };
+    }
+    const batches: Job[][] = [];
+    const fresh: Sentence[] = [];
+    const planned = new Set<string>();
+    for (const doc of docs) {
+      for (const sentence of doc.sentences) {
+        if (sentenceCache.has(sentence.key) || planned.has(sentence.key)) continue;
+        planned.add(sentence.key);
+        fresh.push(sentence);
+        batches.push(...batchesOf(sentence.jobs.filter(needed).sort(byLength)));
+      }
+    }
+    return { batches, fresh };
+  };
+
+  /** Keeps the fresh sentences' results, then fills every sentence from the cache. */
+  const remember = (docs: readonly Doc[], fresh: readonly Sentence[]): void => {
+    const width = (s: Sentence): number => s.tokenCount * numTags;
+    const results = new Map<string, Float32Array>();
+    const analysed = new Set(fresh);
+    for (const s of fresh) {
+      const at = s.start * numTags;
+      results.set(s.key, docs[s.doc]!.probabilities.slice(at, at + width(s)));
+    }
+    for (const doc of docs) {
+      for (const s of doc.sentences) {
+        const known = results.get(s.key) ?? sentenceCache.get(s.key);
+        if (known === undefined) throw new Error('a sentence was neither analysed nor kept');
+        if (!analysed.has(s)) {
+          doc.probabilities.set(known, s.start * numTags);
+          stats.cachedSentences++;
+        }
+        // most recently used last, so the oldest go first
+        sentenceCache.delete(s.key);
+        sentenceCache.set(s.key, known);
+      }
+    }
+    while (sentenceCache.size > sentenceCacheSize) {
+      sentenceCache.delete(sentenceCache.keys().next().value!);
+    }
+  };
+
   return {
     windowSize,
     overlap,
+    stats,
     async extractMany(texts, run = {}) {
       const { signal, onProgress } = run;
-      if (signal?.aborted === true) throw abortError(signal);
-      const jobs: Job[] = [];
-      const docs = texts.map((text, doc) => prepare(text, doc, jobs));
-      const pending = jobs.filter((job) => job.firsts.some((position) => position >= 0));
-      pending.sort((a, b) => a.ids.length - b.ids.length);
-      const total = pending.reduce((sum, job) => sum + job.ids.length, 0);
-      let done = 0;
-      const flush = async (batch: readonly Job[]): Promise<void> => {
+      const stopIfAborted = (): void => {
         if (signal?.aborted === true) throw abortError(signal);
-        await runBatch(batch, docs);
-        done += batch.reduce((sum, job) => sum + job.ids.length, 0);
-        onProgress?.(done, total);
       };
-      let batch: Job[] = [];
-      let batchTokens = 0;
-      for (const job of pending) {
-        const rows = batch.length + 1;
-        const padded = rows * (job.ids.length + specials);
-        if (
-          batch.length > 0 &&
-          (rows > maxBatch ||
-            padded > maxBatchTokens ||
-            padded > MAX_PADDING * (batchTokens + job.ids.length + specials))
-        ) {
-          await flush(batch);
-          batch = [];
-          batchTokens = 0;
-        }
-        batch.push(job);
-        batchTokens += job.ids.length + specials;
+      stopIfAborted();
+      const docs = texts.map((text, doc) => prepare(text, doc));
+      const { batches, fresh } = plan(docs);
+      const size = (batch: readonly Job[]): number =>
+        batch.reduce((sum, job) => sum + job.ids.length, 0);
+      const total = batches.reduce((sum, batch) => sum + size(batch), 0);
+      let done = 0;
+      for (const batch of batches) {
+        stopIfAborted();
+        await runBatch(batch, docs);
+        done += size(batch);
+        onProgress?.(done, total);
       }
-      if (batch.length > 0) await flush(batch);
+      if (!pooled) remember(docs, fresh);
       return docs.map((doc) => {
         if (outsideTag >= 0) {
           // Line-initial numbering and bullets are never entities; the model never saw line breaks.
