@@ -5,10 +5,8 @@
  * `med7-ready` on 3 first visits, and warm `analyze()` latency on 5 notes each of 100, 500 and 2,000
  * words (bench/browser.ts, as `npm run bench` measures them). Prints medians (min–max) per variant.
  */
-import { execFileSync } from 'node:child_process';
-import { relative } from 'node:path';
-import { DIST, runBrowser } from './browser.ts';
-import { notesOfLength, REPO_ROOT, shuffled, uniqueNotes } from './notes.ts';
+import { buildDemo, runBrowser } from './browser.ts';
+import { notesOfLength, shuffled, uniqueNotes } from './notes.ts';
 import { spread } from './stats.ts';
 
 export interface Variant {
@@ -24,10 +22,7 @@ export async function compareInterleaved(options: {
   /** Leaves DIST as the build made it, after the last round or a failure. */
   restore: () => void;
 }): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--outDir', relative(REPO_ROOT, DIST), '--emptyOutDir'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  buildDemo();
   // The same notes as `npm run bench` (its seed + 1).
   const source = shuffled(uniqueNotes(), 20260107 + 1);
   const lengths = Object.fromEntries(

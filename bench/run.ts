@@ -13,13 +13,15 @@
  *
  * Uses only public tools: Node's `performance.now()`, `process.resourceUsage()`, Playwright, the
  * library's own `loadMed7Model` and the training pipeline's own export and quantization.
+ * Over 350 lines: one script running the bench's phases in order; what it writes is assembled
+ * in ./results.ts and rendered in ./report.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBrowser, DIST, type BrowserResult } from './browser.ts';
+import { buildDemo, runBrowser, type BrowserResult } from './browser.ts';
 import type { Inputs, NodeResult } from './node-bench.ts';
 import { notesOfLength, REPO_ROOT, shuffled, uniqueNotes } from './notes.ts';
 import { meanSequenceLength } from './flops.ts';
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
       'webgpu-notes': { type: 'string', default: '2' },
       'length-notes': { type: 'string', default: '5' },
       group: { type: 'string', default: '32' },
-      port: { type: 'string', default: '4329' },
+      port: { type: 'string', default: process.env['MED7_E2E_PORT'] ?? '4329' },
       quick: { type: 'boolean', default: false },
       'skip-browser': { type: 'boolean', default: false },
       'skip-cores': { type: 'boolean', default: false },
@@ -270,15 +272,7 @@ async function main(): Promise<void> {
   let browser: BrowserResult | { skipped: true } | { error: string } = { skipped: true };
   if (!values['skip-browser']) {
     log('building the demo into bench/tmp/dist');
-    await run('npx', [
-      'vite',
-      'build',
-      '--outDir',
-      relative(REPO_ROOT, DIST),
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ]);
+    buildDemo();
     log('browser: headless Chromium on the built demo');
     try {
       browser = await runBrowser({

@@ -60,6 +60,14 @@ export interface Med7Model {
 
 const DEVICES: readonly LoadDevice[] = ['auto', 'webgpu', 'wasm', 'cpu'];
 
+/**
+ * A User Timing entry `med7:NAME` from `start` to now: the load's phases, which `npm run bench`
+ * reads from the worker (bench/browser.ts).
+ */
+function measure(name: string, start: number): void {
+  performance.measure(`med7:${name}`, { start, end: performance.now() });
+}
+
 // transformers.js keeps its settings in one global `env`; loads run one at a time around it.
 let loadChain: Promise<unknown> = Promise.resolve();
 
@@ -109,6 +117,7 @@ async function load(options: LoadOptions): Promise<Med7Model> {
       new URL('/ort/', (globalThis as { location?: { href: string } }).location?.href).href);
 
   const pretrained = { local_files_only: true } as const;
+  let phase = performance.now();
   let config: ConfigLike;
   try {
     config = (await AutoConfig.from_pretrained(location.id, pretrained)) as unknown as ConfigLike;
@@ -116,6 +125,8 @@ async function load(options: LoadOptions): Promise<Med7Model> {
     throw explain(error, 'config.json', location.source);
   }
   const tags = readTags(config, location.source);
+  measure('config', phase);
+  phase = performance.now();
 
   let tokenizer: PreTrainedTokenizer;
   try {
@@ -125,6 +136,8 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   } catch (error) {
     throw explain(error, 'tokenizer', location.source);
   }
+  measure('tokenizer', phase);
+  phase = performance.now();
 
   const { device, reason: deviceReason } = runDevice(requested);
   const opened = await openSession({
@@ -138,6 +151,7 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   });
   const { model, dtype } = opened;
   const inputNames = await checkSession(model, ONNX_FILES[dtype], location.source);
+  measure('session', phase);
 
   const maxLength = maxLengthOf(config, tokenizer);
   const { prefix, suffix } = specialTokens(tokenizer);
@@ -166,7 +180,9 @@ async function load(options: LoadOptions): Promise<Med7Model> {
         : { sentenceCacheSize: options.sentenceCacheSize }),
     });
     // One tiny run proves the whole path (inputs, output shape) before anyone relies on it.
+    phase = performance.now();
     await extractor.extractMany(['Lasix 40 mg']);
+    measure('warm-up', phase);
   } catch (error) {
     await model.dispose();
     throw error instanceof Med7ModelError

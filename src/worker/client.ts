@@ -9,6 +9,9 @@
  * ping (closed, or killed without an `error` event) is restarted once, its pending analyses retried
  * on the new one; if that one dies too before it has answered an analysis, the client fails for
  * good (`onFailure`) and every request rejects at once.
+ *
+ * Over 350 lines: one class whose pending requests, deadlines, pings and restart share their
+ * state; split apart, each part would need all of it.
  */
 import type { Entity } from '../core/types.ts';
 import { assetUrl, WORKER_FILE } from './base-path.ts';

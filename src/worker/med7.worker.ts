@@ -227,6 +227,7 @@ async function loadOn(
 }
 
 function handleLoad(request: LoadRequest): void {
+  performance.mark('med7:load-request');
   const pending = (loaded ??= load(request));
   pending.then(
     ({ info }) => post({ type: 'ready', id: request.id, info }),
@@ -273,6 +274,11 @@ async function pump(): Promise<void> {
         };
         const entities = await model.extract(request.text, {
           signal,
+          // the last analysis's breakdown, for `npm run bench` (bench/browser.ts)
+          onTimings: (timings) => {
+            performance.clearMarks('med7:extract');
+            performance.mark('med7:extract', { detail: timings });
+          },
           onProgress: (done, total) => {
             const now = performance.now();
             if (now - lastSent < PROGRESS_INTERVAL_MS || done >= total) return;

@@ -10,85 +10,31 @@
 import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
 import { chooseTags } from './choose-tags.ts';
 import { decodeTags, parseTag } from './tags.ts';
-import type { Entity } from '../types.ts';
 import { segmentText } from './sentences.ts';
 import { clampCount, planSegmentWindows, type TokenWindow } from './windows.ts';
 
-/** A padded batch of sub-token sequences, row-major `[batch, length]`. */
-export interface ForwardBatch {
-  readonly inputIds: readonly (readonly number[])[];
-  /** The length every row is padded to. */
-  readonly length: number;
-}
+import type {
+  AbortSignalLike,
+  Extractor,
+  ExtractorOptions,
+  ForwardBatch,
+  ForwardResult,
+  RunOptions,
+  RunTimings,
+} from './extract-types.ts';
 
-/** Logits for a batch, row-major `[batch, length, labels]`. */
-export interface ForwardResult {
-  readonly data: ArrayLike<number>;
-  readonly dims: readonly number[];
-}
+export type {
+  AbortSignalLike,
+  Extractor,
+  ExtractorOptions,
+  ForwardBatch,
+  ForwardResult,
+  RunOptions,
+  RunTimings,
+};
 
-export interface ExtractorOptions {
-  /** The tokenizer on one pre-token, without special tokens. */
-  readonly encode: (text: string) => readonly number[];
-  /**
-   * Whether the tokenizer marks words that follow a space (byte-level BPE: `Ġword`). If so, a
-   * pre-token after whitespace is encoded as `" " + text`, as the model saw it in running text.
-   * WordPiece (BERT) ignores spaces, so this stays false there and the ids are the pre-token's own.
-   */
-  readonly spaceSensitive?: boolean;
-  /** Special tokens before and after the content of every sequence (BERT: [CLS] / [SEP]). */
-  readonly prefix: readonly number[];
-  readonly suffix: readonly number[];
-  /** Runs the model; rows shorter than `length` are padded by the caller of this function. */
-  readonly forward: (batch: ForwardBatch) => Promise<ForwardResult>;
-  /** The model's tags by output index (`id2label`). */
-  readonly tags: readonly string[];
-  /** The model's maximum sequence length, special tokens included. */
-  readonly maxLength: number;
-  /** Most content sub-tokens per window (default: min(256, maxLength − specials)). */
-  readonly windowSize?: number;
-  /** Sub-tokens shared by consecutive windows (default: a quarter of the window). */
-  readonly overlap?: number;
-  /** Most windows per forward call (default 32). */
-  readonly maxBatch?: number;
-  /** Most padded sub-tokens per forward call (default 8192). */
-  readonly maxBatchTokens?: number;
-  /** Distinct pre-token strings kept in the tokenisation cache (default 50,000). */
-  readonly cacheSize?: number;
-  /**
-   * How windows share model calls. `sentence` (default): each sentence's windows are a batch of
-   * their own, so a sentence's result depends on its own text only (the int8 model quantizes its
-   * activations per call, so batch-mates and padding would change it a little), and results are
-   * kept per sentence: re-analysing a text where one sentence changed runs the model on that
-   * sentence only. `pooled`: windows of all sentences and texts share calls (padding kept small),
-   * nothing is kept; a sentence's result then depends a little on its neighbours.
-   */
-  readonly batching?: 'sentence' | 'pooled';
-  /** Sentences whose results are kept, with `batching: 'sentence'` (default 4,096). */
-  readonly sentenceCacheSize?: number;
-}
-
-/** An `AbortSignal`, as far as the core needs one (the core is typed against ES libs only). */
-export interface AbortSignalLike {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-}
-
-export interface RunOptions {
-  /** Checked before every model call: an aborted run rejects with the signal's reason. */
-  readonly signal?: AbortSignalLike;
-  /** Called after every model call with the sub-tokens analysed so far and in all. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
-
-export interface Extractor {
-  readonly windowSize: number;
-  readonly overlap: number;
-  /** Model calls made and sentences taken from the cache so far (for benchmarks and tests). */
-  readonly stats: { readonly calls: number; readonly cachedSentences: number };
-  /** Entities of each text, in input order. */
-  extractMany(texts: readonly string[], options?: RunOptions): Promise<Entity[][]>;
-}
+const clock = (): number =>
+  (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
 function abortError(signal: AbortSignalLike): unknown {
   if (signal.reason !== undefined) return signal.reason;
@@ -340,13 +286,16 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     overlap,
     stats,
     async extractMany(texts, run = {}) {
-      const { signal, onProgress } = run;
+      const { signal, onProgress, onTimings } = run;
+      const t0 = clock();
+      const before = { ...stats };
       const stopIfAborted = (): void => {
         if (signal?.aborted === true) throw abortError(signal);
       };
       stopIfAborted();
       const docs = texts.map((text, doc) => prepare(text, doc));
       const { batches, fresh } = plan(docs);
+      const t1 = clock();
       const size = (batch: readonly Job[]): number =>
         batch.reduce((sum, job) => sum + job.ids.length, 0);
       const total = batches.reduce((sum, batch) => sum + size(batch), 0);
@@ -358,7 +307,8 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         onProgress?.(done, total);
       }
       if (!pooled) remember(docs, fresh);
-      return docs.map((doc) => {
+      const t2 = clock();
+      const entities = docs.map((doc) => {
         if (outsideTag >= 0) {
           // Line-initial numbering and bullets are never entities; the model never saw line breaks.
           for (const i of doc.listMarkers) {
@@ -369,6 +319,25 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         const { tags, scores } = chooseTags(doc.tokens, options.tags, doc.probabilities);
         return decodeTags(doc.text, doc.tokens, tags, scores);
       });
+      if (onTimings !== undefined) {
+        const real = batches.flat().reduce((sum, job) => sum + job.ids.length + specials, 0);
+        const padded = batches.reduce(
+          (sum, batch) =>
+            sum + batch.length * (specials + Math.max(...batch.map((j) => j.ids.length))),
+          0,
+        );
+        onTimings({
+          prepareMs: t1 - t0,
+          modelMs: t2 - t1,
+          decodeMs: clock() - t2,
+          calls: stats.calls - before.calls,
+          realTokens: real,
+          paddedTokens: padded,
+          sentences: docs.reduce((sum, doc) => sum + doc.sentences.length, 0),
+          cachedSentences: stats.cachedSentences - before.cachedSentences,
+        });
+      }
+      return entities;
     },
   };
 }
