@@ -148,9 +148,11 @@ async function main(): Promise<void> {
   while (refCount < sample.length && sum(words.slice(0, refCount)) < settings.refWords) refCount++;
   const lengthSource = shuffled(unique, SEED + 1);
   const lengths: Record<string, string[]> = {};
-  for (const n of LENGTHS) {
-    lengths[String(n)] = notesOfLength(lengthSource, n, settings.lengthNotes);
-  }
+  // a warm-up note and the timed ones per length, each length from other notes (the sentence
+  // cache would otherwise serve sentences a shorter length already analysed)
+  LENGTHS.forEach((n, k) => {
+    lengths[String(n)] = notesOfLength(lengthSource.slice(k * 400), n, settings.lengthNotes + 1);
+  });
   log(
     `${unique.length} unique MTSamples notes; sample ${sample.length} notes / ${sum(words)} words; ` +
       `reference subset ${refCount} notes / ${sum(words.slice(0, refCount))} words`,
