@@ -148,6 +148,7 @@ async function load(options: LoadOptions): Promise<Med7Model> {
     ortFolder,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.ortReady === undefined ? {} : { ortReady: options.ortReady }),
   });
   const { model, dtype } = opened;
   const inputNames = await checkSession(model, ONNX_FILES[dtype], location.source);

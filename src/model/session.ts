@@ -20,6 +20,8 @@ export interface SessionRequest {
   /** Node: onnxruntime's intra-op threads. */
   readonly threads?: number;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /** Browser: onnxruntime-web's files are ready (LoadOptions.ortReady). */
+  readonly ortReady?: Promise<void>;
 }
 
 export interface OpenedSession {
@@ -56,7 +58,10 @@ async function openFile(request: SessionRequest, dtype: ResolvedDtype): Promise<
   const { location, device, onProgress, threads } = request;
   const onnxFile = ONNX_FILES[dtype];
   if (IS_NODE) await requireFiles(location.id, [onnxFile]);
-  if (device !== 'cpu') chooseOrtBuild(device, request.ortFolder);
+  if (device !== 'cpu') {
+    await request.ortReady;
+    chooseOrtBuild(device, request.ortFolder);
+  }
   try {
     return await AutoModelForTokenClassification.from_pretrained(location.id, {
       local_files_only: true,

@@ -54,6 +54,11 @@ export interface LoadOptions {
   wasmPaths?: string;
   onProgress?: (progress: LoadProgress) => void;
   /**
+   * Browser: settles once onnxruntime-web's files are ready to use (the worker fetches and checks
+   * them meanwhile, ./worker-integrity.ts); the session opens only then, and fails with its error.
+   */
+  ortReady?: Promise<void>;
+  /**
    * Tuning for long sentences: sub-tokens per window (default: the model's maximum length less its
    * special tokens, at most 256) and shared between windows (default: a quarter of the window).
    */

@@ -194,8 +194,11 @@ async function loadOn(
     try {
       // The loader runs the model once before resolving: that is the warm-up (and, on WebGPU, the
       // shader compilation), so a WebGPU failure surfaces here.
-      await integrity.prepareOrt(device);
-      model = await loadMed7Model({ ...options, device });
+      // onnxruntime-web's files are fetched and checked while the model's config, tokenizer and
+      // weights come down; the session waits for both
+      const ortReady = integrity.prepareOrt(device);
+      ortReady.catch(() => undefined);
+      model = await loadMed7Model({ ...options, device, ortReady });
     } catch (error) {
       const failure = integrity.failure ?? error;
       if (request.device !== 'auto' || device !== 'webgpu' || isIntegrityError(failure)) {
