@@ -25,8 +25,12 @@ export async function compareInterleaved(options: {
   buildDemo();
   // The same notes as `npm run bench` (its seed + 1).
   const source = shuffled(uniqueNotes(), 20260107 + 1);
+  // a warm-up note and 5 timed ones per length, each length from other notes (see browser.ts)
   const lengths = Object.fromEntries(
-    [100, 500, 2000].map((words) => [String(words), notesOfLength(source, words, 5)]),
+    [100, 500, 2000].map((words, k) => [
+      String(words),
+      notesOfLength(source.slice(k * 400), words, 6),
+    ]),
   );
   const samples = new Map<string, Map<string, number[]>>(
     options.variants.map((variant) => [variant.name, new Map()]),
@@ -58,6 +62,7 @@ export async function compareInterleaved(options: {
         for (const [words, length] of Object.entries(wasm.lengths)) {
           add(variant.name, words, length.wallMs);
         }
+        if (wasm.keystroke !== undefined) add(variant.name, 'keystroke', wasm.keystroke.wallMs);
         console.log(`round ${round}: ${variant.name} measured`);
       }
     }
@@ -67,7 +72,7 @@ export async function compareInterleaved(options: {
   for (const [name, bySize] of samples) {
     const row = [...bySize].map(([key, ms]) => {
       const s = spread(ms);
-      return `${key === 'ready' ? 'ready' : `${key} words`} ${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)}) ms`;
+      return `${key === 'ready' || key === 'keystroke' ? key : `${key} words`} ${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)}) ms`;
     });
     console.log(`${name}: ${row.join('; ')}`);
   }
