@@ -1,10 +1,26 @@
-// Lint config: typescript-eslint (type-aware) plus Lit, Web Components and lit-a11y rules.
+// Lint config: typescript-eslint (type-aware) plus Lit, Web Components and lit-a11y rules, and
+// at most 350 lines a file (a longer one says why in a `/* eslint-disable max-lines -- why */`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
+
+/**
+ * Files over 350 lines on main, in folders being reworked in other branches of issue 31.
+ * Temporary: each is split there or given its reason in its header, then leaves this list.
+ */
+const OVER_MAX_LINES = [
+  'bench/browser.ts',
+  'bench/report.ts',
+  'bench/run.ts',
+  'src/components/med7-ner/med7-ner.component.ts',
+  'src/model/loader.ts',
+  'src/worker/client.test.ts',
+  'src/worker/client.ts',
+  'src/worker/med7.worker.ts',
+];
 
 export default tseslint.config(
   {
@@ -38,6 +54,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'smart'],
+      'max-lines': ['error', { max: 350, skipBlankLines: false, skipComments: false }],
     },
   },
+  { files: OVER_MAX_LINES, rules: { 'max-lines': 'off' } },
 );

@@ -1,3 +1,8 @@
+/**
+ * The demo page's Vite config (dev server, `vite preview`, the demo build of `npm run build`) and
+ * the unit tests' Vitest config. The page loads the drop-in element (build/dropin.ts) as any page
+ * would; public/ holds the page's static files (the service worker, filled in at build).
+ */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -54,11 +59,11 @@ const WEBGPU_ONLY = new Set<string>([
 ]);
 
 /**
- * Writes dist/sw.js from src/demo/service-worker.js: the lists of the files in dist/ to precache
- * (always, and only where WebGPU is offered), and a version that changes whenever any of their
- * contents does.
+ * Fills in dist/sw.js, which Vite copies from public/sw.js: the lists of the files in dist/ to
+ * precache (always, and only where WebGPU is offered), and a version that changes whenever any of
+ * their contents does. `template` is public/sw.js as written.
  */
-function writeServiceWorker(outDir: string): void {
+function writeServiceWorker(outDir: string, template: string): void {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -74,7 +79,6 @@ function writeServiceWorker(outDir: string): void {
     .sort();
   const precache = cached.filter((file) => !WEBGPU_ONLY.has(file));
   const webgpuOnly = cached.filter((file) => WEBGPU_ONLY.has(file));
-  const template = readFileSync(join(root, 'src', 'demo', 'service-worker.js'), 'utf8');
   const hash = createHash('sha256').update(template);
   for (const file of cached) hash.update(file).update(readFileSync(join(outDir, file)));
   const source = template
@@ -91,11 +95,13 @@ function writeServiceWorker(outDir: string): void {
  */
 function med7Demo(): Plugin {
   let outDir = join(root, 'dist');
+  let publicDir = join(root, 'public');
   let command: 'build' | 'serve' = 'serve';
   return {
     name: 'med7-demo',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      publicDir = config.publicDir;
       command = config.command;
     },
     resolveId(id) {
@@ -137,7 +143,7 @@ function med7Demo(): Plugin {
       if (!existsSync(join(outDir, DROPIN, 'med7-ner.js'))) {
         this.error(`${join(outDir, DROPIN)} is missing: build it first (npm run build).`);
       }
-      writeServiceWorker(outDir);
+      writeServiceWorker(outDir, readFileSync(join(publicDir, 'sw.js'), 'utf8'));
     },
   };
 }
@@ -155,7 +161,7 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 2000, emptyOutDir: false },
   optimizeDeps: { exclude: ['@huggingface/transformers'] },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
   },

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { countWords } from '../src/core/decode/pretokenize.ts';
 import { openEngine, type Engine, type EngineKind } from '../src/cli/engine.ts';
 import { notesOfLength, shuffled, uniqueNotes } from './notes.ts';
-import { quantile } from './stats.ts';
+import { quantile, spread } from './stats.ts';
 
 const SEED = 20260107;
 const GROUP_CHARS = 50_000;
@@ -158,6 +158,14 @@ export async function measureCores(options: {
   };
 }
 
+const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+/** A row's words/s: the median of its passes, with their range. */
+function wordsPerSecond(row: CoresRow): string {
+  const { median, min, max } = spread(row.passes.map((pass) => pass.wordsPerSecond));
+  return `${thousands(median)} (${thousands(min)}–${thousands(max)})`;
+}
+
 /** The "Cores" section of bench/RESULTS.md. */
 export function renderCores(result: CoresResult): string[] {
   const one = (input: string) =>
@@ -167,7 +175,7 @@ export function renderCores(result: CoresResult): string[] {
     '',
     `${result.availableParallelism} cores available; load average ${result.loadAverageStart.map((l) => l.toFixed(2)).join(', ')} at the start, ${result.loadAverageEnd.map((l) => l.toFixed(2)).join(', ')} at the end. Medians of ${result.rows[0]?.passes.length ?? 0} passes; cores used = CPU time of the process (all threads) / wall time. On a machine shared with other work, words per CPU-second is the steadier figure: it says how well the CPU time given was used.`,
     '',
-    '| input | engine | words/s | cores used | words per CPU-second | × one core |',
+    '| input | engine | words/s, median (min–max) | cores used | words per CPU-second | × one core |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
   ];
   for (const row of result.rows) {
@@ -179,7 +187,7 @@ export function renderCores(result: CoresResult): string[] {
           ? `pool of ${row.jobs} workers (--jobs ${row.jobs})`
           : `one model, ${row.jobs} intra-op threads`;
     lines.push(
-      `| ${row.input} (${row.records} records, ${row.words} words) | ${engine} | ${Math.round(row.wordsPerSecond).toLocaleString('en-US')} | ${row.cores.toFixed(2)} | ${Math.round(row.wordsPerSecond / row.cores).toLocaleString('en-US')} | ${(row.wordsPerSecond / base).toFixed(2)} |`,
+      `| ${row.input} (${row.records} records, ${row.words} words) | ${engine} | ${wordsPerSecond(row)} | ${row.cores.toFixed(2)} | ${Math.round(row.wordsPerSecond / row.cores).toLocaleString('en-US')} | ${(row.wordsPerSecond / base).toFixed(2)} |`,
     );
   }
   return lines;

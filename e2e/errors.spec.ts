@@ -1,3 +1,8 @@
+/**
+ * The demo page when the model is not where it should be: a wrong model URL is a readable error in
+ * the element (no endless progress bar), and a folder without the int8 file runs its q8 file on
+ * WASM and says why.
+ */
 import { expect, test } from '@playwright/test';
 import { README_ENTITIES, README_SENTENCE, analyze, waitForReady, watchEvents } from './helpers.ts';
 

@@ -1,3 +1,8 @@
+/**
+ * What the e2e specs share: the Med7 README sentence and its expected entities, waiting for the
+ * element to be ready, analysing a text through the page, watching the element's events, a long
+ * note, and the timings file (e2e/artifacts/timings.json).
+ */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, type Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * Integrity (issue 36, docs/integrity.md): the drop-in folder on a CDN origin, served by the plain
+ * Integrity (docs/integrity.md): the drop-in folder on a CDN origin, served by the plain
  * static server, with one file changed on disk at a time. Each change is refused with the file
  * named and both hashes, before any text reaches the worker; the unchanged folder highlights the
  * README sentence, and a repaired file is picked up on the next load.

@@ -1,5 +1,5 @@
 /**
- * A load failure in the browser is put down to its real cause (issue 33, item 3): a request that
+ * A load failure in the browser is put down to its real cause: a request that
  * could not be made (as under a Content-Security-Policy that forbids it) is not a missing file,
  * and a broken int8 file is not a reason to run another one, whatever its URL holds.
  */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { analyze, waitForReady, watchEvents } from './helpers.ts';
 
-// Medication status in <med7-ner> (issue 29): the Medications table's Status column with its cue
+// Medication status in <med7-ner>: the Medications table's Status column with its cue
 // on focus, allergies in a table of their own, highlights of drugs not taken drawn and named by
 // their status, and axe still clean. Expectations come from the element's own `medications`.
 

@@ -2,7 +2,7 @@
  * The speed cost of the status step (src/core/records/status.ts) on the bench notes: the first N notes of
  * the benchmark's seeded MTSamples sample (bench/run.ts, seed 20260107), their entities found once
  * by the model, then per pass: the status step alone (`drugStatuses`), `groupMedications` (which
- * now includes it) and, for scale, the model's own time on the same notes. Median of the passes.
+ * includes it) and, for scale, the model's own time on the same notes. Median of the passes.
  *
  *   npx tsx scripts/bench-status.ts [--notes 40] [--passes 5] [--json]
  */

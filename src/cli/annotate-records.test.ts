@@ -6,7 +6,7 @@ import type { Entity } from '../core/types.ts';
 import { TEST_MODEL } from '../test/paths.ts';
 import { runMed7 } from '../test/run-med7.ts';
 import { medicationTable } from './format.ts';
-import { medicationsEnricher } from './main.ts';
+import { medicationsEnricher } from './annotate.ts';
 
 const med7 = runMed7;
 

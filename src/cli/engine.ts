@@ -4,8 +4,9 @@
  * own and one onnxruntime thread (`pool`: whole groups of records run side by side, tokenising and
  * decoding included). Both give the same entities for the same groups of texts.
  *
- * Measured on the 2-core machine of this project (bench/RESULTS.md, "Cores"): the pool is the
- * faster on short and on long notes, so `--jobs N` above 1 runs a pool of N workers.
+ * Measured on the 2-core machine of this project (docs/batch.md, "Every core"): the pool uses the
+ * CPU time it gets about as well as one thread, intra-op threads about half as well, on short
+ * records and on long notes alike, so `--jobs N` above 1 runs a pool of N workers.
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
@@ -83,8 +84,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 }
 
 /**
- * The worker script beside this file: `annotate-worker.ts` when run from the sources (through
- * tsx), `annotate-worker.js` when compiled.
+ * The worker script beside this file: `annotate-worker.js` when compiled (the package's dist/lib/,
+ * or the bundle bin/med7.js builds in a checkout), `annotate-worker.ts` when this module itself
+ * runs from the sources (tests and benchmarks, through tsx or Vitest).
  */
 export function workerScript(): URL {
   const ext = extname(fileURLToPath(import.meta.url));
@@ -93,8 +95,9 @@ export function workerScript(): URL {
 
 /**
  * Starts the worker. A compiled `.js` worker starts as it is; a `.ts` one is loaded through tsx's
- * API, scoped to the worker's own imports as bin/med7.js scopes the command's (no tsconfig read),
- * since a worker thread does not inherit the module hooks of the thread that starts it.
+ * API, scoped to the worker's own imports (no tsconfig read), since a worker thread does not
+ * inherit the module hooks of the thread that starts it. That costs about 170 MB a worker (tsx
+ * transforms transformers.js again in each), which is why the command itself runs compiled.
  */
 function startWorker(workerData: WorkerLoad): Worker {
   const script = workerScript();

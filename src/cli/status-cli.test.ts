@@ -7,7 +7,7 @@ import type { FhirBundle } from '../core/export/fhir.ts';
 import type { Entity } from '../core/types.ts';
 import { TEST_MODEL } from '../test/paths.ts';
 import { runMed7 } from '../test/run-med7.ts';
-import { fhirEnricher } from './main.ts';
+import { fhirEnricher } from './annotate.ts';
 
 const ISSUE =
   'ALLERGIES: Penicillin and sulfa. He stopped taking Coumadin 5 mg daily last week. Do not restart aspirin. Will start metformin 500 mg b.i.d. next visit.';

@@ -1,5 +1,6 @@
 /** Spawns the real `med7` command as users run it, for the CLI tests. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { MED7_BIN } from './paths.ts';
 
 export interface Med7Run {
@@ -29,3 +30,50 @@ export function runMed7(args: string[], input?: string | Buffer): Promise<Med7Ru
     child.stdin.end(input ?? '');
   });
 }
+
+/** JSON Lines of `records`, one per line. */
+export const jsonl = (records: unknown[]) =>
+  records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+export interface SpawnOptions {
+  /** A file (a device, say) to open as the command's standard output instead of a pipe. */
+  stdout?: string;
+  cwd?: string;
+  input?: string;
+}
+
+export interface Started {
+  child: ChildProcess;
+  done: Promise<Med7Run & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `med7` like `runMed7`, with a working folder or a file as standard output. */
+export function startMed7(args: string[], options: SpawnOptions = {}): Started {
+  const fd = options.stdout === undefined ? 'pipe' : openSync(options.stdout, 'w');
+  const child = spawn(process.execPath, [MED7_BIN, ...args], {
+    cwd: options.cwd,
+    stdio: ['pipe', fd, 'pipe'],
+  });
+  if (typeof fd === 'number') closeSync(fd);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+  child.stdin!.on('error', () => undefined);
+  child.stdin!.end(options.input ?? '');
+  const done = new Promise<Med7Run & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      }),
+    );
+  });
+  return { child, done };
+}
+
+export const spawnMed7 = (args: string[], options: SpawnOptions = {}) =>
+  startMed7(args, options).done;

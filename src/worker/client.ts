@@ -21,20 +21,14 @@ import {
   type LoadRequest,
   type LoadProgress,
   type ReadyInfo,
+  type WorkerFactory,
+  type WorkerLike,
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
 import { isStartFailure, spawnWorker } from './spawn.ts';
 
-/** The subset of `Worker` the client needs, so tests can pass a fake. */
-export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
-  terminate(): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerReply>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-}
-
-export type WorkerFactory = () => WorkerLike;
+export type { WorkerFactory, WorkerLike };
 
 /** What `load` asks the worker for: a `LoadRequest` without its wire fields. */
 export type WorkerLoadOptions = Omit<LoadRequest, 'type' | 'id'>;

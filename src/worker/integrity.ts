@@ -10,8 +10,13 @@
 import { errorMessage } from '../core/error-message.ts';
 import { checkBytes } from '../model/verify-fetch.ts';
 import { MODEL_FOLDER, ORT_FOLDER, WORKER_FILE, assetUrl, getBasePath } from './base-path.ts';
-import type { WorkerFactory, WorkerLike } from './client.ts';
-import type { LoadIntegrity, WorkerReply, WorkerRequest } from './protocol.ts';
+import type {
+  LoadIntegrity,
+  WorkerFactory,
+  WorkerLike,
+  WorkerReply,
+  WorkerRequest,
+} from './protocol.ts';
 import { spawnWorker, startFailure, startWorker } from './spawn.ts';
 
 /** The hashes `npm run build` embeds: SRI hash by path inside the drop-in folder. */

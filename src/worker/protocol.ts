@@ -160,6 +160,16 @@ export function deserializeError(error: SerializedError): Error {
   return rebuilt;
 }
 
+/** The subset of `Worker` the client needs, so tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerReply>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+}
+
+export type WorkerFactory = () => WorkerLike;
+
 /** Compile-time exhaustiveness check for `switch` over the tagged unions above. */
 export function assertNever(value: never): never {
   throw new Error(`Unexpected message: ${JSON.stringify(value)}`);

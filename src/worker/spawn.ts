@@ -6,8 +6,7 @@
  * it reports says why, so the element can show it instead of waiting for ever.
  */
 import { errorMessage } from '../core/error-message.ts';
-import type { WorkerLike } from './client.ts';
-import type { WorkerReply, WorkerRequest } from './protocol.ts';
+import type { WorkerLike, WorkerReply, WorkerRequest } from './protocol.ts';
 
 type Listener = (event: Event) => void;
 

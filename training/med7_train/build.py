@@ -13,30 +13,12 @@ import time
 
 import torch
 
-from . import corpus, data, export, mlm_cache, paths, precision, scorer, weak_labeller
+from . import card, corpus, data, export, manifest, mlm_cache, paths, precision, scorer, weak_labeller
 from .model import BertTokenClassifier, Config
+from .presets import PRESETS
 from .pretok import BIO, LABELS, pretokenize, spans_to_bio
 from .tokenizer import WordPiece, bert_pre_tokenize, encode_pretokens, normalize, train_vocab
 from .train import TailAverage, finetune, pack_mlm, pretrain
-
-PRESETS = {
-    # a few minutes end to end: for wiring checks only
-    "smoke": dict(vocab=8000, mlm_steps=40, ft_steps=200, n_gen=4000, ade=500, mlm_docs=400, weak_limit=6000,
-                  quiet_neg=0, review=True, review3=False, review4=False, tail_average=0.0, hold_out_extra=False,
-                  seed=7, mlm_precision="fp32", decoys=0.0),
-    # the real build (about 70 minutes on 2 CPU cores). Fine-tuning steps from a recipe search on a
-    # lent GPU (training/RECIPE.md); MLM 2,000 steps once faster BLAS kernels made them affordable (build #16).
-    # review / review3: also train on the reviewed sentences (training/data/review_annotated.jsonl,
-    # review3_annotated.jsonl) as hand annotations; quiet_neg: extra weak negatives from ordinary
-    # prose (no cue, no rule-found medication); hold_out_extra: the extra comparison set's notes stay
-    # out of all training text; tail_average: export the mean of the weights over the last quarter
-    # of fine-tuning. This is the shipped build #16 (training/RECIPE.md, tenth session).
-    # `--mlm-steps 300` rebuilds the previous model, build #12.
-    "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=True, review4=False, tail_average=0.25, hold_out_extra=True,
-                 seed=7, mlm_precision="fp32", decoys=0.0),
-}
-
 
 def log_to(path):
     f = open(path, "a", buffering=1)
@@ -68,6 +50,14 @@ def parse_args(argv=None):
                     help="bf16: pre-train under bfloat16 autocast; auto: bf16 where the CPU has native bfloat16 "
                          "instructions, else fp32 (preset: fp32)")
     ap.add_argument("--n-gen", type=int)
+    ap.add_argument("--n-sig", type=int, help="generated pharmacy sigs of issue #32's error classes (med7_train/"
+                                               "gen_contexts.py), added after the vocabulary")
+    ap.add_argument("--n-status", type=int, help="generated allergy, stop, hold, plan and negation sentences "
+                                                  "(issue #34), added after the vocabulary")
+    ap.add_argument("--context-hand", action=argparse.BooleanOptionalAction,
+                    help="also train on training/data/context_annotated.jsonl and dosing_annotated.jsonl "
+                         "(hand-annotated MTSamples sentences of allergy, stop, hold, plan and negation contexts, "
+                         "and of volumes, puffs, tapers and other dosing of issue #32) as hand annotations")
     ap.add_argument("--hand-weight", type=int, default=4)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
     ap.add_argument("--eval-every", type=int, default=1000)
@@ -110,7 +100,8 @@ def parse_args(argv=None):
     if args.decoys is not None and not 0 <= args.decoys <= 1:
         ap.error("--decoys is a share of the generated lines, from 0 to 1")
     P = dict(PRESETS["smoke" if args.smoke else args.preset])
-    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "quiet_neg", "review", "review3", "review4",
+    for k in ("mlm_steps", "mlm_precision", "ft_steps", "n_gen", "n_sig", "n_status", "context_hand", "quiet_neg",
+              "review", "review3", "review4",
               "tail_average", "hold_out_extra", "seed", "decoys"):
         if getattr(args, k) is not None:
             P[k] = getattr(args, k)
@@ -154,6 +145,9 @@ def main(argv=None):
         review = review + data.load_hand_annotated(paths.REVIEW3_ANNOTATED)
     if P.get("review4"):
         review = review + data.load_hand_annotated(paths.REVIEW4_ANNOTATED)
+    if P.get("context_hand"):
+        review = (review + data.load_hand_annotated(paths.CONTEXT_ANNOTATED)
+                  + data.load_hand_annotated(paths.DOSING_ANNOTATED))
     hand = hand + review
     weak, wstats = data.weak_mtsamples(P["seed"], limit=P["weak_limit"], doubts=not args.teach_doubts_as_o,
                                        exclude={t for t, _ in hand} | held_texts, n_quiet=P.get("quiet_neg", 0),
@@ -196,6 +190,12 @@ def main(argv=None):
     if P.get("decoys"):
         gen, n_decoys = data.with_decoys(gen, P["decoys"], P["seed"], hand, held_notes)
         log(f"decoy lines {n_decoys} of {len(gen)} generated (share {P['decoys']} of those naming a drug)")
+    # sigs and status sentences (issues #32, #34): after the vocabulary too, so that a cached encoder of
+    # the recipe without them serves
+    if P.get("n_sig") or P.get("n_status"):
+        ctx = data.generated_contexts(P["seed"], P.get("n_sig", 0), P.get("n_status", 0))
+        gen = gen + ctx
+        log(f"context lines {len(ctx)} (sigs {P.get('n_sig', 0)}, status sentences {P.get('n_status', 0)})")
 
     # ---- MLM ----------------------------------------------------------------------------------
     seqs = pack_mlm(wp, docs)
@@ -281,7 +281,6 @@ def main(argv=None):
         finalize(raw, wp, cfg, dev, args.raw_out, dict(info, params=dict(P, tail_average=0.0)), log, t_start)
         with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
             json.dump(metrics, f, indent=1)
-        from . import card
         card.write(out=os.path.join(args.out, "MODEL_CARD.md"))
     log(f"build done in {time.time() - t_start:.0f}s")
     return metrics
@@ -337,7 +336,6 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
                     "quant_check": qcheck, "sizes": sizes})
     with open(os.path.join(paths.REPO_ROOT, "training", "metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
-    from . import card, manifest
     card.write(out=os.path.join(out, "MODEL_CARD.md"))
     # the hashes a page checks a copy of this folder against (docs/integrity.md)
     log(f"manifest: {manifest.write_manifest(out)}")

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from . import paths
+from .presets import PRESETS
 from .pretok import LABELS
 
 
@@ -127,7 +128,6 @@ def _cached_note(m):
 def _choice_note(P):
     """How the shipped build was chosen (training/RECIPE.md has the rules set before each run), or how
     this build differs from the shipped recipe (`npm run model:build` with no options)."""
-    from .build import PRESETS  # here, not at the top: build imports this module
     shipped = PRESETS["full"]
     diffs = [f"`{k}` {P[k]!r} (shipped: {shipped[k]!r})" for k in shipped if k in P and P[k] != shipped[k]]
     if diffs:
@@ -269,7 +269,7 @@ def _heldout_section(P):
 
 Hand-annotated by the rules of `ANNOTATION.md`, without looking at any model or labeller output, from
 MTSamples notes that neither the dev set nor the training annotations use; every note it was drawn from
-(`training/data/annotate_tools/heldout_candidates.jsonl`) is kept out of all training text. The weak
+(`training/data/batches/heldout_candidates.jsonl`) is kept out of all training text. The weak
 labeller's rules were revised once after it was made, from the training annotations: a site word before a
 form (`nasal spray`, `eye drops`, `oral solution`) is now ROUTE + FORM, as the annotations mark it, which
 raised the labeller's own score here too. Scored with `med7 eval` (int8 model; the weak labeller through

@@ -4,6 +4,7 @@ import random
 import re
 
 from . import corpus, decoys, paths, weak_labeller
+from .gen_contexts import ContextGenerator
 from .generator import Generator
 from .lexicons import drug_lexicon
 from .pretok import LABEL2ID, pretokenize, spans_to_bio
@@ -98,6 +99,14 @@ def generated(seed, n):
     single, _ = drug_lexicon()
     g = Generator(seed, extra_drugs=sorted(single))
     return g.generate(n)
+
+
+def generated_contexts(seed, n_sig, n_status):
+    """Generated sigs and status sentences (med7_train/gen_contexts.py): drug names from the whole lexicon,
+    half of them from the generator's curated common names."""
+    single, _ = drug_lexicon()
+    common = Generator(seed)
+    return ContextGenerator(seed + 1, sorted(single), common.common + common.multi).generate(n_sig, n_status)
 
 
 def with_decoys(gen, share, seed, hand, exclude_notes=frozenset()):

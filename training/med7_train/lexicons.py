@@ -85,7 +85,15 @@ CLASSES = [
     "folic acid", "iron supplements", "iron sulfate", "ferrous sulfate", "potassium chloride", "KCl",
     "magnesium oxide", "magnesium sulfate", "magnesium hydroxide", "calcium carbonate", "calcium citrate",
     "sodium bicarbonate", "sodium chloride", "Tylenol #3", "Tylenol with Codeine", "chemotherapy agents",
-    "dye", "contrast"]
+    "dye", "contrast",
+    # classes and generic phrases named as something given or avoided (issue #34)
+    "ACE inhibitors", "ACE inhibitor", "ARBs", "calcium channel blockers", "calcium channel blocker",
+    "pressors", "vasopressors", "hypoglycemics", "oral hypoglycemics", "hypoglycemic agents",
+    "pain medicines", "pain medicine", "pain medications", "pain medication", "pain pills",
+    "eye medications", "eye medicines", "sulfa", "sulfa drugs", "sulfonamides", "penicillins",
+    "cephalosporins", "muscle relaxants", "muscle relaxant", "blood thinners", "blood thinner",
+    "sedatives", "benzodiazepines", "anti-inflammatories", "antiinflammatories", "immunosuppressants",
+    "proton pump inhibitors", "PPIs", "SSRIs", "sleeping pills", "thrombolytics"]
 # Classes that are DRUG only when something says they were given (a route or dose next to them).
 WEAK_CLASSES = {"contrast", "dye", "local anesthetic", "general anesthetic", "steroid", "narcotic",
                 "diuretic", "antacid", "laxative", "vaccine", "anticoagulation"}

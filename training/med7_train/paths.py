@@ -23,7 +23,11 @@ EXTRA_ANNOTATED = REPO_ROOT / "training" / "data" / "extra_annotated.jsonl"
 REVIEW3_ANNOTATED = REPO_ROOT / "training" / "data" / "review3_annotated.jsonl"
 # the fourth review round, the same way with build #16 (select_review.py --round4)
 REVIEW4_ANNOTATED = REPO_ROOT / "training" / "data" / "review4_annotated.jsonl"
+# hand-annotated MTSamples sentences of allergy, stop, hold, plan and negation contexts (issue #34)
+CONTEXT_ANNOTATED = REPO_ROOT / "training" / "data" / "context_annotated.jsonl"
+# hand-annotated MTSamples sentences of the dosing error classes of issue #32 (volumes, puffs, tapers, ...)
+DOSING_ANNOTATED = REPO_ROOT / "training" / "data" / "dosing_annotated.jsonl"
 # the notes the held-out test set (gold/test.jsonl) was drawn from: kept out of all training text
-HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "annotate_tools" / "heldout_candidates.jsonl"
+HELDOUT_CANDIDATES = REPO_ROOT / "training" / "data" / "batches" / "heldout_candidates.jsonl"
 WORK = REPO_ROOT / "training" / "work"
 MODEL_DIR = REPO_ROOT / "models" / "med7-compact"

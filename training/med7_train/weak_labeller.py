@@ -6,7 +6,7 @@
 import bisect
 import re
 
-from . import lexicons
+from . import lexicons, sig_rules
 from .pretok import pretokenize
 
 NUMW = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|"
@@ -337,6 +337,7 @@ def label(text):
                             re.search(r"(?:of|IV|intravenous|oral|with)\s+$", t[max(0, s - 20):s])):
             doc.add(s, e, "DRUG")
 
+    sig_rules.add_sig_amounts(t, doc.spans)
     med_context = doc.has({"DRUG", "STRENGTH", "DOSAGE"})
 
     # FREQUENCY
@@ -470,8 +471,8 @@ def label(text):
             else:
                 doc.add(s, e, "FORM")
 
-    doc.spans.sort()
-    return [list(x) for x in doc.spans]
+    # sig and status-sentence rules (med7_train/sig_rules.py)
+    return sig_rules.apply(t, doc.spans)
 
 
 # Every pattern whose matches the rules above accept only in the right context. A match they turned

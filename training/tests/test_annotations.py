@@ -10,7 +10,8 @@ import pytest
 
 from med7_train import corpus, paths
 
-TOOLS = paths.REPO_ROOT / "training" / "data" / "annotate_tools"
+TOOLS = paths.REPO_ROOT / "training" / "annotate"
+BATCHES = paths.REPO_ROOT / "training" / "data" / "batches"
 TEST_GOLD = paths.REPO_ROOT / "gold" / "test.jsonl"
 EXTRA = paths.REPO_ROOT / "training" / "data" / "extra_annotated.jsonl"
 
@@ -109,7 +110,7 @@ def test_double_annotated_set_is_what_the_merged_batches_build(tmp_path, name):
         mod.main(["--set", name, "--out", str(merged)])
     finally:
         sys.path.remove(str(TOOLS))
-    assert merged.read_text(encoding="utf-8") == (TOOLS / f"{name}_batch01.txt").read_text(encoding="utf-8")
+    assert merged.read_text(encoding="utf-8") == (BATCHES / f"{name}_batch01.txt").read_text(encoding="utf-8")
     gold = paths.REPO_ROOT / "gold" / f"{name}.jsonl"
     assert _rebuild(tmp_path, f"--{name}") == gold.read_text(encoding="utf-8")
 
@@ -143,3 +144,17 @@ def test_third_set_is_held_out_text():
     assert not texts & gold
     train = {_norm(s) for _, s in corpus.mtsamples_sentences(exclude_eval=True)}
     assert not {_norm(t) for t in texts} & train
+
+
+@pytest.mark.parametrize("flag, built", [("--context", paths.CONTEXT_ANNOTATED), ("--dosing", paths.DOSING_ANNOTATED)])
+def test_context_sentences_are_what_the_batches_build_and_stay_apart_from_every_gold_set(tmp_path, flag, built):
+    context = built.read_text(encoding="utf-8")
+    assert _rebuild(tmp_path, flag) == context
+    texts = {json.loads(l)["text"] for l in context.splitlines() if l.strip()}
+    notes = {json.loads(l)["id"].split("-")[1] for l in context.splitlines() if l.strip()}
+    for gold in (paths.REPO_ROOT / "gold").glob("*.jsonl"):
+        records = [json.loads(l) for l in gold.read_text(encoding="utf-8").splitlines() if l.strip()]
+        assert not texts & {r.get("text") for r in records}, gold.name
+        # no note of a status gold part (the status test part above all) is drawn from
+        assert not notes & {r["id"].split("-")[1] for r in records if r.get("id", "").startswith("status-")}, gold.name
+    assert not notes & (corpus.dev_note_ids() | corpus.heldout_note_ids() | corpus.extra_note_ids())

@@ -1,5 +1,7 @@
 """`npm run model:build` with no options must rebuild the shipped model: the full preset's recipe is
-the one training/metrics.json records for models/med7-compact."""
+the one training/metrics.json records for models/med7-compact, plus the training data prepared for the
+next build (issues #32 and #34: generated sigs and status sentences, hand-annotated context sentences),
+which `--n-sig 0 --n-status 0 --no-context-hand` turns off."""
 import json
 
 from med7_train import build, paths
@@ -16,6 +18,8 @@ def test_the_default_build_is_the_shipped_recipe():
     assert params["review"] == (SHIPPED["data"].get("review", 0) > 0)
     assert (args.ft_lr, args.mlm_lr, args.hand_weight) == (SHIPPED["ft_lr"], SHIPPED["mlm_lr"],
                                                            SHIPPED["data"]["hand_weight"])
+    # the next build's data is on; the shipped build had none of it
+    assert "n_sig" not in recorded and params["n_sig"] > 0
 
 
 def test_options_override_the_preset():

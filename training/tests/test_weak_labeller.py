@@ -79,7 +79,7 @@ def test_site_word_before_a_form_is_the_route():
 
 
 def test_doubts_are_turned_down_mentions_only():
-    t = "She takes lithium and 20 mL of solution in the a.m. Pain medications p.r.n."
+    t = "She takes lithium and 20 mL of solution in the a.m. Her medications p.r.n."
     spans = weak_labeller.label(t)
     assert [(t[s:e], lab) for s, e, lab in spans] == [("p.r.n.", "FREQUENCY")]
     assert [t[s:e] for s, e in weak_labeller.doubts(t, spans)] == ["lithium", "20 mL", "solution", "in the a.m."]

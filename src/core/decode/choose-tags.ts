@@ -1,31 +1,13 @@
 /**
- * The model's tag probabilities → one tag per pre-token, keeping words whole.
+ * The model's tag probabilities → one tag per pre-token, keeping written words whole.
  *
- * The pre-tokeniser splits `q.d.` into `q . d .`, `D3` into `D 3` and `400mg` into `400 mg`, and
- * the model tags each piece on its own; a per-piece argmax can cut such a word apart
- * (`q.` FREQUENCY, `d` DRUG, `.` FREQUENCY). By the annotation rules an entity never starts or ends
- * inside a letter/digit run written without a break (`D3`, `400mg`, `q8h`) or inside a dotted
- * abbreviation (`q.d`, `h.s`, `0.5`): the 645 hand-annotated training sentences have 691 such
- * joins inside entities and none on an entity boundary. So the pieces of one such word are given
- * one label together: the label with the highest mean probability over the pieces. (A mean, not
- * a product: one piece the model is sure about, such as the `.` of `0.25`, must not outvote the
- * rest of the word.)
- *
- * The mirror of this module for the python-side score is `choose_tags` in
- * `training/med7_train/decode.py`; both are checked against `decode.cases.json`.
- *
- * The dot that ends a dotted abbreviation (`q.d.`, `b.i.d.`, `p.o.`, `q.12h.`) is part of that
- * word too: "abbreviations with dots count as one span" (ANNOTATION.md), and in the hand
- * annotations 370 of 371 entities ending in such an abbreviation take its final dot, even at the
- * end of a sentence. Decided per piece, the final dot was often left out before a full stop.
- *
- * The words' labels are then chosen together, as the most probable sequence that obeys the tag
- * scheme: a word may continue a label (`I-`, `L-`) only right after that label. Chosen word by
- * word, a confident `I-` after an `O` started an entity of its own: in `received 38 mg of
- * adenosine` the model gives `38` O (0.99) but `mg` I-STRENGTH (1.00), and the answer was a bare
- * `mg`, which ANNOTATION.md never makes an entity. Decoding under the constraint weighs the two
- * readings the model half-believes (`38 mg`, or nothing) instead. On builds #16–#20 it raised
- * strict F1 on the unread test + third sets by 0.53 points on average (training/RECIPE.md).
+ * The pre-tokeniser cuts `q.d.`, `D3` and `400mg` into pieces, and by ANNOTATION.md an entity
+ * never starts or ends inside such a word (a letter/digit run, a dotted abbreviation with its final
+ * dot): so a word's pieces share one label, the one with the highest mean probability. The words'
+ * labels are then chosen together as the most probable sequence the tag scheme allows (`I-`/`L-`
+ * only right after their label), so a confident `I-` after an `O` cannot open an entity alone.
+ * Mirrors `choose_tags` in `training/med7_train/decode.py`; both are checked against
+ * `decode.cases.json`. Evidence and measurements: docs/history/decoding.md.
  */
 import { isMed7Label, type Med7Label } from '../labels.ts';
 import { visibleText, type PreToken } from './pretokenize.ts';
@@ -76,9 +58,8 @@ const LEADING_DIGITS_RE = /^[0-9]{1,3}$/;
  * Whether pre-token `at` is a separator inside a word, glued to the pieces on both sides:
  * - a dot between word pieces (`q.d`, `0.5`);
  * - the comma of a number with thousands separators (`50,000`, `1,575mg`, `1:100,000`), between
- *   one to three digits and exactly three. In the gold and annotated sets, 43 of the 56 such
- *   commas are inside an entity and none is on an entity's edge, but the model, reading `,` as a
- *   piece of its own, sometimes cut `1,575mg` into `1` and `575mg`.
+ *   one to three digits and exactly three: never on a gold entity's edge, yet the model, reading
+ *   `,` as a piece of its own, sometimes cut `1,575mg` into `1` and `575mg`.
  */
 function innerSeparator(tokens: readonly PreToken[], at: number): boolean {
   const before = tokens[at - 1];

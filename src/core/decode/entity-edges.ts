@@ -10,8 +10,7 @@ const MARKS_RE = /^\p{M}+$/u;
 /**
  * The pre-tokens without a letter or digit that may stand at an entity's edge, next to one with a
  * letter or digit inside the entity: the number sign of `#2`, and the `%` of `0.25 %`, the final
- * dot of `q.d.` and the `+` of `K+`. Of the 6,869 entities in the gold and annotated sets, none
- * begins with another such pre-token and none ends with another (see `decodeTags`).
+ * dot of `q.d.` and the `+` of `K+`. No gold entity begins or ends with another such pre-token.
  */
 const EDGE_STARTS: ReadonlySet<string> = new Set(['#']);
 const EDGE_ENDS: ReadonlySet<string> = new Set(['.', '%', '+']);

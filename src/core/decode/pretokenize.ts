@@ -1,27 +1,11 @@
 /**
  * Pre-tokenisation with character offsets, identical to the training pipeline's
- * `training/med7_train/pretok.py` (`re.compile(r"[^\W\d_]+|\d+|\S")` on Python 3.11):
- *
- * - a maximal run of letters: Python's `[^\W\d_]`, i.e. Unicode letters (L*) plus the non-decimal
- *   numerals `Nl`/`No` (`²`, `½`, `Ⅻ`); combining marks are NOT letters there, so each one is a
- *   pre-token of its own, exactly as in training;
- * - a maximal run of decimal digits (`\p{Nd}`, Python's `\d`);
- * - any other single non-whitespace code point (a surrogate pair stays together; a lone surrogate
- *   is one pre-token of one code unit).
- *
- * Two refinements, for text pasted from the web and from other languages (none of the training
- * text has either, so the model's inputs there are unchanged):
- * - a soft hyphen or zero-width character ({@link INVISIBLE_CLASS}) between two letters or two
- *   digits stays inside the run (`Las\u00adix` is one pre-token; the tokenizer drops the character,
- *   so the model reads `Lasix`);
- * - a letter run is cut where its script changes between CJK, Arabic, Hebrew, Indic, Thai and the
- *   other alphabets ({@link scriptOf}): `患者はLasix` is `患者は` and `Lasix`, so no entity can
- *   hold half of such a run.
- *
- * Whitespace is Python's `str.isspace()`, which differs from JavaScript's `\s`: it includes
- * U+001C..U+001F and U+0085 (NEL) and excludes U+FEFF (BOM). Both are spelled out below.
- * Checked against Python 3.11 over every code point: the classes agree on everything Unicode 14
- * assigns (a newer engine may also class later-assigned letters as letters).
+ * `training/med7_train/pretok.py` (`[^\W\d_]+|\d+|\S` on Python 3.11): a run of letters (Python's
+ * classes: combining marks are pre-tokens of their own), a run of decimal digits, or any other
+ * single non-whitespace code point; whitespace is Python's `str.isspace()`. Two refinements for
+ * pasted text, neither found in the training text: a soft hyphen or zero-width character inside a
+ * run stays in it, and a letter run is cut where its script changes (`患者はLasix`).
+ * `pretokenize.parity.test.ts` checks it against Python itself.
  */
 
 /** One pre-token: `text === source.slice(start, end)`, offsets in UTF-16 code units. */

@@ -1,22 +1,10 @@
 /**
- * Sentence segments for windowing.
- *
- * The model was fine-tuned on single sentences, split the way the gold files are
- * (`training/med7_train/corpus.py`, `SENT_SPLIT_RE`). In a window that holds several sentences it
- * misses most entities that sit more than about 64 sub-tokens in: the 121 dev sentences joined
- * into one text scored strict F1 0.79, against 0.96 as separate records. So the extractor gives
- * each sentence windows of its own, and a note scores like its sentences do alone.
- *
- * A new segment starts at a pre-token where the gold split would start a sentence:
- * - after `.`, `?` or `!` followed by whitespace, when the next character is `A-Z` or `0-9`;
- * - after a sentence end of another script, space or none (`。！？`, `؟`, `।`: `SENTENCE_END_MARKS`
- *   of `span-breaks.ts`, where no entity crosses one);
- * - after a comma followed by an upper-case heading and a colon (MTSamples' `,ALLERGIES:,`);
- * - at a list marker that begins a line (`1.`, `2)`, `(3)`, `-`, `*`, `•`, then a space): each item
- *   of a medication list is a sentence of its own.
- *
- * Other line breaks are not boundaries: the training text had none, and hard-wrapped notes break
- * lines in the middle of sentences (`Lasix⏎40 mg p.o. daily`).
+ * Sentence segments for windowing. The model was fine-tuned on single sentences and misses
+ * entities deep inside a window of several, so each sentence gets windows of its own, split the
+ * way the gold files are (`SENT_SPLIT_RE` in `training/med7_train/corpus.py`): after `.`, `?` or
+ * `!` + space before `A-Z`/`0-9`, after a sentence end of another script (`。`, `؟`, `।`), at
+ * MTSamples' `,HEADING:` and at a list marker that begins a line. Other line breaks are not
+ * boundaries: hard-wrapped notes break lines mid-sentence (`Lasix⏎40 mg p.o. daily`).
  */
 import type { PreToken } from './pretokenize.ts';
 import { SENTENCE_END_MARKS } from './span-breaks.ts';

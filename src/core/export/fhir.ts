@@ -1,22 +1,9 @@
 /**
  * FHIR R4 export: a `collection` Bundle with one resource per medication record, by its status
- * (`../shared/STATUS.md`):
- * - `allergy` → an `AllergyIntolerance` (`code.text` the drug as written, `clinicalStatus` active,
- *   `verificationStatus` unconfirmed: a note's mention is not a confirmed allergy), never a
- *   `MedicationStatement`, so an allergy is never exported as a drug the patient takes;
- * - the others → a `MedicationStatement` whose `status` is `not-taken` (negated), `stopped`,
- *   `on-hold` (held), `intended` (planned), `completed` (given) or `active`.
- *
- * The MedicationStatement:
- *
- * - `medicationCodeableConcept.text`: the drug as written (a record with no drug gets a
- *   data-absent-reason extension instead: R4 requires a medication).
- * - `dosage[0].text`: the whole sig as written (strength, form, route, dose, frequency, duration).
- * - `dosage[0].timing`: `code.text` keeps the frequency and duration as written; `repeat` holds
- *   what parses (`b.i.d.` → 2 per 1 d, `q.4-6h.` → every 4–6 h, `x 10 days` → bounds 10 d).
- * - `dosage[0].asNeededBoolean`: true for `prn`/`as needed`; absent otherwise (not known false).
- * - `dosage[0].route.text`; `dosage[0].doseAndRate`: the DOSAGE when it parses (`30ml` → 30 mL,
- *   `two tablets` → 2 tablet), else a single plain STRENGTH (`40 mg` → 40 mg).
+ * (`../shared/STATUS.md`): an allergy becomes an unconfirmed `AllergyIntolerance`, never a
+ * `MedicationStatement`, so it is never exported as a drug the patient takes; every other record
+ * becomes a `MedicationStatement` (`not-taken`, `stopped`, `on-hold`, `intended`, `completed` or
+ * `active`) that keeps the sig as written and adds what parses (`toMedicationStatement`).
  */
 import type { Entity } from '../types.ts';
 import { recordAttributes, type MedicationRecord } from '../records/group.ts';
@@ -209,7 +196,16 @@ export function dosageOf(record: MedicationRecord): FhirDosage | undefined {
 
 /**
  * One MedicationStatement for one record that is not an allergy (an allergy record throws: it
- * must go through `toAllergyIntolerance`).
+ * must go through `toAllergyIntolerance`):
+ *
+ * - `medicationCodeableConcept.text`: the drug as written (a record with no drug gets a
+ *   data-absent-reason extension instead: R4 requires a medication).
+ * - `dosage[0].text`: the whole sig as written (strength, form, route, dose, frequency, duration).
+ * - `dosage[0].timing`: `code.text` keeps the frequency and duration as written; `repeat` holds
+ *   what parses (`b.i.d.` → 2 per 1 d, `q.4-6h.` → every 4–6 h, `x 10 days` → bounds 10 d).
+ * - `dosage[0].asNeededBoolean`: true for `prn`/`as needed`; absent otherwise (not known false).
+ * - `dosage[0].route.text`; `dosage[0].doseAndRate`: the DOSAGE when it parses (`30ml` → 30 mL,
+ *   `two tablets` → 2 tablet), else a single plain STRENGTH (`40 mg` → 40 mg).
  */
 export function toMedicationStatement(
   record: MedicationRecord,
@@ -231,7 +227,11 @@ export function toMedicationStatement(
   };
 }
 
-/** One AllergyIntolerance for an allergy record: the substance as written, unconfirmed. */
+/**
+ * One AllergyIntolerance for an allergy record: `code.text` the substance as written,
+ * `clinicalStatus` active, `verificationStatus` unconfirmed (a note's mention is not a confirmed
+ * allergy).
+ */
 export function toAllergyIntolerance(
   record: MedicationRecord,
   options: FhirExportOptions = {},

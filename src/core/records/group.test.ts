@@ -1,41 +1,20 @@
+/**
+ * The medication linker on prose: attributes before and after a drug, several drugs in a sentence,
+ * combination products, sigs with no drug, and a property over random texts. Lists, lines and
+ * sentence ends: group-lists.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MED7_LABELS, type Med7Label } from '../labels.ts';
 import {
   groupMedications,
-  isHardBoundary,
   recordAttributes,
   recordEntities,
   recordExtent,
   type MedicationRecord,
 } from './group.ts';
 import type { Entity } from '../types.ts';
-
-/**
- * Entities from `[piece, label]` pairs: each piece is searched for in `text` after the previous
- * one, so repeated words (`q.d.`) resolve left to right.
- */
-function spans(text: string, pieces: [string, Med7Label][]): Entity[] {
-  let from = 0;
-  return pieces.map(([piece, label]) => {
-    const start = text.indexOf(piece, from);
-    if (start < 0) throw new Error(`${piece} not found after ${from}`);
-    from = start + piece.length;
-    return { start, end: from, label, text: piece, score: 1 };
-  });
-}
-
-/** A record as `{drug: 'Lasix', strength: ['40 mg'], …}`, only the fields that hold something. */
-function summary(record: MedicationRecord): Record<string, string | string[] | null> {
-  const out: Record<string, string | string[] | null> = { drug: record.drug?.text ?? null };
-  for (const field of ['strength', 'form', 'route', 'dosage', 'frequency', 'duration'] as const) {
-    if (record[field].length > 0) out[field] = record[field].map((e) => e.text);
-  }
-  return out;
-}
-
-const group = (text: string, pieces: [string, Med7Label][]) =>
-  groupMedications(text, spans(text, pieces)).map(summary);
+import { group, spans, summary } from '../../test/records.ts';
 
 describe('groupMedications', () => {
   it('puts all six attributes of the Med7 README sentence on its one drug', () => {
@@ -63,65 +42,6 @@ describe('groupMedications', () => {
       frequency: ['bid'],
       duration: ['for the next 5 days'],
     });
-  });
-
-  it('splits a numbered list at its markers', () => {
-    const text = '1. Lasix 40 mg p.o. daily. 2. Celexa 40 mg. 3. Tylenol 650 mg q.6h. p.r.n.';
-    expect(
-      group(text, [
-        ['Lasix', 'DRUG'],
-        ['40 mg', 'STRENGTH'],
-        ['p.o.', 'ROUTE'],
-        ['daily', 'FREQUENCY'],
-        ['Celexa', 'DRUG'],
-        ['40 mg', 'STRENGTH'],
-        ['Tylenol', 'DRUG'],
-        ['650 mg', 'STRENGTH'],
-        ['q.6h. p.r.n.', 'FREQUENCY'],
-      ]),
-    ).toEqual([
-      { drug: 'Lasix', strength: ['40 mg'], route: ['p.o.'], frequency: ['daily'] },
-      { drug: 'Celexa', strength: ['40 mg'] },
-      { drug: 'Tylenol', strength: ['650 mg'], frequency: ['q.6h. p.r.n.'] },
-    ]);
-  });
-
-  it("splits MTSamples' flattened lists (`,2.  Celexa`)", () => {
-    const text = 'MEDICATIONS:,1.  Lasix 40 mg daily.,2.  Celexa 40 mg daily.,3.  Prozac 20 mg.';
-    expect(
-      group(text, [
-        ['Lasix', 'DRUG'],
-        ['40 mg', 'STRENGTH'],
-        ['daily', 'FREQUENCY'],
-        ['Celexa', 'DRUG'],
-        ['40 mg', 'STRENGTH'],
-        ['daily', 'FREQUENCY'],
-        ['Prozac', 'DRUG'],
-        ['20 mg', 'STRENGTH'],
-      ]),
-    ).toEqual([
-      { drug: 'Lasix', strength: ['40 mg'], frequency: ['daily'] },
-      { drug: 'Celexa', strength: ['40 mg'], frequency: ['daily'] },
-      { drug: 'Prozac', strength: ['20 mg'] },
-    ]);
-  });
-
-  it('does not carry a sig across a list marker to the next drug', () => {
-    // Item 2 has no drug: its sig must not join Lasix (before) or Prozac (after).
-    const text = '1. Lasix 40 mg.\n2. 10 mg daily\n3. Prozac';
-    expect(
-      group(text, [
-        ['Lasix', 'DRUG'],
-        ['40 mg', 'STRENGTH'],
-        ['10 mg', 'STRENGTH'],
-        ['daily', 'FREQUENCY'],
-        ['Prozac', 'DRUG'],
-      ]),
-    ).toEqual([
-      { drug: 'Lasix', strength: ['40 mg'] },
-      { drug: null, strength: ['10 mg'], frequency: ['daily'] },
-      { drug: 'Prozac' },
-    ]);
   });
 
   it('links attributes before the drug in prose', () => {
@@ -313,41 +233,6 @@ describe('groupMedications', () => {
     ]);
   });
 
-  it('does not link across sentences', () => {
-    const text = 'Lasix was stopped. Take 2 tablets daily.';
-    expect(
-      group(text, [
-        ['Lasix', 'DRUG'],
-        ['2', 'DOSAGE'],
-        ['tablets', 'FORM'],
-        ['daily', 'FREQUENCY'],
-      ]),
-    ).toEqual([
-      { drug: 'Lasix' },
-      { drug: null, dosage: ['2'], form: ['tablets'], frequency: ['daily'] },
-    ]);
-  });
-
-  it('reads one line per medication', () => {
-    const text = 'Lasix 40 mg daily\nMetoprolol 25 mg b.i.d.\r\nAspirin 81 mg';
-    expect(
-      group(text, [
-        ['Lasix', 'DRUG'],
-        ['40 mg', 'STRENGTH'],
-        ['daily', 'FREQUENCY'],
-        ['Metoprolol', 'DRUG'],
-        ['25 mg', 'STRENGTH'],
-        ['b.i.d.', 'FREQUENCY'],
-        ['Aspirin', 'DRUG'],
-        ['81 mg', 'STRENGTH'],
-      ]),
-    ).toEqual([
-      { drug: 'Lasix', strength: ['40 mg'], frequency: ['daily'] },
-      { drug: 'Metoprolol', strength: ['25 mg'], frequency: ['b.i.d.'] },
-      { drug: 'Aspirin', strength: ['81 mg'] },
-    ]);
-  });
-
   it('accepts entities in any order and returns nothing for none', () => {
     const text = 'Lasix 40 mg daily';
     const entities = spans(text, [
@@ -434,29 +319,5 @@ describe('groupMedications', () => {
           expect(r.drug !== null || recordAttributes(r).length > 0).toBe(true);
       }),
     );
-  });
-});
-
-describe('isHardBoundary', () => {
-  it.each([
-    ['.,2.  C', true],
-    [' 2. C', true],
-    ['. T', true],
-    ['.,A', true],
-    ['\n\n', true],
-    ['\n- L', true],
-    [' ', false],
-    [', ', false],
-    [' and ', false],
-    [' of 1:1 mixture of 0', false],
-    [' #40 o', false],
-    ['\nM', false],
-    // the sentence ends of other scripts, with or without a space
-    [' 服用。阿', true],
-    ['？ T', true],
-    ['؟ C', true],
-    ['। C', true],
-  ])('%j → %s', (window, expected) => {
-    expect(isHardBoundary(window)).toBe(expected);
   });
 });

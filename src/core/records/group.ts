@@ -1,22 +1,8 @@
 /**
  * Medication records: which STRENGTH, FORM, ROUTE, DOSAGE, FREQUENCY and DURATION belong to which
- * DRUG. Pure text work over entities that are already found, shared by the browser and Node.
- *
- * The linker reads only the text *between* entities:
- * 1. Hard boundaries — sentence ends (of any script: `。`, `؟`, `।`), list markers (`,2.`, `\n3)`), bullets and blank lines — cut
- *    the entities into segments; nothing links across them.
- * 2. Inside a segment, an attribute after a drug belongs to that drug (`Lasix 40 mg p.o. daily`),
- *    and attributes before the segment's first drug belong to it (`daily 1 g Rocephin`).
- * 3. Between two drugs, the attributes joined to the second drug by nothing but spaces or `of`
- *    (`and 0.5 cc Celestone`, `200 ml of Visipaque`, `and p.o. antibiotics`) belong to the second;
- *    the rest stay with the first. When no break separates the two groups at all, a repeated label
- *    starts the second drug's group (`Lasix 40 mg 1 g Rocephin`).
- * 4. `A with B` with nothing in between names one product (`Calcium carbonate with vitamin D 500 mg`):
- *    the attributes after B go to A, and B keeps a record of its own.
- * 5. Attributes in a segment with no drug make a record whose `drug` is null.
- *
- * Each record also carries its drug's status and the cue that decided it (`src/core/records/status.ts`);
- * a record with no drug is `active` with no cue.
+ * DRUG, read from the text between entities that are already found (rules: `groupMedications`,
+ * docs/records.md). Each record also carries its drug's status and cue (`status.ts`). Pure text
+ * work, shared by the browser and Node.
  */
 import { MED7_LABELS, type Med7Label } from '../labels.ts';
 import { SENTENCE_END_MARKS } from '../decode/span-breaks.ts';
@@ -136,6 +122,20 @@ const COMBINATION_GAP = new RegExp(`^${INLINE_SPACE}+(?:with|w/)${INLINE_SPACE}+
  * Group entities into medication records. Entities may come in any order; overlapping entities
  * are not expected (the decoder never yields them). Records come out in text order (by drug, or
  * by first attribute for a record with no drug).
+ *
+ * The linker reads only the text *between* entities:
+ * 1. Hard boundaries — sentence ends (of any script: `。`, `؟`, `।`), list markers (`,2.`, `\n3)`), bullets and blank lines — cut
+ *    the entities into segments; nothing links across them.
+ * 2. Inside a segment, an attribute after a drug belongs to that drug (`Lasix 40 mg p.o. daily`),
+ *    and attributes before the segment's first drug belong to it (`daily 1 g Rocephin`).
+ * 3. Between two drugs, the attributes joined to the second drug by nothing but spaces or `of`
+ *    (`and 0.5 cc Celestone`, `200 ml of Visipaque`, `and p.o. antibiotics`) belong to the second;
+ *    the rest stay with the first. When no break separates the two groups at all, a repeated label
+ *    starts the second drug's group (`Lasix 40 mg 1 g Rocephin`).
+ * 4. `A with B` with nothing in between names one product (`Calcium carbonate with vitamin D 500 mg`):
+ *    the attributes after B go to A, and B keeps a record of its own.
+ * 5. Attributes in a segment with no drug make a record whose `drug` is null.
+ * A record with no drug is `active` with no cue.
  */
 export function groupMedications(text: string, entities: readonly Entity[]): MedicationRecord[] {
   const sorted = [...entities].sort(byStart);

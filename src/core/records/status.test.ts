@@ -131,6 +131,71 @@ describe('statusOf', () => {
   });
 });
 
+describe('statusOf: scope follows the structure of the sentence', () => {
+  it("lets a cue that tells a list's outcome, or a plural passive, reach the whole list", () => {
+    const relief = 'She was treated with steroid injections, splinting, and NSAIDs without relief.';
+    const cue = { start: 63, end: 77, text: 'without relief' };
+    expect(of(relief, 'steroid')).toEqual({ status: 'stopped', cue });
+    expect(of(relief, 'NSAIDs')).toEqual({ status: 'stopped', cue });
+    const weaned = 'Her valproic acid, Zonegran, and Keppra were weaned.';
+    for (const drug of ['valproic acid', 'Zonegran', 'Keppra']) {
+      expect(of(weaned, drug)).toEqual({
+        status: 'stopped',
+        cue: { start: 40, end: 51, text: 'were weaned' },
+      });
+    }
+  });
+
+  it('ends a cue at a new clause with its own subject', () => {
+    const text = 'He should not restart methadone as he is already on Celebrex.';
+    expect(of(text, 'methadone')).toEqual({
+      status: 'negated',
+      cue: { start: 3, end: 21, text: 'should not restart' },
+    });
+    expect(of(text, 'Celebrex')).toEqual({
+      status: 'active',
+      cue: { start: 38, end: 51, text: 'is already on' },
+    });
+  });
+
+  it('reads a stop with an end as a hold, and a duration of use as no hold', () => {
+    expect(of('He stopped the Imuran for one month.', 'Imuran')).toEqual({
+      status: 'held',
+      cue: { start: 3, end: 14, text: 'stopped the' },
+    });
+    const switched = 'She remained on Coumadin for 3 months and then was switched to aspirin.';
+    expect(of(switched, 'Coumadin').status).toBe('stopped');
+    expect(of('I hope to get her off the Percocet in the future.', 'Percocet')).toEqual({
+      status: 'active',
+      cue: { start: 18, end: 21, text: 'off' },
+    });
+    expect(of('The patient cannot be taken off Coumadin.', 'Coumadin')).toEqual({
+      status: 'active',
+      cue: { start: 12, end: 31, text: 'cannot be taken off' },
+    });
+  });
+
+  it('reads a drug given at a past date as a past course, and one avoided for a side effect as an intolerance', () => {
+    expect(of('In August of 2007, she was treated with doxorubicin.', 'doxorubicin')).toEqual({
+      status: 'stopped',
+      cue: { start: 23, end: 39, text: 'was treated with' },
+    });
+    expect(of('She was treated with doxorubicin.', 'doxorubicin').status).toBe('given');
+    expect(of('He cannot take aspirin because of stomach upset.', 'aspirin')).toEqual({
+      status: 'allergy',
+      cue: { start: 23, end: 47, text: 'because of stomach upset' },
+    });
+    expect(of('He has no true allergy to aspirin.', 'aspirin').status).toBe('negated');
+  });
+
+  it('reads drugs in a sentence that weighs risks as planned', () => {
+    expect(of('Risks of sedatives and bleeding were discussed.', 'sedatives')).toEqual({
+      status: 'planned',
+      cue: { start: 0, end: 8, text: 'Risks of' },
+    });
+  });
+});
+
 describe('drugStatuses', () => {
   it('gives a status to every DRUG entity only, and masks entity text from triggers', () => {
     const text = 'Hold Lasix 40 mg daily and aspirin.';
@@ -144,5 +209,24 @@ describe('drugStatuses', () => {
     expect(statuses.size).toBe(2);
     expect(statuses.get(entities[0] as Entity)?.status).toBe('held');
     expect(statuses.get(entities[3] as Entity)?.status).toBe('held');
+  });
+
+  it("lets a backward cue reach over the drug's own sig and one comma, not over another item", () => {
+    const text =
+      'Premarin 0.125 mg daily, and Dolobid 1000 mg q.d., recently discontinued because of a rash.';
+    const entities: Entity[] = [
+      { start: 0, end: 8, label: 'DRUG', text: 'Premarin', score: 1 },
+      { start: 9, end: 17, label: 'STRENGTH', text: '0.125 mg', score: 1 },
+      { start: 18, end: 23, label: 'FREQUENCY', text: 'daily', score: 1 },
+      { start: 29, end: 36, label: 'DRUG', text: 'Dolobid', score: 1 },
+      { start: 37, end: 44, label: 'STRENGTH', text: '1000 mg', score: 1 },
+      { start: 45, end: 49, label: 'FREQUENCY', text: 'q.d.', score: 1 },
+    ];
+    const statuses = drugStatuses(text, entities);
+    expect(statuses.get(entities[0] as Entity)).toEqual({ status: 'active', cue: null });
+    expect(statuses.get(entities[3] as Entity)).toEqual({
+      status: 'allergy',
+      cue: { start: 73, end: 90, text: 'because of a rash' },
+    });
   });
 });

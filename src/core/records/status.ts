@@ -3,432 +3,52 @@
  * allergy, negated, stopped, held, planned, given or active — with the evidence (`cue`).
  *
  * ConText-style rules over the text around the drug, pure and shared by the browser and Node:
- * 1. Trigger terms (`allergic to`, `stopped`, `hold`, `will start`, `was given`, `continue` …) each
- *    with a status and a direction: forward (applies to drugs after it), backward (to drugs before
- *    it) or both. Overlapping matches keep the longest (`do not restart` over `restart`).
- * 2. A trigger's scope ends at a sentence end, a list break (line, `;`, numbered item), a
- *    terminator (`but`, `however`, `except`, `other than` …) and at the next trigger: a drug takes
- *    the nearest forward trigger and the nearest backward one in scope. Backward scopes and the
- *    forward scope of a two-way trigger also end at a comma (a list item: `Lipitor discontinued,
- *    Vioxx 25 mg`), and a few short triggers (`no`, `off`) reach only a few words.
+ * 1. Trigger terms (`status-triggers.ts`: `allergic to`, `stopped`, `hold`, `will start`, `was
+ *    given`, `continue` …) each with a status and a direction: forward (applies to drugs after
+ *    it), backward (to drugs before it) or both. Overlapping matches keep the longest.
+ * 2. A trigger's scope follows the structure of the text (`status-context.ts`): it ends at a
+ *    sentence end, a list break (line, `;`, numbered item), a terminator (`but`, `however`, a
+ *    new clause with its own subject: `as he is …`) and at the next trigger; a drug takes the
+ *    nearest forward trigger and the nearest backward one in scope. Backward scopes and the
+ *    forward scope of a two-way trigger also end at a comma (a list item: `Lipitor
+ *    discontinued, Vioxx 25 mg`) unless only the drug's own sig stands before it; a cue that
+ *    tells a list's outcome (`X, Y and Z without relief`) reaches the whole list.
  * 3. The section heading above the drug: `ALLERGIES:` makes its list `allergy`; `MEDICATIONS:` and
- *    the like mark `active`; `ANESTHESIA:` `given`.
- * 4. Of what applies, the first in STATUS.md's order wins; with nothing, a sentence about a
- *    procedure (`infiltrated`, `injected`, `prepped` …) makes `given`, else the drug is `active`.
+ *    the like mark `active`; `ANESTHESIA:`, `PREMEDICATION:` `given`.
+ * 4. Of what applies, the first in STATUS.md's order wins; a stop with an end (`for now`,
+ *    `for one month`, a later restart) is `held`, a stop for a side effect `allergy`; with
+ *    nothing, a sentence about a procedure makes `given`, else the drug is `active`.
  */
 import type { Entity } from '../types.ts';
+import {
+  CONSENT_CONTEXT,
+  CONTRAST_AGENT,
+  PROCEDURE_CONTEXT,
+  cueOf,
+  findHeadings,
+  maskSpans,
+  scopeEnded,
+  sentenceBounds,
+  wordCount,
+  type Heading,
+} from './status-context.ts';
+import { SIDE_EFFECT, UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
+import {
+  MEDICATION_STATUSES,
+  type DrugStatus,
+  type MedicationStatus,
+  type StatusCue,
+} from './status-types.ts';
 
-export const MEDICATION_STATUSES = [
-  'allergy',
-  'negated',
-  'stopped',
-  'held',
-  'planned',
-  'given',
-  'active',
-] as const;
-export type MedicationStatus = (typeof MEDICATION_STATUSES)[number];
-
-export function isMedicationStatus(value: unknown): value is MedicationStatus {
-  return (MEDICATION_STATUSES as readonly unknown[]).includes(value);
-}
-
-/** The evidence of a status: a span of the text (UTF-16 offsets, `end` exclusive). */
-export interface StatusCue {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface DrugStatus {
-  status: MedicationStatus;
-  /** The trigger or heading that decided it; null for the default `active`. */
-  cue: StatusCue | null;
-}
-
-type Direction = 'forward' | 'backward' | 'both';
-
-interface TriggerRule {
-  status: MedicationStatus;
-  direction: Direction;
-  /** A regular expression source, matched case-insensitively. */
-  pattern: string;
-  /** Forward scope in words (default: the whole clause). */
-  maxWords?: number;
-  /** Words that end this trigger's forward scope (`switched from X to Y`: `to`). */
-  until?: string;
-  /** A backward trigger that reaches over `but he` (`ordered Demerol, but he refused`). */
-  crossesBut?: boolean;
-  /**
-   * A backward trigger that points back with a pronoun (`but discontinued this`, `did not tolerate
-   * them`): it reaches over commas and `but` within the sentence (10 words); `it`/`this` only to
-   * the nearest drug.
-   */
-  anaphor?: boolean;
-  /** A backward trigger for the drugs right before it only (`penicillin and sulfa allergies`). */
-  adjacent?: boolean;
-}
-
-const W = (source: string): string => `\\b(?:${source})\\b`;
-const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|the infant)';
-const REACTION =
-  '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
-/** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
-const SIDE_EFFECT =
-  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
-
-/** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
-const RULES: readonly TriggerRule[] = [
-  // allergy
-  {
-    status: 'allergy',
-    direction: 'forward',
-    pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?' +
-        REACTION +
-        ' (?:on|to|after|from|with)|' +
-        SIDE_EFFECT +
-        ' (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)',
-    ),
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W(
-      `(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
-    ),
-    anaphor: true,
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
-    ),
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W('(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)'),
-    adjacent: true,
-  },
-  // negated
-  {
-    status: 'negated',
-    direction: 'forward',
-    pattern: W(
-      "(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
-    ),
-  },
-  {
-    status: 'negated',
-    direction: 'forward',
-    pattern: W(
-      'but not|and not|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse))|without|nor|lack of|absence of',
-    ),
-    maxWords: 3,
-  },
-  {
-    status: 'negated',
-    direction: 'forward',
-    pattern: W('(?:has|have|had) not been \\w+ing'),
-    maxWords: 6,
-  },
-  {
-    status: 'negated',
-    direction: 'both',
-    pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:is|are) contraindicated|not given|declined|declines|refused|refuses|refuse',
-    ),
-    crossesBut: true,
-  },
-  // stopped
-  {
-    status: 'stopped',
-    direction: 'forward',
-    pattern: W(
-      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had) (?:a |an )?(?:\\w+ )?courses? of|failed|quit|tried',
-    ),
-    until: W('to|onto'),
-  },
-  {
-    status: 'stopped',
-    direction: 'forward',
-    pattern: W('(?<!\\bto (?:come|get|be|go) (?:(?:him|her|them) )?|\\bdays? )off(?: of)?'),
-    maxWords: 2,
-  },
-  {
-    status: 'stopped',
-    direction: 'forward',
-    pattern: W('(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried'),
-  },
-  {
-    status: 'stopped',
-    direction: 'forward',
-    pattern: W('instead of|previous|prior(?! to)'),
-    maxWords: 3,
-  },
-  {
-    status: 'stopped',
-    direction: 'both',
-    pattern: W("discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|d/c"),
-  },
-  {
-    status: 'stopped',
-    direction: 'backward',
-    pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|without (?:much |any )?(?:benefit|improvement|relief|success|effect)|in the past|previously|formerly',
-    ),
-  },
-  {
-    status: 'stopped',
-    direction: 'backward',
-    pattern: W(
-      "(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|which (?:did not|didn't|has not|had not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
-    ),
-    anaphor: true,
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W(
-      '(?:did not|could not|does not|cannot|unable to|never) tolerate (?:it|this|them|both(?: of them)?|either(?: of them)?)',
-    ),
-    anaphor: true,
-  },
-  // held
-  {
-    status: 'held',
-    direction: 'both',
-    pattern: W(
-      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?|area|room))|held|on hold',
-    ),
-  },
-  {
-    status: 'held',
-    direction: 'backward',
-    pattern: W(
-      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)',
-    ),
-    anaphor: true,
-  },
-  // planned
-  {
-    status: 'planned',
-    direction: 'forward',
-    pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be (?:re)?started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
-    ),
-  },
-  {
-    status: 'planned',
-    direction: 'backward',
-    pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
-    ),
-  },
-  {
-    status: 'planned',
-    direction: 'backward',
-    pattern: W(
-      'which (?:he|she|they|the patient) (?:is|are|will be) (?:to|going to|about to) (?:start|begin|try)',
-    ),
-    anaphor: true,
-  },
-  // given
-  {
-    status: 'given',
-    direction: 'forward',
-    pattern: W(
-      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
-    ),
-  },
-  {
-    status: 'given',
-    direction: 'backward',
-    pattern: W(
-      '(?:was|were) (?:then |also )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed|irrigated|infused)|used (?:was|were)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
-    ),
-  },
-  // active
-  {
-    status: 'active',
-    direction: 'forward',
-    pattern: W(
-      `(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still )?(?:on|taking|using)|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
-    ),
-  },
-  {
-    status: 'active',
-    direction: 'backward',
-    pattern: W(
-      '(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started(?! on))',
-    ),
-  },
-];
-
-/** Words that end a trigger's scope. */
-const TERMINATOR = new RegExp(
-  W(
-    'but|however|although|though|except|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless',
-  ),
-  'i',
-);
-/** Clause and list breaks: `;`, a line break, a numbered item. */
-const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
-/** A sentence end (as in records.ts): `.!?` then a comma or spaces before a capital, digit or bracket. */
-const SENTENCE_END = /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,|\s+(?=[A-Z0-9(["']))/g;
-
-/** Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence. */
-const HEADING =
-  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),)/g;
-const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
-  [/ALLERG|ADVERSE|INTOLERANCE|SENSITIVIT/, 'allergy'],
-  [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS/, 'stopped'],
-  [/ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS/, 'given'],
-  [/RECOMMEND/, 'planned'],
-  [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
-];
-/** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */
-const PROSE =
-  /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
-
-/** Sentences about a procedure: drugs in them with no trigger are `given`. */
-const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraoperative\w*|preoperative\w*|postoperative\w*|operating room|dressing|the wound|bolus|fluoroscop\w*|procedure|needle|catheter|flush\w*|cannula|stress test)\b/i;
-/** Contrast agents are given for the study the note describes, unless the text says otherwise. */
-const CONTRAST_AGENT =
-  /\b(?:contrast|dye|gadolinium|omnipaque|visipaque|isovue|ultravist|optiray|hypaque|gastrografin|barium)\b/i;
-
-const COMPILED = RULES.map((rule) => [rule, new RegExp(rule.pattern, 'gi')] as const);
-const UNTIL = new Map(
-  RULES.flatMap((rule) => (rule.until === undefined ? [] : [[rule, new RegExp(rule.until, 'i')]])),
-);
-
-interface Trigger {
-  start: number;
-  end: number;
-  rule: TriggerRule;
-}
-
-interface Heading {
-  start: number;
-  end: number;
-  status: MedicationStatus | null;
-  /** Where the heading's governance ends (for `allergy`, the end of its list). */
-  until: number;
-}
-
-function findTriggers(text: string): Trigger[] {
-  const found: Trigger[] = [];
-  for (const [rule, re] of COMPILED) {
-    for (const m of text.matchAll(re)) {
-      if (m[0].length === 0) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, rule });
-    }
-  }
-  // Longest first; a match that overlaps a longer one is dropped. `kept` stays sorted by start and
-  // free of overlaps, so each match is checked against its two neighbours only.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Trigger[] = [];
-  for (const t of found) {
-    const at = lowerBound(kept.length, (i) => kept[i]!.start >= t.start);
-    const twin = kept[at];
-    // The same words as a forward and a backward trigger of one status (`was given`): both ways.
-    if (twin && twin.start === t.start && twin.end === t.end) {
-      if (twin.rule.status === t.rule.status && twin.rule.direction !== t.rule.direction) {
-        kept[at] = { ...twin, rule: { ...twin.rule, direction: 'both' } };
-      }
-      continue;
-    }
-    const previous = kept[at - 1];
-    if ((previous && previous.end > t.start) || (twin && twin.start < t.end)) continue;
-    kept.splice(at, 0, t);
-  }
-  return kept;
-}
-
-/** The first index in [0, length) where the monotone `isAtOrAfter` holds, else `length`. */
-function lowerBound(length: number, isAtOrAfter: (index: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (isAtOrAfter(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-function sentenceBounds(text: string): number[] {
-  const ends: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) ends.push(m.index + 1);
-  return ends;
-}
-
-function findHeadings(text: string, sentenceEnds: readonly number[]): Heading[] {
-  const headings: Heading[] = [];
-  for (const m of text.matchAll(HEADING)) {
-    const name = m[1] ?? m[2] ?? '';
-    const start = m.index + m[0].length - name.length - 1;
-    const end = m.index + m[0].length;
-    const status = HEADING_STATUS.find(([re]) => re.test(name))?.[1] ?? null;
-    headings.push({ start, end, status, until: text.length });
-  }
-  headings.forEach((h, i) => {
-    const next = headings[i + 1]?.start ?? text.length;
-    h.until = next;
-    if (h.status !== 'allergy') return;
-    // An allergy heading governs its list: short fragments, up to a sentence of prose.
-    const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);
-    for (let i = first; i < sentenceEnds.length && sentenceEnds[i]! < next; i++) {
-      const end = sentenceEnds[i]!;
-      const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
-      if (PROSE.test(following)) {
-        h.until = end;
-        return;
-      }
-    }
-  });
-  return headings;
-}
-
-function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {
-  const at = lowerBound(ends.length, (i) => ends[i]! > after);
-  return at < ends.length ? Math.min(ends[at]!, limit) : limit;
-}
-
-/** The words of a gap (for short-range triggers). */
-const wordCount = (gap: string): number => gap.split(/\s+/).filter((w) => /\w/.test(w)).length;
-
-/** Whether `gap` (text between a trigger and a drug) ends the trigger's scope. */
-function scopeEnded(gap: string, sentenceCut: boolean, commaEnds: boolean): boolean {
-  if (sentenceCut || CLAUSE_BREAK.test(gap) || TERMINATOR.test(gap)) return true;
-  return commaEnds && /,/.test(gap);
-}
-
-const cueOf = (text: string, start: number, end: number): StatusCue => ({
-  start,
-  end,
-  text: text.slice(start, end),
-});
+export {
+  MEDICATION_STATUSES,
+  isMedicationStatus,
+  type DrugStatus,
+  type MedicationStatus,
+  type StatusCue,
+} from './status-types.ts';
 
 const rank = (status: MedicationStatus): number => MEDICATION_STATUSES.indexOf(status);
-
-/** `text` with every span blanked out by spaces (same length, so offsets hold); linear time. */
-function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  let at = 0;
-  for (const { start, end } of sorted) {
-    const from = Math.max(start, at);
-    if (end <= from) continue;
-    parts.push(text.slice(at, from), ' '.repeat(end - from));
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
 
 /**
  * The status of each DRUG entity in `entities`, by the entity (other labels are skipped). The
@@ -465,6 +85,16 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
   return drugStatuses(text, [entity]).get(entity) as DrugStatus;
 }
 
+/** A time before the encounter the note describes. */
+const PAST_TIME =
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?) ago|years ago|in the past|as a (?:child|teenager))\b/i;
+/** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
+const HYPOTHETICAL =
+  /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
+/** A plural passive (`X, Y and Z were weaned`) has the whole list before it as its subject. */
+const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
+/** Between a drug and a backward trigger: only its own sig (masked), one comma and a word. */
+const AFTER_OWN_SIG = /^[\s.]*,\s*(?:[a-z]+\s+)?$/;
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
 /** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
 const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
@@ -472,9 +102,12 @@ const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
 const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
 /** Right after a stopped drug: the stop is for a while (`discontinue aspirin for now`). */
 const FOR_NOW = /^\s*(?:\S+\s+){0,2}?(?:for now|for the time being|temporarily)\b/i;
+/** Right after a drug stopped by a cue before it: the stop has an end (`stopped Imuran for one month`). */
+const FOR_A_WHILE =
+  /^\s*(?:\S+\s+){0,2}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?|months?)|until)\b/i;
 /** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
 const BECAUSE_OF_EFFECT = new RegExp(
-  `^[^.;]{0,60}?\\b(?:because of|due to|secondary to) (?:his |her |the |a |an )?(?:\\w+ )?${SIDE_EFFECT}`,
+  `^[^.;]{0,60}?\\b(?:because of|due to|secondary to) (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}`,
   'i',
 );
 /** `taken off Coumadin … then resume` / `… placed back on Coumadin`: the same drug, or no object. */
@@ -568,8 +201,13 @@ function statusAt(
       ? reachesBack(text, drug, backward, drugStarts, cut(drug.end, backward.start))
       : backward.rule.adjacent
         ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start))
-        : (!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
-          wordCount(gap) <= 8;
+        : backward.rule.list || PLURAL_PASSIVE.test(text.slice(backward.start, backward.end))
+          ? !scopeEnded(gap.replace(/,/g, ' '), cut(drug.end, backward.start), false) &&
+            wordCount(masked.slice(drug.end, backward.start)) <= 8
+          : ((!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
+              wordCount(gap) <= 8) ||
+            (!cut(drug.end, backward.start) &&
+              AFTER_OWN_SIG.test(masked.slice(drug.end, backward.start)));
     if (!between && inScope) {
       candidates.push({
         status: backward.rule.status,
@@ -594,15 +232,32 @@ function statusAt(
   const sentenceEnd =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
     text.length;
-  if (best?.status === 'stopped') {
+  if (best?.status === 'stopped' || best?.status === 'negated') {
     const after = text.slice(drug.end, sentenceEnd);
-    if (isResumed(text, drug, sentenceEnd) || FOR_NOW.test(after)) {
+    const pause = FOR_NOW.test(after) || (best.cue.end <= drug.start && FOR_A_WHILE.test(after));
+    // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
+    // the drug is still taken.
+    const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
+    if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
+      return { status: 'active', cue: best.cue };
+    }
+    if (best.status === 'stopped' && (isResumed(text, drug, sentenceEnd) || pause)) {
       return { status: 'held', cue: best.cue };
     }
-    const effect = BECAUSE_OF_EFFECT.exec(after);
+    // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
+    const effect = BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd));
     if (effect && !/\beither\b/i.test(effect[0])) {
       const start = drug.end + effect[0].search(/\b(?:because of|due to|secondary to)\b/i);
       return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
+    }
+  }
+
+  // Given at a time before the encounter (`In August of 2007, she was treated with`): a past course.
+  if (best?.status === 'given') {
+    const sentenceStart =
+      sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
+    if (PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
+      return { status: 'stopped', cue: best.cue };
     }
   }
   if (best) return best;
@@ -612,7 +267,13 @@ function statusAt(
 
   const sentenceStart =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
-  const context = PROCEDURE_CONTEXT.exec(masked.slice(sentenceStart, sentenceEnd));
+  const sentence = masked.slice(sentenceStart, sentenceEnd);
+  const consent = CONSENT_CONTEXT.exec(sentence);
+  if (consent) {
+    const start = sentenceStart + consent.index;
+    return { status: 'planned', cue: cueOf(text, start, start + consent[0].length) };
+  }
+  const context = PROCEDURE_CONTEXT.exec(sentence);
   if (context) {
     const start = sentenceStart + context.index;
     return { status: 'given', cue: cueOf(text, start, start + context[0].length) };

@@ -12,8 +12,10 @@ JavaScript UTF-16 indices.
 import json, os, re, sys, glob, collections
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, '..', 'hand_annotated.jsonl')
-SHARED = os.environ.get('MED7_SHARED', os.path.join(HERE, '..', '..', '..', '..', 'shared'))
+DATA = os.path.join(HERE, '..', 'data', 'batches')  # candidate and batch files
+TRAIN_DATA = os.path.join(HERE, '..', 'data')  # the *_annotated.jsonl files
+OUT = os.path.join(TRAIN_DATA, 'hand_annotated.jsonl')
+SHARED = os.environ.get('MED7_SHARED', os.path.join(HERE, '..', '..', '..', 'shared'))
 DEV = os.path.join(SHARED, 'data', 'gold', 'dev.jsonl')
 CODES = {'D': 'DRUG', 'S': 'STRENGTH', 'FM': 'FORM', 'R': 'ROUTE', 'DO': 'DOSAGE',
          'F': 'FREQUENCY', 'DU': 'DURATION'}
@@ -70,6 +72,8 @@ def main(argv=None):
     # --review3: review3_batch*.txt over review3_candidates.jsonl -> ../review3_annotated.jsonl (ids
     #           review3-NOTE-K), the third review round (select_review.py --round3)
     # --review4: the same for the fourth review round (select_review.py --round4) -> ../review4_annotated.jsonl
+    # --context: status-context sentences (select_contexts.py) -> ../data/context_annotated.jsonl
+    # --dosing: dosing sentences of notes (select_contexts.py --dosing) -> ../data/dosing_annotated.jsonl
     # --third: third_batch*.txt over third_candidates.jsonl -> gold/third.jsonl (ids third-NOTE-K),
     #          the third held-out comparison set (select_sentences.py --third; merge_double.py writes
     #          third_batch01.txt from two independent annotations and an adjudication)
@@ -89,28 +93,32 @@ def main(argv=None):
     review = '--review' in argv
     review3 = '--review3' in argv
     review4 = '--review4' in argv
-    argv = [a for a in argv if a not in ('--heldout', '--extra', '--review', '--review3', '--review4')]
-    out_path = (os.path.join(HERE, '..', '..', '..', 'gold', double_set + '.jsonl') if side
-                else os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl') if heldout
-                else os.path.join(HERE, '..', 'extra_annotated.jsonl') if extra
-                else os.path.join(HERE, '..', 'review_annotated.jsonl') if review
-                else os.path.join(HERE, '..', 'review3_annotated.jsonl') if review3
-                else os.path.join(HERE, '..', 'review4_annotated.jsonl') if review4 else OUT)
+    context = '--context' in argv
+    dosing = '--dosing' in argv
+    argv = [a for a in argv if a not in ('--heldout', '--extra', '--review', '--review3', '--review4', '--context', '--dosing')]
+    out_path = (os.path.join(HERE, '..', '..', 'gold', double_set + '.jsonl') if side
+                else os.path.join(HERE, '..', '..', 'gold', 'test.jsonl') if heldout
+                else os.path.join(TRAIN_DATA, 'extra_annotated.jsonl') if extra
+                else os.path.join(TRAIN_DATA, 'review_annotated.jsonl') if review
+                else os.path.join(TRAIN_DATA, 'review3_annotated.jsonl') if review3
+                else os.path.join(TRAIN_DATA, 'review4_annotated.jsonl') if review4
+                else os.path.join(TRAIN_DATA, 'context_annotated.jsonl') if context
+                else os.path.join(TRAIN_DATA, 'dosing_annotated.jsonl') if dosing else OUT)
     if '--out' in argv:
         k = argv.index('--out')
         out_path = argv[k + 1]
         del argv[k:k + 2]
     id_prefix = (double_set if side else 'test' if heldout else 'extra' if extra else 'review' if review
-                 else 'review3' if review3 else 'review4' if review4 else 'hand')
-    prefix = (side + '_' if side else id_prefix + '_' if id_prefix in ('extra', 'review', 'review3', 'review4')
+                 else 'review3' if review3 else 'review4' if review4 else 'context' if context else 'dosing' if dosing else 'hand')
+    prefix = (side + '_' if side else id_prefix + '_' if id_prefix in ('extra', 'review', 'review3', 'review4', 'context', 'dosing')
               else 'heldout_' if heldout else '')
     cand_prefix = double_set + '_' if side else prefix
-    cands = [json.loads(l) for l in open(os.path.join(HERE, cand_prefix + 'candidates.jsonl'), encoding='utf-8')]
+    cands = [json.loads(l) for l in open(os.path.join(DATA, cand_prefix + 'candidates.jsonl'), encoding='utf-8')]
     dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
     recs, bad, seen = [], 0, set()
     per_note = collections.Counter()
     show = set(argv)
-    for bf in sorted(glob.glob(os.path.join(HERE, prefix + 'batch*.txt'))):
+    for bf in sorted(glob.glob(os.path.join(DATA, prefix + 'batch*.txt'))):
         for ln, line in enumerate(open(bf, encoding='utf-8'), 1):
             line = line.rstrip('\n')
             if not line.strip() or line.startswith('#'):

@@ -19,7 +19,8 @@ import glob, json, os, re, sys
 import build
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
+DATA = os.path.join(HERE, '..', 'data', 'batches')  # candidate and batch files
+sys.path.insert(0, os.path.join(HERE, '..'))
 
 
 def rows_in_training_text(cands, name='third'):
@@ -33,9 +34,9 @@ def rows_in_training_text(cands, name='third'):
 
 def read_side(pattern, name='third'):
     """Row number -> (raw annotation, spans or 'SKIP'), from every file matching the pattern."""
-    cands = [json.loads(l) for l in open(os.path.join(HERE, f'{name}_candidates.jsonl'), encoding='utf-8')]
+    cands = [json.loads(l) for l in open(os.path.join(DATA, f'{name}_candidates.jsonl'), encoding='utf-8')]
     rows = {}
-    for bf in sorted(glob.glob(os.path.join(HERE, pattern))):
+    for bf in sorted(glob.glob(os.path.join(DATA, pattern))):
         for line in open(bf, encoding='utf-8'):
             line = line.rstrip('\n')
             if not line.strip() or line.startswith('#'):
@@ -106,7 +107,7 @@ def main(argv):
                         f'  A line: {n}: {a[n][0]}\n  B line: {n}: {b[n][0]}\n\n')
         print(f'{len(differ)} rows differ -> {argv[1]}')
         return
-    out = argv[1] if argv[:1] == ['--out'] else os.path.join(HERE, f'{name}_batch01.txt')
+    out = argv[1] if argv[:1] == ['--out'] else os.path.join(DATA, f'{name}_batch01.txt')
     _, adj = read_side(f'{name}_adj_batch*.txt', name)
     undecided = [n for n in differ if n not in adj]
     if undecided:

@@ -1,13 +1,11 @@
-// Offline support for the built demo. The build (vite.config.ts, plugin med7-assets) writes this
-// file to dist/sw.js with the precache list and a version filled in. On install it caches the app
-// and onnxruntime-web's wasm, so the next visit works with the network off.
-// The model's files are not its business: the worker keeps them in transformers.js's cache, checks
-// them against the server on each load and drops them when a load fails (src/worker/med7.worker.ts).
-// A second copy here was a second download on the first visit and, served cache-first, kept a broken
-// or replaced model for good (docs/reliability.md). So this worker answers only the files of its
-// precache list and the page itself; every other request goes to the network untouched and is
-// never stored.
-// Only same-origin GET requests are answered; nothing is ever sent anywhere else.
+// Offline support for the built demo: on install it caches the app and onnxruntime-web's wasm, so
+// the next visit works with the network off. The build (vite.config.ts, plugin med7-demo) fills in
+// the precache lists and the version in its copy, dist/sw.js.
+// The model's files are left to the worker's own cache, which checks them against the server on
+// each load and drops them when a load fails; a second copy here would be a second download and
+// could keep a broken model for good (docs/reliability.md). So this worker answers only the page
+// and its precache list, same-origin GET requests only; everything else goes to the network
+// untouched and is never stored.
 const VERSION = '__VERSION__';
 /** @type {string[]} URLs relative to this file. */
 const PRECACHE = JSON.parse('__PRECACHE__');

@@ -19,7 +19,8 @@ from shared/ANNOTATION.md without any tagger output; `build.py --review` turns t
 import json, os, random, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TRAINING = os.path.abspath(os.path.join(HERE, '..', '..'))
+DATA = os.path.join(HERE, '..', 'data', 'batches')  # candidate and batch files
+TRAINING = os.path.abspath(os.path.join(HERE, '..'))
 REPO = os.path.dirname(TRAINING)
 sys.path.insert(0, TRAINING)
 from med7_train import corpus, data, weak_labeller  # noqa: E402
@@ -86,7 +87,7 @@ def disagreements(rows):
 
 
 def write_candidates(name, rows):
-    with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
+    with open(os.path.join(DATA, name), 'w', encoding='utf-8') as f:
         for i, r in enumerate(rows):
             f.write(json.dumps({'n': i, 'note_id': r['note_id'], 'text': r['text']}) + '\n')
 
@@ -95,7 +96,7 @@ def drawn_before(files):
     """Texts of every sentence already drawn, and the extra comparison set's notes (kept out whole)."""
     used_texts, extra_notes = set(), set()
     for fn in files:
-        with open(os.path.join(HERE, fn), encoding='utf-8') as f:
+        with open(os.path.join(DATA, fn), encoding='utf-8') as f:
             for line in f:
                 r = json.loads(line)
                 used_texts.add(r['text'])

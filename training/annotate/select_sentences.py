@@ -10,8 +10,10 @@ import csv, json, random, re, sys, collections, os
 
 SEED = 20261125
 HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, '..', 'data', 'batches')  # candidate and batch files
+TRAIN_DATA = os.path.join(HERE, '..', 'data')  # the *_annotated.jsonl files
 # shared data beside the repository (../shared), or where MED7_SHARED points
-SHARED = os.environ.get('MED7_SHARED', os.path.join(HERE, '..', '..', '..', '..', 'shared'))
+SHARED = os.environ.get('MED7_SHARED', os.path.join(HERE, '..', '..', '..', 'shared'))
 CSV = os.path.join(SHARED, 'data', 'mtsamples', 'mtsamples.csv')
 DEV = os.path.join(SHARED, 'data', 'gold', 'dev.jsonl')
 
@@ -66,20 +68,20 @@ def main():
     dev_ids = {r['id'].split('-')[1] for r in dev if r['id'].startswith('mts-')}
     for used_file, needed in (('candidates.jsonl', heldout or extra), ('heldout_candidates.jsonl', extra)):
         if needed:
-            with open(os.path.join(HERE, used_file), encoding='utf-8') as f:
+            with open(os.path.join(DATA, used_file), encoding='utf-8') as f:
                 dev_ids |= {json.loads(l)['note_id'] for l in f}
     dev_texts = {r['text'] for r in dev}
     rows = list(csv.DictReader(open(CSV, encoding='utf-8', newline='')))
     if third or fourth:
         if third:
-            with open(os.path.join(HERE, 'heldout_candidates.jsonl'), encoding='utf-8') as f:
+            with open(os.path.join(DATA, 'heldout_candidates.jsonl'), encoding='utf-8') as f:
                 only_ids = dev_ids | {json.loads(l)['note_id'] for l in f}
-            with open(os.path.join(HERE, '..', '..', '..', 'gold', 'test.jsonl'), encoding='utf-8') as f:
+            with open(os.path.join(HERE, '..', '..', 'gold', 'test.jsonl'), encoding='utf-8') as f:
                 dev_texts |= {json.loads(l)['text'] for l in f}
         else:
-            with open(os.path.join(HERE, 'extra_candidates.jsonl'), encoding='utf-8') as f:
+            with open(os.path.join(DATA, 'extra_candidates.jsonl'), encoding='utf-8') as f:
                 only_ids = {json.loads(l)['note_id'] for l in f}
-            with open(os.path.join(HERE, '..', 'extra_annotated.jsonl'), encoding='utf-8') as f:
+            with open(os.path.join(TRAIN_DATA, 'extra_annotated.jsonl'), encoding='utf-8') as f:
                 dev_texts |= {json.loads(l)['text'] for l in f}
         # keep only the evaluation notes (a duplicate of one under another id is the same note)
         rows = [r for r in rows if r['note_id'] in only_ids]
@@ -157,7 +159,7 @@ def main():
     name = ('heldout_candidates.jsonl' if heldout else 'extra_candidates.jsonl' if extra
             else 'third_candidates.jsonl' if third else 'fourth_candidates.jsonl' if fourth
             else 'candidates.jsonl')
-    with open(os.path.join(HERE, name), 'w', encoding='utf-8') as f:
+    with open(os.path.join(DATA, name), 'w', encoding='utf-8') as f:
         for i, (kind, (nid, spec, head, s)) in enumerate(out):
             f.write(json.dumps({'n': i, 'pool': kind, 'note_id': nid, 'specialty': spec, 'text': s}) + '\n')
     print(len(notes), 'unique notes;', len(a), 'med,', len(b), 'neg candidates')

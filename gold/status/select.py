@@ -1,0 +1,98 @@
+"""Draws candidate sentences for new status dev parts from the shared MTSamples notes.
+
+Sentences are cut as the status step cuts them (`.!?` then spaces before a capital or digit), kept
+with their section heading when the heading opens the sentence. A sentence is a candidate when it
+holds a cue word of one of the families below (chosen by the phrasing of real notes, not by the
+rules), is 25-350 characters long, and is not in any gold file (equal after lower-casing and
+dropping punctuation, or one inside the other). Notes are deduplicated by their text; notes that
+any status part already draws from are skipped, at most one sentence per note, families drawn in
+turn with a fixed seed.
+
+usage: python3 select.py SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
+"""
+import csv
+import glob
+import json
+import random
+import re
+import sys
+
+HERE = __file__.rsplit("/", 1)[0]
+GOLD = glob.glob(f"{HERE}/../*.jsonl") + glob.glob(f"{HERE}/*.draft.jsonl") + glob.glob(
+    f"{HERE}/../../../shared/data/gold/*.jsonl") + glob.glob(f"{HERE}/../../training/data/*annotated.jsonl")
+FAMILIES = {
+    "allergy": r"allerg|intoleran|reaction to|rash (?:after|on|with|from)|hives|anaphyla|sensitivity to|side effects?",
+    "stopped": r"d/c|discontinu|taken off|no longer|stopped|previously (?:on|taking|treated)|switched|tried|failed|weaned|quit|came off|used to take",
+    "held": r"\bheld\b|\bhold\b|on hold|will resume|resume|restart|until",
+    "planned": r"will (?:start|begin|add|try|give|put|place)|recommend|consider|plan(?:s|ned)? to|may benefit|would benefit|we will|should (?:start|take|try)|prescription for",
+    "negated": r"denies|\bnot on\b|avoid|\bno (?:\w+ )?(?:medication|drug|aspirin|anticoag|antibiotic|steroid)|never (?:took|taken|used|been on)|refused|declined|without|contraindicat|\bNKDA\b|no known",
+    "given": r"received|was given|were given|administered|in the (?:ED|ER|emergency)|s/p|infiltrat|injected|premedicat|bolus|loaded with|treated with",
+    "other": r"family history|mother|father|educat|instructed|advised|\bif\b|p\.r\.n|as needed|counsel|over-the-counter|OTC|herbal",
+}
+DRUGISH = re.compile(r"\b(?:mg|mcg|units?|tablets?|IV|p\.o\.|PO|daily|b\.i\.d|t\.i\.d|q\.?\d|medication|[A-Z][a-z]+(?:in|ol|ine|ide|ate|one|am|ex|il|an|ax|ix|ra|um|ac)\b)|penicillin|sulfa|codeine|aspirin|coumadin|lasix|insulin|morphine|tylenol|motrin|ibuprofen|steroid|antibiotic|heparin|lidocaine|marcaine|demerol|percocet|vicodin|prednisone|statin", re.I)
+SENT = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|vs))(?<!\bMrs)[.!?](?:\s+|,\s*)(?=[A-Z0-9(])")
+
+
+def norm(s):
+    return re.sub(r"[^a-z0-9 ]", "", re.sub(r"\s+", " ", s.lower())).strip()
+
+
+def main(seed, per_family, out, *skip_files):
+    seen_norm = set()
+    used_notes = set()
+    for path in GOLD + list(skip_files):
+        for line in open(path, encoding="utf-8"):
+            r = json.loads(line)
+            if "text" in r:
+                seen_norm.add(norm(r["text"]))
+            m = re.match(r"status-(\d+)-", r.get("id", ""))
+            if m:
+                used_notes.add(m.group(1))
+    gold_blob = "\n".join(seen_norm)
+    rows = list(csv.DictReader(open(f"{HERE}/../../../shared/data/mtsamples/mtsamples.csv", encoding="utf-8")))
+    by_text = {}
+    for r in rows:
+        t = r["transcription"]
+        if t and t != "NA":
+            by_text.setdefault(t, r["note_id"])
+    notes = [(nid, t) for t, nid in by_text.items() if nid not in used_notes]
+    pools = {f: [] for f in FAMILIES}
+    for nid, t in notes:
+        sents = []
+        at = 0
+        for m in SENT.finditer(t):
+            sents.append(t[at:m.start() + 1])
+            at = m.end()
+        sents.append(t[at:])
+        for k, s in enumerate(sents):
+            s = s.strip(" ,")
+            if not 25 <= len(s) <= 350 or not DRUGISH.search(s):
+                continue
+            n = norm(s)
+            if n in seen_norm or (len(n) > 20 and n in gold_blob):
+                continue
+            for f, pat in FAMILIES.items():
+                if re.search(pat, s, re.I):
+                    pools[f].append((nid, k, s))
+    rng = random.Random(int(seed))
+    for f in pools:
+        rng.shuffle(pools[f])
+    chosen, notes_taken = [], set()
+    for f in FAMILIES:
+        n = 0
+        for nid, k, s in pools[f]:
+            if n >= int(per_family):
+                break
+            if nid in notes_taken:
+                continue
+            notes_taken.add(nid)
+            chosen.append({"id": f"status-{nid}-{k}", "text": s, "family": f})
+            n += 1
+    with open(out, "w", encoding="utf-8") as fh:
+        for c in chosen:
+            fh.write(json.dumps(c, ensure_ascii=False) + "\n")
+    print(out, len(chosen), {f: len(p) for f, p in pools.items()})
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

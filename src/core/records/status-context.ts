@@ -1,0 +1,124 @@
+/**
+ * The structure around a drug that bounds a cue's reach: sentence ends, clause and list breaks,
+ * scope terminators (`but`, `however`, a new subordinate clause), and section headings with the
+ * status their list takes (`ALLERGIES:`, `MEDICATIONS:`, `ANESTHESIA:`).
+ */
+import type { MedicationStatus, StatusCue } from './status-types.ts';
+import { W, lowerBound } from './status-triggers.ts';
+
+/** Words that end a trigger's scope. */
+const TERMINATOR = new RegExp(
+  W(
+    'but|however|although|though|except|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless|(?:as|while|when) (?:he|she|they|we|I|it|the patient|his|her)',
+  ),
+  'i',
+);
+/** Clause and list breaks: `;`, a line break, a numbered item. */
+const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
+/** A sentence end (as in records.ts): `.!?` then a comma or spaces before a capital, digit or bracket. */
+const SENTENCE_END =
+  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']))/g;
+
+/** Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence. */
+const HEADING =
+  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),)/g;
+const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
+  [/ALLERG|ADVERSE|INTOLERANCE|SENSITIVIT/, 'allergy'],
+  [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS/, 'stopped'],
+  [
+    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS|PREMEDICATION|INJECTABLES)/,
+    'given',
+  ],
+  [/RECOMMEND/, 'planned'],
+  [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
+];
+/** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */
+const PROSE =
+  /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
+
+/** Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are `planned`. */
+export const CONSENT_CONTEXT =
+  /\b(?:risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
+/** Sentences about a procedure: drugs in them with no trigger are `given`. */
+export const PROCEDURE_CONTEXT =
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraoperative\w*|preoperative\w*|postoperative\w*|operating room|dressing|the wound|bolus|fluoroscop\w*|procedure|needle|catheter|flush\w*|cannula|stress test)\b/i;
+/** Contrast agents are given for the study the note describes, unless the text says otherwise. */
+export const CONTRAST_AGENT =
+  /\b(?:contrast|dye|gadolinium|omnipaque|visipaque|isovue|ultravist|optiray|hypaque|gastrografin|barium)\b/i;
+
+export interface Heading {
+  start: number;
+  end: number;
+  status: MedicationStatus | null;
+  /** Where the heading's governance ends (for `allergy`, the end of its list). */
+  until: number;
+}
+
+export function sentenceBounds(text: string): number[] {
+  const ends: number[] = [];
+  for (const m of text.matchAll(SENTENCE_END)) ends.push(m.index + 1);
+  return ends;
+}
+
+export function findHeadings(text: string, sentenceEnds: readonly number[]): Heading[] {
+  const headings: Heading[] = [];
+  for (const m of text.matchAll(HEADING)) {
+    const name = m[1] ?? m[2] ?? '';
+    const start = m.index + m[0].length - name.length - 1;
+    const end = m.index + m[0].length;
+    const status = HEADING_STATUS.find(([re]) => re.test(name))?.[1] ?? null;
+    headings.push({ start, end, status, until: text.length });
+  }
+  headings.forEach((h, i) => {
+    const next = headings[i + 1]?.start ?? text.length;
+    h.until = next;
+    if (h.status !== 'allergy') return;
+    // An allergy heading governs its list: short fragments, up to a sentence of prose.
+    const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);
+    for (let i = first; i < sentenceEnds.length && sentenceEnds[i]! < next; i++) {
+      const end = sentenceEnds[i]!;
+      const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
+      if (PROSE.test(following)) {
+        h.until = end;
+        return;
+      }
+    }
+  });
+  return headings;
+}
+
+function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {
+  const at = lowerBound(ends.length, (i) => ends[i]! > after);
+  return at < ends.length ? Math.min(ends[at]!, limit) : limit;
+}
+
+/** The words of a gap (for short-range triggers). */
+export const wordCount = (gap: string): number =>
+  gap.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+/** Whether `gap` (text between a trigger and a drug) ends the trigger's scope. */
+export function scopeEnded(gap: string, sentenceCut: boolean, commaEnds: boolean): boolean {
+  if (sentenceCut || CLAUSE_BREAK.test(gap) || TERMINATOR.test(gap)) return true;
+  return commaEnds && /,/.test(gap);
+}
+
+export const cueOf = (text: string, start: number, end: number): StatusCue => ({
+  start,
+  end,
+  text: text.slice(start, end),
+});
+
+/** `text` with every span blanked out by spaces (same length, so offsets hold); linear time. */
+export function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    const from = Math.max(start, at);
+    if (end <= from) continue;
+    parts.push(text.slice(at, from), ' '.repeat(end - from));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}

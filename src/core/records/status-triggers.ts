@@ -1,0 +1,291 @@
+/**
+ * The trigger terms of the status step (ConText's lexicon): each a pattern with the status it
+ * signals and the direction in which it reaches (forward to drugs after it, backward to drugs
+ * before it, or both), and how they are found in a text (longest match first, no overlaps).
+ */
+import type { MedicationStatus } from './status-types.ts';
+
+type Direction = 'forward' | 'backward' | 'both';
+
+export interface TriggerRule {
+  status: MedicationStatus;
+  direction: Direction;
+  /** A regular expression source, matched case-insensitively. */
+  pattern: string;
+  /** Forward scope in words (default: the whole clause). */
+  maxWords?: number;
+  /** Words that end this trigger's forward scope (`switched from X to Y`: `to`). */
+  until?: string;
+  /** A backward trigger that reaches over `but he` (`ordered Demerol, but he refused`). */
+  crossesBut?: boolean;
+  /**
+   * A backward trigger that points back with a pronoun (`but discontinued this`, `did not tolerate
+   * them`): it reaches over commas and `but` within the sentence (10 words); `it`/`this` only to
+   * the nearest drug.
+   */
+  anaphor?: boolean;
+  /** A backward trigger for the drugs right before it only (`penicillin and sulfa allergies`). */
+  adjacent?: boolean;
+  /** A backward trigger that tells the outcome of a whole list (`X, Y and Z without relief`). */
+  list?: boolean;
+}
+
+export const W = (source: string): string => `\\b(?:${source})\\b`;
+const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|the infant)';
+const REACTION =
+  '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
+/** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
+export const SIDE_EFFECT =
+  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
+
+/** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
+const RULES: readonly TriggerRule[] = [
+  // allergy
+  {
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?(?:' +
+        REACTION +
+        '|' +
+        SIDE_EFFECT +
+        ') (?:on|to|after|from|with)|' +
+        SIDE_EFFECT +
+        ' (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)',
+    ),
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      `(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
+    ),
+    anaphor: true,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+    ),
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W('(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)'),
+    adjacent: true,
+  },
+  // negated
+  {
+    status: 'negated',
+    direction: 'forward',
+    pattern: W(
+      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
+    ),
+  },
+  {
+    status: 'negated',
+    direction: 'forward',
+    pattern: W(
+      'but not|and not|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse))|without|nor|lack of|absence of',
+    ),
+    maxWords: 3,
+  },
+  {
+    status: 'negated',
+    direction: 'forward',
+    pattern: W('(?:has|have|had) not been \\w+ing'),
+    maxWords: 6,
+  },
+  {
+    status: 'negated',
+    direction: 'both',
+    pattern: W(
+      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:is|are) contraindicated|not given|declined|declines|refused|refuses|refuse',
+    ),
+    crossesBut: true,
+  },
+  // stopped
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+ )?courses? of|(?:repeated|multiple|several) courses of|failed|quit|tried',
+    ),
+    until: W('to|onto'),
+  },
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W('(?<!\\bto (?:come|be|go) (?:(?:him|her|them) )?|\\bdays? )off(?: of)?'),
+    maxWords: 2,
+  },
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W('(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried'),
+  },
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W('instead of|previous|prior(?! to)'),
+    maxWords: 3,
+  },
+  {
+    status: 'stopped',
+    direction: 'both',
+    pattern: W("discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|d/c"),
+  },
+  {
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously|formerly',
+    ),
+  },
+  {
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      "(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+    ),
+    anaphor: true,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      '(?:did not|could not|does not|cannot|unable to|never) tolerate (?:it|this|them|both(?: of them)?|either(?: of them)?)',
+    ),
+    anaphor: true,
+  },
+  {
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      '(?:without|with no|with little) (?:\\w+ ){0,2}?(?:benefit|improvement|relief|success|effect|response)',
+    ),
+    list: true,
+  },
+  // held
+  {
+    status: 'held',
+    direction: 'both',
+    pattern: W(
+      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?|area|room))|held|on hold',
+    ),
+  },
+  {
+    status: 'held',
+    direction: 'backward',
+    pattern: W(
+      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)',
+    ),
+    anaphor: true,
+  },
+  // planned
+  {
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be (?:re)?started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+    ),
+  },
+  {
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
+    ),
+  },
+  {
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      'which (?:he|she|they|the patient) (?:is|are|will be) (?:to|going to|about to) (?:start|begin|try)',
+    ),
+    anaphor: true,
+  },
+  // given
+  {
+    status: 'given',
+    direction: 'forward',
+    pattern: W(
+      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
+    ),
+  },
+  {
+    status: 'given',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were) (?:then |also )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed|irrigated|infused)|used (?:was|were)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
+    ),
+  },
+  // active
+  {
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+    ),
+  },
+  {
+    status: 'active',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started(?! on))',
+    ),
+  },
+];
+
+const COMPILED = RULES.map((rule) => [rule, new RegExp(rule.pattern, 'gi')] as const);
+export const UNTIL = new Map(
+  RULES.flatMap((rule) => (rule.until === undefined ? [] : [[rule, new RegExp(rule.until, 'i')]])),
+);
+
+export interface Trigger {
+  start: number;
+  end: number;
+  rule: TriggerRule;
+}
+
+export function findTriggers(text: string): Trigger[] {
+  const found: Trigger[] = [];
+  for (const [rule, re] of COMPILED) {
+    for (const m of text.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, rule });
+    }
+  }
+  // Longest first; a match that overlaps a longer one is dropped. `kept` stays sorted by start and
+  // free of overlaps, so each match is checked against its two neighbours only.
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Trigger[] = [];
+  for (const t of found) {
+    const at = lowerBound(kept.length, (i) => kept[i]!.start >= t.start);
+    const twin = kept[at];
+    // The same words as a forward and a backward trigger of one status (`was given`): both ways.
+    if (twin && twin.start === t.start && twin.end === t.end) {
+      if (twin.rule.status === t.rule.status && twin.rule.direction !== t.rule.direction) {
+        kept[at] = { ...twin, rule: { ...twin.rule, direction: 'both' } };
+      }
+      continue;
+    }
+    const previous = kept[at - 1];
+    if ((previous && previous.end > t.start) || (twin && twin.start < t.end)) continue;
+    kept.splice(at, 0, t);
+  }
+  return kept;
+}
+
+/** The first index in [0, length) where the monotone `isAtOrAfter` holds, else `length`. */
+export function lowerBound(length: number, isAtOrAfter: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isAtOrAfter(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
