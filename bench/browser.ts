@@ -1,22 +1,49 @@
 /**
- * The browser half of the benchmark: the built demo (vite build into bench/tmp/dist, served by
+ * The browser half of the benchmark: the built demo (`npm run build`, copied to bench/tmp/dist, served by
  * `vite preview` with the COOP/COEP headers) in headless Debian Chromium, launched as the e2e
  * tests launch it (the flags come from playwright.config.ts, SwiftShader WebGPU included).
  *
  * Per device (WASM with threads; WebGPU on Chromium's SwiftShader adapter): time from navigation
  * to `med7-ready` on first visits (a fresh browser context each, so nothing is cached), then warm
  * latencies of `<med7-ner>.analyze()` on notes of 100, 500 and 2,000 words. On the first WASM
- * visit every request of the page, its worker and its service worker is recorded: the download.
+ * visit every request of the page, its worker and its service worker is recorded: the download
+ * (./downloads.ts); each visit's time to ready is broken down (./ready-breakdown.ts), and each
+ * analysis's from the worker's `med7:extract` mark; then visits from the cache and keystrokes.
+ * Over 350 lines: one visit-and-measure sequence per device whose steps share the page and plan.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import playwrightConfig from '../playwright.config.ts';
 import { REPO_ROOT } from './notes.ts';
+import { errorMessage } from '../src/core/error-message.ts';
+import type { RunTimings } from '../src/core/decode/extract.ts';
+import { recorder, type Download } from './downloads.ts';
+import { askWorker, readBreakdown, type ReadyBreakdown } from './ready-breakdown.ts';
+
+export type { Download };
 
 export const DIST = join(REPO_ROOT, 'bench', 'tmp', 'dist');
+
+/**
+ * Builds the demo as `npm run build` does (the drop-in folder first: the demo page loads it) and
+ * copies it to DIST, where variants may change files without touching dist/.
+ */
+export function buildDemo(): void {
+  execFileSync('npx', ['tsx', 'build/build.ts'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  rmSync(DIST, { recursive: true, force: true });
+  cpSync(join(REPO_ROOT, 'dist'), DIST, { recursive: true });
+}
 
 /** How much to measure on one device. */
 export interface DevicePlan {
@@ -60,26 +87,21 @@ export interface DeviceResult {
   readonly visits: Visit[];
   /** Per length: wall ms of `analyze()` (page → worker → page, rendered) and the worker's own ms. */
   readonly lengths: Record<string, LengthResult>;
+  /** Where each first visit's time to ready went (./breakdown.ts). */
+  readonly readyBreakdown?: ReadyBreakdown[];
+  /** Visits again in the last visit's browser context: the model and wasm from the cache. */
+  readonly cachedVisits?: Visit[];
+  /** One letter typed into the longest note, analysed again (the sentence cache at work). */
+  readonly keystroke?: LengthResult;
 }
 
 export interface LengthResult {
   readonly wallMs: number[];
   readonly workerMs: number[];
+  /** The worker's breakdown of each timed analysis. */
+  readonly timings?: RunTimings[];
   /** Why it was not measured (or not as often as asked). */
   readonly skipped?: string;
-}
-
-export interface Download {
-  readonly path: string;
-  readonly raw: number;
-  readonly gzip: number;
-  /** Fetched by the page or its worker (needed to run), not only by the service worker's precache. */
-  readonly byPage: boolean;
-  /** First requested before `med7-ready`. */
-  readonly beforeReady: boolean;
-  /** Body bytes as `vite preview` sent them (Playwright's `request.sizes()`), summed over fetches. */
-  readonly wire: number;
-  readonly fetches: number;
 }
 
 export interface BrowserResult {
@@ -221,8 +243,14 @@ async function adapterInfo(page: Page): Promise<Record<string, unknown> | null> 
   });
 }
 
-async function analyze(page: Page, text: string): Promise<{ wallMs: number; workerMs: number }> {
-  return page.evaluate(async (input) => {
+interface Analysis {
+  wallMs: number;
+  workerMs: number;
+  timings?: RunTimings;
+}
+
+async function analyze(page: Page, text: string): Promise<Analysis> {
+  const timed = await page.evaluate(async (input) => {
     const element = document.querySelector('med7-ner');
     if (element === null) throw new Error('no <med7-ner>');
     const started = performance.now();
@@ -230,6 +258,27 @@ async function analyze(page: Page, text: string): Promise<{ wallMs: number; work
     await element.updateComplete;
     return { wallMs: performance.now() - started, workerMs: window.__bench.lastMs ?? NaN };
   }, text);
+  const timings = await lastTimings(page);
+  return timings === undefined ? timed : { ...timed, timings };
+}
+
+/** The worker's breakdown of its last analysis (the `med7:extract` mark, src/worker/med7.worker.ts). */
+/** The model worker of each page, once found (the others are onnxruntime-web's threads). */
+const modelWorkers = new WeakMap<Page, Worker>();
+
+async function lastTimings(page: Page): Promise<RunTimings | undefined> {
+  const known = modelWorkers.get(page);
+  for (const worker of known === undefined ? page.workers() : [known]) {
+    const detail = await askWorker(worker, () => {
+      const marks = performance.getEntriesByName('med7:extract');
+      return (marks[marks.length - 1] as PerformanceMark | undefined)?.detail as unknown;
+    });
+    if (detail !== undefined && detail !== null) {
+      modelWorkers.set(page, worker);
+      return detail as RunTimings;
+    }
+  }
+  return undefined;
 }
 
 async function runDevice(
@@ -241,6 +290,7 @@ async function runDevice(
 ): Promise<{ result: DeviceResult; downloads?: Download[] }> {
   const plan = options[requested];
   const visits: Visit[] = [];
+  const readyBreakdown: ReadyBreakdown[] = [];
   let last: { page: Page; state: PageState; context: BrowserContext } | undefined;
   let downloads: Download[] | undefined;
   for (let i = 0; i < plan.visits; i++) {
@@ -250,10 +300,26 @@ async function runDevice(
     const { page, state } = await visit(context, base, requested, options.timeoutMs);
     visits.push({ readyMs: state.readyAt ?? NaN, loadMs: state.ready?.loadMs ?? NaN });
     options.log(`  ${requested} visit ${i + 1}: ready at ${Math.round(state.readyAt ?? NaN)} ms`);
+    const breakdown = await readBreakdown(page, state.readyAt ?? NaN);
+    if (breakdown !== undefined) readyBreakdown.push(breakdown);
     if (finish !== undefined) downloads = await finish();
     last = { page, state, context };
   }
   if (last === undefined) throw new Error('visits must be at least 1');
+  // a second visit in the same browser context: the wasm and the model come from its caches
+  const cachedVisits: Visit[] = [];
+  for (let i = 0; i < Math.min(2, plan.visits); i++) {
+    const again = await visit(last.context, base, requested, options.timeoutMs);
+    cachedVisits.push({
+      readyMs: again.state.readyAt ?? NaN,
+      loadMs: again.state.ready?.loadMs ?? NaN,
+    });
+    options.log(
+      `  ${requested} visit from the cache: ready at ${Math.round(again.state.readyAt ?? NaN)} ms`,
+    );
+    await last.page.close();
+    last = { ...again, context: last.context };
+  }
   const { page, state } = last;
   const env = await page.evaluate(() => ({
     crossOriginIsolated: self.crossOriginIsolated,
@@ -285,19 +351,23 @@ async function runDevice(
     }
     const wallMs: number[] = [];
     const workerMs: number[] = [];
-    for (const text of texts.slice(0, plan.maxNotes)) {
+    const timings: RunTimings[] = [];
+    // the warm-up note is not timed: with the sentence cache it would be a note seen before
+    for (const text of texts.slice(1, 1 + plan.maxNotes)) {
       if (wallMs.length > 0 && predict(1) > left()) break;
       const t = await analyze(page, text);
       wallMs.push(t.wallMs);
       workerMs.push(t.workerMs);
+      if (t.timings !== undefined) timings.push(t.timings);
       msPerWord = t.wallMs / Number(words);
     }
     lengths[words] = {
       wallMs,
       workerMs,
-      ...(wallMs.length < Math.min(plan.maxNotes, texts.length)
+      timings,
+      ...(wallMs.length < Math.min(plan.maxNotes, texts.length - 1)
         ? {
-            skipped: `${wallMs.length} of ${Math.min(plan.maxNotes, texts.length)} notes: time budget`,
+            skipped: `${wallMs.length} of ${Math.min(plan.maxNotes, texts.length - 1)} notes: time budget`,
           }
         : {}),
     };
@@ -305,11 +375,15 @@ async function runDevice(
       `  ${requested} ${words} words: ${wallMs.map((ms) => Math.round(ms)).join(', ')} ms`,
     );
   }
+  const keystroke = await typeInto(page, Object.values(options.lengths).at(-1)?.[0], 5);
   await last.context.close();
   const result: DeviceResult = {
     requested,
     visits,
     lengths,
+    readyBreakdown,
+    cachedVisits,
+    ...(keystroke === undefined ? {} : { keystroke }),
     ...env,
     ...(state.ready === undefined
       ? {}
@@ -322,69 +396,30 @@ async function runDevice(
   return downloads === undefined ? { result } : { result, downloads };
 }
 
-/** Records every request of a context; the returned function settles and sizes them. */
-function recorder(base: string, unmatched: string[]) {
-  return (context: BrowserContext) => {
-    const seen = new Map<string, { at: number; wire: number; fetches: number; byPage: boolean }>();
-    const pending: Promise<void>[] = [];
-    let readyAtWall = Infinity;
-    let lastRequest = Date.now();
-    context.on('request', (request) => {
-      lastRequest = Date.now();
-      const url = new URL(request.url());
-      // onnxruntime-web starts its threads from a blob: URL of code it already holds: no download.
-      if (url.protocol === 'blob:' || url.protocol === 'data:') return;
-      if (`${url.origin}/` !== new URL(base).href) {
-        unmatched.push(request.url());
-        return;
-      }
-      const path = decodeURIComponent(url.pathname.slice(1)) || 'index.html';
-      const entry = seen.get(path) ?? { at: Date.now(), wire: 0, fetches: 0, byPage: false };
-      entry.fetches += 1;
-      if (request.serviceWorker() === null) entry.byPage = true;
-      seen.set(path, entry);
-      pending.push(
-        (async () => {
-          const response = await request.response().catch(() => null);
-          await response?.finished().catch(() => undefined);
-          const sizes = await request.sizes().catch(() => undefined);
-          entry.wire += sizes?.responseBodySize ?? 0;
-        })(),
-      );
-    });
-    return async (): Promise<Download[]> => {
-      readyAtWall = Date.now();
-      // Let the service worker install (it precaches the app for offline use): quiet for 3 s.
-      const page = context.pages()[0];
-      await page
-        ?.evaluate(() => navigator.serviceWorker?.ready.then(() => true))
-        .catch(() => undefined);
-      while (Date.now() - lastRequest < 3000) await new Promise((done) => setTimeout(done, 250));
-      await Promise.all(pending);
-      const downloads: Download[] = [];
-      for (const [path, entry] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
-        const file = join(DIST, path);
-        let bytes: Buffer;
-        try {
-          if (!statSync(file).isFile()) throw new Error('not a file');
-          bytes = readFileSync(file);
-        } catch {
-          unmatched.push(path);
-          continue;
-        }
-        downloads.push({
-          path,
-          raw: bytes.length,
-          gzip: gzipSync(bytes, { level: 9 }).length,
-          byPage: entry.byPage,
-          beforeReady: entry.at <= readyAtWall,
-          wire: entry.wire,
-          fetches: entry.fetches,
-        });
-      }
-      return downloads;
-    };
-  };
+/**
+ * A keystroke's re-analysis: `text` analysed once, then `count` times with one more letter typed
+ * at a different place each time (one sentence changes each time).
+ */
+async function typeInto(
+  page: Page,
+  text: string | undefined,
+  count: number,
+): Promise<LengthResult | undefined> {
+  if (text === undefined) return undefined;
+  await analyze(page, text);
+  let current = text;
+  const wallMs: number[] = [];
+  const workerMs: number[] = [];
+  const timings: RunTimings[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(current.length * (0.1 + (0.8 * i) / count));
+    current = `${current.slice(0, at)}x${current.slice(at)}`;
+    const t = await analyze(page, current);
+    wallMs.push(t.wallMs);
+    workerMs.push(t.workerMs);
+    if (t.timings !== undefined) timings.push(t.timings);
+  }
+  return { wallMs, workerMs, timings };
 }
 
 export async function runBrowser(options: BrowserOptions): Promise<BrowserResult> {
@@ -419,7 +454,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
           base,
           device,
           options,
-          device === 'wasm' ? recorder(base, unmatched) : undefined,
+          device === 'wasm' ? recorder(DIST, base, unmatched) : undefined,
         );
         results[device] = run.result;
         if (run.downloads !== undefined) downloads = run.downloads;
@@ -427,7 +462,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
         options.log(`  ${device} failed: ${String(error)}`);
         results[device] = {
           requested: device,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
           visits: [],
           lengths: {},
         };

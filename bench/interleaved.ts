@@ -5,10 +5,8 @@
  * `med7-ready` on 3 first visits, and warm `analyze()` latency on 5 notes each of 100, 500 and 2,000
  * words (bench/browser.ts, as `npm run bench` measures them). Prints medians (min–max) per variant.
  */
-import { execFileSync } from 'node:child_process';
-import { relative } from 'node:path';
-import { DIST, runBrowser } from './browser.ts';
-import { notesOfLength, REPO_ROOT, shuffled, uniqueNotes } from './notes.ts';
+import { buildDemo, runBrowser } from './browser.ts';
+import { notesOfLength, shuffled, uniqueNotes } from './notes.ts';
 import { spread } from './stats.ts';
 
 export interface Variant {
@@ -24,14 +22,15 @@ export async function compareInterleaved(options: {
   /** Leaves DIST as the build made it, after the last round or a failure. */
   restore: () => void;
 }): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--outDir', relative(REPO_ROOT, DIST), '--emptyOutDir'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  buildDemo();
   // The same notes as `npm run bench` (its seed + 1).
   const source = shuffled(uniqueNotes(), 20260107 + 1);
+  // a warm-up note and 5 timed ones per length, each length from other notes (see browser.ts)
   const lengths = Object.fromEntries(
-    [100, 500, 2000].map((words) => [String(words), notesOfLength(source, words, 5)]),
+    [100, 500, 2000].map((words, k) => [
+      String(words),
+      notesOfLength(source.slice(k * 400), words, 6),
+    ]),
   );
   const samples = new Map<string, Map<string, number[]>>(
     options.variants.map((variant) => [variant.name, new Map()]),
@@ -63,6 +62,7 @@ export async function compareInterleaved(options: {
         for (const [words, length] of Object.entries(wasm.lengths)) {
           add(variant.name, words, length.wallMs);
         }
+        if (wasm.keystroke !== undefined) add(variant.name, 'keystroke', wasm.keystroke.wallMs);
         console.log(`round ${round}: ${variant.name} measured`);
       }
     }
@@ -72,7 +72,7 @@ export async function compareInterleaved(options: {
   for (const [name, bySize] of samples) {
     const row = [...bySize].map(([key, ms]) => {
       const s = spread(ms);
-      return `${key === 'ready' ? 'ready' : `${key} words`} ${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)}) ms`;
+      return `${key === 'ready' || key === 'keystroke' ? key : `${key} words`} ${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)}) ms`;
     });
     console.log(`${name}: ${row.join('; ')}`);
   }

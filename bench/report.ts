@@ -1,6 +1,11 @@
-/** bench/RESULTS.md from the results of bench/run.ts. */
+/**
+ * bench/RESULTS.md from the results of bench/run.ts. Over 350 lines because the report is one
+ * document read top to bottom: its sections share the verdicts and figures computed at the top.
+ * The breakdown section lives in ./report-breakdown.ts.
+ */
 import type { BrowserResult, DeviceResult } from './browser.ts';
-import type { Results } from './run.ts';
+import type { Results } from './results.ts';
+import { renderBreakdown } from './report-breakdown.ts';
 import { fmt, spread, sum } from './stats.ts';
 
 const MB = 1024 * 1024;
@@ -245,6 +250,10 @@ export function renderReport(r: Results): string {
     if (browser.unmatched.length > 0) {
       push('', `Requests not matched to a build file: ${browser.unmatched.join(', ')}`);
     }
+  }
+
+  if (browser !== undefined && browser.wasm.readyBreakdown !== undefined) {
+    push('', ...renderBreakdown(browser.wasm, `${loadStart} at the start`));
   }
 
   // ---- Closing note

@@ -13,73 +13,45 @@
  *
  * Uses only public tools: Node's `performance.now()`, `process.resourceUsage()`, Playwright, the
  * library's own `loadMed7Model` and the training pipeline's own export and quantization.
+ * Over 350 lines: one script running the bench's phases in order; what it writes is assembled
+ * in ./results.ts and rendered in ./report.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countWords } from '../src/core/decode/pretokenize.ts';
-import { runBrowser, DIST, type BrowserResult } from './browser.ts';
-import {
-  flopsPerToken,
-  meanSequenceLength,
-  parameterCount,
-  type EncoderShape,
-  type Work,
-} from './flops.ts';
-import type { Inputs, NodeResult, Pass } from './node-bench.ts';
-import { MTSAMPLES, notesOfLength, REPO_ROOT, shuffled, uniqueNotes, type Note } from './notes.ts';
+import { buildDemo, runBrowser, type BrowserResult } from './browser.ts';
+import type { Inputs, NodeResult } from './node-bench.ts';
+import { notesOfLength, REPO_ROOT, shuffled, uniqueNotes } from './notes.ts';
+import { meanSequenceLength } from './flops.ts';
 import { renderReport } from './report.ts';
 import { renderCores, type CoresResult } from './cores.ts';
+
+import { spread, sum, type Spread } from './stats.ts';
+import { errorMessage } from '../src/core/error-message.ts';
+import {
+  assemble,
+  modelState,
+  OURS,
+  summarise,
+  type ReferenceInfo,
+  type Results,
+} from './results.ts';
 
 /** The report with its "Cores" section, when it was measured. */
 function withCores(report: string, cores: CoresResult | undefined): string {
   return cores === undefined ? report : `${report.trimEnd()}\n\n${renderCores(cores).join('\n')}\n`;
 }
-import { quantile, spread, sum, type Spread } from './stats.ts';
 
 const BENCH = join(REPO_ROOT, 'bench');
 const TMP = join(BENCH, 'tmp');
-const OURS = join(REPO_ROOT, 'models', 'med7-compact');
 const REFERENCE = join(TMP, 'reference');
 const SEED = 20260107;
 const LENGTHS = [100, 500, 2000] as const;
 
-export const TARGETS = {
-  wasm500Ms: 150,
-  readyMs: 2000,
-  speedup: 15,
-  nodeWordsPerSecond: 10_000,
-  firstVisitBytes: 20 * 1024 * 1024,
-} as const;
-
 function log(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-function version(pkg: string): string {
-  try {
-    const file = join(REPO_ROOT, 'node_modules', pkg, 'package.json');
-    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'not installed';
-  }
-}
-
-function cpuFlags(): string[] {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('flags'));
-    const flags = new Set(line?.split(':')[1]?.trim().split(/\s+/) ?? []);
-    return ['avx2', 'fma', 'avx512f', 'avx512_vnni', 'avx_vnni', 'amx_int8'].filter((f) =>
-      flags.has(f),
-    );
-  } catch {
-    return [];
-  }
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -116,90 +88,6 @@ async function nodeBench(
   return JSON.parse(readFileSync(outFile, 'utf8')) as NodeResult;
 }
 
-function modelState() {
-  let preset = 'unknown';
-  try {
-    const metrics = JSON.parse(readFileSync(join(REPO_ROOT, 'training', 'metrics.json'), 'utf8'));
-    preset = String((metrics as { preset?: string }).preset ?? 'unknown');
-  } catch {
-    // No training metrics next to the model.
-  }
-  // the file the CPU and WASM run (config.json's transformers.js_config; WebGPU runs the q8 file)
-  const onnx = join(OURS, 'onnx', 'model_int8.onnx');
-  const bytes = readFileSync(onnx);
-  return {
-    preset,
-    onnxBytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
-    modified: statSync(onnx).mtime.toISOString(),
-  };
-}
-
-/** What bench/make_reference.py writes to reference.json, and how long making it took. */
-interface ReferenceInfo {
-  n_params: number;
-  quantized_matrices: number;
-  onnx_bytes: number;
-  export_s: number;
-  quantize_s: number;
-  seed: number;
-  torch: string;
-  onnx: string;
-  generateS: number;
-}
-
-/** Summaries of one model's Node run over the first `count` notes of the sample. */
-function summarise(
-  passes: readonly Pass[],
-  work: readonly Work[],
-  shape: EncoderShape,
-  words: readonly number[],
-  count: number,
-) {
-  const noteWords = sum(words.slice(0, count));
-  const passMs = passes.map((pass) => sum(pass.ms.slice(0, count)));
-  const used = work.slice(0, count);
-  const flops = sum(used.map((w) => w.flops));
-  const tokens = sum(used.map((w) => w.tokens));
-  const realTokens = sum(used.map((w) => w.realTokens));
-  const total: Work = { calls: sum(used.map((w) => w.calls)), tokens, realTokens, flops };
-  return {
-    notes: count,
-    words: noteWords,
-    passes: passes.length,
-    wordsPerSecond: spread(passMs.map((ms) => noteWords / (ms / 1000))),
-    p50Ms: spread(passes.map((pass) => quantile(pass.ms.slice(0, count), 0.5))),
-    p95Ms: spread(passes.map((pass) => quantile(pass.ms.slice(0, count), 0.95))),
-    passMs: spread(passMs),
-    /** CPU time over wall time of the whole passes: the cores this process actually got. */
-    coresUsed: spread(passes.map((pass) => pass.cpuMs / pass.totalMs)),
-    /** Words per second of CPU time (all threads): less sensitive to other load than words/s. */
-    wordsPerCpuSecond: spread(passes.map((pass) => noteWords / (pass.cpuMs / 1000))),
-    gflops: spread(passMs.map((ms) => flops / (ms / 1000) / 1e9)),
-    work: total,
-    tokensPerWord: realTokens / noteWords,
-    flopsPerWord: flops / noteWords,
-    meanSequenceLength: meanSequenceLength(total, shape),
-  };
-}
-
-function describeModel(result: NodeResult) {
-  const shape = result.shape;
-  return {
-    shape,
-    parameters: parameterCount(shape),
-    flopsPerToken: {
-      at128: flopsPerToken(shape, 128),
-      atFullWindow: flopsPerToken(shape, 258),
-    },
-    loadMs: {
-      first: result.loadMs[0] ?? NaN,
-      later: spread(result.loadMs.slice(1)),
-    },
-    memory: result.memory,
-  };
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -213,7 +101,7 @@ async function main(): Promise<void> {
       'webgpu-notes': { type: 'string', default: '2' },
       'length-notes': { type: 'string', default: '5' },
       group: { type: 'string', default: '32' },
-      port: { type: 'string', default: '4329' },
+      port: { type: 'string', default: process.env['MED7_E2E_PORT'] ?? '4329' },
       quick: { type: 'boolean', default: false },
       'skip-browser': { type: 'boolean', default: false },
       'skip-cores': { type: 'boolean', default: false },
@@ -260,9 +148,11 @@ async function main(): Promise<void> {
   while (refCount < sample.length && sum(words.slice(0, refCount)) < settings.refWords) refCount++;
   const lengthSource = shuffled(unique, SEED + 1);
   const lengths: Record<string, string[]> = {};
-  for (const n of LENGTHS) {
-    lengths[String(n)] = notesOfLength(lengthSource, n, settings.lengthNotes);
-  }
+  // a warm-up note and the timed ones per length, each length from other notes (the sentence
+  // cache would otherwise serve sentences a shorter length already analysed)
+  LENGTHS.forEach((n, k) => {
+    lengths[String(n)] = notesOfLength(lengthSource.slice(k * 400), n, settings.lengthNotes + 1);
+  });
   log(
     `${unique.length} unique MTSamples notes; sample ${sample.length} notes / ${sum(words)} words; ` +
       `reference subset ${refCount} notes / ${sum(words.slice(0, refCount))} words`,
@@ -384,15 +274,7 @@ async function main(): Promise<void> {
   let browser: BrowserResult | { skipped: true } | { error: string } = { skipped: true };
   if (!values['skip-browser']) {
     log('building the demo into bench/tmp/dist');
-    await run('npx', [
-      'vite',
-      'build',
-      '--outDir',
-      relative(REPO_ROOT, DIST),
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ]);
+    buildDemo();
     log('browser: headless Chromium on the built demo');
     try {
       browser = await runBrowser({
@@ -415,7 +297,7 @@ async function main(): Promise<void> {
       });
     } catch (error) {
       log(`browser failed: ${String(error)}`);
-      browser = { error: error instanceof Error ? error.message : String(error) };
+      browser = { error: errorMessage(error) };
     }
   }
 
@@ -462,126 +344,6 @@ async function main(): Promise<void> {
   writeFileSync(join(BENCH, 'RESULTS.md'), withCores(renderReport(results), results.cores));
   log(`wrote bench/results.json and bench/RESULTS.md in ${Math.round(results.durationS)} s`);
 }
-
-interface Parts {
-  cores: CoresResult | undefined;
-  startedAt: Date;
-  started: number;
-  settings: Record<string, number | boolean>;
-  loadStart: number[];
-  phaseLoad: Record<string, number>;
-  chromiumVersion: string | undefined;
-  referenceInfo: ReferenceInfo;
-  unique: readonly Note[];
-  sample: readonly Note[];
-  words: readonly number[];
-  refCount: number;
-  lengths: Record<string, string[]>;
-  state: ReturnType<typeof modelState>;
-  ours: NodeResult;
-  reference: NodeResult;
-  oursAll: Summary;
-  oursSubset: Summary;
-  refSubset: Summary;
-  batched: {
-    group: number;
-    wordsPerSecond: Spread;
-    coresUsed: Spread;
-    wordsPerCpuSecond: Spread;
-    gflops: Spread;
-    work: Work;
-    meanSequenceLength: number;
-  };
-  nodeLengths: Record<string, Spread>;
-  speedup: Spread;
-  browser: BrowserResult | { skipped: true } | { error: string };
-}
-
-type Summary = ReturnType<typeof summarise>;
-
-/** Everything measured, as written to bench/results.json. */
-function assemble({
-  startedAt,
-  started,
-  settings,
-  loadStart,
-  phaseLoad,
-  chromiumVersion,
-  referenceInfo,
-  unique,
-  sample,
-  words,
-  refCount,
-  lengths,
-  state,
-  ours,
-  reference,
-  oursAll,
-  oursSubset,
-  refSubset,
-  batched,
-  nodeLengths,
-  speedup,
-  browser,
-  cores,
-}: Parts) {
-  const cpu = cpus();
-  return {
-    date: startedAt.toISOString(),
-    durationS: (performance.now() - started) / 1000,
-    settings,
-    machine: {
-      cpu: cpu[0]?.model ?? 'unknown',
-      logicalCores: cpu.length,
-      availableParallelism: availableParallelism(),
-      cpuFlags: cpuFlags(),
-      memoryBytes: totalmem(),
-      loadAverageStart: loadStart,
-      loadAverageEnd: loadavg(),
-      loadAverageAfterPhase: phaseLoad,
-    },
-    versions: {
-      node: process.version,
-      transformers: version('@huggingface/transformers'),
-      onnxruntimeNode: version('onnxruntime-node'),
-      onnxruntimeWeb: version('onnxruntime-web'),
-      playwright: version('@playwright/test'),
-      vite: version('vite'),
-      chromium: chromiumVersion,
-      torch: referenceInfo.torch,
-      onnx: referenceInfo.onnx,
-    },
-    data: {
-      source: relative(REPO_ROOT, MTSAMPLES),
-      uniqueNotes: unique.length,
-      uniqueWords: sum(unique.map((n) => n.words)),
-      sampleNotes: sample.length,
-      sampleWords: sum(words),
-      sampleIds: sample.map((n) => n.id),
-      referenceNotes: refCount,
-      referenceWords: sum(words.slice(0, refCount)),
-      lengthNoteWords: Object.fromEntries(
-        Object.entries(lengths).map(([n, list]) => [n, list.map(countWords)]),
-      ),
-    },
-    model: { ...state, ...describeModel(ours) },
-    reference: { ...referenceInfo, ...describeModel(reference) },
-    node: {
-      threads: 'onnxruntime-node defaults (transformers.js sets no thread count)',
-      overheadMs: ours.overheadMs,
-      ours: { all: oursAll, subset: oursSubset, batched, lengths: nodeLengths },
-      reference: { subset: refSubset },
-      speedup,
-      flopsRatio: refSubset.work.flops / oursSubset.work.flops,
-    },
-    browser,
-    /** `med7 annotate`'s engine on one core and on all (bench/cores.ts); absent with --skip-cores. */
-    cores,
-    targets: TARGETS,
-  };
-}
-
-export type Results = ReturnType<typeof assemble>;
 
 function statExists(path: string): boolean {
   try {

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMed7Model, type LoadOptions } from '../model/index.ts';
 import type { FromWorker, ToWorker, WorkerLoad } from './engine.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('annotate-worker runs as a worker thread');
@@ -27,12 +28,11 @@ try {
       .extractMany(texts, { onProgress: (done, total) => send({ id, progress: [done, total] }) })
       .then(
         (entities) => send({ id, entities }),
-        (error: unknown) =>
-          send({ id, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => send({ id, error: errorMessage(error) }),
       );
   });
   send({ ready: { device: model.device, dtype: model.dtype, source: model.source } });
 } catch (error) {
   // The pool ends this worker when it reads the message.
-  send({ failed: error instanceof Error ? error.message : String(error) });
+  send({ failed: errorMessage(error) });
 }

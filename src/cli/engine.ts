@@ -15,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunOptions } from '../core/decode/extract.ts';
 import type { Entity } from '../core/types.ts';
-import type { LoadOptions } from '../model/loader.ts';
-import type { Med7Dtype } from '../model/dtype.ts';
+import type { LoadOptions, Med7Dtype } from '../model/types.ts';
 
 export interface Engine {
   readonly device: string;

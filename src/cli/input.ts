@@ -4,6 +4,7 @@ import { InputError } from './errors.ts';
 import { readFileChunks } from './jsonl.ts';
 import { STDIO } from './output.ts';
 import { ANNOTATE_USAGE } from './usage.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /** Reads a file, or standard input for `-` or no path. */
 export async function readInput(
@@ -13,7 +14,7 @@ export async function readInput(
     try {
       return { bytes: await readFile(path), name: path };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw new InputError(`cannot read ${path}: ${reason}`);
     }
   }

@@ -7,6 +7,7 @@ import { isMed7Label } from '../core/labels.ts';
 import type { EntityTuple } from '../core/types.ts';
 import { InputError } from './errors.ts';
 import { spanEdgeProblem } from './span-edges.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /**
  * One input record: its line as read (the output keeps its fields byte for byte), the parsed
@@ -66,7 +67,7 @@ export function parseRecord(raw: string, line: number, name: string): InputRecor
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new InputError(`${where}: not valid JSON (${reason})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -135,7 +136,7 @@ export async function* readLines(
 export async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
   const { open } = await import('node:fs/promises');
   const fail = (error: unknown): never => {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new InputError(`cannot read ${path}: ${reason}`);
   };
   const handle = await open(path, 'r').catch(fail);

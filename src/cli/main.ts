@@ -14,6 +14,7 @@ import { annotate } from './annotate.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, failureLine, InputError } from './errors.ts';
 import { evalCommand } from './eval.ts';
 import { USAGE } from './usage.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /**
  * Ends the run when standard output fails. A closed pipe (`med7 annotate | head`) is not a
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       (error instanceof Error &&
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     // A usage message may end with the usage text; a failure is one line.
     process.stderr.write(`med7: ${usage ? message : failureLine(message)}\n`);
     return usage ? EXIT_BAD_INPUT : EXIT_FAILURE;

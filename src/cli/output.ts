@@ -17,6 +17,7 @@ import { finished } from 'node:stream/promises';
 import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /** Names standard input or output in place of a file, as most Unix tools read it. */
 export const STDIO = '-';
@@ -145,7 +146,7 @@ export class Output {
       const handle = await temp.create(target.mode);
       return new Output(handle.createWriteStream(), path, temp);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw new InputError(`cannot write ${path}: ${reason}`);
     }
   }

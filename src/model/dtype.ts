@@ -5,10 +5,9 @@
  * (`q8`, which WebGPU runs: it has no kernels for integer products). Its config.json says so in
  * `transformers.js_config`, the field transformers.js itself reads, so `auto` follows the folder.
  */
-export type Med7Dtype = 'auto' | 'int8' | 'q8' | 'fp32';
-export type ResolvedDtype = Exclude<Med7Dtype, 'auto'>;
-/** Where a model runs: Node's onnxruntime is `cpu`. */
-export type RunDevice = 'cpu' | 'wasm' | 'webgpu';
+import type { Med7Dtype, ResolvedDtype, RunDevice } from './types.ts';
+
+export type { Med7Dtype, ResolvedDtype };
 
 export const DTYPES: readonly Med7Dtype[] = ['auto', 'int8', 'q8', 'fp32'];
 

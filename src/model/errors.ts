@@ -6,3 +6,6 @@ export class Med7ModelError extends Error {
     super(message, options);
   }
 }
+
+/** A file the model folder lacks (our own check in Node, or a not-found error of transformers.js). */
+export class MissingFileError extends Med7ModelError {}

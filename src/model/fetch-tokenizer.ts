@@ -5,6 +5,7 @@
  * two files are fetched here and the tokenizer built from them as `AutoTokenizer` would.
  */
 import * as transformers from '@huggingface/transformers';
+import { errorMessage } from '../core/error-message.ts';
 import { Med7ModelError } from './errors.ts';
 
 type TokenizerClass = new (json: unknown, config: unknown) => transformers.PreTrainedTokenizer;
@@ -15,7 +16,7 @@ async function fetchJson(url: string): Promise<Record<string, unknown>> {
     // transformers.js's fetch: what the worker's integrity checks wrap (src/worker/worker-integrity.ts)
     response = (await transformers.env.fetch(url, { credentials: 'same-origin' })) as Response;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Med7ModelError(
       `Could not fetch ${url} (the network, or a server on another origin that does not allow CORS): ${reason}`,
     );
@@ -29,7 +30,7 @@ async function fetchJson(url: string): Promise<Record<string, unknown>> {
       throw new Error('not an object');
     return value as Record<string, unknown>;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Med7ModelError(`${url} is not valid JSON: ${reason}`);
   }
 }

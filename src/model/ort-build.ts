@@ -11,6 +11,7 @@
 import { env } from '@huggingface/transformers';
 import { Med7ModelError } from './errors.ts';
 import { ORT_BUILDS } from './ort-files.ts';
+import type { BrowserDevice } from './types.ts';
 
 type Build = keyof typeof ORT_BUILDS;
 
@@ -20,7 +21,7 @@ let chosen: Build | undefined;
 let checked: { build: Build; mjs: string; wasm: ArrayBuffer } | undefined;
 
 /** The build a load on `device` will use: the one already chosen, else the device's own. */
-export function ortBuildFor(device: 'webgpu' | 'wasm'): Build {
+export function ortBuildFor(device: BrowserDevice): Build {
   return chosen ?? device;
 }
 
@@ -36,7 +37,7 @@ export function useCheckedOrtBuild(build: Build, mjs: string, wasm: ArrayBuffer)
  * Points onnxruntime-web at the build for `device` in `folder` (a URL prefix ending in `/`), or at
  * the build already chosen when that one can run `device` too.
  */
-export function chooseOrtBuild(device: 'webgpu' | 'wasm', folder: string): void {
+export function chooseOrtBuild(device: BrowserDevice, folder: string): void {
   const wasm = env.backends.onnx.wasm;
   if (wasm === undefined) return;
   if (chosen === 'wasm' && device === 'webgpu') {

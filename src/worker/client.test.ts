@@ -1,3 +1,7 @@
+/**
+ * The client's protocol against a fake worker: replies, aborts, errors, deadlines and restarts.
+ * Over 350 lines: one scenario per rule of the liveness contract (./client.ts).
+ */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Med7WorkerClient, isAbortError, type Liveness, type WorkerLike } from './client.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';

@@ -9,6 +9,9 @@
  * ping (closed, or killed without an `error` event) is restarted once, its pending analyses retried
  * on the new one; if that one dies too before it has answered an analysis, the client fails for
  * good (`onFailure`) and every request rejects at once.
+ *
+ * Over 350 lines: one class whose pending requests, deadlines, pings and restart share their
+ * state; split apart, each part would need all of it.
  */
 import type { Entity } from '../core/types.ts';
 import { assetUrl, WORKER_FILE } from './base-path.ts';
@@ -16,24 +19,19 @@ import {
   assertNever,
   deserializeError,
   type LoadRequest,
-  type ProgressInfo,
+  type LoadProgress,
   type ReadyInfo,
+  type WorkerFactory,
+  type WorkerLike,
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
 import { isStartFailure, spawnWorker } from './spawn.ts';
 
-/** The subset of `Worker` the client needs, so tests can pass a fake. */
-export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
-  terminate(): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerReply>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-}
+export type { WorkerFactory, WorkerLike };
 
-export type WorkerFactory = () => WorkerLike;
-
-export type LoadOptions = Omit<LoadRequest, 'type' | 'id'>;
+/** What `load` asks the worker for: a `LoadRequest` without its wire fields. */
+export type WorkerLoadOptions = Omit<LoadRequest, 'type' | 'id'>;
 
 export interface ExtractResult {
   entities: Entity[];
@@ -108,7 +106,7 @@ export function isAbortError(error: unknown): boolean {
 
 export class Med7WorkerClient {
   /** Called with every download progress report of the current (re)load. */
-  onProgress: ((info: ProgressInfo) => void) | undefined;
+  onProgress: ((info: LoadProgress) => void) | undefined;
   /** Called when a crashed worker is being replaced, with the model's reload (settles like `load`). */
   onRestart: ((reloaded: Promise<ReadyInfo>) => void) | undefined;
   /** Called once when the worker died again after its restart: the client is failed for good. */
@@ -119,7 +117,7 @@ export class Med7WorkerClient {
   readonly #pending = new Map<number, Pending>();
   #worker: WorkerLike | undefined;
   #nextId = 1;
-  #options: LoadOptions | undefined;
+  #options: WorkerLoadOptions | undefined;
   #ready: Promise<ReadyInfo> | undefined;
   #crashed = false;
   #disposed = false;
@@ -145,7 +143,7 @@ export class Med7WorkerClient {
   }
 
   /** Loads the model in the worker; resolves once it is warmed up. A failed load can be retried. */
-  load(options: LoadOptions): Promise<ReadyInfo> {
+  load(options: WorkerLoadOptions): Promise<ReadyInfo> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     this.#disposed = false;
     this.#options = options;

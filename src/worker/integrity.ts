@@ -7,10 +7,16 @@
  * A copy without the manifest (the Vite dev server, a bundler's copy of the npm modules) checks
  * nothing, unless the page asks for `integrity="required"`, which it then refuses.
  */
+import { errorMessage } from '../core/error-message.ts';
 import { checkBytes } from '../model/verify-fetch.ts';
 import { MODEL_FOLDER, ORT_FOLDER, WORKER_FILE, assetUrl, getBasePath } from './base-path.ts';
-import type { WorkerFactory, WorkerLike } from './client.ts';
-import type { LoadIntegrity, WorkerReply, WorkerRequest } from './protocol.ts';
+import type {
+  LoadIntegrity,
+  WorkerFactory,
+  WorkerLike,
+  WorkerReply,
+  WorkerRequest,
+} from './protocol.ts';
 import { spawnWorker, startFailure, startWorker } from './spawn.ts';
 
 /** The hashes `npm run build` embeds: SRI hash by path inside the drop-in folder. */
@@ -107,7 +113,7 @@ class CheckedWorker implements WorkerLike {
       }
     } catch (error) {
       if (this.#terminated) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       const failure = startFailure(`The model worker was not started: ${message}`);
       for (const [type, listener] of this.#listeners) if (type === 'error') listener(failure);
       return;

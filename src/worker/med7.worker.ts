@@ -4,15 +4,18 @@
  * Speaks only the protocol in `protocol.ts`.
  */
 import { env } from '@huggingface/transformers';
+import { errorMessage } from '../core/error-message.ts';
 import { ONNX_FILES } from '../model/dtype.ts';
 import { loadMed7Model, type Med7Model } from '../model/index.ts';
+import type { BrowserDevice } from '../model/types.ts';
 import { isIntegrityError } from '../model/verify-fetch.ts';
+import { probeWebgpu } from '../model/webgpu.ts';
 import {
   assertNever,
   serializeError,
   type ExtractRequest,
   type LoadRequest,
-  type ProgressInfo,
+  type LoadProgress,
   type ReadyInfo,
   type WorkerReply,
   type WorkerRequest,
@@ -22,19 +25,6 @@ import { armIntegrity } from './worker-integrity.ts';
 interface WorkerScope {
   postMessage(message: WorkerReply): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
-}
-
-/** The part of WebGPU's `navigator.gpu` this worker uses (TypeScript's DOM lib lacks WebGPU). */
-interface GpuLike {
-  requestAdapter(): Promise<{
-    info?: {
-      vendor?: string;
-      architecture?: string;
-      description?: string;
-      isFallbackAdapter?: boolean;
-    };
-    isFallbackAdapter?: boolean;
-  } | null>;
 }
 
 interface Loaded {
@@ -54,29 +44,6 @@ let running: { id: number; controller: AbortController } | undefined;
 
 function post(message: WorkerReply): void {
   scope.postMessage(message);
-}
-
-/**
- * The WebGPU adapter on offer, or why there is none. `software` marks a CPU emulation (SwiftShader, a
- * fallback adapter): usable, but slower than WASM, so `auto` passes it by.
- */
-async function probeWebgpu(): Promise<{ reason?: string; adapter?: string; software?: boolean }> {
-  const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
-  if (gpu === undefined)
-    return { reason: 'this browser does not expose WebGPU (no navigator.gpu)' };
-  try {
-    const adapter = await gpu.requestAdapter();
-    if (adapter === null) return { reason: 'the browser offered no WebGPU adapter' };
-    const info = adapter.info;
-    const name = [info?.vendor, info?.architecture].filter(Boolean).join(' ') || 'unknown adapter';
-    const software =
-      info?.isFallbackAdapter === true ||
-      adapter.isFallbackAdapter === true ||
-      /swiftshader/i.test(`${name} ${info?.description ?? ''}`);
-    return { adapter: name, software };
-  } catch (error) {
-    return { reason: `requesting a WebGPU adapter failed: ${serializeError(error).message}` };
-  }
 }
 
 /**
@@ -172,7 +139,7 @@ async function load(request: LoadRequest): Promise<Loaded> {
   const lastSent = new Map<string, number>();
   // Without a Content-Length, transformers.js reports total === loaded for every chunk.
   const sizeUnknown = new Set<string>();
-  const onProgress = (info: ProgressInfo): void => {
+  const onProgress = (info: LoadProgress): void => {
     const now = performance.now();
     const first = !lastSent.has(info.file);
     if (first && info.loaded >= info.total) sizeUnknown.add(info.file);
@@ -196,9 +163,9 @@ async function load(request: LoadRequest): Promise<Loaded> {
 async function loadOn(
   request: LoadRequest,
   started: number,
-  onProgress: (info: ProgressInfo) => void,
+  onProgress: (info: LoadProgress) => void,
 ): Promise<Loaded> {
-  let device: 'webgpu' | 'wasm' = request.device === 'webgpu' ? 'webgpu' : 'wasm';
+  let device: BrowserDevice = request.device === 'webgpu' ? 'webgpu' : 'wasm';
   let fallbackReason: string | undefined;
   let adapter: string | undefined;
   if (request.device !== 'wasm') {
@@ -227,14 +194,17 @@ async function loadOn(
     try {
       // The loader runs the model once before resolving: that is the warm-up (and, on WebGPU, the
       // shader compilation), so a WebGPU failure surfaces here.
-      await integrity.prepareOrt(device);
-      model = await loadMed7Model({ ...options, device });
+      // onnxruntime-web's files are fetched and checked while the model's config, tokenizer and
+      // weights come down; the session waits for both
+      const ortReady = integrity.prepareOrt(device);
+      ortReady.catch(() => undefined);
+      model = await loadMed7Model({ ...options, device, ortReady });
     } catch (error) {
       const failure = integrity.failure ?? error;
       if (request.device !== 'auto' || device !== 'webgpu' || isIntegrityError(failure)) {
         throw failure;
       }
-      fallbackReason = `WebGPU failed: ${serializeError(error).message}`;
+      fallbackReason = `WebGPU failed: ${errorMessage(error)}`;
       device = 'wasm';
       adapter = undefined;
       await integrity.prepareOrt(device);
@@ -260,6 +230,7 @@ async function loadOn(
 }
 
 function handleLoad(request: LoadRequest): void {
+  performance.mark('med7:load-request');
   const pending = (loaded ??= load(request));
   pending.then(
     ({ info }) => post({ type: 'ready', id: request.id, info }),
@@ -306,6 +277,11 @@ async function pump(): Promise<void> {
         };
         const entities = await model.extract(request.text, {
           signal,
+          // the last analysis's breakdown, for `npm run bench` (bench/browser.ts)
+          onTimings: (timings) => {
+            performance.clearMarks('med7:extract');
+            performance.mark('med7:extract', { detail: timings });
+          },
           onProgress: (done, total) => {
             const now = performance.now();
             if (now - lastSent < PROGRESS_INTERVAL_MS || done >= total) return;

@@ -9,12 +9,16 @@
  * whenever the worker's event loop is free (see `Med7WorkerClient` for the deadlines).
  */
 import type { Entity } from '../core/types.ts';
-import type { Med7Dtype, ResolvedDtype } from '../model/dtype.ts';
+import type {
+  LoadProgress,
+  Med7Device,
+  Med7Dtype,
+  ReadyInfo,
+  ResolvedDtype,
+} from '../model/types.ts';
 
-export type { Med7Dtype, ResolvedDtype };
-
-/** Where the model runs. `auto` tries WebGPU and falls back to WASM, saying why. */
-export type Med7Device = 'auto' | 'webgpu' | 'wasm';
+// The types that cross this boundary are declared once, in ../model/types.ts.
+export type { LoadProgress, Med7Device, Med7Dtype, ReadyInfo, ResolvedDtype };
 
 export interface LoadRequest {
   type: 'load';
@@ -73,32 +77,6 @@ export interface PingNotice {
 export type WorkerRequest =
   LoadRequest | ExtractRequest | CancelNotice | DisposeRequest | PingNotice;
 
-/** Download progress of one model file, summed over all files by the client. */
-export interface ProgressInfo {
-  file: string;
-  loaded: number;
-  total: number;
-}
-
-/** What the loaded model runs on, as reported in `ready`. */
-export interface ReadyInfo {
-  /** The device actually used: `webgpu` or `wasm`. */
-  device: 'webgpu' | 'wasm';
-  /** The ONNX file that runs: what `auto` chose for the device, or the dtype asked for. */
-  dtype: ResolvedDtype;
-  /** WASM threads (1 when the page is not cross-origin isolated); 0 on WebGPU. */
-  threads: number;
-  /** Milliseconds from the load request to a warmed-up model. */
-  loadMs: number;
-  /**
-   * Why device `auto` did not use WebGPU, and why dtype `auto` did not run the file its folder names
-   * (the folder lacks it, so q8 runs); absent when neither happened.
-   */
-  fallbackReason?: string;
-  /** The WebGPU adapter's vendor/architecture, when known. */
-  adapter?: string;
-}
-
 /** An `Error` as it crosses the worker boundary. */
 export interface SerializedError {
   name: string;
@@ -109,7 +87,8 @@ export interface SerializedError {
 export interface ProgressReply {
   type: 'progress';
   id: number;
-  info: ProgressInfo;
+  /** Download progress of one model file, summed over all files by the client. */
+  info: LoadProgress;
 }
 
 /** How far a long `extract` has got, in sub-tokens (sent at most every 100 ms). */
@@ -180,6 +159,16 @@ export function deserializeError(error: SerializedError): Error {
   if (error.stack !== undefined) rebuilt.stack = error.stack;
   return rebuilt;
 }
+
+/** The subset of `Worker` the client needs, so tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerReply>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+}
+
+export type WorkerFactory = () => WorkerLike;
 
 /** Compile-time exhaustiveness check for `switch` over the tagged unions above. */
 export function assertNever(value: never): never {

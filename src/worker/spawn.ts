@@ -5,8 +5,8 @@
  * (not found, refused by the Content-Security-Policy, a cross-origin script without CORS), the error
  * it reports says why, so the element can show it instead of waiting for ever.
  */
-import type { WorkerLike } from './client.ts';
-import type { WorkerReply, WorkerRequest } from './protocol.ts';
+import { errorMessage } from '../core/error-message.ts';
+import type { WorkerLike, WorkerReply, WorkerRequest } from './protocol.ts';
 
 type Listener = (event: Event) => void;
 
@@ -76,7 +76,7 @@ export function startWorker(
     worker = new Worker(scriptUrl, { type: 'module', name });
   } catch (error) {
     if (viaBlob) URL.revokeObjectURL(scriptUrl);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`The model worker could not be started from ${target.href}: ${reason}`);
   }
   return new StartingWorker(worker, target.href, viaBlob, scriptUrl);

@@ -7,6 +7,7 @@
  * other than the embedded one brings its own in `med7-manifest.json`.
  */
 import { env } from '@huggingface/transformers';
+import { errorMessage } from '../core/error-message.ts';
 import { ortBuildFor, useCheckedOrtBuild } from '../model/ort-build.ts';
 import { ORT_BUILDS } from '../model/ort-files.ts';
 import {
@@ -16,6 +17,7 @@ import {
   fetchChecked,
   type Expectation,
 } from '../model/verify-fetch.ts';
+import type { BrowserDevice } from '../model/types.ts';
 import type { LoadRequest } from './protocol.ts';
 
 /** The file a model folder lists its files' hashes in: `{ "files": { "<path>": "sha384-…" } }`. */
@@ -23,7 +25,7 @@ export const MODEL_MANIFEST_FILE = 'med7-manifest.json';
 
 export interface ArmedIntegrity {
   /** Fetches and checks onnxruntime-web's files for a load on `device`, before it starts. */
-  prepareOrt(device: 'webgpu' | 'wasm'): Promise<void>;
+  prepareOrt(device: BrowserDevice): Promise<void>;
   /** The first mismatch of this load, if any: the error to report (transformers.js may wrap it). */
   readonly failure: Error | undefined;
   /** Puts transformers.js's fetch and cache back. */
@@ -128,7 +130,7 @@ async function readModelManifest(model: string, required: boolean): Promise<Map<
     response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
     why = `HTTP ${response.status}`;
   } catch (error) {
-    why = error instanceof Error ? error.message : String(error);
+    why = errorMessage(error);
   }
   if (response?.ok !== true) {
     if (!required) return new Map();

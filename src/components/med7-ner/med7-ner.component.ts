@@ -5,7 +5,7 @@ import type { Med7Label } from '../../core/labels.ts';
 import type { MedicationRecord } from '../../core/records/group.ts';
 import type { Entity } from '../../core/types.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
-import type { Med7Device, Med7Dtype } from '../../worker/protocol.ts';
+import type { Med7Device, Med7Dtype } from '../../model/types.ts';
 import { AnalysisController } from './analysis-controller.ts';
 import { NOTHING_SHOWN, blocksOf } from './analysis.ts';
 import { toSegments } from './highlight-segments.ts';

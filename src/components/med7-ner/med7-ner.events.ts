@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/types.ts';
-import type { ResolvedDtype } from '../../worker/protocol.ts';
+import type { BrowserDevice, ResolvedDtype } from '../../model/types.ts';
 
 /** `med7-progress`: model download progress, summed over the model's files. */
 export interface Med7ProgressDetail {
@@ -14,7 +14,7 @@ export interface Med7ProgressDetail {
 /** `med7-ready`: the model is loaded and warmed up. */
 export interface Med7ReadyDetail {
   /** The backend in use: `webgpu` or `wasm`. */
-  device: 'webgpu' | 'wasm';
+  device: BrowserDevice;
   /** The model file that runs (`int8`, `q8` or `fp32`), never `auto`. */
   dtype: ResolvedDtype;
   /** WASM threads (1 without cross-origin isolation); 0 on WebGPU. */

@@ -3,11 +3,11 @@ import { MODEL_FOLDER, ORT_FOLDER, assetUrl, getBasePath } from '../../worker/ba
 import {
   Med7WorkerClient,
   type ExtractResult,
-  type LoadOptions,
   type WorkerFactory,
+  type WorkerLoadOptions,
 } from '../../worker/client.ts';
 import { checkedWorkerFactory, loadIntegrity } from '../../worker/integrity.ts';
-import type { Med7Device, Med7Dtype, ProgressInfo, ReadyInfo } from '../../worker/protocol.ts';
+import type { LoadProgress, Med7Device, Med7Dtype, ReadyInfo } from '../../model/types.ts';
 import { emit } from './med7-ner.events.ts';
 
 /** What the loaded model depends on (the element's attributes): a change loads it again. */
@@ -50,7 +50,7 @@ export class ModelController implements ReactiveController {
   #ready: Promise<ReadyInfo> | undefined;
   /** The settings of the current load; '' when unloaded. */
   #key = '';
-  #progress = new Map<string, ProgressInfo>();
+  #progress = new Map<string, LoadProgress>();
 
   constructor(host: Host, settings: () => ModelSettings, factory: () => WorkerFactory | undefined) {
     this.#host = host;
@@ -124,7 +124,7 @@ export class ModelController implements ReactiveController {
     };
     // The worker died again after its restart (docs/reliability.md): the element is failed.
     client.onFailure = (error) => this.#handleError(client, error);
-    let options: LoadOptions;
+    let options: WorkerLoadOptions;
     try {
       options = loadOptions(settings);
     } catch (error) {
@@ -152,7 +152,7 @@ export class ModelController implements ReactiveController {
     void client?.dispose();
   }
 
-  #handleProgress(client: Med7WorkerClient, info: ProgressInfo): void {
+  #handleProgress(client: Med7WorkerClient, info: LoadProgress): void {
     if (client !== this.#client) return;
     this.#progress.set(info.file, info);
     let loaded = 0;
@@ -201,7 +201,7 @@ function keyOf(settings: ModelSettings): string {
 }
 
 /** The worker's load request; throws for a model on an origin the page has not allowed. */
-function loadOptions(settings: ModelSettings): LoadOptions {
+function loadOptions(settings: ModelSettings): WorkerLoadOptions {
   // A folder URL: the worker resolves the weights' URLs against it (its stale-cache check too).
   const model = modelUrl(settings);
   const wasmPaths = new URL(settings.wasmPaths ?? assetUrl(ORT_FOLDER), document.baseURI).href;

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { MED7_LABELS, type Med7Label } from '../../core/labels.ts';
 import type { Entity } from '../../core/types.ts';
-import type { ReadyInfo } from '../../worker/protocol.ts';
+import type { ReadyInfo } from '../../model/types.ts';
 import type { ModelPhase } from './model-controller.ts';
 
 /** A text at least this long is shown in blocks (./long-text-controller.ts). */

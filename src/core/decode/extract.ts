@@ -10,72 +10,31 @@
 import { isPreTokenSpace, pretokenize, type PreToken } from './pretokenize.ts';
 import { chooseTags } from './choose-tags.ts';
 import { decodeTags, parseTag } from './tags.ts';
-import type { Entity } from '../types.ts';
 import { segmentText } from './sentences.ts';
 import { clampCount, planSegmentWindows, type TokenWindow } from './windows.ts';
 
-/** A padded batch of sub-token sequences, row-major `[batch, length]`. */
-export interface ForwardBatch {
-  readonly inputIds: readonly (readonly number[])[];
-  /** The length every row is padded to. */
-  readonly length: number;
-}
+import type {
+  AbortSignalLike,
+  Extractor,
+  ExtractorOptions,
+  ForwardBatch,
+  ForwardResult,
+  RunOptions,
+  RunTimings,
+} from './extract-types.ts';
 
-/** Logits for a batch, row-major `[batch, length, labels]`. */
-export interface ForwardResult {
-  readonly data: ArrayLike<number>;
-  readonly dims: readonly number[];
-}
+export type {
+  AbortSignalLike,
+  Extractor,
+  ExtractorOptions,
+  ForwardBatch,
+  ForwardResult,
+  RunOptions,
+  RunTimings,
+};
 
-export interface ExtractorOptions {
-  /** The tokenizer on one pre-token, without special tokens. */
-  readonly encode: (text: string) => readonly number[];
-  /**
-   * Whether the tokenizer marks words that follow a space (byte-level BPE: `Ġword`). If so, a
-   * pre-token after whitespace is encoded as `" " + text`, as the model saw it in running text.
-   * WordPiece (BERT) ignores spaces, so this stays false there and the ids are the pre-token's own.
-   */
-  readonly spaceSensitive?: boolean;
-  /** Special tokens before and after the content of every sequence (BERT: [CLS] / [SEP]). */
-  readonly prefix: readonly number[];
-  readonly suffix: readonly number[];
-  /** Runs the model; rows shorter than `length` are padded by the caller of this function. */
-  readonly forward: (batch: ForwardBatch) => Promise<ForwardResult>;
-  /** The model's tags by output index (`id2label`). */
-  readonly tags: readonly string[];
-  /** The model's maximum sequence length, special tokens included. */
-  readonly maxLength: number;
-  /** Most content sub-tokens per window (default: min(256, maxLength − specials)). */
-  readonly windowSize?: number;
-  /** Sub-tokens shared by consecutive windows (default: a quarter of the window). */
-  readonly overlap?: number;
-  /** Most windows per forward call (default 32). */
-  readonly maxBatch?: number;
-  /** Most padded sub-tokens per forward call (default 8192). */
-  readonly maxBatchTokens?: number;
-  /** Distinct pre-token strings kept in the tokenisation cache (default 50,000). */
-  readonly cacheSize?: number;
-}
-
-/** An `AbortSignal`, as far as the core needs one (the core is typed against ES libs only). */
-export interface AbortSignalLike {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-}
-
-export interface RunOptions {
-  /** Checked before every model call: an aborted run rejects with the signal's reason. */
-  readonly signal?: AbortSignalLike;
-  /** Called after every model call with the sub-tokens analysed so far and in all. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
-
-export interface Extractor {
-  readonly windowSize: number;
-  readonly overlap: number;
-  /** Entities of each text, in input order. */
-  extractMany(texts: readonly string[], options?: RunOptions): Promise<Entity[][]>;
-}
+const clock = (): number =>
+  (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
 function abortError(signal: AbortSignalLike): unknown {
   if (signal.reason !== undefined) return signal.reason;
@@ -86,10 +45,22 @@ function abortError(signal: AbortSignalLike): unknown {
 
 interface Job {
   readonly doc: number;
+  /** The window's pre-tokens, as indices into the whole text's pre-tokens. */
   readonly window: TokenWindow;
-  readonly ids: number[];
+  readonly ids: readonly number[];
   /** For each pre-token of the window, the position of its first sub-token in `ids`, or -1. */
-  readonly firsts: number[];
+  readonly firsts: readonly number[];
+}
+
+/** One sentence of a text: its windows, and where its probabilities go once known. */
+interface Sentence {
+  readonly doc: number;
+  /** Its first pre-token in the text. */
+  readonly start: number;
+  readonly tokenCount: number;
+  /** What the model sees of it (its sub-token ids per pre-token): the cache key. */
+  readonly key: string;
+  readonly jobs: readonly Job[];
 }
 
 interface Doc {
@@ -99,6 +70,7 @@ interface Doc {
   readonly probabilities: Float32Array;
   /** Pre-tokens of line-initial list markers (`sentences.ts`), tagged `O` whatever the model says. */
   readonly listMarkers: readonly number[];
+  readonly sentences: readonly Sentence[];
 }
 
 /**
@@ -155,7 +127,13 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     return ids;
   };
 
-  const prepare = (text: string, doc: number, jobs: Job[]): Doc => {
+  const pooled = options.batching === 'pooled';
+  const sentenceCacheSize = pooled ? 0 : Math.max(0, options.sentenceCacheSize ?? 4096);
+  /** Each sentence's probabilities `[tokens, tags]` by its key, oldest first. */
+  const sentenceCache = new Map<string, Float32Array>();
+  const stats = { calls: 0, cachedSentences: 0 };
+
+  const prepare = (text: string, doc: number): Doc => {
     const tokens = pretokenize(text);
     const ids = tokens.map((token) =>
       options.spaceSensitive === true && token.start > 0 && isPreTokenSpace(text[token.start - 1]!)
@@ -165,32 +143,45 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     const counts = ids.map((list) => clampCount(list.length, windowSize));
     // Each sentence gets windows of its own: the model was fine-tuned on single sentences.
     const segments = segmentText(text, tokens);
-    const { windows, owners } = planSegmentWindows(counts, segments.starts, {
-      size: windowSize,
-      overlap,
-    });
-    windows.forEach((window, w) => {
-      const jobIds: number[] = [];
-      const firsts: number[] = [];
-      for (let i = window.start; i < window.end; i++) {
-        // Only tokens owned by this window need a reading; the rest are context.
-        firsts.push(counts[i]! > 0 && owners[i] === w ? jobIds.length : -1);
-        const list = ids[i]!;
-        for (let k = 0; k < counts[i]!; k++) jobIds.push(list[k]!);
-      }
-      jobs.push({ doc, window, ids: jobIds, firsts });
+    const sentences = segments.starts.map((start, k): Sentence => {
+      const end = segments.starts[k + 1] ?? tokens.length;
+      const { windows, owners } = planSegmentWindows(counts.slice(start, end), [0], {
+        size: windowSize,
+        overlap,
+      });
+      const jobs = windows.map((local, w): Job => {
+        const jobIds: number[] = [];
+        const firsts: number[] = [];
+        for (let i = start + local.start; i < start + local.end; i++) {
+          // Only tokens owned by this window need a reading; the rest are context.
+          firsts.push(counts[i]! > 0 && owners[i - start] === w ? jobIds.length : -1);
+          const list = ids[i]!;
+          for (let k = 0; k < counts[i]!; k++) jobIds.push(list[k]!);
+        }
+        const window = { start: start + local.start, end: start + local.end, length: local.length };
+        return { doc, window, ids: jobIds, firsts };
+      });
+      const key = pooled
+        ? ''
+        : ids
+            .slice(start, end)
+            .map((list, i) => list.slice(0, counts[start + i]).join(' '))
+            .join(',');
+      return { doc, start, tokenCount: end - start, key, jobs };
     });
     return {
       text,
       tokens,
       listMarkers: segments.markers,
       probabilities: new Float32Array(tokens.length * numTags),
+      sentences,
     };
   };
 
   const runBatch = async (batch: readonly Job[], docs: readonly Doc[]): Promise<void> => {
     const length = specials + Math.max(...batch.map((job) => job.ids.length));
     const inputIds = batch.map((job) => [...options.prefix, ...job.ids, ...options.suffix]);
+    stats.calls++;
     const result = await options.forward({ inputIds, length });
     const [b, l, k] = result.dims;
     if (b !== batch.length || l !== length || k !== numTags) {
@@ -209,44 +200,115 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     });
   };
 
+  /**
+   * Cuts `jobs` (sorted by length) into model calls: at most `maxBatch` windows and
+   * `maxBatchTokens` padded sub-tokens per call, and at most MAX_PADDING padded per real one.
+   */
+  const batchesOf = (jobs: readonly Job[]): Job[][] => {
+    const batches: Job[][] = [];
+    let batch: Job[] = [];
+    let batchTokens = 0;
+    for (const job of jobs) {
+      const rows = batch.length + 1;
+      const padded = rows * (job.ids.length + specials);
+      if (
+        batch.length > 0 &&
+        (rows > maxBatch ||
+          padded > maxBatchTokens ||
+          padded > MAX_PADDING * (batchTokens + job.ids.length + specials))
+      ) {
+        batches.push(batch);
+        batch = [];
+        batchTokens = 0;
+      }
+      batch.push(job);
+      batchTokens += job.ids.length + specials;
+    }
+    if (batch.length > 0) batches.push(batch);
+    return batches;
+  };
+
+  const needed = (job: Job): boolean => job.firsts.some((position) => position >= 0);
+  const byLength = (a: Job, b: Job): number => a.ids.length - b.ids.length;
+
+  /**
+   * The model calls for `docs`: pooled, all windows sorted by length; else each sentence not in
+   * the cache on its own (the same text twice in one run is analysed once).
+   */
+  const plan = (docs: readonly Doc[]): { batches: Job[][]; fresh: Sentence[] } => {
+    if (pooled) {
+      const jobs = docs.flatMap((doc) => doc.sentences.flatMap((s) => s.jobs.filter(needed)));
+      return { batches: batchesOf(jobs.sort(byLength)), fresh: [] };
+    }
+    const batches: Job[][] = [];
+    const fresh: Sentence[] = [];
+    const planned = new Set<string>();
+    for (const doc of docs) {
+      for (const sentence of doc.sentences) {
+        if (sentenceCache.has(sentence.key) || planned.has(sentence.key)) continue;
+        planned.add(sentence.key);
+        fresh.push(sentence);
+        batches.push(...batchesOf(sentence.jobs.filter(needed).sort(byLength)));
+      }
+    }
+    return { batches, fresh };
+  };
+
+  /** Keeps the fresh sentences' results, then fills every sentence from the cache. */
+  const remember = (docs: readonly Doc[], fresh: readonly Sentence[]): void => {
+    const width = (s: Sentence): number => s.tokenCount * numTags;
+    const results = new Map<string, Float32Array>();
+    const analysed = new Set(fresh);
+    for (const s of fresh) {
+      const at = s.start * numTags;
+      results.set(s.key, docs[s.doc]!.probabilities.slice(at, at + width(s)));
+    }
+    for (const doc of docs) {
+      for (const s of doc.sentences) {
+        const known = results.get(s.key) ?? sentenceCache.get(s.key);
+        if (known === undefined) throw new Error('a sentence was neither analysed nor kept');
+        if (!analysed.has(s)) {
+          doc.probabilities.set(known, s.start * numTags);
+          stats.cachedSentences++;
+        }
+        // most recently used last, so the oldest go first
+        sentenceCache.delete(s.key);
+        sentenceCache.set(s.key, known);
+      }
+    }
+    while (sentenceCache.size > sentenceCacheSize) {
+      sentenceCache.delete(sentenceCache.keys().next().value!);
+    }
+  };
+
   return {
     windowSize,
     overlap,
+    stats,
     async extractMany(texts, run = {}) {
-      const { signal, onProgress } = run;
-      if (signal?.aborted === true) throw abortError(signal);
-      const jobs: Job[] = [];
-      const docs = texts.map((text, doc) => prepare(text, doc, jobs));
-      const pending = jobs.filter((job) => job.firsts.some((position) => position >= 0));
-      pending.sort((a, b) => a.ids.length - b.ids.length);
-      const total = pending.reduce((sum, job) => sum + job.ids.length, 0);
-      let done = 0;
-      const flush = async (batch: readonly Job[]): Promise<void> => {
+      const { signal, onProgress, onTimings } = run;
+      const t0 = clock();
+      const before = { ...stats };
+      const stopIfAborted = (): void => {
         if (signal?.aborted === true) throw abortError(signal);
-        await runBatch(batch, docs);
-        done += batch.reduce((sum, job) => sum + job.ids.length, 0);
-        onProgress?.(done, total);
       };
-      let batch: Job[] = [];
-      let batchTokens = 0;
-      for (const job of pending) {
-        const rows = batch.length + 1;
-        const padded = rows * (job.ids.length + specials);
-        if (
-          batch.length > 0 &&
-          (rows > maxBatch ||
-            padded > maxBatchTokens ||
-            padded > MAX_PADDING * (batchTokens + job.ids.length + specials))
-        ) {
-          await flush(batch);
-          batch = [];
-          batchTokens = 0;
-        }
-        batch.push(job);
-        batchTokens += job.ids.length + specials;
+      stopIfAborted();
+      const docs = texts.map((text, doc) => prepare(text, doc));
+      const { batches, fresh } = plan(docs);
+      const t1 = clock();
+      const size = (batch: readonly Job[]): number =>
+        batch.reduce((sum, job) => sum + job.ids.length, 0);
+      const total = batches.reduce((sum, batch) => sum + size(batch), 0);
+      let done = 0;
+      for (const batch of batches) {
+        stopIfAborted();
+        await runBatch(batch, docs);
+        done += size(batch);
+        onProgress?.(done, total);
       }
-      if (batch.length > 0) await flush(batch);
-      return docs.map((doc) => {
+      if (!pooled) remember(docs, fresh);
+      const t2 = clock();
+      const entities = docs.map((doc) => {
         if (outsideTag >= 0) {
           // Line-initial numbering and bullets are never entities; the model never saw line breaks.
           for (const i of doc.listMarkers) {
@@ -257,6 +319,25 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         const { tags, scores } = chooseTags(doc.tokens, options.tags, doc.probabilities);
         return decodeTags(doc.text, doc.tokens, tags, scores);
       });
+      if (onTimings !== undefined) {
+        const real = batches.flat().reduce((sum, job) => sum + job.ids.length + specials, 0);
+        const padded = batches.reduce(
+          (sum, batch) =>
+            sum + batch.length * (specials + Math.max(...batch.map((j) => j.ids.length))),
+          0,
+        );
+        onTimings({
+          prepareMs: t1 - t0,
+          modelMs: t2 - t1,
+          decodeMs: clock() - t2,
+          calls: stats.calls - before.calls,
+          realTokens: real,
+          paddedTokens: padded,
+          sentences: docs.reduce((sum, doc) => sum + doc.sentences.length, 0),
+          cachedSentences: stats.cachedSentences - before.cachedSentences,
+        });
+      }
+      return entities;
     },
   };
 }

@@ -1,0 +1,85 @@
+/** The "Where the time goes" section of bench/RESULTS.md: ready and inference, part by part. */
+import type { RunTimings } from '../src/core/decode/extract.ts';
+import type { DeviceResult } from './browser.ts';
+import type { ReadyBreakdown } from './ready-breakdown.ts';
+import { fmt, spread, sum } from './stats.ts';
+
+const ms = (values: readonly number[], digits = 0): string => fmt(spread(values), digits, ' ms');
+
+function readyRows(visits: readonly ReadyBreakdown[]): string[] {
+  const col = (pick: (b: ReadyBreakdown) => number, digits = 0) => ms(visits.map(pick), digits);
+  return [
+    '| part (first visits, nothing cached) | ms: median (min–max) |',
+    '| --- | --- |',
+    `| page parsed and run (DOMContentLoaded, from navigation) | ${col((b) => b.pageMs)} |`,
+    `| worker created (from navigation) | ${col((b) => b.workerCreatedMs)} |`,
+    `| worker script run, \`load\` received (from navigation) | ${col((b) => b.loadRequestMs)} |`,
+    `| config.json | ${col((b) => b.configMs)} |`,
+    `| tokenizer | ${col((b) => b.tokenizerMs)} |`,
+    `| session: all of it | ${col((b) => b.sessionMs)} |`,
+    `| … wasm fetch (on the wire) | ${col((b) => b.wasmFetchMs)} |`,
+    `| … model fetch (on the wire, in parallel with the wasm) | ${col((b) => b.modelFetchMs)} |`,
+    `| … after both fetches: wasm compile, graph optimisation, session creation | ${col((b) => b.afterFetchesMs)} |`,
+    `| warm-up (one short analysis) | ${col((b) => b.warmUpMs, 1)} |`,
+    `| \`med7-ready\` in the page (from navigation) | ${col((b) => b.readyMs)} |`,
+  ];
+}
+
+function inferenceRow(
+  words: string,
+  wall: readonly number[],
+  worker: readonly number[],
+  t: readonly RunTimings[],
+): string {
+  const padding = sum(t.map((x) => x.paddedTokens)) / Math.max(1, sum(t.map((x) => x.realTokens)));
+  const messaging = wall.map((w, i) => w - (worker[i] ?? NaN));
+  return `| ${words} | ${ms(wall, 1)} | ${ms(
+    t.map((x) => x.prepareMs),
+    1,
+  )} | ${ms(
+    t.map((x) => x.modelMs),
+    1,
+  )} | ${fmt(spread(t.map((x) => x.calls)))} | ${padding.toFixed(2)} | ${ms(
+    t.map((x) => x.decodeMs),
+    1,
+  )} | ${ms(messaging, 1)} |`;
+}
+
+export function renderBreakdown(wasm: DeviceResult, load: string): string[] {
+  const lines = [
+    '## Where the time goes (WASM)',
+    '',
+    `Load average during the browser part: ${load}.`,
+    '',
+  ];
+  if (wasm.readyBreakdown !== undefined && wasm.readyBreakdown.length > 0) {
+    lines.push(...readyRows(wasm.readyBreakdown), '');
+  }
+  if (wasm.cachedVisits !== undefined && wasm.cachedVisits.length > 0) {
+    lines.push(
+      `Ready on a second visit (same browser context: HTTP cache, transformers.js's model cache): ${ms(wasm.cachedVisits.map((v) => v.readyMs))} from navigation.`,
+      '',
+    );
+  }
+  lines.push(
+    '| words | analyze() wall | tokenising, sentences, windows | model calls | calls | padded ÷ real sub-tokens | tags and entities | messaging and rendering (wall − worker) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const [words, r] of Object.entries(wasm.lengths)) {
+    lines.push(inferenceRow(words, r.wallMs, r.workerMs, r.timings ?? []));
+  }
+  if (wasm.keystroke !== undefined) {
+    const k = wasm.keystroke;
+    lines.push(inferenceRow('keystroke in 2,000', k.wallMs, k.workerMs, k.timings ?? []));
+    const cached = (k.timings ?? []).map((t) => `${t.cachedSentences}/${t.sentences}`);
+    lines.push(
+      '',
+      `A keystroke: sentences taken from the cache per re-analysis: ${cached.join(', ')}.`,
+    );
+  }
+  lines.push(
+    '',
+    "The model calls' time includes building the input tensors and the softmax of the outputs; onnxruntime-web's per-operator profiler was not read in this run.",
+  );
+  return lines;
+}
