@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one visit-and-measure sequence per device, its steps sharing the page and plan */
 /**
  * The browser half of the benchmark: the built demo (`npm run build`, copied to bench/tmp/dist, served by
  * `vite preview` with the COOP/COEP headers) in headless Debian Chromium, launched as the e2e

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the one bench entry point: its phases share the build, the notes and the results */
 /**
  * `npm run bench`: speed and size of med7-web, beside a RoBERTa-base-shaped reference generated in
  * the same run. Writes bench/results.json (everything measured) and bench/RESULTS.md (the report).

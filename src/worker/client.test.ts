@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one scenario per rule of the liveness contract in ./client.ts */
 /**
  * The client's protocol against a fake worker: replies, aborts, errors, deadlines and restarts.
  * Over 350 lines: one scenario per rule of the liveness contract (./client.ts).

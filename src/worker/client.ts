@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one class owns the liveness contract (deadlines, restarts, aborts), kept together so it reads whole */
 /**
  * The page side of the model worker: starts it, matches replies to requests by id, drops results
  * that were aborted, turns worker errors back into `Error`s, and restarts a crashed worker (reloading

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the worker is one message loop whose handlers share the loaded model and queue */
 /**
  * The model worker: loads the Med7 model once (WebGPU or WASM), then answers `extract` requests one
  * at a time. A queued `extract` can be cancelled before it starts; every request gets one answer.

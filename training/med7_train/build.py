@@ -1,6 +1,8 @@
 """End-to-end build: vocabulary, MLM pre-training, fine-tuning, evaluation, ONNX export + int8.
 
     python -m med7_train.build [--smoke] [--out models/med7-compact]
+
+Over 350 lines: the build is one sequence of stages sharing the data, vocabulary and log.
 """
 import argparse
 import collections

@@ -26,6 +26,8 @@ checked against the cases in src/core/decode/decode.cases.json.
   it; a DURATION takes in the unit of time right after it and is dropped without one; a STRENGTH
   takes in a rate glued on after it (`/kg/minute`). They only take in pre-tokens the model left
   outside every entity, and a part of a split DRUG none of another part's.
+
+Over 350 lines: a line-for-line mirror of the TypeScript decoder (src/core/decode), kept in one file to compare.
 """
 import math
 import re

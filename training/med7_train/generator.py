@@ -4,6 +4,8 @@ Every sentence is assembled from pieces; a labelled piece records its exact [sta
 Styles: MTSamples numbered lists, comma lists, dotted lower case (p.o. b.i.d.), upper case (PO BID),
 pharmacy sigs, prose, attributes before the drug, the Med7 README style, and negatives (labs, EBL,
 sutures, vital signs, dates and month names, anatomy words that look like forms or routes).
+
+Over 350 lines: one table of sentence styles whose pieces share the same draws and span bookkeeping.
 """
 import random
 import re
