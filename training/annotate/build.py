@@ -117,6 +117,18 @@ def main(argv=None):
     dev_texts = {json.loads(l)['text'] for l in open(DEV, encoding='utf-8')}
     recs, bad, seen = [], 0, set()
     per_note = collections.Counter()
+    # status-context and dosing sentences are training data: none is a sentence of a gold file, or
+    # comes from a note that a status gold part draws on (those parts were drawn independently)
+    gold_texts, status_notes = set(), set()
+    if context or dosing:
+        for g in sorted(glob.glob(os.path.join(HERE, '..', '..', 'gold', '*.jsonl'))):
+            for gl in open(g, encoding='utf-8'):
+                if gl.strip():
+                    r = json.loads(gl)
+                    gold_texts.add(r.get('text'))
+                    if str(r.get('id', '')).startswith('status-'):
+                        status_notes.add(str(r['id']).split('-')[1])
+    dropped = 0
     show = set(argv)
     for bf in sorted(glob.glob(os.path.join(DATA, prefix + 'batch*.txt'))):
         for ln, line in enumerate(open(bf, encoding='utf-8'), 1):
@@ -131,6 +143,9 @@ def main(argv=None):
                 continue
             c = cands[n]
             text = c['text']
+            if text in gold_texts or str(c['note_id']) in status_notes:
+                dropped += 1
+                continue
             assert n not in seen, f'duplicate candidate {n}'
             seen.add(n)
             assert text not in dev_texts
@@ -168,7 +183,8 @@ def main(argv=None):
             f.write(json.dumps(r, ensure_ascii=False) + '\n')
     cnt = collections.Counter(l for r in recs for _, _, l in r['entities'])
     neg = sum(1 for r in recs if not r['entities'])
-    print(f'{len(recs)} sentences ({neg} without entities), problems: {bad}')
+    print(f'{len(recs)} sentences ({neg} without entities), problems: {bad}'
+          + (f'; {dropped} left out as sentences or notes of the gold files' if dropped else ''))
     print(dict(sorted(cnt.items())))
     return 1 if bad else 0
 
