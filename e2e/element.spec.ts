@@ -75,7 +75,15 @@ async function setUp(page: Page): Promise<void> {
             text: m[0],
             score: 0.9,
           }));
-          this.reply({ type: 'result', id, entities, ms: 3 }, fake.delays[text]);
+          // packed as the real worker packs them (src/worker/packed-entities.ts)
+          const labels = ['DRUG', 'STRENGTH', 'FORM', 'ROUTE', 'DOSAGE', 'FREQUENCY', 'DURATION'];
+          const packed = {
+            starts: Uint32Array.from(entities, (e) => e.start ?? 0),
+            ends: Uint32Array.from(entities, (e) => e.end),
+            labels: Uint8Array.from(entities, (e) => labels.indexOf(e.label)),
+            scores: Float64Array.from(entities, (e) => e.score),
+          };
+          this.reply({ type: 'result', id, entities: packed, ms: 3 }, fake.delays[text]);
         }
       }
       reply(data: unknown, delay = 0): void {

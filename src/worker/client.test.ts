@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Med7WorkerClient, isAbortError, type Liveness, type WorkerLike } from './client.ts';
+import { packEntities } from './packed-entities.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
 
 type Listener = (event: Event) => void;
@@ -107,8 +108,8 @@ describe('Med7WorkerClient', () => {
     await tick();
     const [a, b] = worker.sent.filter((m) => m.type === 'extract');
     const entity = { start: 0, end: 5, label: 'DRUG', text: 'Lasix', score: 0.9 } as const;
-    worker.reply({ type: 'result', id: b!.id, entities: [], ms: 1 });
-    worker.reply({ type: 'result', id: a!.id, entities: [entity], ms: 2 });
+    worker.reply({ type: 'result', id: b!.id, entities: packEntities([]), ms: 1 });
+    worker.reply({ type: 'result', id: a!.id, entities: packEntities([entity]), ms: 2 });
     await expect(first).resolves.toEqual({ entities: [entity], ms: 2 });
     await expect(second).resolves.toEqual({ entities: [], ms: 1 });
     expect(client.pendingCount).toBe(0);
@@ -125,7 +126,7 @@ describe('Med7WorkerClient', () => {
     const id = worker.last('extract').id;
     worker.reply({ type: 'analysing', id, done: 256, total: 1024 });
     worker.reply({ type: 'analysing', id: id + 99, done: 1, total: 2 }); // someone else's: ignored
-    worker.reply({ type: 'result', id, entities: [], ms: 1 });
+    worker.reply({ type: 'result', id, entities: packEntities([]), ms: 1 });
     await result;
     expect(seen).toEqual([0.25]);
   });
@@ -153,7 +154,7 @@ describe('Med7WorkerClient', () => {
     abort.abort();
     await expect(stale).rejects.toSatisfy(isAbortError);
     expect(worker.last('cancel')).toEqual({ type: 'cancel', id });
-    worker.reply({ type: 'result', id, entities: [], ms: 1 }); // late: ignored
+    worker.reply({ type: 'result', id, entities: packEntities([]), ms: 1 }); // late: ignored
     expect(client.pendingCount).toBe(0);
     const aborted = new AbortController();
     aborted.abort();
@@ -195,7 +196,12 @@ describe('Med7WorkerClient', () => {
     // The reload handed to onRestart settles with the new worker's ready info (the element shows it).
     await expect(reloaded).resolves.toEqual(READY);
     await tick();
-    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    worker.reply({
+      type: 'result',
+      id: worker.last('extract').id,
+      entities: packEntities([]),
+      ms: 1,
+    });
     await expect(next).resolves.toEqual({ entities: [], ms: 1 });
   });
 
@@ -221,7 +227,12 @@ describe('Med7WorkerClient', () => {
     const fresh = workers[1]!;
     fresh.reply({ type: 'ready', id: fresh.last('load').id, info: READY });
     await tick();
-    fresh.reply({ type: 'result', id: fresh.last('extract').id, entities: [], ms: 1 });
+    fresh.reply({
+      type: 'result',
+      id: fresh.last('extract').id,
+      entities: packEntities([]),
+      ms: 1,
+    });
     await expect(next).resolves.toEqual({ entities: [], ms: 1 });
   });
 
@@ -240,7 +251,12 @@ describe('Med7WorkerClient', () => {
     await tick();
     worker.reply({ type: 'ready', id: worker.last('load').id, info: READY });
     await tick();
-    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    worker.reply({
+      type: 'result',
+      id: worker.last('extract').id,
+      entities: packEntities([]),
+      ms: 1,
+    });
     await expect(second).resolves.toEqual({ entities: [], ms: 1 });
   });
 
@@ -279,7 +295,12 @@ describe('Med7WorkerClient liveness', () => {
     const fresh = workers[1]!;
     fresh.reply({ type: 'ready', id: fresh.last('load').id, info: READY });
     await vi.advanceTimersByTimeAsync(0);
-    fresh.reply({ type: 'result', id: fresh.last('extract').id, entities: [], ms: 1 });
+    fresh.reply({
+      type: 'result',
+      id: fresh.last('extract').id,
+      entities: packEntities([]),
+      ms: 1,
+    });
     await expect(result).resolves.toEqual({ entities: [], ms: 1 });
   });
 
@@ -334,7 +355,12 @@ describe('Med7WorkerClient liveness', () => {
       await vi.advanceTimersByTimeAsync(200);
     }
     expect(workers).toHaveLength(1);
-    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    worker.reply({
+      type: 'result',
+      id: worker.last('extract').id,
+      entities: packEntities([]),
+      ms: 1,
+    });
     await expect(result).resolves.toEqual({ entities: [], ms: 1 });
   });
 
@@ -359,7 +385,12 @@ describe('Med7WorkerClient liveness', () => {
     const long = client.extract('x'.repeat(1_000));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(client.pendingCount).toBe(1);
-    worker.reply({ type: 'result', id: worker.last('extract').id, entities: [], ms: 1 });
+    worker.reply({
+      type: 'result',
+      id: worker.last('extract').id,
+      entities: packEntities([]),
+      ms: 1,
+    });
     await expect(long).resolves.toEqual({ entities: [], ms: 1 });
   });
 });

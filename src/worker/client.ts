@@ -27,6 +27,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
+import { unpackEntities } from './packed-entities.ts';
 import { isStartFailure, spawnWorker } from './spawn.ts';
 
 export type { WorkerFactory, WorkerLike };
@@ -223,7 +224,7 @@ export class Med7WorkerClient {
       },
     );
     if (reply.type !== 'result') throw new Error(`Unexpected reply to extract: ${reply.type}`);
-    return { entities: reply.entities, ms: reply.ms };
+    return { entities: unpackEntities(text, reply.entities), ms: reply.ms };
   }
 
   /** Frees the model and stops the worker; pending requests reject. `load` starts afresh. */

@@ -21,10 +21,11 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
+import { packedBuffers, packEntities } from './packed-entities.ts';
 import { armIntegrity } from './worker-integrity.ts';
 
 interface WorkerScope {
-  postMessage(message: WorkerReply): void;
+  postMessage(message: WorkerReply, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 }
 
@@ -43,8 +44,8 @@ let busy = false;
 /** The `extract` now in the model, so that `cancel` can stop it between model calls. */
 let running: { id: number; controller: AbortController } | undefined;
 
-function post(message: WorkerReply): void {
-  scope.postMessage(message);
+function post(message: WorkerReply, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
 }
 
 /**
@@ -291,7 +292,8 @@ async function pump(): Promise<void> {
           },
         });
         const ms = Math.round((performance.now() - started) * 10) / 10;
-        post({ type: 'result', id, entities, ms });
+        const packed = packEntities(entities);
+        post({ type: 'result', id, entities: packed, ms }, packedBuffers(packed));
       } catch (error) {
         if (controller.signal.aborted) post({ type: 'cancelled', id });
         else post({ type: 'error', id, error: serializeError(error), fatal: isFatal(error) });

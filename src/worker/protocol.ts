@@ -8,7 +8,6 @@
  * its next model call and is answered `cancelled`. `ping` is a liveness probe, answered `pong` at once
  * whenever the worker's event loop is free (see `Med7WorkerClient` for the deadlines).
  */
-import type { Entity } from '../core/types.ts';
 import type {
   LoadProgress,
   Med7Device,
@@ -16,6 +15,7 @@ import type {
   ReadyInfo,
   ResolvedDtype,
 } from '../model/types.ts';
+import type { PackedEntities } from './packed-entities.ts';
 
 // The types that cross this boundary are declared once, in ../model/types.ts.
 export type { LoadProgress, Med7Device, Med7Dtype, ReadyInfo, ResolvedDtype };
@@ -108,7 +108,8 @@ export interface ReadyReply {
 export interface ResultReply {
   type: 'result';
   id: number;
-  entities: Entity[];
+  /** Transferred, not cloned (./packed-entities.ts); offsets into the request's text. */
+  entities: PackedEntities;
   /** Milliseconds spent in the model for this text. */
   ms: number;
 }
