@@ -57,7 +57,7 @@ test('a newer text makes the older analysis stale: it is dropped, the newer one 
 });
 
 test('a 100 KB note is analysed to its end and the page stays responsive', async () => {
-  const { text, lastParagraphStart } = longNote();
+  const { text, lastParagraphStart } = longNote(100_000, 'a');
   expect(text.length).toBeGreaterThanOrEqual(100_000);
   // Start the analysis and watch the main thread (a timer every 25 ms) while the worker runs.
   await page.evaluate((input) => {
@@ -137,7 +137,7 @@ test('a 100 KB note is analysed to its end and the page stays responsive', async
 });
 
 test('a newer text stops a long analysis that is already running', async () => {
-  const { text } = longNote();
+  const { text } = longNote(100_000, 'b');
   const result = await page.evaluate(async (input) => {
     const element = document.querySelector('med7-ner');
     if (element === null) throw new Error('no <med7-ner>');
@@ -171,7 +171,7 @@ test('a newer text stops a long analysis that is already running', async () => {
 });
 
 test('emptying the text while a long note is analysed ends the busy state', async () => {
-  const { text } = longNote();
+  const { text } = longNote(100_000, 'c');
   const result = await page.evaluate(async (input) => {
     const element = document.querySelector('med7-ner');
     if (element === null) throw new Error('no <med7-ner>');

@@ -121,7 +121,10 @@ export function recordTimings(values: Record<string, unknown>): void {
 }
 
 /** A ~100 KB clinical note: varied paragraphs, the last one unlike the others. */
-export function longNote(bytes = 100_000): { text: string; lastParagraphStart: number } {
+export function longNote(
+  bytes = 100_000,
+  unique?: string,
+): { text: string; lastParagraphStart: number } {
   const paragraphs = [
     'Patient seen in clinic for follow-up of hypertension and type 2 diabetes. Blood pressure 142/88, heart rate 76. She reports good adherence and no side effects.',
     'Medications: Lisinopril 20 mg PO daily. Metformin 500 mg tablets, take 1 tablet by mouth twice a day with meals. Atorvastatin 40 mg at bedtime.',
@@ -129,12 +132,22 @@ export function longNote(bytes = 100_000): { text: string; lastParagraphStart: n
     'He was given 1 g Rocephin IV in the emergency department and discharged on Augmentin 875 mg PO b.i.d. for 10 days.',
     'Albuterol inhaler 2 puffs inhaled every 4 hours as needed for wheeze. Prednisone 40 mg daily for 5 days.',
   ];
+  // With `unique`, every sentence starts with its own tag (`Visit a3.2:`), so that no sentence
+  // repeats within the note or across notes of other tags: the element keeps each sentence's
+  // result, and a test that times the model must not be served from that cache.
+  const tagged = (paragraph: string, i: number): string =>
+    unique === undefined
+      ? paragraph
+      : paragraph
+          .split(/(?<=[.]) (?=[A-Z])/)
+          .map((sentence, j) => `Visit ${unique}${i + 1}.${j + 1}: ${sentence}`)
+          .join(' ');
   const last =
     'FINAL PARAGRAPH: discharged home on Lasix 40 mg p.o. daily and Potassium chloride 20 mEq PO daily for 2 weeks.';
   const parts: string[] = [];
   let size = last.length;
   for (let i = 0; size < bytes; i++) {
-    const paragraph = `${i + 1}. ${paragraphs[i % paragraphs.length] ?? ''}`;
+    const paragraph = `${i + 1}. ${tagged(paragraphs[i % paragraphs.length] ?? '', i)}`;
     parts.push(paragraph);
     size += paragraph.length + 2;
   }
