@@ -2,7 +2,7 @@
  * The GNU parallel recipe of docs/batch.md, run locally (`-S :`, several jobs, 4 blocks): its
  * output must equal a single run's byte for byte.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_GOLD, MED7_BIN, TEST_MODEL } from '../test/paths.ts';
+import { runCommand } from '../test/run-med7.ts';
 
 const PARALLEL = '/usr/bin/parallel';
 const HAVE_PARALLEL = existsSync(PARALLEL);
@@ -21,27 +22,7 @@ if (!HAVE_PARALLEL) {
 }
 
 /** Runs a shell command line with `input` on stdin; resolves with its stdout and stderr. */
-function sh(
-  command: string,
-  input: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { stdio: 'pipe' });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString(),
-      }),
-    );
-    child.stdin.end(input);
-  });
-}
+const sh = (command: string, input: string) => runCommand('/bin/sh', ['-c', command], input);
 
 const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 

@@ -9,10 +9,14 @@ export interface Med7Run {
   stderr: string;
 }
 
-/** Runs `bin/med7.js` with `args`, feeding `input` on stdin, and collects its output. */
-export function runMed7(args: string[], input?: string | Buffer): Promise<Med7Run> {
+/** Runs `file` with `args`, feeding `input` on stdin, and collects its output. */
+export function runCommand(
+  file: string,
+  args: string[],
+  input?: string | Buffer,
+): Promise<Med7Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MED7_BIN, ...args], { stdio: 'pipe' });
+    const child = spawn(file, args, { stdio: 'pipe' });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -29,6 +33,11 @@ export function runMed7(args: string[], input?: string | Buffer): Promise<Med7Ru
     child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
+}
+
+/** Runs `bin/med7.js` with `args`, feeding `input` on stdin, and collects its output. */
+export function runMed7(args: string[], input?: string | Buffer): Promise<Med7Run> {
+  return runCommand(process.execPath, [MED7_BIN, ...args], input);
 }
 
 /** JSON Lines of `records`, one per line. */
