@@ -20,12 +20,15 @@ const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
 const SENTENCE_END =
   /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']))/g;
 
-/** Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence. */
+/**
+ * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, or a
+ * medication or allergy heading in ordinary case (`Allergies:`, `Discharge medications:`).
+ */
 const HEADING =
-  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),)/g;
+  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge))?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)|Adverse (?:drug )?reactions|(?:Drug )?[Ii]ntolerances):)/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|INTOLERANCE|SENSITIVIT/, 'allergy'],
-  [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS/, 'stopped'],
+  [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS|DISCONTINUED|STOPPED/, 'stopped'],
   [
     /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS|PREMEDICATION|INJECTABLES)/,
     'given',
@@ -67,10 +70,10 @@ export function* findHeadings(
 ): Generator<void, Heading[]> {
   const headings: Heading[] = [];
   yield* scan(text, HEADING, (m) => {
-    const name = m[1] ?? m[2] ?? '';
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
     const start = m.index + m[0].length - name.length - 1;
     const end = m.index + m[0].length;
-    const status = HEADING_STATUS.find(([re]) => re.test(name))?.[1] ?? null;
+    const status = HEADING_STATUS.find(([re]) => re.test(name.toUpperCase()))?.[1] ?? null;
     headings.push({ start, end, status, until: text.length });
   });
   headings.forEach((h, i) => {

@@ -39,6 +39,10 @@ const REACTION =
 export const SIDE_EFFECT =
   '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
 
+/** Adverse events named before the drug that caused them (`rhabdomyolysis, likely secondary to statins`). */
+const ADVERSE_EVENT =
+  '(?:rhabdomyolysis|myopathy|myalgias?|hepatotoxicity|nephrotoxicity|ototoxicity|toxicity|(?:drug|medication)[- ]induced \\w+)';
+
 /** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
 const RULES: readonly TriggerRule[] = [
   // allergy
@@ -46,20 +50,26 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|allergies?(?: (?:include|includes|are|is|to))?:|(?:developed|had|has|got|experienced|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?(?:' +
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|(?:developed|had|has|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?(?:' +
         REACTION +
         '|' +
         SIDE_EFFECT +
         ') (?:on|to|after|from|with)|' +
-        SIDE_EFFECT +
-        ' (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)',
+        `(?:${SIDE_EFFECT}|${ADVERSE_EVENT}),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
     ),
+  },
+  {
+    // A list after a colon (`Allergies: codeine`); not in W, whose closing \b fails after `:`.
+    status: 'allergy',
+    direction: 'forward',
+    pattern:
+      '\\b(?:allergies?(?: (?:include|includes|are|is|to))?|adverse (?:drug )?reactions?|(?:drug )?intolerances?|drug sensitivities):',
   },
   {
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
+      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
     ),
     anaphor: true,
   },
@@ -67,7 +77,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?${REACTION}|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|\\(${REACTION}\\)?|${REACTION}s?\\)`,
     ),
   },
   {
@@ -125,6 +135,14 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W('(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried'),
+  },
+  {
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:ran|run|runs|running) out of|(?:finished|completed)(?: (?:taking|his|her|the|a|an))?',
+    ),
+    maxWords: 3,
   },
   {
     status: 'stopped',

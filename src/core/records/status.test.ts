@@ -229,4 +229,45 @@ describe('drugStatuses', () => {
       cue: { start: 73, end: 90, text: 'because of a rash' },
     });
   });
+
+  it('reads allergy and medication headings in ordinary case, their lists reaching past a sentence end', () => {
+    expect(of('Allergies: codeine.', 'codeine')).toEqual({
+      status: 'allergy',
+      cue: { start: 0, end: 10, text: 'Allergies:' },
+    });
+    expect(of('Adverse reactions: codeine (nausea).', 'codeine').status).toBe('allergy');
+    expect(of('Drug intolerances: simvastatin.', 'simvastatin').status).toBe('allergy');
+    expect(of('Allergies: Penicillin. Codeine.', 'Codeine').status).toBe('allergy');
+    const text = 'Medications: Lasix 40 mg daily. Allergies: sulfa.';
+    expect(of(text, 'Lasix')).toEqual({
+      status: 'active',
+      cue: { start: 0, end: 12, text: 'Medications:' },
+    });
+    expect(of(text, 'sulfa').status).toBe('allergy');
+    expect(of('Discontinued medications: Zoloft, Paxil.', 'Paxil').status).toBe('stopped');
+    expect(of('DISCONTINUED MEDICATIONS: Lasix.', 'Lasix').status).toBe('stopped');
+    expect(of('Allergies: Penicillin. She takes Lasix daily.', 'Lasix').status).toBe('active');
+  });
+
+  it('reads side effects named before the drug or with a verb of feeling as an intolerance', () => {
+    expect(of('Rhabdomyolysis, most likely secondary to statins.', 'statins')).toEqual({
+      status: 'allergy',
+      cue: { start: 0, end: 40, text: 'Rhabdomyolysis, most likely secondary to' },
+    });
+    expect(of('Codeine makes her nauseated.', 'Codeine').status).toBe('allergy');
+    expect(of('Aspirin gives her stomach upset.', 'Aspirin').status).toBe('allergy');
+    expect(of('He reports nausea with morphine.', 'morphine').status).toBe('allergy');
+  });
+
+  it('reads a finished course, a drug run out of and a past time as stopped', () => {
+    expect(of('He finished his prednisone taper last week.', 'prednisone')).toEqual({
+      status: 'stopped',
+      cue: { start: 3, end: 15, text: 'finished his' },
+    });
+    expect(of('She ran out of her Lasix 2 weeks ago.', 'Lasix').status).toBe('stopped');
+    expect(of('She was on Lexapro in 2005.', 'Lexapro').status).toBe('stopped');
+    expect(of('He was treated with Augmentin 2 weeks ago.', 'Augmentin').status).toBe('stopped');
+    expect(of('She is on Lexapro.', 'Lexapro').status).toBe('active');
+    expect(of('He was started on Lasix in 2005.', 'Lasix').status).toBe('active');
+  });
 });

@@ -104,7 +104,7 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
 
 /** A time before the encounter the note describes. */
 const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?) ago|years ago|in the past|as a (?:child|teenager))\b/i;
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|last year|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
@@ -269,8 +269,12 @@ function statusAt(
     }
   }
 
-  // Given at a time before the encounter (`In August of 2007, she was treated with`): a past course.
-  if (best?.status === 'given') {
+  // Given, or taken (`was on`), at a time before the encounter (`In August of 2007, she was
+  // treated with`, `she was on Lexapro in 2005`): a past course.
+  if (
+    best?.status === 'given' ||
+    (best?.status === 'active' && /^(?:was|were) on\b/i.test(best.cue.text))
+  ) {
     const sentenceStart =
       sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
     if (PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
