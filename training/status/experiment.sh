@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The learned-classifier experiment of docs/status.md ("A learned classifier?"), end to end:
+# 1. the status rules as they stood before each dev part was first scored, from git (`fresh`):
+#    their answers on that part are held-out answers;
+# 2. the context features of every gold DRUG (scripts/status-features.ts), with the rules of
+#    today and with the fresh rules;
+# 3. leave-one-part-out logistic regression (train.py): the learned model alone (no rules
+#    features, all dev parts) and the learned model over the fresh rules' answers (parts B to I).
+# Never reads gold/status-test.jsonl. Outputs go to $OUT (default /tmp/med7-status-experiment).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=${OUT:-/tmp/med7-status-experiment}
+mkdir -p "$OUT/fresh"
+# Part → the commit whose rules first scored it (gold/README.md, "The history of the test part").
+declare -A FRESH=([status-dev-b]=efb0fa7 [status-dev-c]=5cfefc2^ [status-dev-d]=be0b78a^
+  [status-dev-e]=1ea4bcb^ [status-dev-f]=08fc102^ [status-dev-g]=03f13f1^
+  [status-dev-h]=01414e8 [status-dev-i]=01414e8)
+for part in "${!FRESH[@]}"; do
+  commit=${FRESH[$part]}
+  file=$(git ls-tree -r --name-only "$commit" | grep -E '^src/core/(records/)?status\.ts$')
+  git show "$commit:$file" >"$OUT/fresh/$part.ts"
+done
+DEV=(gold/status-dev.jsonl gold/status-dev-[b-i].jsonl)
+npx tsx scripts/status-features.ts "${DEV[@]}" >"$OUT/features.jsonl"
+npx tsx scripts/status-features.ts --rules-dir "$OUT/fresh" "${DEV[@]}" >"$OUT/features-fresh.jsonl"
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
+PY=/usr/bin/python3
+echo "== learned alone (no rules features), leave one part out"
+$PY training/status/train.py cv "$OUT/features.jsonl" --no-rules
+echo "== learned over the fresh rules' answers, leave one part out (parts B to I)"
+$PY training/status/train.py cv "$OUT/features-fresh.jsonl" --drop-part status-dev --dump "$OUT/combined.jsonl"
