@@ -121,14 +121,14 @@ interface LaunchOptions {
   args?: string[];
 }
 
-function launchOptions(project: string): LaunchOptions {
+export function launchOptions(project: string): LaunchOptions {
   const base = (playwrightConfig.use?.launchOptions ?? {}) as LaunchOptions;
   const named = playwrightConfig.projects?.find((p) => p.name === project);
   const own = (named?.use?.launchOptions ?? {}) as LaunchOptions;
   return { ...base, ...own };
 }
 
-async function startPreview(port: number): Promise<ChildProcess> {
+export async function startPreview(port: number): Promise<ChildProcess> {
   const server = spawn(
     'npx',
     [
@@ -157,7 +157,7 @@ async function startPreview(port: number): Promise<ChildProcess> {
   throw new Error(`vite preview did not answer on ${url}`);
 }
 
-function stopPreview(server: ChildProcess): void {
+export function stopPreview(server: ChildProcess): void {
   // Its own process group (detached): npx and the vite it started.
   if (server.pid !== undefined) {
     try {
@@ -204,7 +204,7 @@ async function watch(page: Page): Promise<void> {
   });
 }
 
-async function visit(
+export async function visit(
   context: BrowserContext,
   base: string,
   device: string,

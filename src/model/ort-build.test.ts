@@ -1,5 +1,5 @@
 import { env } from '@huggingface/transformers';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const FOLDER = 'https://example.test/app/ort/';
 
@@ -8,6 +8,37 @@ async function freshChooser(): Promise<typeof import('./ort-build.ts').chooseOrt
   vi.resetModules();
   return (await import('./ort-build.ts')).chooseOrtBuild;
 }
+
+describe('a checked wasm', () => {
+  const WASM = `${FOLDER}ort-wasm-simd-threaded.wasm`;
+  const HASH = 'sha384-abc';
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('is handed over as a fetched response, not as bytes, and refetched only with its hash', async () => {
+    const network = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve(new Response('other')),
+    );
+    vi.stubGlobal('fetch', network);
+    vi.resetModules();
+    const { chooseOrtBuild, useCheckedOrtBuild } = await import('./ort-build.ts');
+    const checked = new Response('checked');
+    env.backends.onnx.wasm!.wasmBinary = undefined;
+    useCheckedOrtBuild('wasm', 'blob:mjs', { url: WASM, integrity: HASH, response: checked });
+    chooseOrtBuild('wasm', FOLDER);
+    chooseOrtBuild('wasm', FOLDER);
+    expect(env.backends.onnx.wasm!.wasmBinary).toBeUndefined();
+    expect(env.backends.onnx.wasm!.wasmPaths).toEqual({ mjs: 'blob:mjs', wasm: WASM });
+    expect(await fetch(WASM, { credentials: 'same-origin' })).toBe(checked);
+    expect(network).not.toHaveBeenCalled();
+    await fetch(WASM, { credentials: 'same-origin' });
+    expect(network).toHaveBeenCalledTimes(1);
+    expect(network.mock.calls[0]![1]).toMatchObject({ integrity: HASH, cache: 'no-cache' });
+    await fetch(`${FOLDER}other.json`);
+    expect(network.mock.calls[1]![1]).toBeUndefined();
+  });
+});
 
 describe('chooseOrtBuild', () => {
   beforeEach(() => {

@@ -17,8 +17,20 @@ type Build = keyof typeof ORT_BUILDS;
 
 // The build this realm has asked for first: onnxruntime-web keeps the first one it loads.
 let chosen: Build | undefined;
-/** A build whose files were checked (src/worker/worker-integrity.ts): its `.mjs` URL and wasm bytes. */
-let checked: { build: Build; mjs: string; wasm: ArrayBuffer } | undefined;
+/**
+ * A build whose files were checked (src/worker/worker-integrity.ts): its `.mjs` URL, and its wasm's
+ * URL with the response the browser checked against the wasm's hash.
+ */
+let checked: { build: Build; mjs: string; wasm: CheckedResponse } | undefined;
+/** The checked wasm this realm's `fetch` serves (once installed, never again). */
+let served: CheckedResponse | undefined;
+
+/** A fetched file the browser checked against `integrity` (an SRI hash) as it read it. */
+export interface CheckedResponse {
+  readonly url: string;
+  readonly integrity: string;
+  readonly response: Response;
+}
 
 /** The build a load on `device` will use: the one already chosen, else the device's own. */
 export function ortBuildFor(device: BrowserDevice): Build {
@@ -26,11 +38,32 @@ export function ortBuildFor(device: BrowserDevice): Build {
 }
 
 /**
- * Gives onnxruntime-web the checked files of `build`: the wasm is compiled from these bytes (never
- * fetched by onnxruntime-web) and the `.mjs` imported from `mjs` (a `blob:` of checked bytes).
+ * Gives onnxruntime-web the checked files of `build`: the `.mjs` imported from `mjs` (a `blob:` of
+ * checked bytes, or its URL), the wasm compiled from `wasm.response` (see {@link serveChecked}).
  */
-export function useCheckedOrtBuild(build: Build, mjs: string, wasm: ArrayBuffer): void {
+export function useCheckedOrtBuild(build: Build, mjs: string, wasm: CheckedResponse): void {
   checked = { build, mjs, wasm };
+}
+
+/**
+ * onnxruntime-web compiles its wasm with `WebAssembly.instantiateStreaming(fetch(url))` unless it
+ * is handed the bytes. Only that streaming path lets the browser keep the compiled module in its
+ * code cache (keyed by the response's URL), so a second visit skips compiling 13.6 MB of wasm.
+ * So the checked wasm is not handed over as bytes: this realm's `fetch` answers the wasm's URL
+ * with the response already checked, once, and any later fetch of it with the hash attached, so
+ * the browser refuses other bytes.
+ */
+function serveChecked(wasm: CheckedResponse): void {
+  const plain = globalThis.fetch;
+  let first: Response | undefined = wasm.response;
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== wasm.url) return plain(input, init);
+    const response = first;
+    first = undefined;
+    if (response !== undefined) return Promise.resolve(response);
+    return plain(input, { ...init, integrity: wasm.integrity, cache: 'no-cache' });
+  };
 }
 
 /**
@@ -48,8 +81,9 @@ export function chooseOrtBuild(device: BrowserDevice, folder: string): void {
   }
   chosen ??= device;
   if (checked?.build === chosen) {
-    wasm.wasmBinary = checked.wasm;
-    wasm.wasmPaths = { mjs: checked.mjs, wasm: `${folder}${ORT_BUILDS[chosen][1]}` };
+    if (served !== checked.wasm) serveChecked(checked.wasm);
+    served = checked.wasm;
+    wasm.wasmPaths = { mjs: checked.mjs, wasm: checked.wasm.url };
   } else if (chosen === 'webgpu') {
     // The asyncify build is onnxruntime-web's default for this bundle: a folder prefix is enough.
     wasm.wasmPaths = folder;

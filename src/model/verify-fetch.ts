@@ -57,6 +57,28 @@ export async function fetchChecked(url: string, expected: string): Promise<Array
   return bytes;
 }
 
+/**
+ * Fetches `url` with `expected` as the request's integrity, so that the browser checks the bytes
+ * and the response stays a fetched one (streamable, and eligible for the browser's code cache).
+ * When the browser refuses it, the bytes are fetched again and hashed here, so the error names
+ * both hashes; should that copy match (the first fetch failed on the network), it is used.
+ */
+export async function fetchVerified(url: string, expected: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      credentials: 'same-origin',
+      cache: 'no-cache',
+      integrity: expected,
+    });
+  } catch {
+    const bytes = await fetchChecked(url, expected);
+    return new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
+  }
+  if (!response.ok) throw new Med7ModelError(`Could not fetch ${url}: HTTP ${response.status}`);
+  return response;
+}
+
 /** Drops `url` from every cache of this origin's Cache Storage (nothing mismatched stays cached). */
 export async function forgetEverywhere(url: string): Promise<void> {
   if (typeof caches === 'undefined') return;
