@@ -51,6 +51,11 @@ export class AnalysisController implements ReactiveController {
     });
   }
 
+  /** Settles when the run in progress, if any, has shown its result (or failed). */
+  get settled(): Promise<unknown> {
+    return this.#task.taskComplete.catch(() => undefined);
+  }
+
   /** Whether a run is in progress (waiting out the debounce included). */
   get busy(): boolean {
     return this.#task.status === TaskStatus.PENDING;

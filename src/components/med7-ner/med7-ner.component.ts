@@ -143,6 +143,10 @@ export class Med7Ner extends LitElement {
     enabled: () => this.review,
     text: () => this.#currentText(),
     entities: () => this.entities,
+    settled: async () => {
+      await this.#analysis.settled;
+      await this.updateComplete;
+    },
     focusMark: (key) => this.#moveFocus(key),
   });
 

@@ -31,6 +31,22 @@ export interface MarkHandlers {
 }
 
 /**
+ * A highlight's name for screen readers: `DRUG, stopped: Lasix`. In review mode (`edited` defined)
+ * a highlight is a button, named from its visible text first (`Lasix DRUG, corrected`), as WCAG's
+ * "label in name" asks of a control; its label then starts with a space, so the two read as words.
+ */
+function markName(
+  entity: Entity,
+  text: string,
+  status: string | undefined,
+  edited: boolean | undefined,
+): string {
+  const about = `${entity.label}${status ? `, ${status}` : ''}`;
+  if (edited === undefined) return `${about}: ${text}`;
+  return `${text} ${about}${edited ? ', corrected' : ''}`;
+}
+
+/**
  * The highlights of a short text, one Lit template per highlight. A drug that is not taken now
  * (allergy, stopped, ...) is drawn and named by its status.
  */
@@ -66,15 +82,13 @@ export function renderMarks(
       data-start=${entity.start}
       data-end=${entity.end}
       data-record=${record ?? nothing}
-      aria-label="${entity.label}${marked ? `, ${marked}` : ''}${edited ? ', corrected' : ''}: ${
-        segment.text
-      }"
+      aria-label=${markName(entity, segment.text, marked, review ? edited : undefined)}
       @mouseenter=${() => on.enter(entity)}
       @mouseleave=${on.leave}
       @focus=${() => on.focus(entity)}
       @blur=${on.leave}
       >${segment.text}<span class="label" part="label label-${slug}" aria-hidden="true"
-        >${entity.label}</span
+        >${review ? ` ${entity.label}` : entity.label}</span
       ></mark
     >` as TemplateResult;
   });
@@ -102,6 +116,7 @@ export function renderChunkMarks(
     const record = state.recordOf.get(key);
     const linked = record !== undefined && record === state.activeRecord;
     const edited = editedIn(state, entity);
+    const review = state.base !== undefined;
     const mark = document.createElement('mark');
     mark.className = `entity${linked ? ' linked' : ''}${edited ? ' edited' : ''}`;
     mark.setAttribute(
@@ -109,8 +124,8 @@ export function renderChunkMarks(
       `mark mark-${slug}${linked ? ' mark-linked' : ''}${edited ? ' mark-edited' : ''}`,
     );
     if (edited) mark.dataset['edited'] = 'true';
-    mark.setAttribute('role', state.base === undefined ? 'group' : 'button');
-    if (state.base !== undefined) mark.setAttribute('aria-haspopup', 'menu');
+    mark.setAttribute('role', review ? 'button' : 'group');
+    if (review) mark.setAttribute('aria-haspopup', 'menu');
     mark.setAttribute('tabindex', key === tabStop ? '0' : '-1');
     mark.dataset['label'] = entity.label;
     mark.dataset['start'] = String(entity.start);
@@ -118,13 +133,13 @@ export function renderChunkMarks(
     if (record !== undefined) mark.dataset['record'] = String(record);
     mark.setAttribute(
       'aria-label',
-      `${entity.label}${edited ? ', corrected' : ''}: ${segment.text}`,
+      markName(entity, segment.text, undefined, review ? edited : undefined),
     );
     const label = document.createElement('span');
     label.className = 'label';
     label.setAttribute('part', `label label-${slug}`);
     label.setAttribute('aria-hidden', 'true');
-    label.textContent = entity.label;
+    label.textContent = review ? ` ${entity.label}` : entity.label;
     mark.append(segment.text, label);
     fragment.append(mark);
   }

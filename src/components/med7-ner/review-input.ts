@@ -17,6 +17,8 @@ export interface ReviewInputOptions {
   /** The text shown, and its (reviewed) entities. */
   text(): string;
   entities(): readonly Entity[];
+  /** Settles once the latest edit is shown (its highlights drawn). */
+  settled(): Promise<unknown>;
   /** Focuses the highlight of `start:end` (drawing it first if need be). */
   focusMark(key: string): void;
 }
@@ -179,7 +181,7 @@ export class ReviewInputController implements ReactiveController {
   /** After an edit or a closed menu: focus the highlight at `span`, else the text region. */
   async #refocus(span: Span | undefined, keep = false): Promise<void> {
     this.#cursor = undefined;
-    await this.#host.updateComplete;
+    await this.#options.settled();
     const active =
       this.#host.renderRoot instanceof ShadowRoot && this.#host.renderRoot.activeElement;
     if (

@@ -10,6 +10,11 @@ export default css`
     cursor: pointer;
   }
 
+  /* The label starts with a space in review mode (see render-marks.ts): less margin for it. */
+  :host([review]) .label {
+    margin-left: 0.15em;
+  }
+
   /* A highlight added or relabelled by hand: a solid underline in the text colour. */
   .entity.edited {
     text-decoration: underline solid currentColor 2px;

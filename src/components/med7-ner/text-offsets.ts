@@ -33,17 +33,22 @@ export function offsetAt(region: HTMLElement, node: Node, offset: number): numbe
   return at;
 }
 
+type ComposedRanges = (...args: unknown[]) => StaticRange[];
+
 /** The range of the page's selection inside `root` (a shadow root), if it has one. */
 function selectionRange(root: ShadowRoot): StaticRange | Range | undefined {
   const selection = document.getSelection();
-  if (selection === null || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
-  // The standard way into a shadow root (Chromium 137+, Safari 17+), then Chromium's older one.
-  const composed = (
-    selection as Selection & {
-      getComposedRanges?: (options: { shadowRoots: ShadowRoot[] }) => StaticRange[];
+  if (selection === null || selection.rangeCount === 0) return undefined;
+  // The standard way into a shadow root (Chromium 137+, Safari 17+; first drafts took the roots as
+  // arguments), then Chromium's older `shadowRoot.getSelection()`, then Firefox's plain selection.
+  const composed = (selection as Selection & { getComposedRanges?: ComposedRanges })
+    .getComposedRanges;
+  if (composed !== undefined) {
+    for (const args of [[{ shadowRoots: [root] }], [root]]) {
+      const range = composed.apply(selection, args)[0];
+      if (range !== undefined && root.contains(range.startContainer)) return range;
     }
-  ).getComposedRanges?.({ shadowRoots: [root] });
-  if (composed !== undefined && composed.length > 0) return composed[0];
+  }
   const legacy = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
   if (legacy && legacy.rangeCount > 0) return legacy.getRangeAt(0);
   return selection.getRangeAt(0);
