@@ -12,13 +12,38 @@ export interface MarkState {
   hidden: ReadonlySet<Med7Label>;
   /** The record under the pointer or focus: its highlights are outlined. */
   activeRecord: number | undefined;
+  /**
+   * In review mode, the labels of the model's (or the given) spans: a highlight not among them
+   * was added or relabelled by hand and is drawn and named as corrected. Undefined: no review.
+   */
+  base?: ReadonlyMap<string, Med7Label> | undefined;
 }
+
+/** Whether a highlight was corrected by hand (review mode). */
+const editedIn = (state: MarkState, entity: Entity): boolean =>
+  state.base !== undefined && state.base.get(spanKey(entity)) !== entity.label;
 
 /** The pointer and focus on a highlight of a short text. */
 export interface MarkHandlers {
   enter(entity: Entity): void;
   focus(entity: Entity): void;
   leave(): void;
+}
+
+/**
+ * A highlight's name for screen readers: `DRUG, stopped: Lasix`. In review mode (`edited` defined)
+ * a highlight is a button, named from its visible text first (`Lasix DRUG, corrected`), as WCAG's
+ * "label in name" asks of a control; its label then starts with a space, so the two read as words.
+ */
+function markName(
+  entity: Entity,
+  text: string,
+  status: string | undefined,
+  edited: boolean | undefined,
+): string {
+  const about = `${entity.label}${status ? `, ${status}` : ''}`;
+  if (edited === undefined) return `${about}: ${text}`;
+  return `${text} ${about}${edited ? ', corrected' : ''}`;
 }
 
 /**
@@ -41,23 +66,29 @@ export function renderMarks(
     const status =
       entity.label === 'DRUG' && record !== undefined ? state.records[record]?.status : undefined;
     const marked = status !== undefined && status !== 'active' ? status : undefined;
+    const edited = editedIn(state, entity);
+    const review = state.base !== undefined;
     return html`<mark
-      class="entity${linked ? ' linked' : ''}"
-      part="mark mark-${slug}${linked ? ' mark-linked' : ''}${marked ? ` mark-${marked}` : ''}"
+      class="entity${linked ? ' linked' : ''}${edited ? ' edited' : ''}"
+      part="mark mark-${slug}${linked ? ' mark-linked' : ''}${marked ? ` mark-${marked}` : ''}${
+        edited ? ' mark-edited' : ''
+      }"
       data-status=${marked ?? nothing}
-      role="group"
+      data-edited=${edited ? 'true' : nothing}
+      role=${review ? 'button' : 'group'}
+      aria-haspopup=${review ? 'menu' : nothing}
       tabindex=${key === tabStop ? '0' : '-1'}
       data-label=${entity.label}
       data-start=${entity.start}
       data-end=${entity.end}
       data-record=${record ?? nothing}
-      aria-label="${entity.label}${marked ? `, ${marked}` : ''}: ${segment.text}"
+      aria-label=${markName(entity, segment.text, marked, review ? edited : undefined)}
       @mouseenter=${() => on.enter(entity)}
       @mouseleave=${on.leave}
       @focus=${() => on.focus(entity)}
       @blur=${on.leave}
       >${segment.text}<span class="label" part="label label-${slug}" aria-hidden="true"
-        >${entity.label}</span
+        >${review ? ` ${entity.label}` : entity.label}</span
       ></mark
     >` as TemplateResult;
   });
@@ -84,21 +115,31 @@ export function renderChunkMarks(
     const key = spanKey(entity);
     const record = state.recordOf.get(key);
     const linked = record !== undefined && record === state.activeRecord;
+    const edited = editedIn(state, entity);
+    const review = state.base !== undefined;
     const mark = document.createElement('mark');
-    mark.className = linked ? 'entity linked' : 'entity';
-    mark.setAttribute('part', `mark mark-${slug}${linked ? ' mark-linked' : ''}`);
-    mark.setAttribute('role', 'group');
+    mark.className = `entity${linked ? ' linked' : ''}${edited ? ' edited' : ''}`;
+    mark.setAttribute(
+      'part',
+      `mark mark-${slug}${linked ? ' mark-linked' : ''}${edited ? ' mark-edited' : ''}`,
+    );
+    if (edited) mark.dataset['edited'] = 'true';
+    mark.setAttribute('role', review ? 'button' : 'group');
+    if (review) mark.setAttribute('aria-haspopup', 'menu');
     mark.setAttribute('tabindex', key === tabStop ? '0' : '-1');
     mark.dataset['label'] = entity.label;
     mark.dataset['start'] = String(entity.start);
     mark.dataset['end'] = String(entity.end);
     if (record !== undefined) mark.dataset['record'] = String(record);
-    mark.setAttribute('aria-label', `${entity.label}: ${segment.text}`);
+    mark.setAttribute(
+      'aria-label',
+      markName(entity, segment.text, undefined, review ? edited : undefined),
+    );
     const label = document.createElement('span');
     label.className = 'label';
     label.setAttribute('part', `label label-${slug}`);
     label.setAttribute('aria-hidden', 'true');
-    label.textContent = entity.label;
+    label.textContent = review ? ` ${entity.label}` : entity.label;
     mark.append(segment.text, label);
     fragment.append(mark);
   }
