@@ -21,16 +21,26 @@ export class AnalysisController implements ReactiveController {
 
   readonly #host: Host;
   readonly #model: ModelController;
-  readonly #onShow: () => void;
+  readonly #onShow: (analysis: Analysis) => void;
   readonly #task: Task<readonly [string, number], Analysis>;
   /** Why the last run failed, for the model load it ran with. */
   #failure: { message: string; generation: number } | undefined;
   /** Debounce of the next run: set by typing, taken by the run it delays. */
   #delay = 0;
 
-  constructor(host: Host, model: ModelController, text: () => string, onShow: () => void) {
+  /** Entities shown for a text without asking the model (given ones, review edits). */
+  readonly #given: (text: string) => readonly Entity[] | undefined;
+
+  constructor(
+    host: Host,
+    model: ModelController,
+    text: () => string,
+    given: (text: string) => readonly Entity[] | undefined,
+    onShow: (analysis: Analysis) => void,
+  ) {
     this.#host = host;
     this.#model = model;
+    this.#given = given;
     this.#onShow = onShow;
     host.addController(this);
     this.#task = new Task(host, {
@@ -57,6 +67,12 @@ export class AnalysisController implements ReactiveController {
     queueMicrotask(() => {
       if (!this.#host.isConnected) this.#task.abort(abortError('The element was removed.'));
     });
+  }
+
+  /** Shows the text again at once: given entities or a review edit changed what it shows. */
+  refresh(): void {
+    this.#delay = 0;
+    void this.#task.run();
   }
 
   /** The next run (for a typed text) starts after `ms` of quiet. */
@@ -86,6 +102,12 @@ export class AnalysisController implements ReactiveController {
     this.#delay = 0;
     this.analysed = undefined;
     if (wait > 0) await pause(wait, signal);
+    const given = this.#given(text);
+    if (given !== undefined) {
+      const ms = this.shown.text === text ? this.shown.ms : 0;
+      return present(text, [...given], ms, signal, 'given');
+    }
+    if (this.#model.off) return present(text, [], 0, signal, 'none');
     if (text.trim() === '') return present(text, [], 0, signal);
     const failure = this.#model.error;
     if (failure !== undefined) {
@@ -107,9 +129,9 @@ export class AnalysisController implements ReactiveController {
     this.shown = analysis;
     this.analysed = undefined;
     this.#failure = undefined;
-    this.#onShow();
-    const { entities, ms, text } = analysis;
-    emit(this.#host, 'med7-entities', { entities, ms, text });
+    this.#onShow(analysis);
+    const { entities, ms, text, source } = analysis;
+    if (source === 'model') emit(this.#host, 'med7-entities', { entities, ms, text });
   }
 
   #fail(error: unknown): void {

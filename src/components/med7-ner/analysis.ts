@@ -27,7 +27,11 @@ export interface Analysis {
   recordOf: Map<string, number>;
   /** A long text's blocks (./long-text-controller.ts), made ahead; undefined for a short text. */
   chunks: Chunk[] | undefined;
+  /** Where the entities come from: the model, given ones (or review edits), or none (`model="none"`). */
+  source: AnalysisSource;
 }
+
+export type AnalysisSource = 'model' | 'given' | 'none';
 
 export const NOTHING_SHOWN: Analysis = {
   text: '',
@@ -36,6 +40,7 @@ export const NOTHING_SHOWN: Analysis = {
   records: [],
   recordOf: new Map(),
   chunks: undefined,
+  source: 'none',
 };
 
 /** Resolves after `ms` (0: in a task of its own, so the page gets a turn); rejects on abort. */
@@ -64,8 +69,9 @@ export async function present(
   entities: Entity[],
   ms: number,
   signal: AbortSignal,
+  source: AnalysisSource = 'model',
 ): Promise<Analysis> {
-  const steps = presentSteps(text, entities, ms);
+  const steps = presentSteps(text, entities, ms, source);
   if (text.length < LONG_TEXT) return runSteps(steps);
   let since = performance.now();
   await pause(0, signal);
@@ -85,7 +91,12 @@ export async function present(
 /** Records indexed between two yields. */
 const RECORDS_PER_STEP = 500;
 
-function* presentSteps(text: string, entities: Entity[], ms: number): Generator<void, Analysis> {
+function* presentSteps(
+  text: string,
+  entities: Entity[],
+  ms: number,
+  source: AnalysisSource,
+): Generator<void, Analysis> {
   const records = yield* groupMedicationSteps(text, entities);
   // For each entity (by `spanKey`), the index of the record that holds it.
   const recordOf = new Map<string, number>();
@@ -93,12 +104,13 @@ function* presentSteps(text: string, entities: Entity[], ms: number): Generator<
     for (const entity of recordEntities(record)) recordOf.set(spanKey(entity), i);
     if ((i + 1) % RECORDS_PER_STEP === 0) yield;
   }
-  if (text.length < LONG_TEXT) return { text, entities, ms, records, recordOf, chunks: undefined };
+  if (text.length < LONG_TEXT)
+    return { text, entities, ms, records, recordOf, chunks: undefined, source };
   yield;
   const segments = toSegments(text, entities);
   yield;
   const chunks = toChunks(segments, CHUNK_SIZE);
-  return { text, entities, ms, records, recordOf, chunks };
+  return { text, entities, ms, records, recordOf, chunks, source };
 }
 
 /** The blocks of a long text (./long-text-controller.ts) with `entities` in them. */

@@ -1,9 +1,12 @@
+/* eslint-disable max-lines -- the element's whole public API and its JSDoc (the source of custom-elements.json) are one class; its behaviour is in the controllers */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Med7Label } from '../../core/labels.ts';
+import { toAnnotationRecord, type AnnotationRecord } from '../../core/review/annotation.ts';
+import { toEntities, type ReviewEdit } from '../../core/review/edits.ts';
 import type { MedicationRecord } from '../../core/records/group.ts';
-import type { Entity } from '../../core/types.ts';
+import type { Entity, EntityTuple } from '../../core/types.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
 import type { Med7Device, Med7Dtype } from '../../model/types.ts';
 import { AnalysisController } from './analysis-controller.ts';
@@ -12,6 +15,7 @@ import { toSegments } from './highlight-segments.ts';
 import { LightTextController } from './light-text-controller.ts';
 import { LongTextController } from './long-text-controller.ts';
 import styles from './med7-ner.styles.ts';
+import reviewStyles from './review.styles.ts';
 import { exportRecords, saveRecords, spanKey, type MedicationExportFormat } from './medications.ts';
 import { ModelController } from './model-controller.ts';
 import { renderMarks, type MarkHandlers } from './render-marks.ts';
@@ -24,6 +28,9 @@ import {
   renderProgress,
   renderStatus,
 } from './render-parts.ts';
+import { renderReviewMenu, renderSelectionBar } from './render-review-menu.ts';
+import { ReviewController } from './review-controller.ts';
+import { ReviewInputController } from './review-input.ts';
 import { RovingFocusController } from './roving-focus-controller.ts';
 
 /**
@@ -39,6 +46,7 @@ import { RovingFocusController } from './roving-focus-controller.ts';
  * @fires med7-ready - The model is loaded and warmed up: `{device, dtype, threads, loadMs, fallbackReason?}`.
  * @fires med7-entities - A text was analysed and is shown: `{entities, ms, text}`.
  * @fires med7-error - Loading or analysis failed: `{name, message}`; the element shows the message.
+ * @fires med7-change - An edit in review mode (undo and redo too): `{entities, edits, text}`.
  *
  * @csspart input - The paste area (with `editable`).
  * @csspart progress - The progress bar and its caption while the model loads.
@@ -50,6 +58,9 @@ import { RovingFocusController } from './roving-focus-controller.ts';
  * @csspart mark - Every highlight; also `mark-drug`, `mark-strength`, … per label.
  * @csspart label - The small label inside a highlight; also `label-drug`, ….
  * @csspart mark-linked - The highlights of the medication under the pointer or focus.
+ * @csspart mark-edited - A highlight added or relabelled in review mode (solid underline).
+ * @csspart review-menu - The review menu of a highlight or a selection (labels 1–7, remove).
+ * @csspart review-selection - The bar under a selection waiting for a label (review mode).
  * @csspart mark-allergy - A DRUG highlight by its status when not `active`; also `mark-negated`, `mark-stopped`, `mark-held`, `mark-planned`, `mark-given`.
  * @csspart medications - The "Medications" section: the table and its export buttons.
  * @csspart medications-table - The table: one row per medication (drug, status and attributes).
@@ -76,7 +87,7 @@ import { RovingFocusController } from './roving-focus-controller.ts';
  * @cssprop --med7-progress-color - Colour of the model download bar (default the DRUG colour).
  */
 export class Med7Ner extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, reviewStyles];
 
   /** Spawns the model worker; replaceable before connection (tests, custom bundling). */
   static workerFactory: WorkerFactory | undefined;
@@ -96,13 +107,19 @@ export class Med7Ner extends LitElement {
     () => Med7Ner.workerFactory,
   );
 
+  readonly #review = new ReviewController(this, () => this.#analysis.refresh());
+
   readonly #analysis = new AnalysisController(
     this,
     this.#model,
     () => this.#currentText(),
-    () => {
-      this._medicationRows = MEDICATION_ROWS;
-      this._activeRecord = undefined;
+    (text) => this.#review.given(text),
+    (analysis) => {
+      if (analysis.source !== 'given') {
+        this._medicationRows = MEDICATION_ROWS;
+        this._activeRecord = undefined;
+      }
+      this.#review.shown(analysis.text, analysis.entities);
     },
   );
 
@@ -121,6 +138,13 @@ export class Med7Ner extends LitElement {
   );
 
   readonly #focus = new RovingFocusController(this, (key) => this.#moveFocus(key));
+
+  readonly #reviewInput = new ReviewInputController(this, this.#review, {
+    enabled: () => this.review,
+    text: () => this.#currentText(),
+    entities: () => this.entities,
+    focusMark: (key) => this.#moveFocus(key),
+  });
 
   /** The last text typed in the paste area, and a long text the user asked to edit there. */
   #typedText: string | undefined;
@@ -174,18 +198,45 @@ export class Med7Ner extends LitElement {
   /** The text to analyse; when unset, the element's own text content is used. */
   @property() text: string | undefined;
 
+  /**
+   * Review mode: the highlights can be corrected by mouse and keyboard (a menu per highlight,
+   * labels for a selection, undo/redo); corrections are drawn as such and counted in the status.
+   */
+  @property({ type: Boolean, reflect: true }) review = false;
+
   /** Hides the "Medications" table and its export buttons. */
   @property({ type: Boolean, attribute: 'hide-medications', reflect: true }) hideMedications =
     false;
 
-  /** The entities of the text now shown (empty until analysed). */
+  /**
+   * The entities of the text now shown (empty until analysed), as reviewed. Set it to show given
+   * entities for the current text (`[start, end, label]` tuples or `Entity` objects) without a
+   * model run; a new text drops them. Throws for a span outside the text, overlapping spans or an
+   * unknown label.
+   */
   get entities(): readonly Entity[] {
-    return this.#analysis.shown.entities;
+    return this.#review.entitiesOf(this.#currentText()) ?? this.#analysis.shown.entities;
+  }
+
+  set entities(value: readonly (EntityTuple | Entity)[]) {
+    const text = this.#currentText();
+    this.#review.give(text, toEntities(text, value));
+  }
+
+  /** The edits made in review mode to the text now shown, against the model's or given entities. */
+  get edits(): ReviewEdit[] {
+    return this.#review.editsOf(this.#currentText());
   }
 
   /** The entities of the text now shown, grouped per drug (see `groupMedications`). */
   get medications(): readonly MedicationRecord[] {
     return this.#analysis.shown.records;
+  }
+
+  constructor() {
+    super();
+    // Undo and redo in review mode, wherever the focus is in the element.
+    this.addEventListener('keydown', this.#reviewInput.hostKey);
   }
 
   /** Resolves once the element has rendered, a long text with all its highlights. */
@@ -262,6 +313,45 @@ export class Med7Ner extends LitElement {
     return exportRecords(this.#analysis.shown.records, format);
   }
 
+  /**
+   * Shows `text` with given `entities` (tuples or `Entity` objects) and no model run; `base`
+   * (default: the same entities) is what edits are counted against, so a saved review can be shown
+   * again with its edits. Resolves once it is shown.
+   */
+  async showAnnotations(
+    text: string,
+    entities: readonly (EntityTuple | Entity)[],
+    base?: readonly (EntityTuple | Entity)[],
+  ): Promise<void> {
+    const given = toEntities(text, entities);
+    this.text = text;
+    this.#review.give(text, given, base === undefined ? given : toEntities(text, base));
+    await this.updateComplete;
+  }
+
+  /**
+   * The text now shown and its reviewed entities as a record of ANNOTATION.md's JSONL format:
+   * `{text, entities: [[start, end, label], …], status: [[start, end, status], …]}`, the status of
+   * each DRUG from the core's status step. `JSON.stringify` it for one line of a gold file.
+   */
+  exportAnnotations(): AnnotationRecord {
+    const text = this.#currentText();
+    const reviewed = this.#review.entitiesOf(text);
+    if (reviewed !== undefined) return toAnnotationRecord(text, reviewed);
+    const shown = this.#analysis.shown;
+    return toAnnotationRecord(shown.text, shown.entities);
+  }
+
+  /** Undoes the last edit of review mode; false when there is none. */
+  undo(): boolean {
+    return this.#review.undo();
+  }
+
+  /** Redoes the last undone edit; false when there is none. */
+  redo(): boolean {
+    return this.#review.redo();
+  }
+
   /** Shows or hides the highlights of `label` (as the legend's toggles do). */
   toggleLabel(label: Med7Label, visible?: boolean): void {
     if ((visible ?? this._hidden.has(label)) !== this._hidden.has(label)) return;
@@ -274,7 +364,8 @@ export class Med7Ner extends LitElement {
     const shown =
       this.#analysis.shown.text === text ? this.#analysis.shown : { ...NOTHING_SHOWN, text };
     const tabStop = this.#focus.tabStop(shown.entities, this._hidden);
-    const state = { ...shown, hidden: this._hidden, activeRecord: this._activeRecord };
+    const base = this.review ? this.#review.baseOf(text) : undefined;
+    const state = { ...shown, hidden: this._hidden, activeRecord: this._activeRecord, base };
     let content: unknown;
     if (text.length < LONG_TEXT) {
       this.#long.clear();
@@ -288,10 +379,24 @@ export class Med7Ner extends LitElement {
         tabStop,
       );
     }
+    const input = this.#reviewInput;
     return renderTextRegion(content, busy, {
       ...this.#long.listeners,
-      key: (event) => this.#focus.handleKey(event),
+      key: (event) => {
+        input.key(event);
+        if (!event.defaultPrevented) this.#focus.handleKey(event);
+      },
+      ...(this.review ? { click: input.click, mouseup: input.mouseup } : {}),
     });
+  }
+
+  #renderReview(): TemplateResult {
+    const input = this.#reviewInput;
+    return html`${renderSelectionBar(
+      input.selectedText,
+      () => input.openAddMenu(),
+      () => input.cancelSelection(),
+    )}${renderReviewMenu(this.#review.menu, input.position, input.menu)}`;
   }
 
   override render(): TemplateResult {
@@ -319,9 +424,10 @@ export class Med7Ner extends LitElement {
         info: model.info,
         analysed: busy ? this.#analysis.analysed : undefined,
         lastMs: this.#analysis.shown === NOTHING_SHOWN ? undefined : this.#analysis.shown.ms,
+        edits: this.review && current ? this.edits.length : undefined,
       })}
       ${renderLegend(this.#analysis.shown.entities, this._hidden, (label) => this.#handleToggle(label))}
-      ${this.#renderText(busy)}
+      ${this.#renderText(busy)} ${this.review ? this.#renderReview() : nothing}
       ${
         this.hideMedications || !current
           ? nothing

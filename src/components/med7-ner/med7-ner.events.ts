@@ -1,3 +1,4 @@
+import type { ReviewEdit } from '../../core/review/edits.ts';
 import type { Entity } from '../../core/types.ts';
 import type { BrowserDevice, ResolvedDtype } from '../../model/types.ts';
 
@@ -43,11 +44,22 @@ export interface Med7ErrorDetail {
   message: string;
 }
 
+/** `med7-change`: an edit in review mode (an undo or redo too) changed the shown entities. */
+export interface Med7ChangeDetail {
+  /** The reviewed entities, sorted by `start`, never overlapping. */
+  entities: Entity[];
+  /** The net edits against the model's (or the given) entities, in text order. */
+  edits: ReviewEdit[];
+  /** The text the entities' offsets index into. */
+  text: string;
+}
+
 export interface Med7EventMap {
   'med7-progress': CustomEvent<Med7ProgressDetail>;
   'med7-ready': CustomEvent<Med7ReadyDetail>;
   'med7-entities': CustomEvent<Med7EntitiesDetail>;
   'med7-error': CustomEvent<Med7ErrorDetail>;
+  'med7-change': CustomEvent<Med7ChangeDetail>;
 }
 
 declare global {

@@ -20,7 +20,8 @@ export interface ModelSettings {
   integrity: 'required' | undefined;
 }
 
-export type ModelPhase = 'loading' | 'ready' | 'error';
+/** `off`: `model="none"`, no worker and no model (a viewer of given entities). */
+export type ModelPhase = 'loading' | 'ready' | 'error' | 'off';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -71,6 +72,11 @@ export class ModelController implements ReactiveController {
     });
   }
 
+  /** Whether the element runs without a model (`model="none"`). */
+  get off(): boolean {
+    return this.phase === 'off';
+  }
+
   /** Like `@lit/task`'s args check: (re)loads before the render when the settings changed. */
   hostUpdate(): void {
     if (this.#host.isConnected && keyOf(this.#settings()) !== this.#key) this.#load();
@@ -78,7 +84,7 @@ export class ModelController implements ReactiveController {
 
   /** Loads the model again if its last load failed (a network error, say). */
   retry(): void {
-    if (this.#host.isConnected && this.error !== undefined) this.#load();
+    if (this.#host.isConnected && this.error !== undefined && !this.off) this.#load();
   }
 
   /** Finds the entities of `text` once the model is ready. */
@@ -101,6 +107,14 @@ export class ModelController implements ReactiveController {
     const settings = this.#settings();
     this.#key = keyOf(settings);
     this.generation++;
+    this.error = undefined;
+    this.message = undefined;
+    this.info = undefined;
+    if (settings.model === NO_MODEL) {
+      // A pure viewer: no worker is started and nothing is fetched.
+      this.phase = 'off';
+      return;
+    }
     const required = settings.integrity === 'required';
     const client = new Med7WorkerClient(this.#factory() ?? checkedWorkerFactory(required));
     this.#client = client;
@@ -194,6 +208,9 @@ export class ModelController implements ReactiveController {
     emit(this.#host, 'med7-error', { name: cause.name, message: this.message });
   }
 }
+
+/** The `model` value that loads no model at all. */
+export const NO_MODEL = 'none';
 
 function keyOf(settings: ModelSettings): string {
   const { model, device, dtype, wasmPaths, allowOrigins, integrity } = settings;

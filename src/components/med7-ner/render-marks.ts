@@ -12,7 +12,16 @@ export interface MarkState {
   hidden: ReadonlySet<Med7Label>;
   /** The record under the pointer or focus: its highlights are outlined. */
   activeRecord: number | undefined;
+  /**
+   * In review mode, the labels of the model's (or the given) spans: a highlight not among them
+   * was added or relabelled by hand and is drawn and named as corrected. Undefined: no review.
+   */
+  base?: ReadonlyMap<string, Med7Label> | undefined;
 }
+
+/** Whether a highlight was corrected by hand (review mode). */
+const editedIn = (state: MarkState, entity: Entity): boolean =>
+  state.base !== undefined && state.base.get(spanKey(entity)) !== entity.label;
 
 /** The pointer and focus on a highlight of a short text. */
 export interface MarkHandlers {
@@ -41,17 +50,25 @@ export function renderMarks(
     const status =
       entity.label === 'DRUG' && record !== undefined ? state.records[record]?.status : undefined;
     const marked = status !== undefined && status !== 'active' ? status : undefined;
+    const edited = editedIn(state, entity);
+    const review = state.base !== undefined;
     return html`<mark
-      class="entity${linked ? ' linked' : ''}"
-      part="mark mark-${slug}${linked ? ' mark-linked' : ''}${marked ? ` mark-${marked}` : ''}"
+      class="entity${linked ? ' linked' : ''}${edited ? ' edited' : ''}"
+      part="mark mark-${slug}${linked ? ' mark-linked' : ''}${marked ? ` mark-${marked}` : ''}${
+        edited ? ' mark-edited' : ''
+      }"
       data-status=${marked ?? nothing}
-      role="group"
+      data-edited=${edited ? 'true' : nothing}
+      role=${review ? 'button' : 'group'}
+      aria-haspopup=${review ? 'menu' : nothing}
       tabindex=${key === tabStop ? '0' : '-1'}
       data-label=${entity.label}
       data-start=${entity.start}
       data-end=${entity.end}
       data-record=${record ?? nothing}
-      aria-label="${entity.label}${marked ? `, ${marked}` : ''}: ${segment.text}"
+      aria-label="${entity.label}${marked ? `, ${marked}` : ''}${edited ? ', corrected' : ''}: ${
+        segment.text
+      }"
       @mouseenter=${() => on.enter(entity)}
       @mouseleave=${on.leave}
       @focus=${() => on.focus(entity)}
@@ -84,16 +101,25 @@ export function renderChunkMarks(
     const key = spanKey(entity);
     const record = state.recordOf.get(key);
     const linked = record !== undefined && record === state.activeRecord;
+    const edited = editedIn(state, entity);
     const mark = document.createElement('mark');
-    mark.className = linked ? 'entity linked' : 'entity';
-    mark.setAttribute('part', `mark mark-${slug}${linked ? ' mark-linked' : ''}`);
-    mark.setAttribute('role', 'group');
+    mark.className = `entity${linked ? ' linked' : ''}${edited ? ' edited' : ''}`;
+    mark.setAttribute(
+      'part',
+      `mark mark-${slug}${linked ? ' mark-linked' : ''}${edited ? ' mark-edited' : ''}`,
+    );
+    if (edited) mark.dataset['edited'] = 'true';
+    mark.setAttribute('role', state.base === undefined ? 'group' : 'button');
+    if (state.base !== undefined) mark.setAttribute('aria-haspopup', 'menu');
     mark.setAttribute('tabindex', key === tabStop ? '0' : '-1');
     mark.dataset['label'] = entity.label;
     mark.dataset['start'] = String(entity.start);
     mark.dataset['end'] = String(entity.end);
     if (record !== undefined) mark.dataset['record'] = String(record);
-    mark.setAttribute('aria-label', `${entity.label}: ${segment.text}`);
+    mark.setAttribute(
+      'aria-label',
+      `${entity.label}${edited ? ', corrected' : ''}: ${segment.text}`,
+    );
     const label = document.createElement('span');
     label.className = 'label';
     label.setAttribute('part', `label label-${slug}`);

@@ -39,6 +39,8 @@ export interface StatusView {
   analysed: number | undefined;
   /** Milliseconds the last analysis took. */
   lastMs: number | undefined;
+  /** Edits made in review mode to the shown text, when it is under review. */
+  edits?: number | undefined;
 }
 
 /**
@@ -46,11 +48,13 @@ export interface StatusView {
  * which change many times a second or after every keystroke, are shown but not announced
  * (the text region's `aria-busy` says when an analysis runs).
  */
-export function renderStatus({ phase, info, analysed, lastMs }: StatusView): TemplateResult {
+export function renderStatus({ phase, info, analysed, lastMs, edits }: StatusView): TemplateResult {
   let text: string;
   let activity = '';
   let fallback = '';
-  if (phase === 'error') text = 'Model not loaded.';
+  const edited = edits === undefined ? '' : ` · ${edits} edit${edits === 1 ? '' : 's'}`;
+  if (phase === 'off') text = 'No model: the given entities are shown.';
+  else if (phase === 'error') text = 'Model not loaded.';
   else if (info === undefined) text = 'Loading the model in a worker…';
   else {
     const backend =
@@ -63,7 +67,8 @@ export function renderStatus({ phase, info, analysed, lastMs }: StatusView): Tem
     if (info.fallbackReason) fallback = ` — ${info.fallbackReason}`;
   }
   const quiet = activity === '' ? nothing : html`<span aria-hidden="true">${activity}</span>`;
-  return html`<p class="status" part="status" role="status">${text}${quiet}${fallback}</p>`;
+  // prettier-ignore
+  return html`<p class="status" part="status" role="status">${text}${quiet}${fallback}${edited}</p>`;
 }
 
 const labelCounts = new WeakMap<readonly Entity[], Map<Med7Label, number>>();
@@ -145,6 +150,9 @@ export interface TextRegionListeners {
   out(event: Event): void;
   focus: EventListenerObject & AddEventListenerOptions;
   blur: EventListenerObject & AddEventListenerOptions;
+  /** Review mode: a click (a highlight's menu) and the end of a mouse selection; the region takes the focus. */
+  click?: (event: MouseEvent) => void;
+  mouseup?: (event: MouseEvent) => void;
 }
 
 /** The highlighted text. */
@@ -161,7 +169,10 @@ export function renderTextRegion(
     aria-label="Highlighted text"
     aria-busy=${busy ? 'true' : 'false'}
     role="region"
+    tabindex=${on.click === undefined ? nothing : '0'}
     @keydown=${on.key}
+    @click=${on.click}
+    @mouseup=${on.mouseup}
     @mouseover=${on.over}
     @mouseout=${on.out}
     @focus=${on.focus}
