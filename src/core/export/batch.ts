@@ -5,7 +5,7 @@
  * whose entries are the documents' own Bundles (`toFhirBundle`), one per document.
  */
 import { groupMedications } from '../records/group.ts';
-import { drugStatuses, type MedicationStatus } from '../records/status.ts';
+import { toAnnotationRecord, type StatusTuple } from '../review/annotation.ts';
 import type { Entity, EntityTuple } from '../types.ts';
 import { toCSV } from './csv.ts';
 import { contentUrn, toFhirBundle, type FhirBundle, type FhirExportOptions } from './fhir.ts';
@@ -24,7 +24,7 @@ export interface BatchRecord {
   text: string;
   entities?: EntityTuple[];
   /** `[start, end, status]` of each DRUG entity, in entity order. */
-  status?: [start: number, end: number, status: MedicationStatus][];
+  status?: StatusTuple[];
   medications?: PlainMedication[];
 }
 
@@ -35,18 +35,11 @@ export function toBatchRecord(
 ): BatchRecord & Record<string, unknown> {
   const { id, text, entities } = document;
   if (entities === null) return { id, text, ...extra };
+  const record = toAnnotationRecord(text, entities);
   const sorted = [...entities].sort((a, b) => a.start - b.start || a.end - b.end);
-  const statuses = drugStatuses(text, sorted);
-  const status: NonNullable<BatchRecord['status']> = [];
-  for (const entity of sorted) {
-    const found = statuses.get(entity);
-    if (found !== undefined) status.push([entity.start, entity.end, found.status]);
-  }
   return {
     id,
-    text,
-    entities: sorted.map((e): EntityTuple => [e.start, e.end, e.label]),
-    status,
+    ...record,
     medications: toPlainMedications(groupMedications(text, sorted)),
     ...extra,
   };

@@ -5,12 +5,12 @@
  * exported at once. Nothing leaves the page: files are read with the File API, exports are
  * downloads made from memory.
  */
+import type { Med7ChangeDetail } from '../../components/med7-ner/med7-ner.events.ts';
 import { saveFile } from '../../components/med7-ner/save-file.ts';
 import { toBatchCsv, toBatchFhir, toBatchJsonl } from '../../core/export/batch.ts';
-import type { Entity } from '../../core/types.ts';
 import { isAbortError } from '../../worker/client.ts';
 import { BatchAnnotator, type AnnotatorSettings } from './annotator.ts';
-import { mergeDocuments, parseFile, type BatchDoc } from './documents.ts';
+import { baseOf, mergeDocuments, parseFile, type BatchDoc } from './documents.ts';
 import { DocumentStore } from './store.ts';
 import {
   moveKey,
@@ -20,12 +20,7 @@ import {
   type BatchViewState,
 } from './view.ts';
 
-/** The review element as this page uses it (its API: docs/element.md). */
-type ReviewElement = HTMLElement & { text: string | undefined; entities: readonly Entity[] };
-interface ChangeDetail {
-  entities: readonly Entity[];
-  edits: readonly unknown[];
-}
+type ReviewElement = HTMLElementTagNameMap['med7-ner'];
 
 const EXPORTS: Record<BatchExportFormat, { type: string; filename: string }> = {
   jsonl: { type: 'application/jsonl', filename: 'med7-batch.jsonl' },
@@ -163,19 +158,18 @@ export class BatchReview {
       review.setAttribute('review', '');
       review.setAttribute('model', 'none');
       review.id = 'batch-ner';
-      review.addEventListener('med7-change', (event) => {
-        this.#handleChange((event as CustomEvent<ChangeDetail>).detail);
-      });
+      review.addEventListener('med7-change', (event) => this.#handleChange(event.detail));
       this.#slot.append(review);
       this.#review = review;
     }
-    this.#review.text = doc.text;
-    this.#review.entities = doc.entities ?? [];
+    // The reviewed entities, counted against the ones before review: the edits show again.
+    const entities = doc.entities ?? [];
+    void this.#review.showAnnotations(doc.text, entities, baseOf(doc.text, entities, doc.edits));
   }
 
-  #handleChange({ entities, edits }: ChangeDetail): void {
+  #handleChange({ entities, edits, text }: Med7ChangeDetail): void {
     const doc = this.#state.docs[this.#state.selected];
-    if (doc === undefined || this.#review?.text !== doc.text) return;
+    if (doc === undefined || text !== doc.text) return;
     const review = edits.length > 0 ? 'edited' : 'reviewed';
     this.#replace(doc, { ...doc, entities: [...entities], edits: [...edits], review });
   }

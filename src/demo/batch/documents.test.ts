@@ -1,9 +1,11 @@
 /** Files into documents (.txt, .jsonl with and without entities), merging by id, list keys. */
 import { describe, expect, it } from 'vitest';
-import { mergeDocuments, parseFile, parseTxt } from './documents.ts';
+import type { ReviewEdit } from '../../core/review/edits.ts';
+import { baseOf, mergeDocuments, parseFile, parseTxt } from './documents.ts';
 import { moveKey } from './view.ts';
 
 const TEXT = 'Lasix 40 mg IV b.i.d.';
+const REMOVED: ReviewEdit = { kind: 'remove', start: 0, end: 5, label: 'DRUG' };
 
 describe('parseFile', () => {
   it('reads a .txt file as one document, its text exact but for a byte-order mark', () => {
@@ -27,7 +29,12 @@ describe('parseFile', () => {
       }),
       '',
       JSON.stringify({ text: 'no entities', review: 'bogus' }),
-      JSON.stringify({ id: 7, text: TEXT, entities: [], review: 'edited', edits: [{ op: 'x' }] }),
+      JSON.stringify({ id: 7, text: TEXT, entities: [], review: 'edited', edits: [REMOVED] }),
+      JSON.stringify({
+        text: TEXT,
+        entities: [],
+        edits: [{ kind: 'x', start: 0, end: 5, label: 'DRUG' }],
+      }),
       JSON.stringify({ text: TEXT, entities: [[0, 99, 'DRUG']] }),
       JSON.stringify({ text: TEXT, entities: [[0, 5, 'DISEASE']] }),
       JSON.stringify({
@@ -52,13 +59,46 @@ describe('parseFile', () => {
         edits: [],
       },
       { id: 'b.jsonl:3', text: 'no entities', entities: null, review: 'unreviewed', edits: [] },
-      { id: '7', text: TEXT, entities: [], review: 'edited', edits: [{ op: 'x' }] },
+      { id: '7', text: TEXT, entities: [], review: 'edited', edits: [REMOVED] },
     ]);
-    expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/^b\.jsonl:5: \[0,99,"DRUG"\] is not a span/);
-    expect(problems[1]).toMatch(/^b\.jsonl:6: "DISEASE" is not a Med7 label/);
-    expect(problems[2]).toBe('b.jsonl:7: spans overlap');
-    expect(problems[3]).toMatch(/^b\.jsonl:8: /);
+    expect(problems.map((p) => p.split(':').slice(0, 2).join(':'))).toEqual([
+      'b.jsonl:5',
+      'b.jsonl:6',
+      'b.jsonl:7',
+      'b.jsonl:8',
+      'b.jsonl:9',
+    ]);
+    expect(problems[0]).toMatch(/is not an edit/);
+    expect(problems[1]).toMatch(/not inside the text/);
+    expect(problems[2]).toMatch(/Unknown label "DISEASE"/);
+    expect(problems[3]).toMatch(/overlap/);
+  });
+});
+
+describe('baseOf', () => {
+  it('undoes the edits: the entities before review, which the element counts edits against', () => {
+    const reviewed = parseFile(
+      'r.jsonl',
+      JSON.stringify({
+        text: TEXT,
+        entities: [
+          [0, 5, 'DRUG'],
+          [6, 8, 'DOSAGE'],
+          [15, 21, 'FREQUENCY'],
+        ],
+        edits: [
+          { kind: 'relabel', start: 6, end: 8, label: 'DOSAGE', from: 'STRENGTH' },
+          { kind: 'remove', start: 12, end: 14, label: 'ROUTE' },
+          { kind: 'add', start: 15, end: 21, label: 'FREQUENCY' },
+        ],
+      }),
+    ).documents[0]!;
+    const base = baseOf(TEXT, reviewed.entities!, reviewed.edits);
+    expect(base.map((e) => [e.start, e.end, e.label, e.text])).toEqual([
+      [0, 5, 'DRUG', 'Lasix'],
+      [6, 8, 'STRENGTH', '40'],
+      [12, 14, 'ROUTE', 'IV'],
+    ]);
   });
 });
 

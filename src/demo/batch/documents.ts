@@ -5,7 +5,14 @@
  * is shown as it is and never sent to the model; one without is annotated. Pure: no DOM, no files.
  */
 import { isMed7Label } from '../../core/labels.ts';
-import type { Entity } from '../../core/types.ts';
+import {
+  GIVEN_SCORE,
+  relabel,
+  removeSpan,
+  toEntities,
+  type ReviewEdit,
+} from '../../core/review/edits.ts';
+import type { Entity, EntityTuple } from '../../core/types.ts';
 
 /** Where a document stands in review. */
 export type ReviewState = 'unreviewed' | 'reviewed' | 'edited';
@@ -18,8 +25,8 @@ export interface BatchDoc {
   /** null until annotated. */
   entities: Entity[] | null;
   review: ReviewState;
-  /** The review element's record of edits (`med7-change`'s `edits`), as it gave them. */
-  edits: unknown[];
+  /** The reviewer's edits against the model's (or the file's) entities (`med7-change`'s). */
+  edits: ReviewEdit[];
   /** Why the model could not annotate it, if it failed. */
   error?: string;
 }
@@ -38,34 +45,48 @@ export function parseTxt(name: string, content: string): BatchDoc {
   return { id: name, text, entities: null, review: 'unreviewed', edits: [] };
 }
 
-/**
- * Entities of `text` from `[start, end, label]` tuples; throws for a span outside the text, an
- * unknown label, or spans that overlap (ANNOTATION.md's rules).
- */
+/** Entities of `text` from a record's `[start, end, label]` tuples (`toEntities` checks them). */
 export function entitiesOf(text: string, tuples: unknown): Entity[] {
   if (!Array.isArray(tuples)) throw new TypeError('"entities" is not a list');
-  const entities = tuples.map((tuple: unknown): Entity => {
-    const [start, end, label] = Array.isArray(tuple) ? (tuple as unknown[]) : [];
-    if (
-      !Number.isInteger(start) ||
-      !Number.isInteger(end) ||
-      (start as number) < 0 ||
-      (end as number) > text.length ||
-      (end as number) <= (start as number)
-    ) {
-      throw new RangeError(`${JSON.stringify(tuple)} is not a span of the text`);
-    }
-    if (typeof label !== 'string' || !isMed7Label(label)) {
-      throw new TypeError(`${JSON.stringify(label)} is not a Med7 label`);
-    }
-    const [s, e] = [start as number, end as number];
-    return { start: s, end: e, label, text: text.slice(s, e), score: 1 };
-  });
-  entities.sort((a, b) => a.start - b.start || a.end - b.end);
-  for (let i = 1; i < entities.length; i++) {
-    if (entities[i]!.start < entities[i - 1]!.end) throw new RangeError('spans overlap');
+  return toEntities(text, tuples as EntityTuple[]);
+}
+
+const EDIT_KINDS = new Set(['add', 'remove', 'relabel']);
+
+/** A record's `edits` (`ReviewEdit`s as the element reports them); throws for anything else. */
+export function editsOf(edits: unknown): ReviewEdit[] {
+  if (edits === undefined) return [];
+  if (!Array.isArray(edits)) throw new TypeError('"edits" is not a list');
+  for (const edit of edits as Partial<Record<string, unknown>>[]) {
+    const { kind, start, end, label, from } = edit;
+    const ok =
+      EDIT_KINDS.has(kind as string) &&
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      typeof label === 'string' &&
+      isMed7Label(label) &&
+      (kind !== 'relabel' || (typeof from === 'string' && isMed7Label(from)));
+    if (!ok) throw new TypeError(`${JSON.stringify(edit)} is not an edit`);
   }
-  return entities;
+  return edits as ReviewEdit[];
+}
+
+/**
+ * The entities before review (the model's, or the file's): `entities` with `edits` undone. The
+ * review element counts edits against them, so a saved review is shown again with its edits.
+ */
+export function baseOf(
+  text: string,
+  entities: readonly Entity[],
+  edits: readonly ReviewEdit[],
+): Entity[] {
+  let base = [...entities];
+  for (const edit of edits) {
+    if (edit.kind === 'add') base = removeSpan(base, edit);
+    else if (edit.kind === 'relabel') base = relabel(base, edit, edit.from);
+    else base = [...base, { ...edit, text: text.slice(edit.start, edit.end), score: GIVEN_SCORE }];
+  }
+  return toEntities(text, base);
 }
 
 /** A `.jsonl` file: one document per non-empty line; ids default to `name:line`. */
@@ -80,15 +101,19 @@ export function parseJsonl(name: string, content: string): Parsed {
       const record = JSON.parse(line) as Record<string, unknown>;
       const { text, id, entities, review, edits } = record;
       if (typeof text !== 'string') throw new TypeError('no "text"');
-      documents.push({
+      const doc: BatchDoc = {
         id: typeof id === 'string' || typeof id === 'number' ? String(id) : where,
         text,
         entities: entities === undefined ? null : entitiesOf(text, entities),
         review: REVIEW_STATES.includes(review as ReviewState)
           ? (review as ReviewState)
           : 'unreviewed',
-        edits: Array.isArray(edits) ? (edits as unknown[]) : [],
-      });
+        edits: editsOf(edits),
+      };
+      // The edits must undo cleanly to the entities they were made on.
+      if (doc.entities !== null) baseOf(text, doc.entities, doc.edits);
+      else if (doc.edits.length > 0) throw new TypeError('"edits" without "entities"');
+      documents.push(doc);
     } catch (error) {
       problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
     }
