@@ -71,13 +71,14 @@ test.afterAll(async () => {
 });
 
 test(`${BATCH} notes are opened and annotated in the worker, with progress`, async () => {
-  test.setTimeout(900_000);
+  // Generous: the time is measured and reported, not bounded (a busy 2-core machine needs ~10 min).
+  test.setTimeout(1_800_000);
   const batch = notes.slice(0, BATCH);
   const started = Date.now();
   await page.locator('#batch-files').setInputFiles(batch.map((n) => join(dir, n.name)));
   await expect(page.locator('#batch-progress-text')).toContainText(new RegExp(`of ${BATCH}$`));
   await expect(summary()).toContainText(`${BATCH} documents, ${BATCH} annotated`, {
-    timeout: 590_000,
+    timeout: 1_500_000,
   });
   const wallMs = Date.now() - started;
   await expect(page.locator('#batch-progress')).toHaveCount(0);
