@@ -1,6 +1,6 @@
 /**
- * The demo page: example notes, the `<med7-ner>` element (editable), a table of the entities, and
- * copy-JSON / download-CSV buttons. Everything the user types is rendered as text nodes only.
+ * The demo page: example notes, the `<med7-ner>` element (editable), a table of the entities,
+ * copy-JSON / download-CSV buttons, and the batch review of many notes (./batch/). Everything the user types is rendered as text nodes only.
  * URL parameters `device`, `dtype` and `model` are passed to the element (used by the e2e tests).
  */
 import { html, nothing, render } from 'lit';
@@ -8,6 +8,8 @@ import { html, nothing, render } from 'lit';
 import type { Med7EntitiesDetail } from '../components/med7-ner/med7-ner.ts';
 import { saveFile } from '../components/med7-ner/save-file.ts';
 import type { Entity } from '../core/types.ts';
+import type { Med7Device, Med7Dtype } from '../model/types.ts';
+import { BatchReview } from './batch/batch.ts';
 import { entitiesToCsv } from './csv.ts';
 import { EXAMPLES } from './examples.ts';
 
@@ -126,6 +128,13 @@ ner.addEventListener('med7-entities', (event) => {
 });
 copyButton.addEventListener('click', () => void copyJson());
 csvButton.addEventListener('click', downloadCsv);
+
+// The batch review annotates with the same model settings as the element above.
+const batch = new BatchReview(byId('batch-ui'), byId('batch-review'), {
+  device: (params.get('device') ?? 'auto') as Med7Device,
+  dtype: (params.get('dtype') ?? 'auto') as Med7Dtype,
+});
+void batch.start();
 
 renderExamples();
 renderTable([]);

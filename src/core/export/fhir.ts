@@ -276,15 +276,21 @@ export function toFhirBundle(
   };
 }
 
-/**
- * A stable `urn:uuid:` for a record: the same record at the same index gives the same id, so
- * exports are reproducible. A version-8 (custom) UUID from four FNV-1a hashes of its content.
- */
+/** A stable `urn:uuid:` for a record: the same record at the same index gives the same id. */
 function defaultFullUrl(record: MedicationRecord, index: number): string {
-  const content = `${index}|${recordAttributes(record)
-    .concat(record.drug ? [record.drug] : [])
-    .map((e) => `${e.start}:${e.end}:${e.label}:${e.text}`)
-    .join('|')}`;
+  return contentUrn(
+    `${index}|${recordAttributes(record)
+      .concat(record.drug ? [record.drug] : [])
+      .map((e) => `${e.start}:${e.end}:${e.label}:${e.text}`)
+      .join('|')}`,
+  );
+}
+
+/**
+ * A `urn:uuid:` that depends only on `content`, so exports are reproducible: a version-8 (custom)
+ * UUID from four FNV-1a hashes of it.
+ */
+export function contentUrn(content: string): string {
   const hex = [0x811c9dc5, 0x01000193, 0x5bd1e995, 0x27d4eb2d]
     .map((seed) => {
       let h = seed >>> 0;

@@ -3,6 +3,7 @@ export { toJSON, toPlainMedications, type PlainMedication, type PlainSpan } from
 export { toCSV, csvField, CSV_COLUMNS, type CsvOptions } from './csv.ts';
 export {
   toFhirBundle,
+  contentUrn,
   toFhirResource,
   toAllergyIntolerance,
   toMedicationStatement,
@@ -16,4 +17,13 @@ export {
   type FhirExportOptions,
   type FhirMedicationStatement,
 } from './fhir.ts';
+export {
+  toBatchCsv,
+  toBatchFhir,
+  toBatchJsonl,
+  toBatchRecord,
+  type BatchDocument,
+  type BatchFhirBundle,
+  type BatchRecord,
+} from './batch.ts';
 export { parseDuration, parseFrequency, parseQuantity, parseNumber } from './sig.ts';
