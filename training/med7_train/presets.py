@@ -15,13 +15,11 @@ PRESETS = {
     # review3_annotated.jsonl) as hand annotations; quiet_neg: extra weak negatives from ordinary
     # prose (no cue, no rule-found medication); hold_out_extra: the extra comparison set's notes stay
     # out of all training text; tail_average: export the mean of the weights over the last quarter
-    # of fine-tuning. This is the shipped build #16 (training/RECIPE.md, tenth session).
-    # `--mlm-steps 300` rebuilds the previous model, build #12.
+    # of fine-tuning; n_sig / n_status: generated prescription sigs and status sentences;
+    # context_hand: the hand-annotated status-context and dosing sentences. This is the shipped
+    # build #39 (training/RECIPE.md). `--quiet-neg 3000 --n-sig 0 --n-status 0 --no-context-hand`
+    # rebuilds the previous model, build #16.
     "full": dict(vocab=8000, mlm_steps=2000, ft_steps=7000, n_gen=16000, ade=2500, mlm_docs=None, weak_limit=None,
-                 quiet_neg=3000, review=True, review3=True, review4=False, tail_average=0.25, hold_out_extra=True,
-                 seed=7, mlm_precision="fp32", decoys=0.0,
-                 # issues #32 and #34 (nineteenth session; not yet built): generated sigs and status
-                 # sentences, and hand-annotated status-context sentences. Build #16 had none of them, so
-                 # `--n-sig 0 --n-status 0 --no-context-hand` rebuilds it.
-                 n_sig=2500, n_status=2500, context_hand=True),
+                 quiet_neg=12000, review=True, review3=True, review4=False, tail_average=0.25, hold_out_extra=True,
+                 seed=7, mlm_precision="fp32", decoys=0.0, n_sig=2500, n_status=2500, context_hand=True),
 }

@@ -18,8 +18,8 @@ def test_the_default_build_is_the_shipped_recipe():
     assert params["review"] == (SHIPPED["data"].get("review", 0) > 0)
     assert (args.ft_lr, args.mlm_lr, args.hand_weight) == (SHIPPED["ft_lr"], SHIPPED["mlm_lr"],
                                                            SHIPPED["data"]["hand_weight"])
-    # the next build's data is on; the shipped build had none of it
-    assert "n_sig" not in recorded and params["n_sig"] > 0
+    # the shipped build (#39) was trained with the generated sigs and status sentences
+    assert recorded["n_sig"] > 0 and recorded["n_status"] > 0 and recorded["context_hand"] is True
 
 
 def test_options_override_the_preset():
