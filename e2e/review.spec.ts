@@ -204,7 +204,9 @@ test('mouse: a highlight’s menu relabels and removes, a selection snaps to who
 test('viewer: model="none" starts no worker and fetches nothing; given entities are shown as they are, a new text plain', async ({
   page,
 }) => {
-  await openPage(page, { real: true });
+  // The fake worker factory keeps the demo's own element (removed by openPage) from fetching the
+  // model while this test listens; the element under test must not even ask the factory.
+  await openPage(page);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.evaluate(() => {
@@ -283,6 +285,7 @@ test('viewer: model="none" starts no worker and fetches nothing; given entities 
   expect(
     await page.evaluate(() => (window as unknown as { workersStarted: number }).workersStarted),
   ).toBe(0);
+  expect(await page.evaluate(() => window.fakeWorkers)).toBe(0);
   expect(requests.filter((url) => /worker|\/models\/|\/ort\/|\.onnx|\.wasm/.test(url))).toEqual([]);
 });
 
