@@ -51,11 +51,16 @@ self.onmessage = ({ data }) => {
 `;
 
 // Issue 33 asks that the page never block more than 200 ms while it shows a 1 MB note. The element's
-// own work is in tasks of a few tens of ms (records and blocks made in steps, highlights drawn a few
-// blocks per task) and the worker's reply is transferred, not cloned (src/worker/packed-entities.ts).
-// Measured here (docs/reliability.md): 98–192 ms at load average 3.5–5.4; this bound leaves room for
-// a busier machine.
-test('a 1 MB note is shown in full, its longest main-thread task under 1 s', async ({ page }) => {
+// own work is in tasks bounded by time (records and blocks made in steps of ~25 ms, highlights built
+// block after block for ~30 ms per task) and the worker's reply is transferred, not cloned
+// (src/worker/packed-entities.ts). The 200 ms is read on a quiet machine; on the shared 2-core
+// development machine at load average 8-13 the longest task was 171-419 ms before the time slices
+// and up to 236 ms after (docs/reliability.md). 500 ms, twice that, leaves a loaded CI machine
+// room for a GC pause or a descheduled renderer; at load 20 and more no bound holds (tasks of 1-2 s
+// that are mostly the renderer waiting for a core).
+test('a 1 MB note is shown in full, its longest main-thread task under 500 ms', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.addInitScript((source) => {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -112,7 +117,11 @@ test('a 1 MB note is shown in full, its longest main-thread task under 1 s', asy
         if (entry.duration < 150) continue;
         frames.push({
           ms: Math.round(entry.duration),
-          layoutMs: Math.round(entry.startTime + entry.duration - entry.styleAndLayoutStart),
+          // styleAndLayoutStart is 0 in a frame that did no style or layout
+          layoutMs:
+            entry.styleAndLayoutStart > 0
+              ? Math.round(entry.startTime + entry.duration - entry.styleAndLayoutStart)
+              : 0,
           scripts: entry.scripts.map(
             (script) =>
               `${script.invoker} ${Math.round(script.duration)} ms @${script.sourceCharPosition}`,
@@ -179,7 +188,7 @@ test('a 1 MB note is shown in full, its longest main-thread task under 1 s', asy
   // every highlight shown, to the last paragraph, but the hidden label's
   expect(probe.marks).toBe(probe.entities - probe.forms);
   expect(probe.lastStart).toBeGreaterThanOrEqual(lastParagraphStart);
-  expect(probe.longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(1000);
+  expect(probe.longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(500);
   // The demo's table lists the count, and renders a page of rows.
   await expect(page.locator('#entities caption')).toContainText(`${probe.entities} entities`);
   expect(await page.locator('#entities tbody tr').count()).toBeLessThanOrEqual(200);

@@ -3,41 +3,13 @@ import { guard } from 'lit/directives/guard.js';
 import type { Med7Label } from '../../core/labels.ts';
 import type { Entity } from '../../core/types.ts';
 import type { Chunk } from './highlight-segments.ts';
-import { spanKey } from './medications.ts';
-import { renderChunkMarks } from './render-marks.ts';
-
-/** Highlights rendered per task while a long text fills in, to start with (then adapted). */
-const MARKS_PER_TASK = 300;
-/** The work a fill task aims at (ms): the number of highlights per task follows from it. */
-const FILL_TASK_MS = 30;
-/** At most this many per task: one fast task must not plan a long one (the next may be slower). */
-const MAX_MARKS_PER_TASK = 1_000;
-
-/** What the blocks are drawn with; read from the host at every render. */
-export interface LongTextState {
-  recordOf: ReadonlyMap<string, number>;
-  hidden: ReadonlySet<Med7Label>;
-  activeRecord: number | undefined;
-}
-
-/** How a long text is shown: its blocks, and which of them show their highlights. */
-interface LongView {
-  text: string;
-  entities: readonly Entity[];
-  chunks: readonly Chunk[];
-  /** Whether each block renders its highlights (else its plain text). */
-  rich: boolean[];
-  /** Bumped to re-render a block (its template is guarded on it). */
-  versions: number[];
-  /** Blocks to re-render with the current legend toggles. */
-  stale: Set<number>;
-  /** Highlights per block. */
-  marks: number[];
-  /** The blocks drawn with highlights of each medication record (for the linked outline). */
-  recordChunks: Map<number, Set<number>>;
-  /** The first block not yet filled in. */
-  next: number;
-}
+import {
+  FILL_SLICE_MS,
+  buildBlock,
+  nextToFill,
+  type LongTextState,
+  type LongView,
+} from './long-text-view.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -58,7 +30,6 @@ export class LongTextController implements ReactiveController {
   readonly #rendered: () => Promise<unknown>;
   #view: LongView | undefined;
   #hidden: ReadonlySet<Med7Label> | undefined;
-  #marksPerTask = MARKS_PER_TASK;
   #fillTimer: ReturnType<typeof setTimeout> | undefined;
   /** Settles when the long text has all its highlights. */
   #filling: { done: Promise<void>; resolve: () => void } | undefined;
@@ -216,6 +187,7 @@ export class LongTextController implements ReactiveController {
       marks: made.map((chunk) => chunk.segments.filter((s) => s.entity !== undefined).length),
       recordChunks: new Map(),
       next: 0,
+      built: new Map(),
     };
     this.#view = view;
     this.#shownTabStop = undefined;
@@ -256,13 +228,17 @@ export class LongTextController implements ReactiveController {
     const chunk = view.chunks[i]!;
     if (!view.rich[i]) return view.text.slice(chunk.start, chunk.end);
     const state = this.#state();
-    for (const { entity } of chunk.segments) {
-      const record = entity === undefined ? undefined : state.recordOf.get(spanKey(entity));
-      if (record === undefined) continue;
-      const held = view.recordChunks.get(record) ?? new Set<number>();
-      view.recordChunks.set(record, held.add(i));
+    const built = view.built.get(i);
+    view.built.delete(i);
+    if (
+      built !== undefined &&
+      built.hidden === state.hidden &&
+      built.activeRecord === state.activeRecord &&
+      built.tabStop === this.#tabStop
+    ) {
+      return built.fragment;
     }
-    return renderChunkMarks(chunk.segments, state, this.#tabStop);
+    return buildBlock(view, i, state, this.#tabStop).fragment;
   }
 
   #refresh(view: LongView, chunk: number): void {
@@ -291,7 +267,8 @@ export class LongTextController implements ReactiveController {
 
   /**
    * One task's share of filling in a long text: the highlights of the next blocks (stale ones
-   * first, then from the top), about `#marksPerTask` of them; the next share after this render.
+   * first, then from the top), built until `FILL_SLICE_MS` is used, then rendered; the next share
+   * in a task of its own after this render.
    */
   #fillSome(): void {
     const view = this.#view;
@@ -299,39 +276,23 @@ export class LongTextController implements ReactiveController {
       this.#endFill();
       return;
     }
-    let budget = this.#marksPerTask;
+    const deadline = performance.now() + FILL_SLICE_MS;
+    const state = this.#state();
     let changed = false;
-    for (const i of view.stale) {
-      if (budget <= 0) break;
+    // At least one block per task, however late it starts (a loaded device).
+    do {
+      const i = nextToFill(view);
+      if (i === undefined) break;
+      view.built.set(i, buildBlock(view, i, state, this.#tabStop));
       this.#refresh(view, i);
-      budget -= view.marks[i] ?? 0;
       changed = true;
-    }
-    for (; view.next < view.chunks.length && budget > 0; view.next++) {
-      const i = view.next;
-      if (view.rich[i]) continue;
-      view.rich[i] = true;
-      const marks = view.marks[i] ?? 0;
-      if (marks === 0) continue; // plain text either way: nothing to redraw
-      view.versions[i] = (view.versions[i] ?? 0) + 1;
-      budget -= marks;
-      changed = true;
-    }
+    } while (performance.now() < deadline);
     if (!changed) {
       this.#endFill();
       return;
     }
-    const started = performance.now();
-    const planned = this.#marksPerTask - budget;
     this.#host.requestUpdate();
     void this.#rendered().then(() => {
-      // Aim the next task at FILL_TASK_MS of work, whatever this device's (and its load's) speed.
-      const ms = Math.max(1, performance.now() - started);
-      const rate = Math.max(1, planned) / ms;
-      this.#marksPerTask = Math.max(
-        50,
-        Math.min(MAX_MARKS_PER_TASK, Math.round(rate * FILL_TASK_MS)),
-      );
       if (view !== this.#view) return;
       if (view.stale.size > 0 || view.next < view.chunks.length) this.#scheduleFill();
       else this.#endFill();

@@ -7,7 +7,7 @@ import {
 import { EXPORT_FORMATS, cellText, type MedicationExportFormat } from './medications.ts';
 
 /** Rows of the medications table shown at first, and added by its "Show more" button. */
-export const MEDICATION_ROWS = 200;
+export const MEDICATION_ROWS = 50;
 
 /** Column headings of the medications table. */
 const COLUMN_NAMES = {

@@ -122,12 +122,17 @@ export interface InputView {
   onEdit(): void;
 }
 
+/** `n` with its thousands grouped by commas, as `toLocaleString('en')` but without loading ICU. */
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function renderInput({ text, inArea, onInput, onEdit }: InputView): TemplateResult {
   // A textarea lays out all of its text at once (1 MB: seconds of a frozen page).
   if (!inArea) {
     return html`<p class="long-input">
       <button type="button" @click=${onEdit}>
-        Edit this text (${text.length.toLocaleString('en')} characters)
+        Edit this text (${groupDigits(text.length)} characters)
       </button>
       — a text this long is not put in the paste area unless asked: laying it out takes the browser
       a while.

@@ -50,10 +50,13 @@ export class RovingFocusController implements ReactiveController {
 
   /** The highlight that takes the tab stop among `entities` with the `hidden` labels left out. */
   tabStop(entities: readonly Entity[], hidden: ReadonlySet<Med7Label>): string | undefined {
+    if (this.#tabStop === undefined) {
+      // Nothing focused yet: the first shown, without the keys of all (a long text's render).
+      const first = entities.find((entity) => !hidden.has(entity.label));
+      return first && spanKey(first);
+    }
     const shown = this.#shownKeys(entities, hidden);
-    return this.#tabStop !== undefined && shown.set.has(this.#tabStop)
-      ? this.#tabStop
-      : shown.keys[0];
+    return shown.set.has(this.#tabStop) ? this.#tabStop : shown.keys[0];
   }
 
   /** A highlight got the focus: it keeps the tab stop. */
