@@ -19,6 +19,8 @@ export interface LongTextState {
   recordOf: ReadonlyMap<string, number>;
   hidden: ReadonlySet<Med7Label>;
   activeRecord: number | undefined;
+  /** In review mode, the labels of the model's (or the given) spans (see `MarkState.base`). */
+  base?: ReadonlyMap<string, Med7Label> | undefined;
 }
 
 /** How a long text is shown: its blocks, and which of them show their highlights. */

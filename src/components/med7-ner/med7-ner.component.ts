@@ -129,6 +129,7 @@ export class Med7Ner extends LitElement {
       recordOf: this.#analysis.shown.recordOf,
       hidden: this._hidden,
       activeRecord: this._activeRecord,
+      base: this.review ? this.#review.baseOf(this.#currentText()) : undefined,
     }),
     () => super.getUpdateComplete(),
     (span, focused) => {
