@@ -8,11 +8,11 @@
  * One page for the whole file; the tests run in order on it (`serial`: each needs the one before).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { shuffled, uniqueNotes } from '../bench/notes.ts';
+import { axeViolations } from './axe.ts';
 import { dump, type Dump } from './batch-store.ts';
 import { analyze, recordTimings, waitForReady, watchEvents } from './helpers.ts';
 
@@ -186,24 +186,9 @@ test('the keyboard moves between documents, and the selected one is under review
 });
 
 test('accessibility: axe finds no violations in the batch section, light and dark', async () => {
-  const axeSource = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      type Axe = {
-        run(
-          context: unknown,
-          options: unknown,
-        ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-      };
-      const axe = (window as unknown as { axe: Axe }).axe;
-      const result = await axe.run('#batch', { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-    });
+    const violations = await axeViolations(page, '#batch');
     expect(violations, `axe violations (${colorScheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 
 /**
  * For e2e/review.spec.ts: a fake model worker in the pattern of e2e/element.spec.ts
@@ -192,23 +192,7 @@ export async function selectByMouse(page: Page, start: number, end: number): Pro
 
 /** Runs axe-core on the page and expects no violations. */
 export async function expectNoAxeViolations(page: Page, when: string): Promise<void> {
-  const require = createRequire(import.meta.url);
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-            options: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-  expect(violations, `axe violations ${when}`).toEqual([]);
+  expect(await axeViolations(page), `axe violations ${when}`).toEqual([]);
 }
 
 /** Each shown highlight's text is the text's slice at its offsets. */
