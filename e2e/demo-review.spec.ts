@@ -14,7 +14,7 @@ import { expect, test, type BrowserContext, type Page, type Request } from '@pla
 import { shuffled, uniqueNotes } from '../bench/notes.ts';
 import { axeViolations } from './axe.ts';
 import { dump, type Dump } from './batch-store.ts';
-import { analyze, recordTimings, waitForReady, watchEvents } from './helpers.ts';
+import { analyze, foreignUrls, recordTimings, waitForReady, watchEvents } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -303,14 +303,10 @@ test('files dropped on the page are opened too', async () => {
 });
 
 test('privacy: every request stays on the origin, and none carries note text', async () => {
-  const foreign = requests
-    .map((r) => r.url)
-    .filter(
-      (url) =>
-        !url.startsWith(`${origin}/`) &&
-        !url.startsWith(`blob:${origin}/`) &&
-        !url.startsWith('data:'),
-    );
+  const foreign = foreignUrls(
+    requests.map((r) => r.url),
+    origin,
+  );
   expect(foreign).toEqual([]);
   expect(new URL(origin).hostname).toBe('127.0.0.1');
   expect(requests.filter((r) => r.body !== null && r.body !== '')).toEqual([]);

@@ -17,6 +17,7 @@ import {
   README_ENTITIES,
   README_SENTENCE,
   analyze,
+  foreignUrls,
   recordTimings,
   waitForReady,
   watchEvents,
@@ -147,14 +148,10 @@ test('privacy: no request leaves the origin, none at all while analysing', async
   await page.waitForTimeout(500);
   const during = requests.slice(before).map((r) => r.url);
   expect(during, 'requests made while analysing').toEqual([]);
-  const foreign = requests
-    .map((r) => r.url)
-    .filter(
-      (url) =>
-        !url.startsWith(`${origin}/`) &&
-        !url.startsWith(`blob:${origin}/`) &&
-        !url.startsWith('data:'),
-    );
+  const foreign = foreignUrls(
+    requests.map((r) => r.url),
+    origin,
+  );
   expect(foreign, 'requests to other origins').toEqual([]);
   expect(requests.length).toBeGreaterThan(0);
 });

@@ -177,3 +177,13 @@ export async function expectReadmeHighlights(page: Page): Promise<number> {
   }
   return page.evaluate(() => performance.now());
 }
+
+/** The URLs that left the page's origin (its own blob: and data: URLs stay inside the page). */
+export function foreignUrls(urls: readonly string[], origin: string): string[] {
+  return urls.filter(
+    (url) =>
+      !url.startsWith(`${origin}/`) &&
+      !url.startsWith(`blob:${origin}/`) &&
+      !url.startsWith('data:'),
+  );
+}
