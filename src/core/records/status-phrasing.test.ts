@@ -95,6 +95,33 @@ describe('lists and sigs', () => {
     });
   });
 
+  it('keeps a two-way cue with a drug after it to that drug (`Continue Lasix, stop Aldactone`)', () => {
+    const statuses = statusesOf('Continue Lasix, stop Aldactone.', [
+      ['Lasix', 'DRUG'],
+      ['Aldactone', 'DRUG'],
+    ]);
+    expect(statuses.Lasix).toEqual({
+      status: 'active',
+      cue: { start: 0, end: 8, text: 'Continue' },
+    });
+    expect(statuses.Aldactone).toEqual({
+      status: 'stopped',
+      cue: { start: 16, end: 20, text: 'stop' },
+    });
+  });
+
+  it('reads a reaction in brackets after each drug as allergy', () => {
+    const text = 'Sulfa (rash), codeine (nausea).';
+    expect(of(text, 'Sulfa')).toEqual({
+      status: 'allergy',
+      cue: { start: 6, end: 12, text: '(rash)' },
+    });
+    expect(of(text, 'codeine')).toEqual({
+      status: 'allergy',
+      cue: { start: 22, end: 30, text: '(nausea)' },
+    });
+  });
+
   it('reaches back over a clause about the drug (`Premarin that she was taking, …`)', () => {
     const text = 'The patient also had Premarin that she was taking, advised to discontinue it.';
     expect(of(text, 'Premarin')).toEqual({
@@ -114,6 +141,13 @@ describe('future tense and prescriptions', () => {
     expect(of('Coumadin will be started tomorrow.', 'Coumadin')).toEqual({
       status: 'planned',
       cue: { start: 9, end: 24, text: 'will be started' },
+    });
+  });
+
+  it('reads a treatment discussed as planned', () => {
+    expect(of('We discussed starting insulin.', 'insulin')).toEqual({
+      status: 'planned',
+      cue: { start: 3, end: 21, text: 'discussed starting' },
     });
   });
 
@@ -208,6 +242,13 @@ describe('past courses', () => {
     expect(of(extraction, 'cephalexin')).toEqual({
       status: 'stopped',
       cue: { start: 38, end: 55, text: 'administration of' },
+    });
+  });
+
+  it('reads a drug that did not help as a past trial', () => {
+    expect(of('Zoloft did not help.', 'Zoloft')).toEqual({
+      status: 'stopped',
+      cue: { start: 7, end: 19, text: 'did not help' },
     });
   });
 

@@ -77,8 +77,14 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
     ),
+  },
+  {
+    // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
+    status: 'allergy',
+    direction: 'backward',
+    pattern: `\\((?:${REACTION}|${SIDE_EFFECT})s?\\)`,
   },
   {
     status: 'allergy',
@@ -188,6 +194,12 @@ const RULES: readonly TriggerRule[] = [
     anaphor: true,
   },
   {
+    // A past trial told by its outcome (`Zoloft did not help`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W("(?:did not|didn't|never) (?:really )?(?:help(?:ed)?|work(?:ed)?)"),
+  },
+  {
     status: 'stopped',
     direction: 'backward',
     pattern: W(
@@ -229,7 +241,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat(?:ed)?(?: with)?|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat(?:ed)?(?: with)?|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|discuss(?:ed|es|ing)? (?:starting|beginning|adding|initiating|trying|using)|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
     ),
   },
   {

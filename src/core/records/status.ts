@@ -144,6 +144,13 @@ function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
 /** A negation that the patient cannot take the drug (for a reason the sentence may give). */
 const CANNOT_TAKE = /^(?:cannot|can not|can't|unable to) /i;
 
+/** Whether a drug follows a two-way `trigger` as its object (`Continue Lasix, stop Aldactone`). */
+function hasObject(masked: string, drugs: readonly Entity[], trigger: Trigger): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= trigger.end)];
+  if (!next || next.start - trigger.end > 20) return false;
+  return /^\s*(?:(?:the|his|her|all)\s+)?$/i.test(masked.slice(trigger.end, next.start));
+}
+
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
 
@@ -233,7 +240,8 @@ function statusAt(
           : ((!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
               wordCount(masked.slice(drug.end, backward.start)) <= 8) ||
             (!cut(drug.end, backward.start) &&
-              AFTER_OWN_SIG.test(masked.slice(drug.end, backward.start)));
+              AFTER_OWN_SIG.test(masked.slice(drug.end, backward.start)) &&
+              !(backward.rule.direction === 'both' && hasObject(masked, drugs, backward)));
     // A clause about the drug stands between (`Premarin that she was taking, advised to
     // discontinue`): the trigger after it still reaches the drug, over the clause's own triggers.
     const relative =
