@@ -8,7 +8,16 @@ dropping punctuation, or one inside the other). Notes are deduplicated by their 
 any status part already draws from are skipped, at most one sentence per note, families drawn in
 turn with a fixed seed.
 
-usage: python3 select.py SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
+With `--all-parts`, a note is also skipped when any status part holds a sentence of it under another
+id (`mts-`, `third-`, `fourth-`, `test-` ids of the first parts) or when its text equals such a
+note's (MTSamples repeats some notes under several ids). Parts H and I were drawn without it.
+
+Most cue sentences name no drug, so one per note can spend a note on a sentence without one. Part J
+was drawn in two steps: PER_FAMILY 0 writes every candidate (all families, all notes); the model
+annotates them (`med7 annotate`); `--drugs PRED.jsonl` then keeps only the candidates in which it
+found a DRUG before drawing one per note.
+
+usage: python3 select.py [--all-parts] [--drugs PRED.jsonl] SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
 """
 import csv
 import glob
@@ -37,25 +46,29 @@ def norm(s):
     return re.sub(r"[^a-z0-9 ]", "", re.sub(r"\s+", " ", s.lower())).strip()
 
 
-def main(seed, per_family, out, *skip_files):
+def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None):
     seen_norm = set()
     used_notes = set()
     for path in GOLD + list(skip_files):
+        part = path.rsplit("/", 1)[-1].startswith("status-")
         for line in open(path, encoding="utf-8"):
             r = json.loads(line)
             if "text" in r:
                 seen_norm.add(norm(r["text"]))
             m = re.match(r"status-(\d+)-", r.get("id", ""))
+            if not m and all_parts and part:
+                m = re.match(r"[a-z]+-(\d+)-", r.get("id", ""))
             if m:
                 used_notes.add(m.group(1))
     gold_blob = "\n".join(seen_norm)
     rows = list(csv.DictReader(open(f"{HERE}/../../../shared/data/mtsamples/mtsamples.csv", encoding="utf-8")))
+    used_texts = {r["transcription"] for r in rows if all_parts and r["note_id"] in used_notes}
     by_text = {}
     for r in rows:
         t = r["transcription"]
         if t and t != "NA":
             by_text.setdefault(t, r["note_id"])
-    notes = [(nid, t) for t, nid in by_text.items() if nid not in used_notes]
+    notes = [(nid, t) for t, nid in by_text.items() if nid not in used_notes and t not in used_texts]
     pools = {f: [] for f in FAMILIES}
     for nid, t in notes:
         sents = []
@@ -74,6 +87,23 @@ def main(seed, per_family, out, *skip_files):
             for f, pat in FAMILIES.items():
                 if re.search(pat, s, re.I):
                     pools[f].append((nid, k, s))
+    if drugs:
+        found = set()
+        for line in open(drugs, encoding="utf-8"):
+            r = json.loads(line)
+            if any(e[2] == "DRUG" for e in r["entities"]):
+                found.add(r["id"])
+        pools = {f: [c for c in p if f"status-{c[0]}-{c[1]}" in found] for f, p in pools.items()}
+    if int(per_family) == 0:
+        every = {}
+        for f, p in pools.items():
+            for nid, k, s in p:
+                every.setdefault(f"status-{nid}-{k}", {"id": f"status-{nid}-{k}", "text": s, "family": f})
+        with open(out, "w", encoding="utf-8") as fh:
+            for c in every.values():
+                fh.write(json.dumps(c, ensure_ascii=False) + "\n")
+        print(out, len(every), "candidates", {f: len(p) for f, p in pools.items()})
+        return
     rng = random.Random(int(seed))
     for f in pools:
         rng.shuffle(pools[f])
@@ -95,4 +125,12 @@ def main(seed, per_family, out, *skip_files):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    args = sys.argv[1:]
+    flag = "--all-parts" in args
+    args = [a for a in args if a != "--all-parts"]
+    pred = None
+    if "--drugs" in args:
+        at = args.index("--drugs")
+        pred = args[at + 1]
+        del args[at:at + 2]
+    main(*args, all_parts=flag, drugs=pred)

@@ -40,12 +40,15 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
 const PROSE =
   /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
 
-/** Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are `planned`. */
+/**
+ * Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are
+ * `planned`. A patient's own risk (`to reduce her risk of strokes`) is no consent.
+ */
 export const CONSENT_CONTEXT =
-  /\b(?:risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
+  /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraoperative\w*|preoperative\w*|postoperative\w*|operating room|dressing|the wound|bolus|fluoroscop\w*|procedure|needle|catheter|flush\w*|cannula|stress test)\b/i;
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|draped|incision|intubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;
 /** Contrast agents are given for the study the note describes, unless the text says otherwise. */
 export const CONTRAST_AGENT =
   /\b(?:contrast|dye|gadolinium|omnipaque|visipaque|isovue|ultravist|optiray|hypaque|gastrografin|barium)\b/i;
@@ -107,6 +110,33 @@ export const wordCount = (gap: string): number =>
 export function scopeEnded(gap: string, sentenceCut: boolean, commaEnds: boolean): boolean {
   if (sentenceCut || CLAUSE_BREAK.test(gap) || TERMINATOR.test(gap)) return true;
   return commaEnds && /,/.test(gap);
+}
+
+/** Between a trigger and a drug further down the list it opens: drugs and sigs (masked), list words. */
+const LIST_GAP = /^[\s,/]*(?:(?:and|or|of|plus|with|as well as)[\s,/]*)*$/i;
+
+/**
+ * Whether a two-way trigger opens a list that its forward scope runs through, commas and all (`was
+ * given vancomycin, Zosyn, and Levaquin`): only drugs, their sigs and list words stand between,
+ * the first of them a drug, and the trigger does not close the item of a drug right before it
+ * (`Lipitor 80 mg discontinued, Vioxx 25 mg`), where the comma ends its reach. `drugs` are the
+ * DRUG entities, sorted by start.
+ */
+export function opensList(
+  masked: string,
+  drugs: readonly { start: number; end: number }[],
+  trigger: { start: number; end: number },
+  drugStart: number,
+): boolean {
+  if (!LIST_GAP.test(masked.slice(trigger.end, drugStart))) return false;
+  // The list's first item is a drug found between (a lone span, as `statusOf` gives, opens none).
+  const first = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= trigger.end)];
+  if (!first || first.start >= drugStart) return false;
+  const before = drugs[lowerBound(drugs.length, (i) => drugs[i]!.end > trigger.start) - 1];
+  // Bounded: a long gap holds words anyway, and a long note stays linear.
+  return (
+    !before || /\S/.test(masked.slice(Math.max(before.end, trigger.start - 200), trigger.start))
+  );
 }
 
 export const cueOf = (text: string, start: number, end: number): StatusCue => ({

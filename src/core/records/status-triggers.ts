@@ -77,8 +77,14 @@ const RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|\\(${REACTION}\\)?|${REACTION}s?\\)`,
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
     ),
+  },
+  {
+    // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
+    status: 'allergy',
+    direction: 'backward',
+    pattern: `\\((?:${REACTION}|${SIDE_EFFECT})s?\\)`,
   },
   {
     status: 'allergy',
@@ -112,16 +118,25 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'both',
     pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:is|are) contraindicated|not given|declined|declines|refused|refuses|refuse',
+      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are) contraindicated|not given|declined|declines|refused|refuses|refuse',
     ),
     crossesBut: true,
+  },
+  {
+    // A prescription never filled or never written (`but was unable to get it filled`).
+    status: 'negated',
+    direction: 'backward',
+    pattern: W(
+      "(?:unable to|could not|couldn't|did not|didn't|never) (?:get|have) (?:it|this|them|the prescriptions?) filled|(?:never|did not|didn't) (?:fill(?:ed)?|pick(?:ed)? up) (?:it|this|them|the prescriptions?)|(?:never|did not|didn't) (?:give|gave|write|wrote|send|sent) (?:him |her |them |the patient )?(?:a |the )?prescriptions? for (?:it|this|them)",
+    ),
+    anaphor: true,
   },
   // stopped
   {
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+ )?courses? of|(?:repeated|multiple|several) courses of|failed|quit|tried',
+      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?) of|(?:repeated|multiple|several) courses of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
@@ -159,7 +174,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously|formerly',
+      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
     ),
   },
   {
@@ -177,6 +192,12 @@ const RULES: readonly TriggerRule[] = [
       '(?:did not|could not|does not|cannot|unable to|never) tolerate (?:it|this|them|both(?: of them)?|either(?: of them)?)',
     ),
     anaphor: true,
+  },
+  {
+    // A past trial told by its outcome (`Zoloft did not help`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W("(?:did not|didn't|never) (?:really )?(?:help(?:ed)?|work(?:ed)?)"),
   },
   {
     status: 'stopped',
@@ -202,19 +223,32 @@ const RULES: readonly TriggerRule[] = [
     ),
     anaphor: true,
   },
+  {
+    // A drug to be taken again later (`We will restart the Angiomax once he is back`) is paused now.
+    status: 'held',
+    direction: 'forward',
+    pattern: W(
+      '(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|can|may) (?:then |later |eventually )?(?:restart|resume|be (?:restarted|resumed)(?: back)? on)',
+    ),
+  },
+  {
+    status: 'held',
+    direction: 'backward',
+    pattern: W('(?:will|shall|is to|are to) (?:then |later |eventually )?be (?:restarted|resumed)'),
+  },
   // planned
   {
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be (?:re)?started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat(?:ed)?(?: with)?|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|discuss(?:ed|es|ing)? (?:starting|beginning|adding|initiating|trying|using)|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
     ),
   },
   {
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
     ),
   },
   {
@@ -245,14 +279,14 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'forward',
     pattern: W(
-      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? (?:(?:was|were) )?(?:written |given |sent |called in )?for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|were|had been|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|took|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
     ),
   },
   {
     status: 'active',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|is|are|will be) (?:continued|resumed|restarted|increased|decreased|started(?! on))',
+      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|started(?! on))|will be (?:continued|increased|decreased)',
     ),
   },
 ];

@@ -28,6 +28,7 @@ import {
   cueOf,
   findHeadings,
   maskSpans,
+  opensList,
   scopeEnded,
   sentenceBounds,
   wordCount,
@@ -78,14 +79,11 @@ export function* drugStatusSteps(
   // Masked on a copy whose length is unchanged, so offsets hold.
   const triggers = yield* findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
-  const drugStarts = entities
-    .filter((e) => e.label === 'DRUG')
-    .map((e) => e.start)
-    .sort((a, b) => a - b);
+  const drugs = entities.filter((e) => e.label === 'DRUG').sort((a, b) => a.start - b.start);
   let done = 0;
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
-    result.set(drug, statusAt(text, masked, drugStarts, drug, triggers, sentenceEnds, headings));
+    result.set(drug, statusAt(text, masked, drugs, drug, triggers, sentenceEnds, headings));
     if (++done % DRUGS_PER_STEP === 0) yield;
   }
   return result;
@@ -104,7 +102,12 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
 
 /** A time before the encounter the note describes. */
 const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|last year|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+/** An `active` cue in a past tense: with a past time, a past course. */
+const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
+/** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
+const TAKEN_FOR =
+  /^\s*(?:\S+\s+){0,3}?for (?:about |over |almost |nearly )?(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?(?:days?|weeks?|months?|years?)\b/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
@@ -112,6 +115,8 @@ const HYPOTHETICAL =
 const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
 /** Between a drug and a backward trigger: only its own sig (masked), one comma and a word. */
 const AFTER_OWN_SIG = /^[\s.]*,\s*(?:[a-z]+\s+)?$/;
+/** Between a drug and a backward trigger: a clause about the drug (`that she was taking,`), a few words. */
+const AFTER_RELATIVE = /^\s*(?:that|which) [^,.;:]{0,40},\s*(?:[a-z]+\s+){0,3}$/i;
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
 /** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
 const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
@@ -136,6 +141,16 @@ function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
   return /^\s*(?:[.,;]|$)/.test(next) || next.toLowerCase().includes(drug.text.toLowerCase());
 }
 
+/** A negation that the patient cannot take the drug (for a reason the sentence may give). */
+const CANNOT_TAKE = /^(?:cannot|can not|can't|unable to) /i;
+
+/** Whether a drug follows a two-way `trigger` as its object (`Continue Lasix, stop Aldactone`). */
+function hasObject(masked: string, drugs: readonly Entity[], trigger: Trigger): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= trigger.end)];
+  if (!next || next.start - trigger.end > 20) return false;
+  return /^\s*(?:(?:the|his|her|all)\s+)?$/i.test(masked.slice(trigger.end, next.start));
+}
+
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
 
@@ -155,22 +170,22 @@ function reachesBack(
   text: string,
   drug: Entity,
   trigger: Trigger,
-  drugStarts: readonly number[],
+  drugs: readonly Entity[],
   sentenceCut: boolean,
 ): boolean {
   const gap = text.slice(drug.end, trigger.start);
   if (sentenceCut || /\n/.test(gap) || wordCount(gap) > 14) return false;
   const plural = PLURAL_ANAPHOR.test(text.slice(trigger.start, trigger.end));
   if (plural) return true;
-  // drugStarts is sorted: is there a drug between this one and the trigger?
-  const next = lowerBound(drugStarts.length, (i) => drugStarts[i]! >= drug.end);
-  return !(next < drugStarts.length && drugStarts[next]! < trigger.start);
+  // drugs is sorted: is there a drug between this one and the trigger?
+  const next = lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end);
+  return !(next < drugs.length && drugs[next]!.start < trigger.start);
 }
 
 function statusAt(
   text: string,
   masked: string,
-  drugStarts: readonly number[],
+  drugs: readonly Entity[],
   drug: Entity,
   triggers: readonly Trigger[],
   sentenceEnds: readonly number[],
@@ -191,8 +206,9 @@ function statusAt(
   if (forward && !cut(forward.end, drug.start)) {
     const gap = text.slice(forward.end, drug.start);
     const rule = forward.rule;
+    const commaEnds = rule.direction === 'both' && !opensList(masked, drugs, forward, drug.start);
     const ended =
-      scopeEnded(gap, cut(forward.end, drug.start), rule.direction === 'both') ||
+      scopeEnded(gap, cut(forward.end, drug.start), commaEnds) ||
       (rule.maxWords !== undefined && wordCount(gap) > rule.maxWords) ||
       (UNTIL.get(rule)?.test(gap) ?? false);
     // A trigger between (of another direction) also ends the scope.
@@ -215,17 +231,24 @@ function statusAt(
       .some((t) => t.end <= backward.start && t.rule.maxWords === undefined);
     const butRefused = backward.rule.crossesBut === true && BUT_SUBJECT.test(gap);
     const inScope = backward.rule.anaphor
-      ? reachesBack(text, drug, backward, drugStarts, cut(drug.end, backward.start))
+      ? reachesBack(text, drug, backward, drugs, cut(drug.end, backward.start))
       : backward.rule.adjacent
         ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start))
         : backward.rule.list || PLURAL_PASSIVE.test(text.slice(backward.start, backward.end))
           ? !scopeEnded(gap.replace(/,/g, ' '), cut(drug.end, backward.start), false) &&
             wordCount(masked.slice(drug.end, backward.start)) <= 8
           : ((!scopeEnded(gap, cut(drug.end, backward.start), true) || butRefused) &&
-              wordCount(gap) <= 8) ||
+              wordCount(masked.slice(drug.end, backward.start)) <= 8) ||
             (!cut(drug.end, backward.start) &&
-              AFTER_OWN_SIG.test(masked.slice(drug.end, backward.start)));
-    if (!between && inScope) {
+              AFTER_OWN_SIG.test(masked.slice(drug.end, backward.start)) &&
+              !(backward.rule.direction === 'both' && hasObject(masked, drugs, backward)));
+    // A clause about the drug stands between (`Premarin that she was taking, advised to
+    // discontinue`): the trigger after it still reaches the drug, over the clause's own triggers.
+    const relative =
+      !backward.rule.anaphor &&
+      !cut(drug.end, backward.start) &&
+      AFTER_RELATIVE.test(masked.slice(drug.end, backward.start));
+    if ((!between && inScope) || relative) {
       candidates.push({
         status: backward.rule.status,
         cue: cueOf(text, backward.start, backward.end),
@@ -240,18 +263,32 @@ function statusAt(
       : undefined;
   if (headed && (headed.status === 'allergy' || candidates.length === 0)) candidates.push(headed);
   candidates.sort((a, b) => rank(a.status) - rank(b.status));
-  // `denies dye allergy`, `no penicillin allergy`: a negated allergy is no allergy.
+  // `denies dye allergy`, `no penicillin allergy`: a negated allergy is no allergy; but `cannot
+  // take aspirin because of intolerance` tells why it cannot be taken.
   const negation = candidates.find((c) => c.status === 'negated');
-  if (negation && candidates[0]?.status === 'allergy' && candidates[0].cue.start > drug.end) {
+  if (
+    negation &&
+    !CANNOT_TAKE.test(negation.cue.text) &&
+    candidates[0]?.status === 'allergy' &&
+    candidates[0].cue.start > drug.end
+  ) {
     return negation;
   }
+  // `Continue Paxil … was recommended`: a plan to go on with a drug leaves it active.
+  const continued = candidates.find((c) => c.status === 'active' && /^continu/i.test(c.cue.text));
+  if (candidates[0]?.status === 'planned' && continued) return continued;
   const best = candidates[0];
   const sentenceEnd =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
     text.length;
   if (best?.status === 'stopped' || best?.status === 'negated') {
     const after = text.slice(drug.end, sentenceEnd);
-    const pause = FOR_NOW.test(after) || (best.cue.end <= drug.start && FOR_A_WHILE.test(after));
+    // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
+    const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
+      masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
+    );
+    const pause =
+      FOR_NOW.test(after) || (best.cue.end <= drug.start && !sinceThen && FOR_A_WHILE.test(after));
     // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
     // the drug is still taken.
     const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
@@ -269,15 +306,15 @@ function statusAt(
     }
   }
 
-  // Given, or taken (`was on`), at a time before the encounter (`In August of 2007, she was
-  // treated with`, `she was on Lexapro in 2005`): a past course.
-  if (
-    best?.status === 'given' ||
-    (best?.status === 'active' && /^(?:was|were) on\b/i.test(best.cue.text))
-  ) {
+  // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
+  // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
+  // the simple past (`took Paxil for 2 years`): a past course.
+  if (best?.status === 'given' || (best?.status === 'active' && PAST_USE.test(best.cue.text))) {
     const sentenceStart =
       sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
-    if (PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
+    const tookFor =
+      /^took$/i.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
+    if (tookFor || PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
       return { status: 'stopped', cue: best.cue };
     }
   }

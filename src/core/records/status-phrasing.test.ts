@@ -1,0 +1,302 @@
+/**
+ * The status step on phrasings of new text: lists opened by a cue, sigs between a drug and its
+ * cue, future tense, prescriptions, past courses, and the sentence contexts that decide a drug
+ * with no cue. Each case asserts the status and the cue's exact span.
+ */
+import { describe, expect, it } from 'vitest';
+import { drugStatuses, statusOf, type DrugStatus } from './status.ts';
+import type { Med7Label } from '../labels.ts';
+import type { Entity } from '../types.ts';
+
+/** The status of `word` (its first occurrence) in `text`, as the only entity. */
+function of(text: string, word: string): DrugStatus {
+  const start = text.indexOf(word);
+  if (start < 0) throw new Error(`${word} not in text`);
+  return statusOf(text, { start, end: start + word.length });
+}
+
+/** Entities for `spans` ([text, label], each found after the one before), as the model gives them. */
+function entitiesOf(text: string, spans: [string, Med7Label][]): Entity[] {
+  let at = 0;
+  return spans.map(([word, label]) => {
+    const start = text.indexOf(word, at);
+    if (start < 0) throw new Error(`${word} not in text`);
+    at = start + word.length;
+    return { start, end: at, label, text: word, score: 1 };
+  });
+}
+
+/** The status of every DRUG of `spans`, by its text. */
+function statusesOf(text: string, spans: [string, Med7Label][]): Record<string, DrugStatus> {
+  const entities = entitiesOf(text, spans);
+  const statuses = drugStatuses(text, entities);
+  return Object.fromEntries(
+    entities.filter((e) => e.label === 'DRUG').map((e) => [e.text, statuses.get(e)!]),
+  );
+}
+
+describe('lists and sigs', () => {
+  it('lets a two-way cue before a list reach every drug of it', () => {
+    const text = 'The patient was given vancomycin, Zosyn, and Levaquin.';
+    const given = { status: 'given', cue: { start: 12, end: 21, text: 'was given' } };
+    expect(
+      statusesOf(text, [
+        ['vancomycin', 'DRUG'],
+        ['Zosyn', 'DRUG'],
+        ['Levaquin', 'DRUG'],
+      ]),
+    ).toEqual({ vancomycin: given, Zosyn: given, Levaquin: given });
+  });
+
+  it('reaches over the sigs of a list (`100 mg of Demerol, 3 mg of Versed`)', () => {
+    const text = 'He was given 100 mg of Demerol, 3 mg of Versed IV push slowly.';
+    expect(
+      statusesOf(text, [
+        ['100 mg', 'STRENGTH'],
+        ['Demerol', 'DRUG'],
+        ['3 mg', 'STRENGTH'],
+        ['Versed', 'DRUG'],
+        ['IV', 'ROUTE'],
+      ]).Versed,
+    ).toEqual({ status: 'given', cue: { start: 3, end: 12, text: 'was given' } });
+  });
+
+  it('still ends at the comma after a drug whose item the cue closes', () => {
+    const text = 'Lasix 40 mg discontinued, Coumadin 5 mg daily.';
+    const statuses = statusesOf(text, [
+      ['Lasix', 'DRUG'],
+      ['40 mg', 'STRENGTH'],
+      ['Coumadin', 'DRUG'],
+      ['5 mg', 'STRENGTH'],
+      ['daily', 'FREQUENCY'],
+    ]);
+    expect(statuses.Lasix).toEqual({
+      status: 'stopped',
+      cue: { start: 12, end: 24, text: 'discontinued' },
+    });
+    expect(statuses.Coumadin).toEqual({ status: 'active', cue: null });
+    // A lone span (no other drugs known) opens no list.
+    expect(of(text, 'Coumadin')).toEqual({ status: 'active', cue: null });
+  });
+
+  it("counts a drug's sig as no words between it and a cue after it", () => {
+    const text = 'Versed IV 5 mg and 100 mcg of IV fentanyl was given in cautious increments.';
+    const statuses = statusesOf(text, [
+      ['Versed', 'DRUG'],
+      ['IV', 'ROUTE'],
+      ['5 mg', 'STRENGTH'],
+      ['100 mcg', 'STRENGTH'],
+      ['IV', 'ROUTE'],
+      ['fentanyl', 'DRUG'],
+    ]);
+    expect(statuses.Versed).toEqual({
+      status: 'given',
+      cue: { start: 42, end: 51, text: 'was given' },
+    });
+  });
+
+  it('keeps a two-way cue with a drug after it to that drug (`Continue Lasix, stop Aldactone`)', () => {
+    const statuses = statusesOf('Continue Lasix, stop Aldactone.', [
+      ['Lasix', 'DRUG'],
+      ['Aldactone', 'DRUG'],
+    ]);
+    expect(statuses.Lasix).toEqual({
+      status: 'active',
+      cue: { start: 0, end: 8, text: 'Continue' },
+    });
+    expect(statuses.Aldactone).toEqual({
+      status: 'stopped',
+      cue: { start: 16, end: 20, text: 'stop' },
+    });
+  });
+
+  it('reads a reaction in brackets after each drug as allergy', () => {
+    const text = 'Sulfa (rash), codeine (nausea).';
+    expect(of(text, 'Sulfa')).toEqual({
+      status: 'allergy',
+      cue: { start: 6, end: 12, text: '(rash)' },
+    });
+    expect(of(text, 'codeine')).toEqual({
+      status: 'allergy',
+      cue: { start: 22, end: 30, text: '(nausea)' },
+    });
+  });
+
+  it('reaches back over a clause about the drug (`Premarin that she was taking, …`)', () => {
+    const text = 'The patient also had Premarin that she was taking, advised to discontinue it.';
+    expect(of(text, 'Premarin')).toEqual({
+      status: 'stopped',
+      cue: { start: 62, end: 73, text: 'discontinue' },
+    });
+  });
+});
+
+describe('future tense and prescriptions', () => {
+  it('reads `will be treated with` and `will be started` as planned', () => {
+    const text = 'PLAN: The patient will be treated with aspirin, Plavix and statins.';
+    expect(of(text, 'Plavix')).toEqual({
+      status: 'planned',
+      cue: { start: 18, end: 38, text: 'will be treated with' },
+    });
+    expect(of('Coumadin will be started tomorrow.', 'Coumadin')).toEqual({
+      status: 'planned',
+      cue: { start: 9, end: 24, text: 'will be started' },
+    });
+  });
+
+  it('reads a treatment discussed as planned', () => {
+    expect(of('We discussed starting insulin.', 'insulin')).toEqual({
+      status: 'planned',
+      cue: { start: 3, end: 21, text: 'discussed starting' },
+    });
+  });
+
+  it('reads a restart to come as held, one done as active', () => {
+    expect(of('We will restart the Angiomax once he is back from the OR.', 'Angiomax')).toEqual({
+      status: 'held',
+      cue: { start: 3, end: 15, text: 'will restart' },
+    });
+    expect(of('The patient will be restarted on Invega and Abilify.', 'Abilify')).toEqual({
+      status: 'held',
+      cue: { start: 12, end: 32, text: 'will be restarted on' },
+    });
+    expect(of('Coumadin will be restarted tomorrow.', 'Coumadin')).toEqual({
+      status: 'held',
+      cue: { start: 9, end: 26, text: 'will be restarted' },
+    });
+    expect(of('He was restarted on Digoxin.', 'Digoxin').status).toBe('active');
+  });
+
+  it('keeps a drug whose continuation is recommended active', () => {
+    expect(of('Continue Paxil and Xanax use was recommended.', 'Xanax')).toEqual({
+      status: 'active',
+      cue: { start: 0, end: 8, text: 'Continue' },
+    });
+  });
+
+  it('reads a prescription written as active, and one never filled as negated', () => {
+    const written = 'The patient had a pain prescription written for Tylenol with codeine.';
+    expect(of(written, 'codeine')).toEqual({
+      status: 'active',
+      cue: { start: 23, end: 47, text: 'prescription written for' },
+    });
+    const unfilled =
+      'She was given a prescription for Zostrix cream but was unable to get it filled.';
+    expect(of(unfilled, 'Zostrix')).toEqual({
+      status: 'negated',
+      cue: { start: 55, end: 78, text: 'unable to get it filled' },
+    });
+    const unbegun = 'A prescription for Keflex 500 mg for red legs has not yet begun.';
+    expect(of(unbegun, 'Keflex')).toEqual({
+      status: 'negated',
+      cue: { start: 46, end: 63, text: 'has not yet begun' },
+    });
+    expect(of('He has not taken his Coumadin since Monday.', 'Coumadin')).toEqual({
+      status: 'negated',
+      cue: { start: 3, end: 16, text: 'has not taken' },
+    });
+  });
+
+  it('reads `cannot take X because of intolerance` as allergy, not a denied allergy', () => {
+    const text = 'He cannot take aspirin because of intolerance, but no true allergy to aspirin.';
+    expect(of(text, 'aspirin')).toEqual({
+      status: 'allergy',
+      cue: { start: 23, end: 45, text: 'because of intolerance' },
+    });
+  });
+});
+
+describe('past courses', () => {
+  it('reads a trial given with a length as a past course, a trial to come as planned', () => {
+    expect(of('He was given a 3 day trial of Florinef, which helped.', 'Florinef')).toEqual({
+      status: 'stopped',
+      cue: { start: 7, end: 29, text: 'given a 3 day trial of' },
+    });
+    expect(of('She was given a trial of Elavil at bedtime.', 'Elavil')).toEqual({
+      status: 'active',
+      cue: { start: 4, end: 24, text: 'was given a trial of' },
+    });
+    expect(of('The patient to be given a trial of prednisone.', 'prednisone')).toEqual({
+      status: 'planned',
+      cue: { start: 26, end: 34, text: 'trial of' },
+    });
+  });
+
+  it('reads drugs taken or given before the encounter as stopped', () => {
+    expect(of('She took Paxil for 2 years.', 'Paxil')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 8, text: 'took' },
+    });
+    expect(of('She took Tylenol this morning.', 'Tylenol').status).toBe('active');
+    expect(of('She had been taking Celebrex until 2 weeks ago.', 'Celebrex')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 19, text: 'had been taking' },
+    });
+    expect(of('Prior to admission she was taking Lasix.', 'Lasix').status).toBe('active');
+    expect(of('She was treated with Keflex last month.', 'Keflex')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 20, text: 'was treated with' },
+    });
+    const extraction =
+      'He underwent a dental extraction with administration of cephalexin 1 week prior to admission.';
+    expect(of(extraction, 'cephalexin')).toEqual({
+      status: 'stopped',
+      cue: { start: 38, end: 55, text: 'administration of' },
+    });
+  });
+
+  it('reads a drug that did not help as a past trial', () => {
+    expect(of('Zoloft did not help.', 'Zoloft')).toEqual({
+      status: 'stopped',
+      cue: { start: 7, end: 19, text: 'did not help' },
+    });
+  });
+
+  it('reads `has been off X for 2 weeks` as stopped, `hold X for 2 weeks` as held', () => {
+    expect(of('He has been off Coumadin for 2 weeks.', 'Coumadin')).toEqual({
+      status: 'stopped',
+      cue: { start: 12, end: 15, text: 'off' },
+    });
+    expect(of('Hold Coumadin for 2 weeks.', 'Coumadin')).toEqual({
+      status: 'held',
+      cue: { start: 0, end: 4, text: 'Hold' },
+    });
+  });
+
+  it('does not read `as previously prescribed` as a stop', () => {
+    const text = 'Increase her Lasix from 100 to 120 mg every morning as previously prescribed.';
+    expect(
+      statusesOf(text, [
+        ['Lasix', 'DRUG'],
+        ['100', 'STRENGTH'],
+        ['120 mg', 'STRENGTH'],
+        ['every morning', 'FREQUENCY'],
+      ]).Lasix,
+    ).toEqual({ status: 'active', cue: { start: 0, end: 9, text: 'Increase ' } });
+  });
+});
+
+describe('sentence contexts for a drug with no cue', () => {
+  it('reads the emergency department and `preop` as the encounter: given', () => {
+    const ed = 'He is evaluated in the emergency department with albuterol and oxygen.';
+    expect(of(ed, 'albuterol')).toEqual({
+      status: 'given',
+      cue: { start: 23, end: 43, text: 'emergency department' },
+    });
+    expect(of('Ancef 1 g IV preop.', 'Ancef')).toEqual({
+      status: 'given',
+      cue: { start: 13, end: 18, text: 'preop' },
+    });
+  });
+
+  it("weighs risks of a treatment as planned, not the patient's own risk", () => {
+    expect(of('The risks of sedation with Versed were discussed.', 'Versed')).toEqual({
+      status: 'planned',
+      cue: { start: 4, end: 12, text: 'risks of' },
+    });
+    expect(of('We discussed aspirin to reduce her risk of future strokes.', 'aspirin')).toEqual({
+      status: 'active',
+      cue: null,
+    });
+  });
+});
