@@ -22,6 +22,10 @@ export interface ReadyBreakdown {
   readonly modelFetchMs: number;
   /** The session's time after both fetches ended: wasm compile and session creation. */
   readonly afterFetchesMs: number;
+  /** onnxruntime-web's `instantiateStreaming`, call to instance (it overlaps the wasm's fetch). */
+  readonly wasmCompileMs: number;
+  /** The session's time after the wasm was compiled and the model fetched: creating the session. */
+  readonly sessionCreateMs: number;
   readonly warmUpMs: number;
   /** `med7-ready` in the page. */
   readonly readyMs: number;
@@ -81,6 +85,8 @@ export async function readBreakdown(
       : Math.max(...list.map((r) => r.end)) - Math.min(...list.map((r) => r.start));
   const session = timeline.measures['session'];
   const lastFetch = Math.max(...[...wasm, ...onnx].map((r) => r.end), session?.start ?? NaN);
+  const compile = timeline.measures['wasm-compile'];
+  const sessionFrom = Math.max(compile?.end ?? NaN, ...onnx.map((r) => r.end));
   return {
     pageMs: pageSide.dcl,
     workerCreatedMs: offset,
@@ -91,6 +97,8 @@ export async function readBreakdown(
     wasmFetchMs: duration(wasm),
     modelFetchMs: duration(onnx),
     afterFetchesMs: session === undefined ? NaN : session.end - lastFetch,
+    wasmCompileMs: compile === undefined ? NaN : compile.end - compile.start,
+    sessionCreateMs: session === undefined ? NaN : session.end - sessionFrom,
     warmUpMs: span('warm-up'),
     readyMs,
   };

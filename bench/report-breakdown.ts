@@ -20,6 +20,8 @@ function readyRows(visits: readonly ReadyBreakdown[]): string[] {
     `| … wasm fetch (on the wire) | ${col((b) => b.wasmFetchMs)} |`,
     `| … model fetch (on the wire, in parallel with the wasm) | ${col((b) => b.modelFetchMs)} |`,
     `| … after both fetches: wasm compile, graph optimisation, session creation | ${col((b) => b.afterFetchesMs)} |`,
+    `| … wasm compile (\`instantiateStreaming\`, call to instance; overlaps its fetch) | ${col((b) => b.wasmCompileMs)} |`,
+    `| … session creation (after the wasm is compiled and the model fetched) | ${col((b) => b.sessionCreateMs)} |`,
     `| warm-up (one short analysis) | ${col((b) => b.warmUpMs, 1)} |`,
     `| \`med7-ready\` in the page (from navigation) | ${col((b) => b.readyMs)} |`,
   ];

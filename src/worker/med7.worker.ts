@@ -23,6 +23,7 @@ import {
 } from './protocol.ts';
 import { packedBuffers, packEntities } from './packed-entities.ts';
 import { armIntegrity } from './worker-integrity.ts';
+import { timeWasmCompiles } from './wasm-timing.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerReply, transfer: Transferable[]): void;
@@ -35,6 +36,7 @@ interface Loaded {
 }
 
 const scope = self as unknown as WorkerScope;
+timeWasmCompiles();
 /** Progress replies per file are spaced at least this far apart (ms), except the last. */
 const PROGRESS_INTERVAL_MS = 100;
 
