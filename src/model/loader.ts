@@ -109,6 +109,10 @@ async function load(options: LoadOptions): Promise<Med7Model> {
 
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
+  // transformers.js would fetch onnxruntime-web's wasm itself and hand over the bytes, which the
+  // browser compiles anew on every visit. Left to onnxruntime-web, the wasm is compiled while it
+  // streams in, and the browser's code cache keeps the compiled module for the next visit.
+  if (!IS_NODE) env.useWasmCache = false;
   if (location.base !== undefined) env.localModelPath = location.base;
   // Replaces transformers.js's CDN default: onnxruntime-web's wasm files are always self-hosted.
   const ortFolder = IS_NODE
