@@ -39,6 +39,8 @@ export interface CoresRow {
   /** Medians of the passes. */
   readonly wordsPerSecond: number;
   readonly cores: number;
+  /** Median over the rounds of this pass's words/s over the one-core pass of the same round. */
+  readonly speedup?: number;
 }
 
 export interface CoresResult {
@@ -113,44 +115,64 @@ export async function measureCores(options: {
     ['pool', options.jobs],
     ['threads', options.jobs],
   ];
+  const prepared = (Object.entries(inputs) as ['short' | 'long', string[]][]).map(
+    ([input, texts]) => ({
+      input,
+      texts,
+      batches: groups(texts),
+      words: texts.reduce((sum, text) => sum + countWords(text), 0),
+    }),
+  );
+  const engines: { kind: EngineKind; jobs: number; engine: Engine }[] = [];
   const rows: CoresRow[] = [];
-  for (const [kind, jobs] of configs) {
-    if (jobs === 1 && kind === 'pool') continue;
-    const engine = await openEngine({ dtype: 'auto', jobs, kind });
-    try {
-      for (const [input, texts] of Object.entries(inputs) as ['short' | 'long', string[]][]) {
-        const batches = groups(texts);
-        const words = texts.reduce((sum, text) => sum + countWords(text), 0);
-        // An untimed pass first, through every worker: V8's compiled code and onnxruntime's
-        // memory for the largest shapes are then ready in each (a warm-up of one small group
-        // reached one worker of the pool only, and its first timed pass ran the other cold).
-        await pass(engine, batches, words);
-        const passes: CoresPass[] = [];
-        for (let r = 0; r < options.repeats; r++) passes.push(await pass(engine, batches, words));
+  try {
+    for (const [kind, jobs] of configs) {
+      if (jobs === 1 && kind === 'pool') continue;
+      engines.push({ kind, jobs, engine: await openEngine({ dtype: 'auto', jobs, kind }) });
+    }
+    // An untimed pass first, through every worker: V8's compiled code and onnxruntime's memory
+    // for the largest shapes are then ready in each (a warm-up of one small group reached one
+    // worker of the pool only, and its first timed pass ran the other cold).
+    for (const { engine } of engines) {
+      for (const input of prepared) await pass(engine, input.batches, input.words);
+    }
+    // The engines take turns, pass by pass: this virtual machine's speed drifts from minute to
+    // minute, and a ratio of passes made one after the other sees the same machine.
+    const passes = new Map<string, CoresPass[]>();
+    const key = (input: string, kind: string, jobs: number): string => `${input} ${kind} ${jobs}`;
+    for (let r = 0; r < options.repeats; r++) {
+      for (const input of prepared) {
+        for (const { kind, jobs, engine } of engines) {
+          const k = key(input.input, kind, jobs);
+          passes.set(k, [...(passes.get(k) ?? []), await pass(engine, input.batches, input.words)]);
+        }
+      }
+    }
+    for (const { kind, jobs } of engines) {
+      for (const { input, texts, words } of prepared) {
+        const own = passes.get(key(input, kind, jobs))!;
+        const one = passes.get(key(input, 'threads', 1))!;
+        const median = (values: number[]): number => quantile(values, 0.5);
+        const speedup = median(own.map((p, i) => p.wordsPerSecond / one[i]!.wordsPerSecond));
         const row: CoresRow = {
           input,
           kind,
           jobs,
           records: texts.length,
           words,
-          passes,
-          wordsPerSecond: quantile(
-            passes.map((p) => p.wordsPerSecond),
-            0.5,
-          ),
-          cores: quantile(
-            passes.map((p) => p.cores),
-            0.5,
-          ),
+          passes: own,
+          wordsPerSecond: median(own.map((p) => p.wordsPerSecond)),
+          cores: median(own.map((p) => p.cores)),
+          speedup,
         };
         rows.push(row);
         log(
-          `cores: ${input} ${kind} ×${jobs}: ${Math.round(row.wordsPerSecond)} words/s, ${row.cores.toFixed(2)} cores (load ${loadavg()[0]!.toFixed(2)})`,
+          `cores: ${input} ${kind} ×${jobs}: ${Math.round(row.wordsPerSecond)} words/s, ${row.cores.toFixed(2)} cores, ${speedup.toFixed(2)}× one core (load ${loadavg()[0]!.toFixed(2)})`,
         );
       }
-    } finally {
-      await engine.dispose();
     }
+  } finally {
+    await Promise.all(engines.map(({ engine }) => engine.dispose()));
   }
   return {
     date: new Date().toISOString(),
@@ -176,13 +198,13 @@ export function renderCores(result: CoresResult): string[] {
   const lines = [
     '## Cores (`med7 annotate`, batched)',
     '',
-    `${result.availableParallelism} cores available; load average ${result.loadAverageStart.map((l) => l.toFixed(2)).join(', ')} at the start, ${result.loadAverageEnd.map((l) => l.toFixed(2)).join(', ')} at the end. Medians of ${result.rows[0]?.passes.length ?? 0} passes; cores used = CPU time of the process (all threads) / wall time. On a machine shared with other work, words per CPU-second is the steadier figure: it says how well the CPU time given was used.`,
+    `${result.availableParallelism} cores available; load average ${result.loadAverageStart.map((l) => l.toFixed(2)).join(', ')} at the start, ${result.loadAverageEnd.map((l) => l.toFixed(2)).join(', ')} at the end. Medians of ${result.rows[0]?.passes.length ?? 0} passes, the engines taking turns pass by pass after an untimed pass each; × one core is the median over the rounds of a pass against the one-core pass of the same round; cores used = CPU time of the process (all threads) / wall time. On a machine shared with other work, words per CPU-second is the steadier figure: it says how well the CPU time given was used.`,
     '',
     '| input | engine | words/s, median (min–max) | cores used | words per CPU-second | × one core |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
   ];
   for (const row of result.rows) {
-    const base = one(row.input)?.wordsPerSecond ?? row.wordsPerSecond;
+    const speedup = row.speedup ?? row.wordsPerSecond / (one(row.input)?.wordsPerSecond ?? NaN);
     const engine =
       row.jobs === 1
         ? 'one model, 1 thread'
@@ -190,7 +212,7 @@ export function renderCores(result: CoresResult): string[] {
           ? `pool of ${row.jobs} workers (--jobs ${row.jobs})`
           : `one model, ${row.jobs} intra-op threads`;
     lines.push(
-      `| ${row.input} (${row.records} records, ${row.words} words) | ${engine} | ${wordsPerSecond(row)} | ${row.cores.toFixed(2)} | ${Math.round(row.wordsPerSecond / row.cores).toLocaleString('en-US')} | ${(row.wordsPerSecond / base).toFixed(2)} |`,
+      `| ${row.input} (${row.records} records, ${row.words} words) | ${engine} | ${wordsPerSecond(row)} | ${row.cores.toFixed(2)} | ${Math.round(row.wordsPerSecond / row.cores).toLocaleString('en-US')} | ${speedup.toFixed(2)} |`,
     );
   }
   return lines;
