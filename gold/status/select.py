@@ -9,8 +9,11 @@ any status part already draws from are skipped, at most one sentence per note, f
 turn with a fixed seed.
 
 With `--all-parts`, a note is also skipped when any status part holds a sentence of it under another
-id (`mts-`, `third-`, `fourth-`, `test-` ids of the first parts) or when its text equals such a
-note's (MTSamples repeats some notes under several ids). Parts H and I were drawn without it.
+id (`mts-`, `third-`, `fourth-`, `test-` ids of the first parts), when the training's annotated
+sentences draw from it (`training/data/*annotated.jsonl`: status parts and training notes are kept
+apart), or when its text equals such a note's (MTSamples repeats some notes under several ids).
+Parts H and I were drawn without it; part J before it skipped the training's notes (six of its
+sentences were then left out).
 
 Most cue sentences name no drug, so one per note can spend a note on a sentence without one. Part J
 was drawn in two steps: PER_FAMILY 0 writes every candidate (all families, all notes); the model
@@ -50,7 +53,7 @@ def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None):
     seen_norm = set()
     used_notes = set()
     for path in GOLD + list(skip_files):
-        part = path.rsplit("/", 1)[-1].startswith("status-")
+        part = path.rsplit("/", 1)[-1].startswith("status-") or "/training/data/" in path
         for line in open(path, encoding="utf-8"):
             r = json.loads(line)
             if "text" in r:
