@@ -9,8 +9,11 @@ import { watchEvents, waitForReady } from './helpers.ts';
  * which are workers too).
  */
 function modelWorkers(page: Page, not?: Worker): Worker[] {
-  // onnxruntime's threads are blob: workers; the model worker is the bundle's med7.worker-*.js
-  return page.workers().filter((worker) => worker !== not && /med7/.test(worker.url()));
+  // the model worker is med7-ner.worker.js (the build) or med7.worker-*.js (Vite); onnxruntime's
+  // threads run its ort-wasm-*.mjs, which the build serves from med7-ner/ort/ too
+  return page
+    .workers()
+    .filter((worker) => worker !== not && /med7[^/]*\.worker[^/]*\.js/.test(worker.url()));
 }
 async function modelWorker(page: Page, not?: Worker): Promise<Worker> {
   await expect.poll(() => modelWorkers(page, not).length, { timeout: 60_000 }).toBe(1);
