@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { wasmThreadCount } from '../src/worker/wasm-threads.ts';
 import {
   README_ENTITIES,
   README_SENTENCE,
@@ -77,7 +78,7 @@ test('the package: compiled JS and types, no tests, sources, training code or fp
 });
 
 for (const isolate of [false, true]) {
-  test(`a plain page with one script tag, ${isolate ? 'cross-origin isolated (threads)' : 'no isolation headers (one thread)'}`, async ({
+  test(`a plain page with one script tag, ${isolate ? 'cross-origin isolated (threads: all cores but one)' : 'no isolation headers (one thread)'}`, async ({
     page,
   }) => {
     const root = site(
@@ -91,7 +92,7 @@ for (const isolate of [false, true]) {
     await page.goto(server.url);
     const ms = await expectReadmeHighlights(page);
     const threads = await readyThreads(page);
-    if (isolate) expect(threads).toBe(Math.min(4, await cores(page)));
+    if (isolate) expect(threads).toBe(wasmThreadCount(await cores(page), true));
     else expect(threads).toBe(1);
     expect([...origins]).toEqual([server.url.slice(0, -1)]);
     recordTimings({ [`consumerPlain${isolate ? 'Isolated' : ''}`]: { firstHighlightsMs: ms } });
@@ -109,7 +110,7 @@ test('the drop-in folder on another origin (a CDN with CORS), the page isolated'
   await watchEvents(page);
   await page.goto(pageSite.url);
   const ms = await expectReadmeHighlights(page);
-  expect(await readyThreads(page)).toBe(Math.min(4, await cores(page)));
+  expect(await readyThreads(page)).toBe(wasmThreadCount(await cores(page), true));
   expect([...origins].sort()).toEqual([cdn.url.slice(0, -1), pageSite.url.slice(0, -1)].sort());
   recordTimings({ consumerCdn: { firstHighlightsMs: ms } });
 });

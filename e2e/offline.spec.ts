@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { README_SENTENCE, analyze, recordTimings, waitForReady, watchEvents } from './helpers.ts';
+import { wasmThreadCount } from '../src/worker/wasm-threads.ts';
 
 // One context: the first test is the first visit (device="wasm"), the second the offline revisit.
 test.describe.configure({ mode: 'serial' });
@@ -46,7 +47,7 @@ test('device="wasm" works, with threads when cross-origin isolated', async () =>
   expect(ready.fallbackReason).toBeUndefined();
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  expect(ready.threads).toBe(Math.min(4, cores));
+  expect(ready.threads).toBe(wasmThreadCount(cores, true));
   await expect(page.locator('med7-ner').getByRole('status').first()).toContainText(
     `WASM, ${ready.threads} thread`,
   );

@@ -23,6 +23,7 @@ import {
 } from './protocol.ts';
 import { packedBuffers, packEntities } from './packed-entities.ts';
 import { armIntegrity } from './worker-integrity.ts';
+import { wasmThreadCount } from './wasm-threads.ts';
 import { timeWasmCompiles } from './wasm-timing.ts';
 
 interface WorkerScope {
@@ -122,15 +123,11 @@ env.fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
   return response.then((first) => first.clone());
 };
 
-/**
- * onnxruntime-web uses half the logical cores (at most 4) by default, which is a single thread on a
- * 2-core machine; use all of them (at most 4) when the page is cross-origin isolated.
- */
+/** onnxruntime-web's WASM threads (./wasm-threads.ts). */
 function configureThreads(): void {
   const wasm = env.backends.onnx.wasm;
   if (wasm === undefined) return;
-  const cores = navigator.hardwareConcurrency || 1;
-  wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, cores)) : 1;
+  wasm.numThreads = wasmThreadCount(navigator.hardwareConcurrency || 1, self.crossOriginIsolated);
 }
 
 function wasmThreads(): number {
