@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMed7Model, type LoadOptions } from '../model/index.ts';
 import type { FromWorker, ToWorker, WorkerLoad } from './engine.ts';
+import { createHeapBudget, HEAP_MARGIN } from './heap-budget.ts';
 import { errorMessage } from '../core/error-message.ts';
 
 const port = parentPort;
@@ -17,6 +18,7 @@ if (load.model !== undefined) options.model = load.model;
 
 try {
   const model = await loadMed7Model(options);
+  const heap = createHeapBudget(HEAP_MARGIN);
   // Tasks come one at a time (the pool sends the next when this one is answered).
   port.on('message', (message: ToWorker) => {
     if ('close' in message) {
@@ -29,7 +31,8 @@ try {
       .then(
         (entities) => send({ id, entities }),
         (error: unknown) => send({ id, error: errorMessage(error) }),
-      );
+      )
+      .finally(() => heap.settle());
   });
   send({ ready: { device: model.device, dtype: model.dtype, source: model.source } });
 } catch (error) {

@@ -54,6 +54,14 @@ export async function openSession(request: SessionRequest): Promise<OpenedSessio
   }
 }
 
+/**
+ * Node's sessions plan no memory patterns: a pattern is planned and kept per input shape, and the
+ * shape of a model call changes with nearly every call, so it bought no measurable speed and cost
+ * about 30 MB a session (`med7 annotate --jobs 1` on 969 notes, 3 rounds: 239-248 MB peak against
+ * 269-304 MB, words/s within the machine's drift; docs/batch.md).
+ */
+const NODE_SESSION = { enableMemPattern: false } as const;
+
 async function openFile(request: SessionRequest, dtype: ResolvedDtype): Promise<PreTrainedModel> {
   const { location, device, onProgress, threads } = request;
   const onnxFile = ONNX_FILES[dtype];
@@ -74,6 +82,7 @@ async function openFile(request: SessionRequest, dtype: ResolvedDtype): Promise<
       // products are integer kernels by design (onnxruntime still fuses them), or on other styles.
       session_options: {
         extra: { session: { disable_quant_qdq: '1' } },
+        ...(IS_NODE ? NODE_SESSION : {}),
         ...(IS_NODE && threads !== undefined
           ? { intraOpNumThreads: threads, interOpNumThreads: 1 }
           : {}),

@@ -71,6 +71,11 @@ export interface LoadOptions {
    * and keeps nothing.
    */
   batching?: 'sentence' | 'pooled';
+  /**
+   * Padded sub-tokens per model call, at most (default 2,048 in Node, 8,192 in a browser). A call's
+   * working memory grows with it; the entities do not change.
+   */
+  maxBatchTokens?: number;
   /** Sentences whose results are kept, with `batching: 'sentence'` (default 4,096; 0: none). */
   sentenceCacheSize?: number;
   /**
