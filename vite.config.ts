@@ -161,7 +161,7 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 2000, emptyOutDir: false },
   optimizeDeps: { exclude: ['@huggingface/transformers'] },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
   },

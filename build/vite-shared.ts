@@ -39,7 +39,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-/** Serves the plain files of `dir` at `prefix`; 404 for anything outside it, missing or not allowed. */
+/**
+ * Serves the plain files of `dir` at `prefix`; 404 for anything outside it, missing or not allowed.
+ * Each answer may be cached but is revalidated (`no-cache`); a request whose `If-None-Match` names
+ * the file's current ETag gets `304 Not Modified` and no body, so a browser that has the file (the
+ * demo's service worker precaching the wasm the page just fetched, a model file checked on a second
+ * visit) does not download it again.
+ */
 export function serveDir(prefix: string, dir: string, allow?: readonly string[]) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -53,15 +59,28 @@ export function serveDir(prefix: string, dir: string, allow?: readonly string[])
       return;
     }
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
-    res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
     const { size, mtime } = statSync(file);
-    res.setHeader('Content-Length', String(size));
+    const etag = `W/"${size}-${mtime.getTime()}"`;
+    res.setHeader('ETag', etag);
     res.setHeader('Last-Modified', mtime.toUTCString());
-    res.setHeader('ETag', `W/"${size}-${mtime.getTime()}"`);
     res.setHeader('Cache-Control', 'no-cache');
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+    res.setHeader('Content-Length', String(size));
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   };
+}
+
+/** Whether an `If-None-Match` header names `etag` (or `*`), by weak comparison. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = (tag: string): string => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
 /**

@@ -140,9 +140,18 @@ renderExamples();
 renderTable([]);
 if (ner.text === undefined && !params.has('empty')) ner.text = EXAMPLES[0]?.text ?? '';
 
-// Offline support for the built demo: the service worker precaches the app, the wasm and the model.
+// Offline support for the built demo: the service worker precaches the app and onnxruntime-web's
+// wasm (public/sw.js). It is registered once the model is ready (or has failed), so that its
+// precache neither competes with the first load nor downloads the wasm a second time: by then the
+// wasm is in the HTTP cache and the precache only revalidates it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
-    console.warn('Offline support unavailable:', error);
-  });
+  const registerOnce = (): void => {
+    ner.removeEventListener('med7-ready', registerOnce);
+    ner.removeEventListener('med7-error', registerOnce);
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+      console.warn('Offline support unavailable:', error);
+    });
+  };
+  ner.addEventListener('med7-ready', registerOnce);
+  ner.addEventListener('med7-error', registerOnce);
 }
