@@ -189,7 +189,8 @@ async function load(options: LoadOptions): Promise<Med7Model> {
       ...(options.window?.overlap === undefined ? {} : { overlap: options.window.overlap }),
       // Node analyses corpora: pooled calls keep its throughput; a page re-analyses edited text.
       batching: options.batching ?? (IS_NODE ? 'pooled' : 'sentence'),
-      maxBatchTokens: options.maxBatchTokens ?? (IS_NODE ? NODE_BATCH_TOKENS : BROWSER_BATCH_TOKENS),
+      maxBatchTokens:
+        options.maxBatchTokens ?? (IS_NODE ? NODE_BATCH_TOKENS : BROWSER_BATCH_TOKENS),
       ...(options.sentenceCacheSize === undefined
         ? {}
         : { sentenceCacheSize: options.sentenceCacheSize }),
