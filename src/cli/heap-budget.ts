@@ -1,11 +1,11 @@
 /**
- * Keeps a model worker's JavaScript heap near its live size. V8 lets a thread's old generation grow
- * to several times what survives a full collection before it collects again, and a worker of
- * `med7 annotate` leaves a little garbage there with every group of records: two workers each held
- * a heap of about 68 MB, mostly garbage, at the peak of an archive run. After each group the worker
- * asks its budget whether the heap has grown more than `margin` bytes past what the last full
- * collection left, and collects at once if so (every few groups, not after each: a collection after
- * every group cost about a tenth of the throughput). Measured in docs/batch.md.
+ * Keeps a thread's JavaScript heap near its live size. V8 lets a thread's old generation grow to
+ * several times what survives a full collection before it collects again, and the threads of
+ * `med7 annotate` leave a little garbage there with every group of records: a model worker's heap
+ * reached about 68 MB, half of it garbage, at the peak of an archive run. After each group the
+ * thread asks its budget whether the heap has grown more than `margin` bytes past what the last
+ * full collection left, and collects at once if so (every few groups, not after each: a collection
+ * after every group cost about a tenth of the throughput). Measured in docs/batch.md.
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
