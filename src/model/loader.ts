@@ -64,10 +64,15 @@ const DEVICES: readonly LoadDevice[] = ['auto', 'webgpu', 'wasm', 'cpu'];
  * Padded sub-tokens per model call. Node runs corpora in pooled calls; onnxruntime keeps the
  * working memory of its largest call, so 2,048 instead of 8,192 lowers the peak of `med7 annotate`
  * with two workers, at the same words/s within the machine's drift (docs/batch.md). A page's calls
- * are single sentences and stay as they were.
+ * are single sentences and keep the extractor's default (8,192).
  */
 const NODE_BATCH_TOKENS = 2048;
-const BROWSER_BATCH_TOKENS = 8192;
+
+/** The tokens per call asked for, else Node's; a browser keeps the extractor's own default. */
+function maxBatchTokensOf(options: LoadOptions): { maxBatchTokens?: number } {
+  const asked = options.maxBatchTokens ?? (IS_NODE ? NODE_BATCH_TOKENS : undefined);
+  return asked === undefined ? {} : { maxBatchTokens: asked };
+}
 
 /**
  * A User Timing entry `med7:NAME` from `start` to now: the load's phases, which `npm run bench`
@@ -189,8 +194,7 @@ async function load(options: LoadOptions): Promise<Med7Model> {
       ...(options.window?.overlap === undefined ? {} : { overlap: options.window.overlap }),
       // Node analyses corpora: pooled calls keep its throughput; a page re-analyses edited text.
       batching: options.batching ?? (IS_NODE ? 'pooled' : 'sentence'),
-      maxBatchTokens:
-        options.maxBatchTokens ?? (IS_NODE ? NODE_BATCH_TOKENS : BROWSER_BATCH_TOKENS),
+      ...maxBatchTokensOf(options),
       ...(options.sentenceCacheSize === undefined
         ? {}
         : { sentenceCacheSize: options.sentenceCacheSize }),
