@@ -25,6 +25,7 @@ import { packedBuffers, packEntities } from './packed-entities.ts';
 import { armIntegrity } from './worker-integrity.ts';
 import { wasmThreadCount } from './wasm-threads.ts';
 import { timeWasmCompiles } from './wasm-timing.ts';
+import { WARM_THROUGH_CALLS, warmThroughSentence } from './warm-through.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerReply, transfer: Transferable[]): void;
@@ -46,6 +47,10 @@ const queue: ExtractRequest[] = [];
 let busy = false;
 /** The `extract` now in the model, so that `cancel` can stop it between model calls. */
 let running: { id: number; controller: AbortController } | undefined;
+/** The warm-through under way after a load: calls done and their time (ms). */
+let warmThrough: { done: number; ms: number } | undefined;
+/** The load whose model the warm-through was started for (once per model). */
+let warmedThrough: Promise<Loaded> | undefined;
 
 function post(message: WorkerReply, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -234,7 +239,15 @@ function handleLoad(request: LoadRequest): void {
   performance.mark('med7:load-request');
   const pending = (loaded ??= load(request));
   pending.then(
-    ({ info }) => post({ type: 'ready', id: request.id, info }),
+    ({ info }) => {
+      post({ type: 'ready', id: request.id, info });
+      // WebGPU's shaders are compiled by the warm-up; the warm-through is for WebAssembly
+      if (info.device === 'wasm' && loaded === pending && warmedThrough !== pending) {
+        warmedThrough = pending;
+        warmThrough = { done: 0, ms: 0 };
+        void pump();
+      }
+    },
     async (error: unknown) => {
       // A failed load is not cached, nor are the files it got: the next `load` fetches them again.
       if (loaded === pending) loaded = undefined;
@@ -253,52 +266,98 @@ function isFatal(error: unknown): boolean {
   );
 }
 
+async function answer(request: ExtractRequest): Promise<void> {
+  const { id } = request;
+  const controller = new AbortController();
+  running = { id, controller };
+  try {
+    if (loaded === undefined) throw new Error('The model is not loaded; send `load` first.');
+    const { model } = await loaded;
+    const started = performance.now();
+    let lastSent = started;
+    const flag = request.cancelFlag;
+    const signal = {
+      get aborted(): boolean {
+        if (flag !== undefined && Atomics.load(flag, 0) === 1) controller.abort();
+        return controller.signal.aborted;
+      },
+      get reason(): unknown {
+        return controller.signal.reason;
+      },
+    };
+    const entities = await model.extract(request.text, {
+      signal,
+      // the last analysis's breakdown, for `npm run bench` (bench/browser.ts)
+      onTimings: (timings) => {
+        performance.clearMarks('med7:extract');
+        performance.mark('med7:extract', { detail: timings });
+      },
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - lastSent < PROGRESS_INTERVAL_MS || done >= total) return;
+        lastSent = now;
+        post({ type: 'analysing', id, done, total });
+      },
+    });
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const packed = packEntities(entities);
+    post({ type: 'result', id, entities: packed, ms }, packedBuffers(packed));
+  } catch (error) {
+    if (controller.signal.aborted) post({ type: 'cancelled', id });
+    else post({ type: 'error', id, error: serializeError(error), fatal: isFatal(error) });
+  } finally {
+    running = undefined;
+  }
+}
+
+/** Resolves after the messages already waiting for the worker have been taken in. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * One model call of the warm-through (./warm-through.ts). It ends for good on the first failure:
+ * a broken model shows itself on the next request, which reports it.
+ */
+async function warmThroughStep(): Promise<void> {
+  const current = warmThrough;
+  if (current === undefined || loaded === undefined) return;
+  try {
+    const { model } = await loaded;
+    const started = performance.now();
+    await model.extract(warmThroughSentence(current.done));
+    current.ms += performance.now() - started;
+    current.done++;
+  } catch {
+    current.done = WARM_THROUGH_CALLS;
+  }
+  if (current.done >= WARM_THROUGH_CALLS && warmThrough === current) {
+    warmThrough = undefined;
+    // read by `npm run bench` (bench/browser.ts): warm figures are taken after it
+    performance.mark('med7:warm-through', {
+      detail: { calls: current.done, ms: Math.round(current.ms) },
+    });
+  }
+  await nextTask();
+}
+
+/** Answers the queued requests in order; with none left, runs the warm-through a call at a time. */
 async function pump(): Promise<void> {
   if (busy) return;
   busy = true;
   try {
-    for (let request = queue.shift(); request !== undefined; request = queue.shift()) {
-      const { id } = request;
-      const controller = new AbortController();
-      running = { id, controller };
-      try {
-        if (loaded === undefined) throw new Error('The model is not loaded; send `load` first.');
-        const { model } = await loaded;
-        const started = performance.now();
-        let lastSent = started;
-        const flag = request.cancelFlag;
-        const signal = {
-          get aborted(): boolean {
-            if (flag !== undefined && Atomics.load(flag, 0) === 1) controller.abort();
-            return controller.signal.aborted;
-          },
-          get reason(): unknown {
-            return controller.signal.reason;
-          },
-        };
-        const entities = await model.extract(request.text, {
-          signal,
-          // the last analysis's breakdown, for `npm run bench` (bench/browser.ts)
-          onTimings: (timings) => {
-            performance.clearMarks('med7:extract');
-            performance.mark('med7:extract', { detail: timings });
-          },
-          onProgress: (done, total) => {
-            const now = performance.now();
-            if (now - lastSent < PROGRESS_INTERVAL_MS || done >= total) return;
-            lastSent = now;
-            post({ type: 'analysing', id, done, total });
-          },
-        });
-        const ms = Math.round((performance.now() - started) * 10) / 10;
-        const packed = packEntities(entities);
-        post({ type: 'result', id, entities: packed, ms }, packedBuffers(packed));
-      } catch (error) {
-        if (controller.signal.aborted) post({ type: 'cancelled', id });
-        else post({ type: 'error', id, error: serializeError(error), fatal: isFatal(error) });
-      } finally {
-        running = undefined;
-      }
+    for (;;) {
+      const request = queue.shift();
+      if (request !== undefined) await answer(request);
+      else if (warmThrough !== undefined) await warmThroughStep();
+      else break;
     }
   } finally {
     busy = false;
@@ -318,6 +377,7 @@ function handleCancel(id: number): void {
 
 async function handleDispose(id: number): Promise<void> {
   for (const request of queue.splice(0)) post({ type: 'cancelled', id: request.id });
+  warmThrough = undefined;
   const pending = loaded;
   loaded = undefined;
   try {

@@ -1,0 +1,52 @@
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { analyze, README_ENTITIES, README_SENTENCE, waitForReady, watchEvents } from './helpers.ts';
+
+// After `med7-ready` on WASM the worker runs the model on made-up sentences while it is idle
+// (src/worker/warm-through.ts). A request must not wait for it, and it must not change results.
+
+/** The model worker (not onnxruntime's WASM threads, which run its ort-wasm-*.mjs). */
+async function modelWorker(page: Page): Promise<Worker> {
+  const find = () => page.workers().filter((w) => /med7[^/]*\.worker[^/]*\.js/.test(w.url()));
+  await expect.poll(() => find().length, { timeout: 60_000 }).toBe(1);
+  return find()[0]!;
+}
+
+/** The worker's `med7:warm-through` mark: model calls run, or null while it goes on. */
+function warmThroughCalls(worker: Worker): Promise<number | null> {
+  return worker.evaluate(() => {
+    const mark = performance.getEntriesByName('med7:warm-through')[0] as
+      PerformanceMark | undefined;
+    return (mark?.detail as { calls: number } | undefined)?.calls ?? null;
+  });
+}
+
+const byLabel = (entities: { label: string; text: string }[]) =>
+  entities.map((e) => [e.label, e.text]);
+
+test('the warm-through gives way to a request, then ends, and changes no result', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await watchEvents(page);
+  await page.goto('./?empty&device=wasm');
+  await waitForReady(page);
+  const worker = await modelWorker(page);
+
+  // asked at once: answered while the warm-through still has calls to run
+  const first = await analyze(page, README_SENTENCE);
+  expect(byLabel(first.entities)).toEqual(README_ENTITIES);
+  expect(await warmThroughCalls(worker)).toBeNull();
+
+  await expect.poll(() => warmThroughCalls(worker), { timeout: 120_000 }).toBe(400);
+  // a text the warm-through's sentences did not put in the sentence cache
+  const again = await analyze(page, `${README_SENTENCE} Lasix 40 mg p.o. daily.`);
+  expect(byLabel(again.entities).slice(0, README_ENTITIES.length)).toEqual(README_ENTITIES);
+  expect(again.entities.map((e) => [e.start, e.end])).toEqual([
+    ...first.entities.map((e) => [e.start, e.end]),
+    [108, 113],
+    [114, 119],
+    [120, 124],
+    [125, 130],
+  ]);
+  expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
+});
