@@ -39,12 +39,15 @@ const lengths = Object.fromEntries(
     notesOfLength(notes.slice(k * 400), words, count),
   ]),
 );
+// analysed right after ready on each first visit, from notes none of the lengths use
+const firstNote = notesOfLength(notes.slice(1200), 500, 1)[0];
 const before = load();
 const result = await runBrowser({
   port: Number(values.port),
   wasm: { visits: Number(values.visits), budgetMs: 240_000, warmUpEach: true, maxNotes: count - 1 },
   webgpu: { visits: 0, budgetMs: 0, warmUpEach: false, maxNotes: 0 },
   lengths,
+  ...(firstNote === undefined ? {} : { firstNote }),
   timeoutMs: 180_000,
   log,
 });

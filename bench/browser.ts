@@ -64,6 +64,8 @@ export interface BrowserOptions {
   readonly webgpu: DevicePlan;
   /** Notes per length, timed one after the other (warm-up: the first note). */
   readonly lengths: Readonly<Record<string, readonly string[]>>;
+  /** Analysed on each first visit as soon as it is ready, while the warm-through runs (WASM). */
+  readonly firstNote?: string;
   /** Cap on one visit or one analysis, ms. */
   readonly timeoutMs: number;
   readonly log: (line: string) => void;
@@ -94,6 +96,18 @@ export interface DeviceResult {
   readonly cachedVisits?: Visit[];
   /** One letter typed into the longest note, analysed again (the sentence cache at work). */
   readonly keystroke?: LengthResult;
+  /** `firstNote` analysed on each first visit right after `med7-ready`: wall ms. */
+  readonly firstNoteMs?: number[];
+  /** The worker's warm-through (src/worker/warm-through.ts) before the warm latencies. */
+  readonly warmThrough?: WarmThrough;
+}
+
+export interface WarmThrough {
+  readonly calls: number;
+  /** The model's time in it, ms. */
+  readonly ms: number;
+  /** From the last visit's `med7-ready` to its end, ms (first analyses and visits in between). */
+  readonly endedMs: number;
 }
 
 export interface LengthResult {
@@ -292,6 +306,7 @@ async function runDevice(
   const plan = options[requested];
   const visits: Visit[] = [];
   const readyBreakdown: ReadyBreakdown[] = [];
+  const firstNoteMs: number[] = [];
   let last: { page: Page; state: PageState; context: BrowserContext } | undefined;
   let downloads: Download[] | undefined;
   for (let i = 0; i < plan.visits; i++) {
@@ -301,6 +316,9 @@ async function runDevice(
     const { page, state } = await visit(context, base, requested, options.timeoutMs);
     visits.push({ readyMs: state.readyAt ?? NaN, loadMs: state.ready?.loadMs ?? NaN });
     options.log(`  ${requested} visit ${i + 1}: ready at ${Math.round(state.readyAt ?? NaN)} ms`);
+    if (requested === 'wasm' && options.firstNote !== undefined) {
+      firstNoteMs.push((await analyze(page, options.firstNote)).wallMs);
+    }
     const breakdown = await readBreakdown(page, state.readyAt ?? NaN);
     if (breakdown !== undefined) readyBreakdown.push(breakdown);
     if (finish !== undefined) downloads = await finish();
@@ -310,6 +328,8 @@ async function runDevice(
   // a second visit in the same browser context: the wasm and the model come from its caches
   const cachedVisits: Visit[] = [];
   for (let i = 0; i < Math.min(2, plan.visits); i++) {
+    // the open page's warm-through would take the cores from the new visit's load
+    if (requested === 'wasm') await waitForWarmThrough(last.page, last.state, options.timeoutMs);
     const again = await visit(last.context, base, requested, options.timeoutMs);
     cachedVisits.push({
       readyMs: again.state.readyAt ?? NaN,
@@ -328,6 +348,13 @@ async function runDevice(
   }));
   const adapter = requested === 'webgpu' ? await adapterInfo(page) : undefined;
   page.setDefaultTimeout(options.timeoutMs);
+  const warmThrough =
+    requested === 'wasm' ? await waitForWarmThrough(page, state, options.timeoutMs) : undefined;
+  if (warmThrough !== undefined) {
+    options.log(
+      `  warm-through: ${warmThrough.calls} calls, ${warmThrough.ms} ms of model time, ended ${warmThrough.endedMs} ms after ready`,
+    );
+  }
 
   const lengths: Record<string, LengthResult> = {};
   const started = Date.now();
@@ -385,6 +412,8 @@ async function runDevice(
     readyBreakdown,
     cachedVisits,
     ...(keystroke === undefined ? {} : { keystroke }),
+    ...(firstNoteMs.length === 0 ? {} : { firstNoteMs }),
+    ...(warmThrough === undefined ? {} : { warmThrough }),
     ...env,
     ...(state.ready === undefined
       ? {}
@@ -395,6 +424,36 @@ async function runDevice(
       : { fallbackReason: state.ready.fallbackReason }),
   };
   return downloads === undefined ? { result } : { result, downloads };
+}
+
+/** Waits for the worker's `med7:warm-through` mark (undefined: no warm-through in `timeout` ms). */
+async function waitForWarmThrough(
+  page: Page,
+  state: PageState,
+  timeout: number,
+): Promise<WarmThrough | undefined> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const worker of page.workers()) {
+      const found = await askWorker(worker, () => {
+        const mark = performance.getEntriesByName('med7:warm-through')[0] as
+          PerformanceMark | undefined;
+        if (mark === undefined) return undefined;
+        const detail = mark.detail as { calls: number; ms: number };
+        return { ...detail, at: performance.timeOrigin + mark.startTime };
+      });
+      if (found !== undefined) {
+        const readyAt = await page.evaluate(() => performance.timeOrigin);
+        return {
+          calls: found.calls,
+          ms: found.ms,
+          endedMs: Math.round(found.at - readyAt - (state.readyAt ?? NaN)),
+        };
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  return undefined;
 }
 
 /**

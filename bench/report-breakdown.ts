@@ -63,6 +63,19 @@ export function renderBreakdown(wasm: DeviceResult, load: string): string[] {
       '',
     );
   }
+  if (wasm.firstNoteMs !== undefined) {
+    lines.push(
+      `A 500-word note analysed as soon as a first visit is ready (the warm-through still running): ${ms(wasm.firstNoteMs)}.`,
+      '',
+    );
+  }
+  if (wasm.warmThrough !== undefined) {
+    const w = wasm.warmThrough;
+    lines.push(
+      `The notes below were analysed after the worker's warm-through (src/worker/warm-through.ts): ${w.calls} model calls, ${w.ms} ms of model time, over ${w.endedMs} ms after \`med7-ready\`.`,
+      '',
+    );
+  }
   lines.push(
     '| words | analyze() wall | tokenising, sentences, windows | model calls | calls | padded ÷ real sub-tokens | tags and entities | messaging and rendering (wall − worker) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

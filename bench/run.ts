@@ -154,6 +154,8 @@ async function main(): Promise<void> {
   LENGTHS.forEach((n, k) => {
     lengths[String(n)] = notesOfLength(lengthSource.slice(k * 400), n, settings.lengthNotes + 1);
   });
+  // analysed right after ready on each first visit: 500 words from notes none of the lengths use
+  const firstNote = notesOfLength(lengthSource.slice(LENGTHS.length * 400), 500, 1)[0];
   log(
     `${unique.length} unique MTSamples notes; sample ${sample.length} notes / ${sum(words)} words; ` +
       `reference subset ${refCount} notes / ${sum(words.slice(0, refCount))} words`,
@@ -293,6 +295,7 @@ async function main(): Promise<void> {
           maxNotes: settings.webgpuNotes,
         },
         lengths,
+        ...(firstNote === undefined ? {} : { firstNote }),
         timeoutMs: 180_000,
         log,
       });
