@@ -1,17 +1,18 @@
 /**
  * A/B variants of the built page for the interleaved benches (./interleaved.ts): the model
- * worker's built text with one expression replaced, and every integrity manifest that pins the
- * worker's hash updated with it, so the page is otherwise the build itself.
+ * worker's built text with one expression replaced, or another file in place of one of the build's
+ * (the model), and every integrity manifest that pins its hash updated with it, so the page is
+ * otherwise the build itself.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from './browser.ts';
 
 const WORKER = join(DIST, 'med7-ner', 'med7-ner.worker.js');
 
-const sri = (text: string): string =>
-  `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const sri = (content: string | Buffer): string =>
+  `sha384-${createHash('sha384').update(content).digest('base64')}`;
 
 /** Replaces `from` by `to` in every text file of the build (the integrity manifests). */
 function replaceEverywhere(dir: string, from: string, to: string): void {
@@ -38,6 +39,23 @@ export function workerVariant(pattern: RegExp, replacement: string): (patched: b
     const wanted = patched ? original.replace(pattern, replacement) : original;
     if (current === wanted) return;
     writeFileSync(WORKER, wanted);
+    replaceEverywhere(DIST, sri(current), sri(wanted));
+  };
+}
+
+/**
+ * What puts a file of the build back as built (no argument) or replaces it by the file at
+ * `replacement`, updating every integrity manifest that pins its hash (the page checks the model).
+ */
+export function fileVariant(file: string): (replacement?: string) => void {
+  let original: Buffer | undefined;
+  return (replacement) => {
+    original ??= readFileSync(file);
+    const current = readFileSync(file);
+    const wanted = replacement === undefined ? original : readFileSync(replacement);
+    if (current.equals(wanted)) return;
+    if (replacement === undefined) writeFileSync(file, original);
+    else copyFileSync(replacement, file);
     replaceEverywhere(DIST, sri(current), sri(wanted));
   };
 }
