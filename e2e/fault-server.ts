@@ -2,7 +2,8 @@
  * A fault-injecting static server for the e2e tests: serves the built dist/ on loopback as a plain
  * static host would (cross-origin isolation headers, ETag, Last-Modified, Content-Length, HEAD), and
  * lets a test replace any file's answer (a truncated file, HTML for JSON, a 500) for the next n
- * requests. It counts the GET requests and the body bytes it sends per path.
+ * requests, or hold a file's answer back until another file is asked for. It counts the GET
+ * requests and the body bytes it sends per path.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -36,14 +37,23 @@ export interface Served {
   bytes: number;
 }
 
+/** A file whose answers wait for a request of another (`until`), or at most `timeoutMs`. */
+interface Hold {
+  until: string;
+  released?: 'by request' | 'by timeout';
+  release: Promise<void>;
+  open: () => void;
+}
+
 export class FaultServer {
   readonly served = new Map<string, Served>();
   readonly #faults = new Map<string, Fault & { left: number }>();
+  readonly #holds = new Map<string, Hold>();
   #server: Server | undefined;
   origin = '';
 
   async start(): Promise<string> {
-    const server = createServer((req, res) => {
+    const server = createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith('/')) path += 'index.html';
@@ -51,6 +61,13 @@ export class FaultServer {
       this.served.set(path, count);
       if (req.method === 'HEAD') count.heads++;
       else count.gets++;
+      for (const hold of this.#holds.values()) {
+        if (hold.until === path && req.method !== 'HEAD' && hold.released === undefined) {
+          hold.released = 'by request';
+          hold.open();
+        }
+      }
+      await this.#holds.get(path)?.release;
       res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
       res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
       res.setHeader('Cache-Control', 'no-cache');
@@ -97,8 +114,33 @@ export class FaultServer {
     this.#faults.set(path, { ...fault, left: fault.times ?? Infinity });
   }
 
+  /**
+   * Holds every answer for `path` back until `until` is asked for (a GET), or `timeoutMs` passed;
+   * `released(path)` then says which.
+   */
+  hold(path: string, until: string, timeoutMs: number): void {
+    let open = () => {};
+    const release = new Promise<void>((resolve) => (open = resolve));
+    const hold: Hold = { until, release, open };
+    setTimeout(() => {
+      hold.released ??= 'by timeout';
+      open();
+    }, timeoutMs).unref();
+    this.#holds.set(path, hold);
+  }
+
+  /** How the hold on `path` ended, if it has. */
+  released(path: string): Hold['released'] {
+    return this.#holds.get(path)?.released;
+  }
+
   clear(): void {
     this.#faults.clear();
+    for (const hold of this.#holds.values()) {
+      hold.released ??= 'by timeout';
+      hold.open();
+    }
+    this.#holds.clear();
   }
 
   resetCounts(): void {

@@ -70,6 +70,24 @@ test('a first visit downloads the model weights once', async ({ browser }) => {
   }
 });
 
+test("the weights are asked for while onnxruntime-web's wasm is still coming down", async ({
+  browser,
+}) => {
+  const wasm = '/med7-ner/ort/ort-wasm-simd-threaded.wasm';
+  // the wasm is answered only once the weights are asked for: a load that fetched them only
+  // after the wasm had come would wait out the timeout
+  server.hold(wasm, WEIGHTS, 60_000);
+  const context = await browser.newContext();
+  try {
+    const page = await open(context);
+    await waitForReady(page);
+    expect(server.released(wasm)).toBe('by request');
+    expect(server.count(WEIGHTS).gets, 'GET requests of model_int8.onnx').toBe(1);
+  } finally {
+    await context.close();
+  }
+});
+
 const faults = [
   {
     name: 'a truncated weights file',

@@ -21,7 +21,7 @@ import { explain, recordingRequests } from './explain.ts';
 import { fetchTokenizer } from './fetch-tokenizer.ts';
 import { IS_NODE, locate } from './locate.ts';
 import { forwardOf } from './run.ts';
-import { openSession } from './session.ts';
+import { openSession, weightsUrl } from './session.ts';
 import type { LoadDevice, LoadOptions, ResolvedDtype, RunDevice } from './types.ts';
 import { checkSession, maxLengthOf, readTags, specialTokens, type ConfigLike } from './validate.ts';
 
@@ -145,6 +145,9 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   const tags = readTags(config, location.source);
   measure('config', phase);
   phase = performance.now();
+  const { device, reason: deviceReason } = runDevice(requested);
+  // the weights may come down while the tokenizer loads and onnxruntime-web's files are checked
+  if (device !== 'cpu') options.prefetch?.(weightsUrl(location, asked, device, config));
 
   let tokenizer: PreTrainedTokenizer;
   try {
@@ -157,7 +160,6 @@ async function load(options: LoadOptions): Promise<Med7Model> {
   measure('tokenizer', phase);
   phase = performance.now();
 
-  const { device, reason: deviceReason } = runDevice(requested);
   const opened = await openSession({
     location,
     config,

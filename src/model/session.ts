@@ -32,6 +32,16 @@ export interface OpenedSession {
   readonly fallbackReason?: string;
 }
 
+/** The URL of the weights file a session of `dtype` on `device` reads first. */
+export function weightsUrl(
+  location: Location,
+  dtype: Med7Dtype,
+  device: RunDevice,
+  config: ConfigLike,
+): string {
+  return `${location.source}${ONNX_FILES[resolveDtype(dtype, device, config)]}`;
+}
+
 export async function openSession(request: SessionRequest): Promise<OpenedSession> {
   const { location, dtype: asked, device, config } = request;
   const chosen = resolveDtype(asked, device, config);

@@ -59,6 +59,12 @@ export interface LoadOptions {
    */
   ortReady?: Promise<void>;
   /**
+   * Browser: called with the URL of the weights file the session will read as soon as config.json
+   * is read, so that a caller whose fetch shares one download per URL (the worker) can start the
+   * download while the tokenizer loads and onnxruntime-web's files are checked, not after them.
+   */
+  prefetch?: (url: string) => void;
+  /**
    * Tuning for long sentences: sub-tokens per window (default: the model's maximum length less its
    * special tokens, at most 256) and shared between windows (default: a quarter of the window).
    */

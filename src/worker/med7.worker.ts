@@ -128,6 +128,21 @@ env.fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
   return response.then((first) => first.clone());
 };
 
+/**
+ * Starts downloading the weights file the session is about to read (LoadOptions.prefetch), beside
+ * onnxruntime-web's files rather than after them: through transformers.js's fetch, so that the
+ * session's own GET shares this download (above) and integrity checks it as it is read. Not when
+ * transformers.js's cache holds the file already (a return visit), which it then reads instead.
+ */
+async function prefetchModelFile(url: string): Promise<void> {
+  if (sharedFolder === undefined || !url.startsWith(sharedFolder)) return;
+  if (typeof caches !== 'undefined' && env.useBrowserCache) {
+    const cache = await caches.open(env.cacheKey);
+    if ((await cache.match(url)) !== undefined) return;
+  }
+  await env.fetch(url);
+}
+
 /** onnxruntime-web's WASM threads (./wasm-threads.ts). */
 function configureThreads(): void {
   const wasm = env.backends.onnx.wasm;
@@ -192,6 +207,7 @@ async function loadOn(
     dtype: request.dtype,
     wasmPaths: request.wasmPaths,
     onProgress,
+    prefetch: (url: string) => void prefetchModelFile(url).catch(() => undefined),
   };
   let model: Med7Model;
   // Files are checked before use when the page sent hashes (./worker-integrity.ts).
