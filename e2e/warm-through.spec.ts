@@ -50,3 +50,40 @@ test('the warm-through gives way to a request, then ends, and changes no result'
   ]);
   expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
 });
+
+test('of two elements on a page, one worker warms through', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.addInitScript(() => {
+    (window as unknown as { readies: number }).readies = 0;
+    document.addEventListener('med7-ready', () => {
+      (window as unknown as { readies: number }).readies++;
+    });
+  });
+  await watchEvents(page);
+  await page.goto('./?empty&device=wasm');
+  await waitForReady(page);
+  await page.evaluate(() => {
+    const second = document.createElement('med7-ner');
+    second.setAttribute('device', 'wasm');
+    second.id = 'second';
+    document.body.append(second);
+  });
+  await page.waitForFunction(() => (window as unknown as { readies: number }).readies === 2, null, {
+    timeout: 120_000,
+  });
+  const workers = () => page.workers().filter((w) => /med7[^/]*\.worker[^/]*\.js/.test(w.url()));
+  await expect.poll(() => workers().length, { timeout: 30_000 }).toBe(2);
+  const marks = async () => Promise.all(workers().map((worker) => warmThroughCalls(worker)));
+  await expect.poll(marks, { timeout: 120_000 }).toContain(400);
+  // the other worker's would have ended by now too (it loaded later, and takes as long)
+  await page.waitForTimeout(10_000);
+  expect((await marks()).sort()).toEqual([400, null]);
+  const second = await page.evaluate(
+    async (text) =>
+      (await (document.getElementById('second') as HTMLElementTagNameMap['med7-ner']).analyze(text))
+        .length,
+    README_SENTENCE,
+  );
+  expect(second).toBe(README_ENTITIES.length);
+  expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
+});

@@ -258,7 +258,8 @@ function handleLoad(request: LoadRequest): void {
     ({ info }) => {
       post({ type: 'ready', id: request.id, info });
       // WebGPU's shaders are compiled by the warm-up; the warm-through is for WebAssembly
-      if (info.device === 'wasm' && loaded === pending && warmedThrough !== pending) {
+      const wanted = request.warmThrough === true && info.device === 'wasm';
+      if (wanted && loaded === pending && warmedThrough !== pending) {
         warmedThrough = pending;
         warmThrough = { done: 0, ms: 0 };
         void pump();

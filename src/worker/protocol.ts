@@ -31,6 +31,11 @@ export interface LoadRequest {
   wasmPaths: string;
   /** What to check before use (see ./integrity.ts); absent: nothing is checked (a dev build). */
   integrity?: LoadIntegrity;
+  /**
+   * Run the model on made-up sentences while idle once loaded on WASM (./warm-through.ts). The
+   * element asks it of one worker per page at a time; absent: no warm-through.
+   */
+  warmThrough?: boolean;
 }
 
 /** The hashes a load checks files against, from the manifest embedded in the element's script. */

@@ -26,6 +26,12 @@ export type ModelPhase = 'loading' | 'ready' | 'error' | 'off';
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
+ * The element whose worker runs the warm-through (src/worker/warm-through.ts): one per page at a
+ * time, so that a page of many elements does not spend seconds of every core on it at once.
+ */
+const warmThrough: { by?: ModelController } = {};
+
+/**
  * The model's lifecycle in a worker (`Med7WorkerClient`): loads it on the first update and again
  * when a setting changes, reports progress, a crashed worker's restart and failures (as events and
  * as state the element renders), and disposes of it when the element really leaves the page.
@@ -147,7 +153,8 @@ export class ModelController implements ReactiveController {
       this.#handleError(client, error);
       return;
     }
-    this.#ready = client.load(options);
+    warmThrough.by ??= this;
+    this.#ready = client.load({ ...options, warmThrough: warmThrough.by === this });
     this.#settle(client, this.#ready);
   }
 
@@ -163,6 +170,7 @@ export class ModelController implements ReactiveController {
     const client = this.#client;
     this.#client = undefined;
     this.#ready = undefined;
+    if (warmThrough.by === this) delete warmThrough.by;
     void client?.dispose();
   }
 
@@ -200,6 +208,7 @@ export class ModelController implements ReactiveController {
     if (client !== this.#client) return;
     const cause = error instanceof Error ? error : new Error(String(error));
     if (cause === this.error) return; // already reported (onFailure, then the load it failed)
+    if (warmThrough.by === this) delete warmThrough.by; // another element's worker may warm through
     this.error = cause;
     this.phase = 'error';
     const where = this.#settings().model ?? assetUrl(MODEL_FOLDER);
