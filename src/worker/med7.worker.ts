@@ -1,12 +1,11 @@
-/* eslint-disable max-lines -- the worker is one message loop whose handlers share the loaded model and queue */
 /**
  * The model worker: loads the Med7 model once (WebGPU or WASM), then answers `extract` requests one
  * at a time. A queued `extract` can be cancelled before it starts; every request gets one answer.
- * Speaks only the protocol in `protocol.ts`.
+ * Idle after a WASM load it may warm through (./warm-through.ts). Speaks only the protocol in
+ * `protocol.ts`.
  */
 import { env } from '@huggingface/transformers';
 import { errorMessage } from '../core/error-message.ts';
-import { ONNX_FILES } from '../model/dtype.ts';
 import { loadMed7Model, type Med7Model } from '../model/index.ts';
 import type { BrowserDevice } from '../model/types.ts';
 import { isIntegrityError } from '../model/verify-fetch.ts';
@@ -22,6 +21,8 @@ import {
   type WorkerRequest,
 } from './protocol.ts';
 import { packedBuffers, packEntities } from './packed-entities.ts';
+import { dropModelCache, dropStaleModelCache } from './model-cache.ts';
+import { prefetchModelFile, shareDownloads, whileSharingDownloads } from './shared-downloads.ts';
 import { armIntegrity } from './worker-integrity.ts';
 import { wasmThreadCount } from './wasm-threads.ts';
 import { timeWasmCompiles } from './wasm-timing.ts';
@@ -39,6 +40,7 @@ interface Loaded {
 
 const scope = self as unknown as WorkerScope;
 timeWasmCompiles();
+shareDownloads();
 /** Progress replies per file are spaced at least this far apart (ms), except the last. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -54,93 +56,6 @@ let warmedThrough: Promise<Loaded> | undefined;
 
 function post(message: WorkerReply, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
-}
-
-/**
- * transformers.js keeps model files in the Cache API and never revalidates them, so a replaced model
- * would be served stale for good. Before loading, compare the cached weights' validators with the
- * server's (a HEAD request per cached weights file) and drop the folder's cached files when they
- * differ. Offline, keep them.
- */
-async function dropStaleModelCache(model: string): Promise<void> {
-  if (typeof caches === 'undefined' || !env.useBrowserCache || !navigator.onLine) return;
-  const cache = await caches.open(env.cacheKey);
-  // every weights file cached from this folder (which one runs is only known once it loads)
-  for (const file of Object.values(ONNX_FILES)) {
-    const weights = new URL(file, model).href;
-    const cached = await cache.match(weights);
-    if (cached === undefined) continue;
-    let current: Response;
-    try {
-      current = await fetch(weights, { method: 'HEAD', cache: 'no-store' });
-    } catch {
-      return; // Offline: the cached model is all there is.
-    }
-    if (!current.ok) continue;
-    const same = ['etag', 'last-modified', 'content-length'].every((name) => {
-      const before = cached.headers.get(name);
-      const now = current.headers.get(name);
-      return before === null || now === null || before === now;
-    });
-    if (same) continue;
-    await dropModelCache(model);
-    return;
-  }
-}
-
-/**
- * Drops every file of the folder `model` from transformers.js's cache. Done after a failed load
- * too: transformers.js caches a file as it downloads it, before the loader can see it is broken
- * (truncated, HTML for JSON), and a server without validators would never have it replaced.
- */
-async function dropModelCache(model: string): Promise<void> {
-  if (typeof caches === 'undefined' || !env.useBrowserCache) return;
-  const cache = await caches.open(env.cacheKey);
-  for (const request of await cache.keys()) {
-    if (request.url.startsWith(model)) await cache.delete(request);
-  }
-}
-
-/**
- * One download per model file. When given a progress callback, transformers.js (4.3) first asks
- * for each model file's size with a plain GET of a same-origin folder (`get_file_metadata`), reads
- * only its headers and never cancels the body, then GETs the file again to read it: the weights
- * came down twice (docs/reliability.md). During a load, GETs of the same URL in the model folder
- * share one request; each caller gets its own clone of the response. Cleared when the load ends.
- */
-const baseFetch = env.fetch;
-const shared = new Map<string, Promise<Response>>();
-let sharedFolder: string | undefined;
-env.fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
-  // transformers.js asks for a same-origin folder's files by path: compare absolute URLs.
-  const url = new URL(String(input), self.location.href).href;
-  const headers = new Headers(init?.headers);
-  const plainGet = (init?.method ?? 'GET') === 'GET' && !headers.has('range');
-  if (sharedFolder === undefined || !plainGet || !url.startsWith(sharedFolder)) {
-    return baseFetch(input, init) as Promise<Response>;
-  }
-  let response = shared.get(url);
-  if (response === undefined) {
-    response = baseFetch(input, init) as Promise<Response>;
-    shared.set(url, response);
-    response.catch(() => shared.delete(url));
-  }
-  return response.then((first) => first.clone());
-};
-
-/**
- * Starts downloading the weights file the session is about to read (LoadOptions.prefetch), beside
- * onnxruntime-web's files rather than after them: through transformers.js's fetch, so that the
- * session's own GET shares this download (above) and integrity checks it as it is read. Not when
- * transformers.js's cache holds the file already (a return visit), which it then reads instead.
- */
-async function prefetchModelFile(url: string): Promise<void> {
-  if (sharedFolder === undefined || !url.startsWith(sharedFolder)) return;
-  if (typeof caches !== 'undefined' && env.useBrowserCache) {
-    const cache = await caches.open(env.cacheKey);
-    if ((await cache.match(url)) !== undefined) return;
-  }
-  await env.fetch(url);
 }
 
 /** onnxruntime-web's WASM threads (./wasm-threads.ts). */
@@ -172,13 +87,7 @@ async function load(request: LoadRequest): Promise<Loaded> {
   };
   configureThreads();
   await dropStaleModelCache(request.model).catch(() => undefined);
-  sharedFolder = request.model;
-  try {
-    return await loadOn(request, started, onProgress);
-  } finally {
-    sharedFolder = undefined;
-    shared.clear();
-  }
+  return whileSharingDownloads(request.model, () => loadOn(request, started, onProgress));
 }
 
 async function loadOn(
