@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
 import type { Entity } from '../src/core/types.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -35,6 +35,8 @@ declare global {
   interface Window {
     __med7: {
       ready?: ReadyDetail;
+      /** `med7-ready` events seen (a restarted worker, or a second element, adds one). */
+      readies: number;
       errors: { name: string; message: string }[];
       entities: number;
       progress: { count: number; loaded: number; total: number };
@@ -48,6 +50,7 @@ declare global {
 export async function watchEvents(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.__med7 = {
+      readies: 0,
       errors: [],
       entities: 0,
       progress: { count: 0, loaded: 0, total: 0 },
@@ -60,6 +63,7 @@ export async function watchEvents(page: Page): Promise<void> {
     document.addEventListener('med7-ready', (event) => {
       window.__med7.ready = (event as CustomEvent<ReadyDetail>).detail;
       window.__med7.readyAt = performance.now();
+      window.__med7.readies += 1;
     });
     document.addEventListener('med7-error', (event) => {
       window.__med7.errors.push((event as CustomEvent<{ name: string; message: string }>).detail);
@@ -90,6 +94,22 @@ export async function waitForReady(
   expect(state.errors, 'no med7-error while loading').toEqual([]);
   if (state.ready === undefined) throw new Error('not ready');
   return { ...state.ready, pageMs: Math.round(state.pageMs) };
+}
+
+/**
+ * The page's model workers (med7-ner.worker.js in the build, med7.worker-*.js from Vite), other
+ * than `not`: not onnxruntime's WASM threads, which run its ort-wasm-*.mjs.
+ */
+export function modelWorkers(page: Page, not?: Worker): Worker[] {
+  return page
+    .workers()
+    .filter((worker) => worker !== not && /med7[^/]*\.worker[^/]*\.js/.test(worker.url()));
+}
+
+/** The page's one model worker other than `not`, once it exists. */
+export async function modelWorker(page: Page, not?: Worker): Promise<Worker> {
+  await expect.poll(() => modelWorkers(page, not).length, { timeout: 60_000 }).toBe(1);
+  return modelWorkers(page, not)[0]!;
 }
 
 /** Calls the element's public `analyze()` and returns its entities and the wall-clock time. */

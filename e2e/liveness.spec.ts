@@ -1,24 +1,8 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
-import { watchEvents, waitForReady } from './helpers.ts';
+import { expect, test, type Worker } from '@playwright/test';
+import { modelWorker, watchEvents, waitForReady } from './helpers.ts';
 
 // The model worker ends without an error event, as when it calls self.close() or the browser
 // kills it under memory pressure: the element restarts it once, then reports it failed.
-
-/**
- * The model worker of the page, other than `not`, once it exists (not onnxruntime's WASM threads,
- * which are workers too).
- */
-function modelWorkers(page: Page, not?: Worker): Worker[] {
-  // the model worker is med7-ner.worker.js (the build) or med7.worker-*.js (Vite); onnxruntime's
-  // threads run its ort-wasm-*.mjs, which the build serves from med7-ner/ort/ too
-  return page
-    .workers()
-    .filter((worker) => worker !== not && /med7[^/]*\.worker[^/]*\.js/.test(worker.url()));
-}
-async function modelWorker(page: Page, not?: Worker): Promise<Worker> {
-  await expect.poll(() => modelWorkers(page, not).length, { timeout: 60_000 }).toBe(1);
-  return modelWorkers(page, not)[0]!;
-}
 
 /** Makes the worker close itself (from its own code, as a crash-free exit would). */
 async function closeWorker(worker: Worker): Promise<void> {
@@ -31,12 +15,6 @@ test('a worker that closes itself is restarted once, then reported; a new text r
   page,
 }) => {
   test.setTimeout(420_000);
-  await page.addInitScript(() => {
-    (window as unknown as { __readies: number }).__readies = 0;
-    document.addEventListener('med7-ready', () => {
-      (window as unknown as { __readies: number }).__readies++;
-    });
-  });
   await watchEvents(page);
   await page.goto('./?device=wasm');
   await waitForReady(page);
@@ -48,11 +26,7 @@ test('a worker that closes itself is restarted once, then reported; a new text r
   // (A pending analysis is sent again to the new worker: client.test.ts. An answered analysis
   // would give the restart back, so none is asked for here.)
   await closeWorker(first);
-  await page.waitForFunction(
-    () => (window as unknown as { __readies: number }).__readies === 2,
-    null,
-    { timeout: 150_000 },
-  );
+  await page.waitForFunction(() => window.__med7.readies === 2, null, { timeout: 150_000 });
   expect(await page.evaluate(() => window.__med7.errors)).toEqual([]);
   await expect(status).toContainText('WASM');
 

@@ -1,15 +1,16 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
-import { analyze, README_ENTITIES, README_SENTENCE, waitForReady, watchEvents } from './helpers.ts';
+import { expect, test, type Worker } from '@playwright/test';
+import {
+  analyze,
+  modelWorker,
+  modelWorkers,
+  README_ENTITIES,
+  README_SENTENCE,
+  waitForReady,
+  watchEvents,
+} from './helpers.ts';
 
 // After `med7-ready` on WASM the worker runs the model on made-up sentences while it is idle
 // (src/worker/warm-through.ts). A request must not wait for it, and it must not change results.
-
-/** The model worker (not onnxruntime's WASM threads, which run its ort-wasm-*.mjs). */
-async function modelWorker(page: Page): Promise<Worker> {
-  const find = () => page.workers().filter((w) => /med7[^/]*\.worker[^/]*\.js/.test(w.url()));
-  await expect.poll(() => find().length, { timeout: 60_000 }).toBe(1);
-  return find()[0]!;
-}
 
 /** The worker's `med7:warm-through` mark: model calls run, or null while it goes on. */
 function warmThroughCalls(worker: Worker): Promise<number | null> {
@@ -53,12 +54,6 @@ test('the warm-through gives way to a request, then ends, and changes no result'
 
 test('of two elements on a page, one worker warms through', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.addInitScript(() => {
-    (window as unknown as { readies: number }).readies = 0;
-    document.addEventListener('med7-ready', () => {
-      (window as unknown as { readies: number }).readies++;
-    });
-  });
   await watchEvents(page);
   await page.goto('./?empty&device=wasm');
   await waitForReady(page);
@@ -68,10 +63,8 @@ test('of two elements on a page, one worker warms through', async ({ page }) => 
     second.id = 'second';
     document.body.append(second);
   });
-  await page.waitForFunction(() => (window as unknown as { readies: number }).readies === 2, null, {
-    timeout: 120_000,
-  });
-  const workers = () => page.workers().filter((w) => /med7[^/]*\.worker[^/]*\.js/.test(w.url()));
+  await page.waitForFunction(() => window.__med7.readies === 2, null, { timeout: 120_000 });
+  const workers = () => modelWorkers(page);
   await expect.poll(() => workers().length, { timeout: 30_000 }).toBe(2);
   const marks = async () => Promise.all(workers().map((worker) => warmThroughCalls(worker)));
   await expect.poll(marks, { timeout: 120_000 }).toContain(400);
