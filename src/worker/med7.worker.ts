@@ -254,7 +254,12 @@ function nextTask(): Promise<void> {
  */
 async function warmThroughStep(): Promise<void> {
   const current = warmThrough;
-  if (current === undefined || loaded === undefined) return;
+  if (current === undefined) return;
+  if (loaded === undefined) {
+    // no model any more: the pump loop must not come back for a step that cannot run
+    warmThrough = undefined;
+    return;
+  }
   try {
     const { model } = await loaded;
     const started = performance.now();
