@@ -5,6 +5,8 @@
  */
 import type { MedicationStatus } from './status-types.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
+import { ALLERGY_RULES } from './status-allergy-rules.ts';
+import { PRONOUN, SIDE_EFFECT, W } from './status-vocabulary.ts';
 
 type Direction = 'forward' | 'backward' | 'both';
 
@@ -29,69 +31,17 @@ export interface TriggerRule {
   adjacent?: boolean;
   /** A backward trigger that tells the outcome of a whole list (`X, Y and Z without relief`). */
   list?: boolean;
+  /**
+   * A forward trigger whose scope ends at a comma, except in a list of drugs it opens
+   * (`hyperkalemia due to renal failure, improving with Kayexalate`).
+   */
+  commaEnds?: boolean;
 }
 
-export const W = (source: string): string => `\\b(?:${source})\\b`;
-const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|the infant)';
-const REACTION =
-  '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
-/** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
-export const SIDE_EFFECT =
-  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
-
-/** Adverse events named before the drug that caused them (`rhabdomyolysis, likely secondary to statins`). */
-const ADVERSE_EVENT =
-  '(?:rhabdomyolysis|myopathy|myalgias?|hepatotoxicity|nephrotoxicity|ototoxicity|toxicity|(?:drug|medication)[- ]induced \\w+)';
-
+export { SIDE_EFFECT, W };
 /** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
 const RULES: readonly TriggerRule[] = [
-  // allergy
-  {
-    status: 'allergy',
-    direction: 'forward',
-    pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|(?:developed|had|has|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?(?:' +
-        REACTION +
-        '|' +
-        SIDE_EFFECT +
-        ') (?:on|to|after|from|with)|' +
-        `(?:${SIDE_EFFECT}|${ADVERSE_EVENT}),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
-    ),
-  },
-  {
-    // A list after a colon (`Allergies: codeine`); not in W, whose closing \b fails after `:`.
-    status: 'allergy',
-    direction: 'forward',
-    pattern:
-      '\\b(?:allergies?(?: (?:include|includes|are|is|to))?|adverse (?:drug )?reactions?|(?:drug )?intolerances?|drug sensitivities):',
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W(
-      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
-    ),
-    anaphor: true,
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
-    ),
-  },
-  {
-    // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
-    status: 'allergy',
-    direction: 'backward',
-    pattern: `\\((?:${REACTION}|${SIDE_EFFECT})s?\\)`,
-  },
-  {
-    status: 'allergy',
-    direction: 'backward',
-    pattern: W('(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)'),
-    adjacent: true,
-  },
+  ...ALLERGY_RULES,
   // negated
   {
     status: 'negated',

@@ -206,7 +206,9 @@ function statusAt(
   if (forward && !cut(forward.end, drug.start)) {
     const gap = text.slice(forward.end, drug.start);
     const rule = forward.rule;
-    const commaEnds = rule.direction === 'both' && !opensList(masked, drugs, forward, drug.start);
+    const commaEnds =
+      (rule.direction === 'both' || rule.commaEnds === true) &&
+      !opensList(masked, drugs, forward, drug.start);
     const ended =
       scopeEnded(gap, cut(forward.end, drug.start), commaEnds) ||
       (rule.maxWords !== undefined && wordCount(gap) > rule.maxWords) ||
@@ -270,7 +272,7 @@ function statusAt(
     negation &&
     !CANNOT_TAKE.test(negation.cue.text) &&
     candidates[0]?.status === 'allergy' &&
-    candidates[0].cue.start > drug.end
+    candidates[0].cue.start >= drug.end
   ) {
     return negation;
   }

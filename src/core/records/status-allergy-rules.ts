@@ -1,0 +1,111 @@
+/**
+ * The allergy triggers of the status step (./status-triggers.ts has the others and how they are
+ * found): allergy lists and headings, intolerance, reactions and adverse effects a drug caused.
+ */
+import type { TriggerRule } from './status-triggers.ts';
+import {
+  ADVERSE_EVENT,
+  CAUSED_BY,
+  CAUSED_FINDING,
+  REACTION,
+  SIDE_EFFECT,
+  W,
+} from './status-vocabulary.ts';
+
+export const ALLERGY_RULES: readonly TriggerRule[] = [
+  {
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|(?:developed|had|has|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?(?:' +
+        REACTION +
+        '|' +
+        SIDE_EFFECT +
+        ') (?:on|to|after|from|with)|' +
+        `(?:${SIDE_EFFECT}|${ADVERSE_EVENT}),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
+    ),
+  },
+  {
+    // A list after a colon (`Allergies: codeine`); not in W, whose closing \b fails after `:`.
+    status: 'allergy',
+    direction: 'forward',
+    pattern:
+      '\\b(?:allergies?(?: (?:include|includes|are|is|to))?|adverse (?:drug )?reactions?|(?:drug )?intolerances?|drug sensitivities):',
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
+    ),
+    anaphor: true,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
+    ),
+  },
+  {
+    // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
+    status: 'allergy',
+    direction: 'backward',
+    pattern: `\\((?:${REACTION}|${SIDE_EFFECT})s?\\)`,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W('(?<!\\bfor (?:\\w+ )?)(?:allergy|allergies)'),
+    adjacent: true,
+  },
+  {
+    // A finding tied to the drug after it by a cause (`hyponatremia secondary to HCTZ`, `renal
+    // failure after IV contrast`, `developed a bullous eruption while on prednisone`); not a
+    // finding denied or improving (`no complications after`, `symptoms improved after`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for) (?:\\w+ ){0,2})${CAUSED_FINDING},? (?:(?!(?:improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs)\\b)[\\w-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?:[\\w,-]+ ){0,6}?${CAUSED_BY}`,
+    ),
+    maxWords: 8,
+    commaEnds: true,
+  },
+  {
+    // Right after the drug: `heparin-induced thrombocytopenia`, `vincristine induced neuropathy`.
+    status: 'allergy',
+    direction: 'backward',
+    pattern:
+      '-(?:induced|associated|related|mediated|provoked)\\b|\\b(?:induced|associated)\\b(?! (?:with|by|general|anesthesia|sedation|labor|sleep)\\b)',
+    adjacent: true,
+  },
+  {
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W('hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy'),
+    adjacent: true,
+  },
+  {
+    // `her cough is likely a side effect of lisinopril`, `a well-documented complication of lithium`.
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:is|was|are|were|as|be) (?:likely |probably |possibly |also )?(?:a |an |the )?(?:[\\w-]+ ){0,2}?(?:complication|side effect|adverse effect|adverse reaction|consequence) of',
+    ),
+    maxWords: 5,
+  },
+  {
+    // `Lisinopril was felt to be the cause of her cough`.
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W('(?:was|were|is|are|as)(?: \\w+){0,4}? (?:the |a )?(?:\\w+ )?(?:cause|culprit) of'),
+  },
+  {
+    // The drug as the subject (`Tetracycline can cause vaginitis`, `diazepam exacerbated the seizures`).
+    status: 'allergy',
+    direction: 'backward',
+    // Not in W: a hyphen may join it to the drug (`Methotrexate-induced hepatic necrosis`).
+    pattern: `(?:-|\\b)(?:(?:therapy|treatment|use|administration|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)) (?:[\\w-]+ ){0,3}?${CAUSED_FINDING}\\b`,
+    adjacent: true,
+  },
+];

@@ -1,0 +1,41 @@
+/**
+ * Word classes the status triggers (./status-triggers.ts) are written with: regular-expression
+ * sources, matched case-insensitively inside a trigger's pattern.
+ */
+
+/** A pattern source on word boundaries. */
+export const W = (source: string): string => `\\b(?:${source})\\b`;
+
+/** The patient, as the object of a verb (`put him on`). */
+export const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|the infant)';
+
+/** Reactions that make a drug an allergy where the patient had them (`developed hives on`). */
+export const REACTION =
+  '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath)';
+
+/** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
+export const SIDE_EFFECT =
+  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
+
+/** Adverse events named before the drug that caused them (`rhabdomyolysis, likely secondary to statins`). */
+export const ADVERSE_EVENT =
+  '(?:rhabdomyolysis|myopathy|myalgias?|hepatotoxicity|nephrotoxicity|ototoxicity|toxicity|(?:drug|medication)[- ]induced \\w+)';
+
+/**
+ * Findings a drug can cause, named before a causal link to it (`hyponatremia secondary to HCTZ`,
+ * `renal failure after IV contrast`): disorders by their endings (-emia, -penia, -itis, -osis,
+ * -pathy, -toxicity …) and a closed list of events. Chronic conditions share some endings
+ * (`hyperlipidemia`), which is why only a causal link (CAUSED_BY), never `on`, ties them to a drug;
+ * clots are left out, which an anticoagulant fails to prevent rather than causes.
+ */
+export const CAUSED_FINDING =
+  '(?:(?!diagnosis|prognosis|thrombos|embol)\\w+(?:emia|aemia|penia|cytosis|itis|osis|opathy|toxicity|algias?|rrhea|rrhoea|plegia|paresis|kinesias?|edema)|failure|injury|damage|bleeding|hemorrhage|haemorrhage|syndrome|seizures?|arrhythmias?|tachycardia|bradycardia|hypotension|prolongation|necrosis|insufficiency|dysfunction|eruption|lesions?|ulcers?|complications?|symptoms|effects?|reactions?|rash|hives|angioedema|swelling|delirium|psychosis|mania|priapism|alopecia|hair loss|pruritus|itching|infections?|encephalopathy|fever|SIADH)';
+
+/**
+ * A causal link from a finding to the drug after it. Not `on` or `with` alone, which also tie a
+ * condition to its treatment (`hyperlipidemia on Lipitor`); `after` not where the drug was
+ * stopped or missed (`dyspnea after missing doses of Lasix`). It takes in how the drug came
+ * (`after oral administration of`), whose words would otherwise read as a cue of their own.
+ */
+export const CAUSED_BY =
+  '(?:(?:probably |likely |possibly |presumably )?(?:associated with|in association with|due to|secondary to|caused by|induced by|related to|attributed to|attributable to)|(?:shortly |soon |days |weeks |months )?(?:after|following)(?! (?:stopping|missing|discontinu\\w*|coming off|running out|holding|being off|withdrawal|cessation|he |she |they |the patient ))(?: (?:taking|starting|receiving|beginning|initiating|using|ingesting|being (?:given|started on)))?|while (?:on|taking|receiving|using|being treated with)|during)(?: (?:the |an? |his |her )?(?:[\\w-]+ )?(?:administration|use|ingestion|injection|infusion|initiation|introduction|exposure|instillations?|treatment|therapy)(?: of| to| with)?)?';
