@@ -66,10 +66,13 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for) (?:\\w+ ){0,2})${CAUSED_FINDING},? (?:(?!(?:improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs)\\b)[\\w-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?:[\\w,-]+ ){0,6}?${CAUSED_BY}`,
+      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for) (?:\\w+ ){0,2})${CAUSED_FINDING},? (?:(?!(?:improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs|stopped|ceased|disappeared)\\b)[\\w-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?!no |not |any )(?:[\\w,-]+ ){0,6}?${CAUSED_BY}`,
     ),
     maxWords: 8,
     commaEnds: true,
+    // A verb between starts another clause (`induced by surgery in Parkinson's disease are
+    // unresponsive to amantadine`); `with` another attachment (`hemorrhage during biopsy with thrombin`).
+    until: W('is|are|was|were|has|have|had|with'),
   },
   {
     // Right after the drug: `heparin-induced thrombocytopenia`, `vincristine induced neuropathy`.
@@ -101,11 +104,12 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     pattern: W('(?:was|were|is|are|as)(?: \\w+){0,4}? (?:the |a )?(?:\\w+ )?(?:cause|culprit) of'),
   },
   {
-    // The drug as the subject (`Tetracycline can cause vaginitis`, `diazepam exacerbated the seizures`).
+    // The drug as the subject (`Tetracycline can cause vaginitis`, `Gemcitabine is an agent that may
+    // cause side effects`): the verb follows the drug itself (masked to spaces, or joined by a
+    // hyphen: `Methotrexate-induced necrosis`) or a relative pronoun, not another noun (`showed
+    // catheter induced pulmonary insufficiency`).
     status: 'allergy',
     direction: 'backward',
-    // Not in W: a hyphen may join it to the drug (`Methotrexate-induced hepatic necrosis`).
-    pattern: `(?:-|\\b)(?:(?:therapy|treatment|use|administration|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)) (?:[\\w-]+ ){0,3}?${CAUSED_FINDING}\\b`,
-    adjacent: true,
+    pattern: `(?:(?<=\\s)-|(?<=(?:^|\\s)\\s|\\b(?:that|which|who)\\s))(?:(?:therapy|treatment|use|administration|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)) (?:[\\w-]+ ){0,3}?${CAUSED_FINDING}\\b`,
   },
 ];
