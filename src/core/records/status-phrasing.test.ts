@@ -207,6 +207,16 @@ describe('future tense and prescriptions', () => {
 });
 
 describe('past courses', () => {
+  it('reads a stop named after the drug (`Coumadin discontinuation`, `was ceased`)', () => {
+    const text = 'INR normalized after Coumadin discontinuation.';
+    expect(of(text, 'Coumadin')).toEqual({
+      status: 'stopped',
+      cue: { start: 30, end: 45, text: 'discontinuation' },
+    });
+    expect(of('Folinic acid was ceased in May.', 'Folinic acid').status).toBe('stopped');
+    expect(of('Monitor for benzo withdrawal.', 'benzo').status).not.toBe('stopped');
+  });
+
   it('reads a trial given with a length as a past course, a trial to come as planned', () => {
     expect(of('He was given a 3 day trial of Florinef, which helped.', 'Florinef')).toEqual({
       status: 'stopped',

@@ -124,7 +124,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
+      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
     ),
   },
   {
@@ -142,6 +142,14 @@ const RULES: readonly TriggerRule[] = [
       '(?:did not|could not|does not|cannot|unable to|never) tolerate (?:it|this|them|both(?: of them)?|either(?: of them)?)',
     ),
     anaphor: true,
+  },
+  {
+    // `after Coumadin discontinuation`: the drug was stopped. Not `withdrawal`, which in notes names
+    // a syndrome watched for in a drug still taken (`no concern for benzo withdrawal`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W('discontinuation|cessation'),
+    adjacent: true,
   },
   {
     // A past trial told by its outcome (`Zoloft did not help`).
