@@ -2,7 +2,7 @@
  * The allergy triggers of the status step (./status-triggers.ts has the others and how they are
  * found): allergy lists and headings, intolerance, reactions and adverse effects a drug caused.
  */
-import type { TriggerRule } from './status-triggers.ts';
+import type { TriggerRule } from './status-types.ts';
 import {
   ADVERSE_EVENT,
   CAUSED_BY,
@@ -83,6 +83,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
+    // Named by the drug: `Coumadin hypersensitivity`, `cyclosporine nephrotoxicity`.
     status: 'allergy',
     direction: 'backward',
     pattern: W('hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy'),

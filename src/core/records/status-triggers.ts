@@ -3,40 +3,10 @@
  * signals and the direction in which it reaches (forward to drugs after it, backward to drugs
  * before it, or both), and how they are found in a text (longest match first, no overlaps).
  */
-import type { MedicationStatus } from './status-types.ts';
+import type { TriggerRule } from './status-types.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
 import { ALLERGY_RULES } from './status-allergy-rules.ts';
 import { PRONOUN, SIDE_EFFECT, W } from './status-vocabulary.ts';
-
-type Direction = 'forward' | 'backward' | 'both';
-
-export interface TriggerRule {
-  status: MedicationStatus;
-  direction: Direction;
-  /** A regular expression source, matched case-insensitively. */
-  pattern: string;
-  /** Forward scope in words (default: the whole clause). */
-  maxWords?: number;
-  /** Words that end this trigger's forward scope (`switched from X to Y`: `to`). */
-  until?: string;
-  /** A backward trigger that reaches over `but he` (`ordered Demerol, but he refused`). */
-  crossesBut?: boolean;
-  /**
-   * A backward trigger that points back with a pronoun (`but discontinued this`, `did not tolerate
-   * them`): it reaches over commas and `but` within the sentence (10 words); `it`/`this` only to
-   * the nearest drug.
-   */
-  anaphor?: boolean;
-  /** A backward trigger for the drugs right before it only (`penicillin and sulfa allergies`). */
-  adjacent?: boolean;
-  /** A backward trigger that tells the outcome of a whole list (`X, Y and Z without relief`). */
-  list?: boolean;
-  /**
-   * A forward trigger whose scope ends at a comma, except in a list of drugs it opens
-   * (`hyperkalemia due to renal failure, improving with Kayexalate`).
-   */
-  commaEnds?: boolean;
-}
 
 export { SIDE_EFFECT, W };
 /** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */

@@ -1,4 +1,7 @@
-/** The seven medication statuses of `../shared/STATUS.md` and the evidence that goes with one. */
+/**
+ * The seven medication statuses of `../shared/STATUS.md`, the evidence that goes with one, and the
+ * shape of a trigger rule (./status-triggers.ts, ./status-allergy-rules.ts).
+ */
 
 export const MEDICATION_STATUSES = [
   'allergy',
@@ -26,4 +29,34 @@ export interface DrugStatus {
   status: MedicationStatus;
   /** The trigger or heading that decided it; null for the default `active`. */
   cue: StatusCue | null;
+}
+
+export type Direction = 'forward' | 'backward' | 'both';
+
+export interface TriggerRule {
+  status: MedicationStatus;
+  direction: Direction;
+  /** A regular expression source, matched case-insensitively. */
+  pattern: string;
+  /** Forward scope in words (default: the whole clause). */
+  maxWords?: number;
+  /** Words that end this trigger's forward scope (`switched from X to Y`: `to`). */
+  until?: string;
+  /** A backward trigger that reaches over `but he` (`ordered Demerol, but he refused`). */
+  crossesBut?: boolean;
+  /**
+   * A backward trigger that points back with a pronoun (`but discontinued this`, `did not tolerate
+   * them`): it reaches over commas and `but` within the sentence (10 words); `it`/`this` only to
+   * the nearest drug.
+   */
+  anaphor?: boolean;
+  /** A backward trigger for the drugs right before it only (`penicillin and sulfa allergies`). */
+  adjacent?: boolean;
+  /** A backward trigger that tells the outcome of a whole list (`X, Y and Z without relief`). */
+  list?: boolean;
+  /**
+   * A forward trigger whose scope ends at a comma, except in a list of drugs it opens
+   * (`hyperkalemia due to renal failure, improving with Kayexalate`).
+   */
+  commaEnds?: boolean;
 }
