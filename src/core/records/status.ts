@@ -10,8 +10,9 @@
  *    sentence end, a list break (line, `;`, numbered item), a terminator (`but`, `however`, a
  *    new clause with its own subject: `as he is …`) and at the next trigger; a drug takes the
  *    nearest forward trigger and the nearest backward one in scope. Backward scopes and the
- *    forward scope of a two-way trigger also end at a comma (a list item: `Lipitor
- *    discontinued, Vioxx 25 mg`) unless only the drug's own sig stands before it; a cue that
+ *    forward scope of a two-way trigger or a cause (`hyperkalemia due to`) also end at a comma (a
+ *    list item: `Lipitor discontinued, Vioxx 25 mg`) unless only the drug's own sig stands before
+ *    it, or a list of drugs follows the cue; a cue that
  *    tells a list's outcome (`X, Y and Z without relief`) reaches the whole list.
  * 3. The section heading above the drug: `ALLERGIES:` makes its list `allergy`; `MEDICATIONS:` and
  *    the like mark `active`; `ANESTHESIA:`, `PREMEDICATION:` `given`.
