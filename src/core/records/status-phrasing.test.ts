@@ -132,6 +132,18 @@ describe('lists and sigs', () => {
 });
 
 describe('future tense and prescriptions', () => {
+  it('reads a plan to begin taking, a start discussed, and treatment options as planned', () => {
+    const text = 'She was instructed to begin taking Flexeril.';
+    expect(of(text, 'Flexeril')).toEqual({
+      status: 'planned',
+      cue: { start: 22, end: 34, text: 'begin taking' },
+    });
+    expect(of('Discussed possibly starting Aricept.', 'Aricept').status).toBe('planned');
+    expect(of('Options include methotrexate or Humira.', 'methotrexate').status).toBe('planned');
+    expect(of('She had been taking Motrin but stopped.', 'Motrin').status).toBe('stopped');
+    expect(of('She started taking Flexeril last week.', 'Flexeril').status).toBe('active');
+  });
+
   it('reads `will be treated with` and `will be started` as planned', () => {
     const text = 'PLAN: The patient will be treated with aspirin, Plavix and statins.';
     expect(of(text, 'Plavix')).toEqual({
