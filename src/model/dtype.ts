@@ -5,6 +5,7 @@
  * (`q8`, which WebGPU runs: it has no kernels for integer products). Its config.json says so in
  * `transformers.js_config`, the field transformers.js itself reads, so `auto` follows the folder.
  */
+import { field } from './config-field.ts';
 import type { Med7Dtype, ResolvedDtype, RunDevice } from './types.ts';
 
 export type { Med7Dtype, ResolvedDtype };
@@ -42,12 +43,6 @@ export function resolveDtype(
   // general choice was not made for that device
   const chosen = forDevice === undefined ? field(custom, 'dtype') : forDevice;
   return pick(chosen) ?? FALLBACK;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
 }
 
 function pick(dtype: unknown): ResolvedDtype | undefined {

@@ -5,6 +5,7 @@
 import { AutoModelForTokenClassification, type PreTrainedModel } from '@huggingface/transformers';
 import { ONNX_FILES, resolveDtype } from './dtype.ts';
 import { explain, isMissingFile } from './explain.ts';
+import { graphLevelFor } from './graph-level.ts';
 import { hasFile, IS_NODE, requireFiles, type Location } from './locate.ts';
 import { chooseOrtBuild } from './ort-build.ts';
 import type { LoadProgress, Med7Dtype, ResolvedDtype, RunDevice } from './types.ts';
@@ -92,6 +93,7 @@ async function openFile(request: SessionRequest, dtype: ResolvedDtype): Promise<
       // products are integer kernels by design (onnxruntime still fuses them), or on other styles.
       session_options: {
         extra: { session: { disable_quant_qdq: '1' } },
+        ...graphLevelFor(request.config, onnxFile),
         ...(IS_NODE ? NODE_SESSION : {}),
         ...(IS_NODE && threads !== undefined
           ? { intraOpNumThreads: threads, interOpNumThreads: 1 }

@@ -10,6 +10,7 @@ import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import time
 
@@ -336,6 +337,7 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
     log(f"int8 check (torch simulation of the int8 weights): {json.dumps(qcheck)}")
     wp.save(out)
     export.write_config(cfg, out)
+    log(f"int8 graph optimised ahead of time: {_optimize_int8(out)}")
     sizes = {f: os.path.getsize(os.path.join(out, "onnx", f)) for f in ("model.onnx", "model_quantized.onnx", "model_int8.onnx")}
     log(f"sizes: {sizes}")
     metrics = dict(info)
@@ -349,6 +351,21 @@ def finalize(model, wp, cfg, dev, out, info, log, t_start):
     # the hashes a page checks a copy of this folder against (docs/integrity.md)
     log(f"manifest: {manifest.write_manifest(out)}")
     return metrics
+
+
+def _optimize_int8(out):
+    """scripts/optimize-onnx.ts saves model_int8.onnx as onnxruntime optimises it and lists it in
+    config.json, so that sessions skip the optimisation (src/model/graph-level.ts). Without
+    node_modules the file stays as exported: it runs the same, only a browser's first session
+    opens slower."""
+    tsx = os.path.join(paths.REPO_ROOT, "node_modules", ".bin", "tsx")
+    if not os.path.exists(tsx):
+        return f"skipped (no node_modules): run npm install, then npx tsx scripts/optimize-onnx.ts {out}"
+    script = os.path.join(paths.REPO_ROOT, "scripts", "optimize-onnx.ts")
+    done = subprocess.run([tsx, script, out], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"scripts/optimize-onnx.ts failed: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout.strip().splitlines()[-1]
 
 
 def export_checkpoint(argv=None):

@@ -86,9 +86,9 @@ def integer_matmul_onnx(src, dst):
     call) -> MatMulInteger (with the same int8 weights) -> Cast -> Mul by both scales. This is the
     graph onnxruntime's own dynamic quantization writes; its CPU and WASM kernels run it faster than
     the float products of the folded weights, most on long inputs (`npm run bench:dtypes`; figures in
-    the CHANGELOG). The embedding tables (Gather) keep their
-    DequantizeLinear. WebGPU has no kernels for these operators, so the weight-only file stays beside
-    it (transformers.js dtype "q8"; this one is "int8")."""
+    the CHANGELOG). The embedding tables are read row by row from their int8 form (gather_int8_rows).
+    WebGPU has no kernels for these operators, so the weight-only file stays beside it
+    (transformers.js dtype "q8"; this one is "int8")."""
     m = onnx.load(src)
     g = m.graph
     dequant = {n.output[0]: n for n in g.node if n.op_type == "DequantizeLinear"}
@@ -116,9 +116,52 @@ def integer_matmul_onnx(src, dst):
                                       and n.output[0] not in still_read)]
     del g.node[:]
     g.node.extend(nodes)
+    gather_int8_rows(m)
     onnx.checker.check_model(m)
     onnx.save(m, dst)
     return sorted(rewritten)
+
+
+def gather_int8_rows(m):
+    """Make each embedding lookup read only the rows it needs from the int8 table: DequantizeLinear
+    (per row) -> Gather becomes Gather of the int8 rows -> Cast -> Mul by the gathered row scales,
+    which gives the same floats bit for bit ((q - 0) * scale). Otherwise onnxruntime folds the whole
+    table to float when a session opens, and a graph it has optimised and saved
+    (scripts/optimize-onnx.ts) would hold 8.7 MB of float table instead of 2 MB of int8. Returns
+    the tables rewritten."""
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    dequant = {n.output[0]: n for n in g.node if n.op_type == "DequantizeLinear"}
+    nodes, tables = [], set()
+    for n in g.node:
+        source = dequant.get(n.input[0]) if n.op_type == "Gather" else None
+        axis = next((a.i for a in source.attribute if a.name == "axis"), 1) if source else None
+        if source is None or axis != 0 or any(a.name == "axis" and a.i != 0 for a in n.attribute):
+            nodes.append(n)
+            continue
+        table, scale, zero = source.input
+        if numpy_helper.to_array(inits[zero]).any() or len(inits[scale].dims) != 1:
+            raise ValueError(f"{n.input[0]}: expected symmetric int8 with one scale per row")
+        p, ids = n.name or n.output[0], n.input[1]
+        axes = p + "_last_axis"
+        g.initializer.append(numpy_helper.from_array(np.array([-1], dtype=np.int64), axes))
+        nodes += [
+            helper.make_node("Gather", [table, ids], [p + "_rows_int8"], name=p + "_rows", axis=0),
+            helper.make_node("Cast", [p + "_rows_int8"], [p + "_rows_float"], to=TensorProto.FLOAT, name=p + "_cast"),
+            helper.make_node("Gather", [scale, ids], [p + "_row_scale"], name=p + "_scales", axis=0),
+            helper.make_node("Unsqueeze", [p + "_row_scale", axes], [p + "_row_scale_column"], name=p + "_column"),
+            helper.make_node("Mul", [p + "_rows_float", p + "_row_scale_column"], [n.output[0]], name=p + "_dequantize"),
+        ]
+        tables.add(n.input[0])
+    still_read = {i for n in nodes for i in n.input}
+    nodes = [n for n in nodes if not (n.op_type == "DequantizeLinear" and n.output[0] in tables
+                                      and n.output[0] not in still_read)]
+    del g.node[:]
+    g.node.extend(nodes)
+    read = {i for n in g.node for i in n.input}
+    for init in [i for i in g.initializer if i.name not in read]:
+        g.initializer.remove(init)
+    return sorted(tables)
 
 
 def simulate_int8(model):
@@ -169,3 +212,15 @@ def write_config(cfg, out_dir):
     }
     with open(os.path.join(out_dir, "config.json"), "w") as f:
         json.dump(c, f, indent=2)
+
+
+if __name__ == "__main__":
+    # python -m med7_train.export gather-rows FILE: rewrites an int8 file written before
+    # gather_int8_rows existed, in place (the shipped build #40; training/RECIPE.md)
+    import sys
+    if len(sys.argv) != 3 or sys.argv[1] != "gather-rows":
+        sys.exit("usage: python -m med7_train.export gather-rows MODEL_INT8_ONNX")
+    model = onnx.load(sys.argv[2])
+    print("tables read as int8 rows:", gather_int8_rows(model))
+    onnx.checker.check_model(model)
+    onnx.save(model, sys.argv[2])
