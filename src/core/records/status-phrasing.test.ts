@@ -267,6 +267,45 @@ describe('past courses', () => {
     });
   });
 
+  it('reads a stop told by `quit`, `formerly`, `replaced with`, `status post` and `has since been`', () => {
+    expect(of('She quit taking her Zoloft on her own.', 'Zoloft')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 15, text: 'quit taking' },
+    });
+    expect(of('Formerly took Elavil for sleep.', 'Elavil')).toEqual({
+      status: 'stopped',
+      cue: { start: 0, end: 13, text: 'Formerly took' },
+    });
+    const replaced = 'Atenolol was replaced with metoprolol.';
+    expect(
+      statusesOf(replaced, [
+        ['Atenolol', 'DRUG'],
+        ['metoprolol', 'DRUG'],
+      ]),
+    ).toEqual({
+      Atenolol: { status: 'stopped', cue: { start: 9, end: 26, text: 'was replaced with' } },
+      metoprolol: { status: 'active', cue: null },
+    });
+    expect(of('Status post a course of Cipro.', 'Cipro')).toEqual({
+      status: 'stopped',
+      cue: { start: 0, end: 23, text: 'Status post a course of' },
+    });
+    expect(of('Her Toprol has since been discontinued.', 'Toprol')).toEqual({
+      status: 'stopped',
+      cue: { start: 11, end: 38, text: 'has since been discontinued' },
+    });
+    const past = 'Past medications include Paxil and Wellbutrin.';
+    const statuses = statusesOf(past, [
+      ['Paxil', 'DRUG'],
+      ['Wellbutrin', 'DRUG'],
+    ]);
+    const cue = { start: 0, end: 24, text: 'Past medications include' };
+    expect(statuses).toEqual({
+      Paxil: { status: 'stopped', cue },
+      Wellbutrin: { status: 'stopped', cue },
+    });
+  });
+
   it('reads a drug that did not help as a past trial', () => {
     expect(of('Zoloft did not help.', 'Zoloft')).toEqual({
       status: 'stopped',

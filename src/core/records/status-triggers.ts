@@ -56,7 +56,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|previously (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?) of|(?:repeated|multiple|several) courses of|failed|quit|tried',
+      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|(?:previously|formerly) (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|quit (?:taking|using)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes)|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed|status post|s/p) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?) of|(?:repeated|multiple|several) courses of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
@@ -86,6 +86,14 @@ const RULES: readonly TriggerRule[] = [
     maxWords: 3,
   },
   {
+    // `Past medications include Paxil and Wellbutrin`: a list named as past ones, in a sentence
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:past|previous|prior|former|old) (?:medications?|meds|medication trials)(?: (?:include|included|have included|were|are|tried))?',
+    ),
+  },
+  {
     status: 'stopped',
     direction: 'both',
     pattern: W("discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|d/c"),
@@ -94,7 +102,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|has been|have been|had been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
+      '(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
     ),
   },
   {
