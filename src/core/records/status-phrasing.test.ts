@@ -1,39 +1,10 @@
 /**
  * The status step on phrasings of new text: lists opened by a cue, sigs between a drug and its
- * cue, future tense, prescriptions, past courses, and the sentence contexts that decide a drug
- * with no cue. Each case asserts the status and the cue's exact span.
+ * cue, future tense, prescriptions, and the sentence contexts that decide a drug with no cue
+ * (past courses: ./status-past.test.ts). Each case asserts the status and the cue's exact span.
  */
 import { describe, expect, it } from 'vitest';
-import { drugStatuses, statusOf, type DrugStatus } from './status.ts';
-import type { Med7Label } from '../labels.ts';
-import type { Entity } from '../types.ts';
-
-/** The status of `word` (its first occurrence) in `text`, as the only entity. */
-function of(text: string, word: string): DrugStatus {
-  const start = text.indexOf(word);
-  if (start < 0) throw new Error(`${word} not in text`);
-  return statusOf(text, { start, end: start + word.length });
-}
-
-/** Entities for `spans` ([text, label], each found after the one before), as the model gives them. */
-function entitiesOf(text: string, spans: [string, Med7Label][]): Entity[] {
-  let at = 0;
-  return spans.map(([word, label]) => {
-    const start = text.indexOf(word, at);
-    if (start < 0) throw new Error(`${word} not in text`);
-    at = start + word.length;
-    return { start, end: at, label, text: word, score: 1 };
-  });
-}
-
-/** The status of every DRUG of `spans`, by its text. */
-function statusesOf(text: string, spans: [string, Med7Label][]): Record<string, DrugStatus> {
-  const entities = entitiesOf(text, spans);
-  const statuses = drugStatuses(text, entities);
-  return Object.fromEntries(
-    entities.filter((e) => e.label === 'DRUG').map((e) => [e.text, statuses.get(e)!]),
-  );
-}
+import { of, statusesOf } from '../../test/statuses.ts';
 
 describe('lists and sigs', () => {
   it('lets a two-way cue before a list reach every drug of it', () => {
@@ -214,126 +185,6 @@ describe('future tense and prescriptions', () => {
       status: 'allergy',
       cue: { start: 23, end: 45, text: 'because of intolerance' },
     });
-  });
-});
-
-describe('past courses', () => {
-  it('reads a stop named after the drug (`Coumadin discontinuation`, `was ceased`, `but stopped`)', () => {
-    const text = 'INR normalized after Coumadin discontinuation.';
-    expect(of(text, 'Coumadin')).toEqual({
-      status: 'stopped',
-      cue: { start: 30, end: 45, text: 'discontinuation' },
-    });
-    expect(of('Folinic acid was ceased in May.', 'Folinic acid').status).toBe('stopped');
-    expect(of('She had been taking Motrin but stopped.', 'Motrin').status).toBe('stopped');
-    expect(of('Monitor for benzo withdrawal.', 'benzo').status).not.toBe('stopped');
-  });
-
-  it('reads a trial given with a length as a past course, a trial to come as planned', () => {
-    expect(of('He was given a 3 day trial of Florinef, which helped.', 'Florinef')).toEqual({
-      status: 'stopped',
-      cue: { start: 7, end: 29, text: 'given a 3 day trial of' },
-    });
-    expect(of('She was given a trial of Elavil at bedtime.', 'Elavil')).toEqual({
-      status: 'active',
-      cue: { start: 4, end: 24, text: 'was given a trial of' },
-    });
-    expect(of('The patient to be given a trial of prednisone.', 'prednisone')).toEqual({
-      status: 'planned',
-      cue: { start: 26, end: 34, text: 'trial of' },
-    });
-  });
-
-  it('reads drugs taken or given before the encounter as stopped', () => {
-    expect(of('She took Paxil for 2 years.', 'Paxil')).toEqual({
-      status: 'stopped',
-      cue: { start: 4, end: 8, text: 'took' },
-    });
-    expect(of('She took Tylenol this morning.', 'Tylenol').status).toBe('active');
-    expect(of('She had been taking Celebrex until 2 weeks ago.', 'Celebrex')).toEqual({
-      status: 'stopped',
-      cue: { start: 4, end: 19, text: 'had been taking' },
-    });
-    expect(of('Prior to admission she was taking Lasix.', 'Lasix').status).toBe('active');
-    expect(of('She was treated with Keflex last month.', 'Keflex')).toEqual({
-      status: 'stopped',
-      cue: { start: 4, end: 20, text: 'was treated with' },
-    });
-    const extraction =
-      'He underwent a dental extraction with administration of cephalexin 1 week prior to admission.';
-    expect(of(extraction, 'cephalexin')).toEqual({
-      status: 'stopped',
-      cue: { start: 38, end: 55, text: 'administration of' },
-    });
-  });
-
-  it('reads a stop told by `quit`, `formerly`, `replaced with`, `status post` and `has since been`', () => {
-    expect(of('She quit taking her Zoloft on her own.', 'Zoloft')).toEqual({
-      status: 'stopped',
-      cue: { start: 4, end: 15, text: 'quit taking' },
-    });
-    expect(of('Formerly took Elavil for sleep.', 'Elavil')).toEqual({
-      status: 'stopped',
-      cue: { start: 0, end: 13, text: 'Formerly took' },
-    });
-    const replaced = 'Atenolol was replaced with metoprolol.';
-    expect(
-      statusesOf(replaced, [
-        ['Atenolol', 'DRUG'],
-        ['metoprolol', 'DRUG'],
-      ]),
-    ).toEqual({
-      Atenolol: { status: 'stopped', cue: { start: 9, end: 26, text: 'was replaced with' } },
-      metoprolol: { status: 'active', cue: null },
-    });
-    expect(of('Status post a course of Cipro.', 'Cipro')).toEqual({
-      status: 'stopped',
-      cue: { start: 0, end: 23, text: 'Status post a course of' },
-    });
-    expect(of('Her Toprol has since been discontinued.', 'Toprol')).toEqual({
-      status: 'stopped',
-      cue: { start: 11, end: 38, text: 'has since been discontinued' },
-    });
-    const past = 'Past medications include Paxil and Wellbutrin.';
-    const statuses = statusesOf(past, [
-      ['Paxil', 'DRUG'],
-      ['Wellbutrin', 'DRUG'],
-    ]);
-    const cue = { start: 0, end: 24, text: 'Past medications include' };
-    expect(statuses).toEqual({
-      Paxil: { status: 'stopped', cue },
-      Wellbutrin: { status: 'stopped', cue },
-    });
-  });
-
-  it('reads a drug that did not help as a past trial', () => {
-    expect(of('Zoloft did not help.', 'Zoloft')).toEqual({
-      status: 'stopped',
-      cue: { start: 7, end: 19, text: 'did not help' },
-    });
-  });
-
-  it('reads `has been off X for 2 weeks` as stopped, `hold X for 2 weeks` as held', () => {
-    expect(of('He has been off Coumadin for 2 weeks.', 'Coumadin')).toEqual({
-      status: 'stopped',
-      cue: { start: 12, end: 15, text: 'off' },
-    });
-    expect(of('Hold Coumadin for 2 weeks.', 'Coumadin')).toEqual({
-      status: 'held',
-      cue: { start: 0, end: 4, text: 'Hold' },
-    });
-  });
-
-  it('does not read `as previously prescribed` as a stop', () => {
-    const text = 'Increase her Lasix from 100 to 120 mg every morning as previously prescribed.';
-    expect(
-      statusesOf(text, [
-        ['Lasix', 'DRUG'],
-        ['100', 'STRENGTH'],
-        ['120 mg', 'STRENGTH'],
-        ['every morning', 'FREQUENCY'],
-      ]).Lasix,
-    ).toEqual({ status: 'active', cue: { start: 0, end: 9, text: 'Increase ' } });
   });
 });
 

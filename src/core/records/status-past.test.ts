@@ -1,0 +1,126 @@
+/**
+ * The status step on past courses: stops told in many ways, trials, drugs taken before the
+ * encounter. Each case asserts the status and the cue's exact span.
+ */
+import { describe, expect, it } from 'vitest';
+import { of, statusesOf } from '../../test/statuses.ts';
+
+describe('past courses', () => {
+  it('reads a stop named after the drug (`Coumadin discontinuation`, `was ceased`, `but stopped`)', () => {
+    const text = 'INR normalized after Coumadin discontinuation.';
+    expect(of(text, 'Coumadin')).toEqual({
+      status: 'stopped',
+      cue: { start: 30, end: 45, text: 'discontinuation' },
+    });
+    expect(of('Folinic acid was ceased in May.', 'Folinic acid').status).toBe('stopped');
+    expect(of('She had been taking Motrin but stopped.', 'Motrin').status).toBe('stopped');
+    expect(of('Monitor for benzo withdrawal.', 'benzo').status).not.toBe('stopped');
+  });
+
+  it('reads a trial given with a length as a past course, a trial to come as planned', () => {
+    expect(of('He was given a 3 day trial of Florinef, which helped.', 'Florinef')).toEqual({
+      status: 'stopped',
+      cue: { start: 7, end: 29, text: 'given a 3 day trial of' },
+    });
+    expect(of('She was given a trial of Elavil at bedtime.', 'Elavil')).toEqual({
+      status: 'active',
+      cue: { start: 4, end: 24, text: 'was given a trial of' },
+    });
+    expect(of('The patient to be given a trial of prednisone.', 'prednisone')).toEqual({
+      status: 'planned',
+      cue: { start: 26, end: 34, text: 'trial of' },
+    });
+  });
+
+  it('reads drugs taken or given before the encounter as stopped', () => {
+    expect(of('She took Paxil for 2 years.', 'Paxil')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 8, text: 'took' },
+    });
+    expect(of('She took Tylenol this morning.', 'Tylenol').status).toBe('active');
+    expect(of('She had been taking Celebrex until 2 weeks ago.', 'Celebrex')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 19, text: 'had been taking' },
+    });
+    expect(of('Prior to admission she was taking Lasix.', 'Lasix').status).toBe('active');
+    expect(of('She was treated with Keflex last month.', 'Keflex')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 20, text: 'was treated with' },
+    });
+    const extraction =
+      'He underwent a dental extraction with administration of cephalexin 1 week prior to admission.';
+    expect(of(extraction, 'cephalexin')).toEqual({
+      status: 'stopped',
+      cue: { start: 38, end: 55, text: 'administration of' },
+    });
+  });
+
+  it('reads a stop told by `quit`, `formerly`, `replaced with`, `status post` and `has since been`', () => {
+    expect(of('She quit taking her Zoloft on her own.', 'Zoloft')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 15, text: 'quit taking' },
+    });
+    expect(of('Formerly took Elavil for sleep.', 'Elavil')).toEqual({
+      status: 'stopped',
+      cue: { start: 0, end: 13, text: 'Formerly took' },
+    });
+    const replaced = 'Atenolol was replaced with metoprolol.';
+    expect(
+      statusesOf(replaced, [
+        ['Atenolol', 'DRUG'],
+        ['metoprolol', 'DRUG'],
+      ]),
+    ).toEqual({
+      Atenolol: { status: 'stopped', cue: { start: 9, end: 26, text: 'was replaced with' } },
+      metoprolol: { status: 'active', cue: null },
+    });
+    expect(of('Status post a course of Cipro.', 'Cipro')).toEqual({
+      status: 'stopped',
+      cue: { start: 0, end: 23, text: 'Status post a course of' },
+    });
+    expect(of('Her Toprol has since been discontinued.', 'Toprol')).toEqual({
+      status: 'stopped',
+      cue: { start: 11, end: 38, text: 'has since been discontinued' },
+    });
+    const past = 'Past medications include Paxil and Wellbutrin.';
+    const statuses = statusesOf(past, [
+      ['Paxil', 'DRUG'],
+      ['Wellbutrin', 'DRUG'],
+    ]);
+    const cue = { start: 0, end: 24, text: 'Past medications include' };
+    expect(statuses).toEqual({
+      Paxil: { status: 'stopped', cue },
+      Wellbutrin: { status: 'stopped', cue },
+    });
+  });
+
+  it('reads a drug that did not help as a past trial', () => {
+    expect(of('Zoloft did not help.', 'Zoloft')).toEqual({
+      status: 'stopped',
+      cue: { start: 7, end: 19, text: 'did not help' },
+    });
+  });
+
+  it('reads `has been off X for 2 weeks` as stopped, `hold X for 2 weeks` as held', () => {
+    expect(of('He has been off Coumadin for 2 weeks.', 'Coumadin')).toEqual({
+      status: 'stopped',
+      cue: { start: 12, end: 15, text: 'off' },
+    });
+    expect(of('Hold Coumadin for 2 weeks.', 'Coumadin')).toEqual({
+      status: 'held',
+      cue: { start: 0, end: 4, text: 'Hold' },
+    });
+  });
+
+  it('does not read `as previously prescribed` as a stop', () => {
+    const text = 'Increase her Lasix from 100 to 120 mg every morning as previously prescribed.';
+    expect(
+      statusesOf(text, [
+        ['Lasix', 'DRUG'],
+        ['100', 'STRENGTH'],
+        ['120 mg', 'STRENGTH'],
+        ['every morning', 'FREQUENCY'],
+      ]).Lasix,
+    ).toEqual({ status: 'active', cue: { start: 0, end: 9, text: 'Increase ' } });
+  });
+});

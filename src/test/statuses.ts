@@ -1,0 +1,31 @@
+/** Test helpers of the status step: a drug's status by its word, and every drug's of a sentence. */
+import { drugStatuses, statusOf, type DrugStatus } from '../core/records/status.ts';
+import type { Med7Label } from '../core/labels.ts';
+import type { Entity } from '../core/types.ts';
+
+/** The status of `word` (its first occurrence) in `text`, as the only entity. */
+export function of(text: string, word: string): DrugStatus {
+  const start = text.indexOf(word);
+  if (start < 0) throw new Error(`${word} not in text`);
+  return statusOf(text, { start, end: start + word.length });
+}
+
+/** Entities for `spans` ([text, label], each found after the one before), as the model gives them. */
+export function entitiesOf(text: string, spans: [string, Med7Label][]): Entity[] {
+  let at = 0;
+  return spans.map(([word, label]) => {
+    const start = text.indexOf(word, at);
+    if (start < 0) throw new Error(`${word} not in text`);
+    at = start + word.length;
+    return { start, end: at, label, text: word, score: 1 };
+  });
+}
+
+/** The status of every DRUG of `spans`, by its text. */
+export function statusesOf(text: string, spans: [string, Med7Label][]): Record<string, DrugStatus> {
+  const entities = entitiesOf(text, spans);
+  const statuses = drugStatuses(text, entities);
+  return Object.fromEntries(
+    entities.filter((e) => e.label === 'DRUG').map((e) => [e.text, statuses.get(e)!]),
+  );
+}
