@@ -94,6 +94,13 @@ describe('past courses', () => {
     });
   });
 
+  it('reads a drug no longer needed as stopped, not negated', () => {
+    expect(of('She no longer needs her Lasix.', 'Lasix')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 23, text: 'no longer needs her' },
+    });
+  });
+
   it('reads a drug that did not help as a past trial', () => {
     expect(of('Zoloft did not help.', 'Zoloft')).toEqual({
       status: 'stopped',

@@ -188,6 +188,49 @@ describe('future tense and prescriptions', () => {
   });
 });
 
+describe('verbs of the encounter, plans and refusals', () => {
+  it('reads a drug bolused, loaded or transfused as given', () => {
+    expect(of('She was bolused with 1 liter of normal saline.', 'normal saline')).toEqual({
+      status: 'given',
+      cue: { start: 4, end: 20, text: 'was bolused with' },
+    });
+    expect(of('He was loaded with Dilantin.', 'Dilantin')).toEqual({
+      status: 'given',
+      cue: { start: 3, end: 18, text: 'was loaded with' },
+    });
+    expect(
+      of('She was transfused 2 units of packed red blood cells.', 'packed red blood cells'),
+    ).toEqual({ status: 'given', cue: { start: 4, end: 18, text: 'was transfused' } });
+  });
+
+  it('reads an option discussed, a start planned on and a treatment scheduled as planned', () => {
+    expect(of('We discussed the option of Botox injections.', 'Botox')).toEqual({
+      status: 'planned',
+      cue: { start: 13, end: 26, text: 'the option of' },
+    });
+    expect(of('Will plan on starting Coreg as an outpatient.', 'Coreg')).toEqual({
+      status: 'planned',
+      cue: { start: 5, end: 21, text: 'plan on starting' },
+    });
+    const scheduled = 'Patient is scheduled to receive chemotherapy next week.';
+    expect(of(scheduled, 'chemotherapy')).toEqual({
+      status: 'planned',
+      cue: { start: 8, end: 31, text: 'is scheduled to receive' },
+    });
+  });
+
+  it('reads `not currently on` and `should be avoided` as negated', () => {
+    expect(of('Not currently on aspirin.', 'aspirin')).toEqual({
+      status: 'negated',
+      cue: { start: 0, end: 16, text: 'Not currently on' },
+    });
+    expect(of('Ibuprofen should be avoided.', 'Ibuprofen')).toEqual({
+      status: 'negated',
+      cue: { start: 10, end: 27, text: 'should be avoided' },
+    });
+  });
+});
+
 describe('sentence contexts for a drug with no cue', () => {
   it('reads the emergency department and `preop` as the encounter: given', () => {
     const ed = 'He is evaluated in the emergency department with albuterol and oxygen.';
