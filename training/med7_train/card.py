@@ -435,7 +435,10 @@ F1 {q['dev_strict_f1_fp32']:.3f} (fp32) -> {q['dev_strict_f1_int8']:.3f} (int8),
 
 `onnx/model_int8.onnx` holds the same int8 weights, but multiplies in integers: each activation entering
 a weight product is quantized to uint8 on the fly, one scale per call (`DynamicQuantizeLinear` ->
-`MatMulInteger`), as onnxruntime's own dynamic quantization does (`export.integer_matmul_onnx`). The CPU
+`MatMulInteger`), as onnxruntime's own dynamic quantization does (`export.integer_matmul_onnx`), and reads
+its embedding tables as int8 rows. It ships as onnxruntime optimises it (level `extended`,
+`scripts/optimize-onnx.ts`, listed in config.json's `med7.optimized_onnx`), so a session opens it
+without optimising it again; the logits are the same bit for bit. The CPU
 and WASM run it (config.json's `transformers.js_config`); WebGPU runs `model_quantized.onnx`. Its
 scores, from `med7 eval`, are the ones this card reports; the evaluation section gives the
 float-product file's dev scores beside them.
