@@ -26,6 +26,14 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // A list in a sentence (`Allergies include aspirin and morphine`)
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:drug |medication |known )?allerg(?:y|ies) (?:include|includes|included|are|were|consist of|listed as)',
+    ),
+  },
+  {
     // A list after a colon (`Allergies: codeine`); not in W, whose closing \b fails after `:`.
     status: 'allergy',
     direction: 'forward',

@@ -249,6 +249,13 @@ describe('drugStatuses', () => {
     expect(of('Allergies: Penicillin. She takes Lasix daily.', 'Lasix').status).toBe('active');
   });
 
+  it('reads an allergy list in a sentence (`Allergies include …`) to its last drug', () => {
+    const text = 'Allergies include aspirin and morphine.';
+    const cue = { start: 0, end: 17, text: 'Allergies include' };
+    expect(of(text, 'aspirin')).toEqual({ status: 'allergy', cue });
+    expect(of(text, 'morphine')).toEqual({ status: 'allergy', cue });
+  });
+
   it('reads side effects named before the drug or with a verb of feeling as an intolerance', () => {
     expect(of('Rhabdomyolysis, most likely secondary to statins.', 'statins')).toEqual({
       status: 'allergy',
