@@ -111,15 +111,20 @@ def integer_matmul_onnx(src, dst):
         ]
         rewritten.add(n.input[1])
     # a DequantizeLinear only MatMuls read goes with them
-    still_read = {i for n in nodes for i in n.input}
-    nodes = [n for n in nodes if not (n.op_type == "DequantizeLinear" and n.output[0] in rewritten
-                                      and n.output[0] not in still_read)]
-    del g.node[:]
-    g.node.extend(nodes)
+    _set_nodes(g, nodes, rewritten)
     gather_int8_rows(m)
     onnx.checker.check_model(m)
     onnx.save(m, dst)
     return sorted(rewritten)
+
+
+def _set_nodes(g, nodes, replaced):
+    """Makes `nodes` the graph's nodes, less each DequantizeLinear whose output was `replaced` and
+    that no node reads any more."""
+    still_read = {i for n in nodes for i in n.input}
+    del g.node[:]
+    g.node.extend(n for n in nodes if not (n.op_type == "DequantizeLinear" and n.output[0] in replaced
+                                           and n.output[0] not in still_read))
 
 
 def gather_int8_rows(m):
@@ -153,11 +158,7 @@ def gather_int8_rows(m):
             helper.make_node("Mul", [p + "_rows_float", p + "_row_scale_column"], [n.output[0]], name=p + "_dequantize"),
         ]
         tables.add(n.input[0])
-    still_read = {i for n in nodes for i in n.input}
-    nodes = [n for n in nodes if not (n.op_type == "DequantizeLinear" and n.output[0] in tables
-                                      and n.output[0] not in still_read)]
-    del g.node[:]
-    g.node.extend(nodes)
+    _set_nodes(g, nodes, tables)
     read = {i for n in g.node for i in n.input}
     for init in [i for i in g.initializer if i.name not in read]:
         g.initializer.remove(init)
