@@ -2,7 +2,7 @@
  * Saves a model folder's int8 ONNX file as onnxruntime optimises it (level `extended`: the fusions
  * every CPU and WASM build runs, none tied to one processor) and lists it in config.json under
  * `med7.optimized_onnx`, so that sessions open it with graph optimisation off
- * (src/model/graph-level.ts): about 0.4 s less of a first visit in the browser, the same speed once
+ * (src/model/graph-level.ts): 0.4–0.7 s less of a first visit in the browser, the same speed once
  * warm (docs/benchmarks.md). Nothing is written unless the saved graph gives the original's logits
  * bit for bit on onnxruntime-node and onnxruntime-web, on random batches.
  *
@@ -115,9 +115,15 @@ if (statSync(saved).size > 1.5 * statSync(file).size) {
 }
 
 (ortWeb.env.wasm as { numThreads: number }).numThreads = 1;
-const differing =
-  (await differingCalls(ortNode, 'onnxruntime-node')) +
-  (await differingCalls(ortWeb, 'onnxruntime-web'));
+let differing: number;
+try {
+  differing =
+    (await differingCalls(ortNode, 'onnxruntime-node')) +
+    (await differingCalls(ortWeb, 'onnxruntime-web'));
+} catch (error) {
+  rmSync(saved);
+  throw error;
+}
 if (differing > 0) {
   rmSync(saved);
   console.error(`${FILE} left as it was: the optimised graph does not compute the same logits`);

@@ -5,7 +5,7 @@
  *     "med7": { "optimized_onnx": { "onnx/model_int8.onnx": "onnxruntime-node 1.30.0, level extended" } }
  *
  * Such a file opens with graph optimisation off: the same graph, without the optimisers' passes
- * and the cold code they leave behind, which cost about 0.4 s of a first visit in the browser
+ * and the cold code they leave behind, which cost 0.4–0.7 s of a first visit in the browser
  * (docs/benchmarks.md). Every other file, and every folder without the key, opens with
  * onnxruntime's default (all optimisations).
  */
