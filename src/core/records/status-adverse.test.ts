@@ -4,15 +4,9 @@
  * a condition the drug treats, a finding denied or merely ruled out, a finding that improved.
  */
 import { describe, expect, it } from 'vitest';
-import { drugStatuses, statusOf, type DrugStatus } from './status.ts';
+import { drugStatuses } from './status.ts';
 import type { Entity } from '../types.ts';
-
-/** The status of `word` (its first occurrence) in `text`, as the only entity. */
-function of(text: string, word: string): DrugStatus {
-  const start = text.indexOf(word);
-  if (start < 0) throw new Error(`${word} not in text`);
-  return statusOf(text, { start, end: start + word.length });
-}
+import { of } from '../../test/statuses.ts';
 
 /** The cue of `phrase` in `text` (its first occurrence). */
 function cue(text: string, phrase: string) {
