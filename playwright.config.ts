@@ -10,6 +10,11 @@ const BASE_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Headless Chromium builds its omnibox popup (a WebUI page in a renderer of its own) for every new
+  // window, that is for every context: about 0.5 s of a core during each visit on two cores, which
+  // is the browser's own UI, not the page's work (docs/benchmarks.md). Names this build ignores are
+  // ignored.
+  '--disable-features=WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,WebUIOmniboxPopup,PreloadTopChromeWebUI',
 ];
 /** Chromium then offers a WebGPU adapter backed by SwiftShader (CPU), without shader-f16. */
 const WEBGPU_ARGS = [
