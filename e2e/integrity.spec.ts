@@ -107,7 +107,7 @@ test('a swapped worker is refused before it starts', async ({ page }) => {
   expect(await page.evaluate(() => window.__posted)).toEqual([]);
 });
 
-test('a swapped wasm is refused before onnxruntime-web compiles it', async ({ page }) => {
+test('a swapped wasm is refused before onnxruntime-web runs it', async ({ page }) => {
   const setup = await cdnSetup(page, 'wasm');
   // Another genuine onnxruntime-web wasm: valid, but not the bytes the element was built with.
   cpSync(

@@ -25,7 +25,12 @@ describe('a checked wasm', () => {
     const { chooseOrtBuild, useCheckedOrtBuild } = await import('./ort-build.ts');
     const checked = new Response('checked');
     env.backends.onnx.wasm!.wasmBinary = undefined;
-    useCheckedOrtBuild('wasm', 'blob:mjs', { url: WASM, integrity: HASH, response: checked });
+    useCheckedOrtBuild('wasm', 'blob:mjs', {
+      url: WASM,
+      integrity: HASH,
+      response: checked,
+      checked: Promise.resolve(),
+    });
     chooseOrtBuild('wasm', FOLDER);
     chooseOrtBuild('wasm', FOLDER);
     expect(env.backends.onnx.wasm!.wasmBinary).toBeUndefined();

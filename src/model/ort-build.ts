@@ -12,24 +12,26 @@ import { env } from '@huggingface/transformers';
 import { Med7ModelError } from './errors.ts';
 import { ORT_BUILDS } from './ort-files.ts';
 import type { BrowserDevice } from './types.ts';
+import { holdUntilChecked } from './wasm-gate.ts';
 
 type Build = keyof typeof ORT_BUILDS;
 
 // The build this realm has asked for first: onnxruntime-web keeps the first one it loads.
 let chosen: Build | undefined;
 /**
- * A build whose files were checked (src/worker/worker-integrity.ts): its `.mjs` URL, and its wasm's
- * URL with the response the browser checked against the wasm's hash.
+ * A build whose files are checked (src/worker/worker-integrity.ts): its `.mjs` URL, and its wasm's
+ * URL with the fetched response and the check of its bytes.
  */
 let checked: { build: Build; mjs: string; wasm: CheckedResponse } | undefined;
 /** The checked wasm this realm's `fetch` serves (once installed, never again). */
 let served: CheckedResponse | undefined;
 
-/** A fetched file the browser checked against `integrity` (an SRI hash) as it read it. */
+/** The fetched wasm, its SRI hash, and the check of its bytes against it (`fetchForCheck`). */
 export interface CheckedResponse {
   readonly url: string;
   readonly integrity: string;
   readonly response: Response;
+  readonly checked: Promise<void>;
 }
 
 /** The build a load on `device` will use: the one already chosen, else the device's own. */
@@ -50,12 +52,13 @@ export function useCheckedOrtBuild(build: Build, mjs: string, wasm: CheckedRespo
  * is handed the bytes. Only that streaming path lets the browser keep the compiled module in its
  * code cache (keyed by the response's URL), so a second visit skips compiling 13.6 MB of wasm.
  * So the checked wasm is not handed over as bytes: this realm's `fetch` answers the wasm's URL
- * with the response already checked, once, and any later fetch of it with the hash attached, so
- * the browser refuses other bytes.
+ * with the response being checked, once (./wasm-gate.ts runs it only once it matched), and any
+ * later fetch of it with the hash attached, so the browser refuses other bytes.
  */
 function serveChecked(wasm: CheckedResponse): void {
   const plain = globalThis.fetch;
   let first: Response | undefined = wasm.response;
+  holdUntilChecked(wasm.response, wasm.checked);
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
     if (url !== wasm.url) return plain(input, init);

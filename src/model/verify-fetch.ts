@@ -6,6 +6,7 @@
  * its URL is dropped from every Cache Storage cache of the origin (transformers.js's and a service
  * worker's alike), so the next load fetches it again.
  */
+import { errorMessage } from '../core/error-message.ts';
 import { Med7ModelError } from './errors.ts';
 
 const ALGORITHMS: Record<string, string> = {
@@ -57,26 +58,35 @@ export async function fetchChecked(url: string, expected: string): Promise<Array
   return bytes;
 }
 
+/** A fetched response, and the check of its bytes (read from a clone) against a hash. */
+export interface PendingCheck {
+  readonly response: Response;
+  /** Resolves once the bytes match; a mismatch is a {@link Med7IntegrityError} naming both hashes. */
+  readonly checked: Promise<void>;
+}
+
 /**
- * Fetches `url` with `expected` as the request's integrity, so that the browser checks the bytes
- * and the response stays a fetched one (streamable, and eligible for the browser's code cache).
- * When the browser refuses it, the bytes are fetched again and hashed here, so the error names
- * both hashes; should that copy match (the first fetch failed on the network), it is used.
+ * Fetches `url` and checks its bytes against `expected` on a clone of the body, while the response
+ * itself stays a fetched one (streamable, and eligible for the browser's code cache). The caller
+ * must not run what the response holds before `checked` resolves. The request carries no
+ * `integrity`: the browser would then read and hash the whole body on this thread before handing
+ * over any of it, and nothing could start compiling while the file comes down.
  */
-export async function fetchVerified(url: string, expected: string): Promise<Response> {
+export async function fetchForCheck(url: string, expected: string): Promise<PendingCheck> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      credentials: 'same-origin',
-      cache: 'no-cache',
-      integrity: expected,
-    });
-  } catch {
-    const bytes = await fetchChecked(url, expected);
-    return new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
+    response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
+  } catch (error) {
+    throw new Med7ModelError(`Could not fetch ${url}: ${errorMessage(error)}`);
   }
   if (!response.ok) throw new Med7ModelError(`Could not fetch ${url}: HTTP ${response.status}`);
-  return response;
+  const checked = response
+    .clone()
+    .arrayBuffer()
+    .then((bytes) => checkBytes(url, bytes, expected));
+  // Observed by whoever runs the bytes; a load that fails before then must not leave it unhandled.
+  checked.catch(() => undefined);
+  return { response, checked };
 }
 
 /** Drops `url` from every cache of this origin's Cache Storage (nothing mismatched stays cached). */

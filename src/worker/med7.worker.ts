@@ -26,6 +26,7 @@ import { prefetchModelFile, shareDownloads, whileSharingDownloads } from './shar
 import { armIntegrity } from './worker-integrity.ts';
 import { wasmThreadCount } from './wasm-threads.ts';
 import { timeWasmCompiles } from './wasm-timing.ts';
+import { installWasmGate } from '../model/wasm-gate.ts';
 import { WARM_THROUGH_CALLS, warmThroughSentence } from './warm-through.ts';
 
 interface WorkerScope {
@@ -39,6 +40,8 @@ interface Loaded {
 }
 
 const scope = self as unknown as WorkerScope;
+// The gate first, so that the timing around it covers a checked wasm's compile too.
+installWasmGate();
 timeWasmCompiles();
 shareDownloads();
 /** Progress replies per file are spaced at least this far apart (ms), except the last. */

@@ -2,9 +2,10 @@
  * Worker side of the integrity checks (docs/integrity.md): for one load, every model file is checked
  * as transformers.js reads it (its fetch and its cache both wrapped: the body streams through and
  * ends only once it matches), and onnxruntime-web's `.mjs` and `.wasm` are fetched and checked
- * before onnxruntime-web sees them (the wasm by the browser, from the request's integrity, so that
- * onnxruntime-web still compiles it from a fetched response the browser's code cache can keep; the
- * `.mjs` run from a `blob:` of its bytes when the page asks for it). The hashes come from the page (./integrity.ts); a model folder
+ * before onnxruntime-web runs them (the `.mjs` before it is imported, run from a `blob:` of its
+ * bytes when the page asks for it; the wasm hashed from a clone while onnxruntime-web compiles the
+ * fetched response, which the browser's code cache can keep, and instantiated only once it
+ * matched: src/model/wasm-gate.ts). The hashes come from the page (./integrity.ts); a model folder
  * other than the embedded one brings its own in `med7-manifest.json`.
  */
 import { env } from '@huggingface/transformers';
@@ -16,7 +17,7 @@ import {
   checkingCache,
   checkingFetch,
   fetchChecked,
-  fetchVerified,
+  fetchForCheck,
   type Expectation,
 } from '../model/verify-fetch.ts';
 import type { BrowserDevice } from '../model/types.ts';
@@ -98,18 +99,15 @@ export async function armIntegrity(request: LoadRequest): Promise<ArmedIntegrity
         throw new Med7IntegrityError(`No hash for ${mjs} or ${wasm}: it was not used`);
       }
       try {
-        const [mjsBytes, wasmResponse] = await Promise.all([
+        const [mjsBytes, wasmFetched] = await Promise.all([
           fetchChecked(mjs, mjsHash),
-          fetchVerified(wasm, wasmHash),
+          fetchForCheck(wasm, wasmHash),
         ]);
+        wasmFetched.checked.catch(onFailure);
         const mjsUrl = integrity.codeFromBytes
           ? URL.createObjectURL(new Blob([mjsBytes], { type: 'text/javascript' }))
           : mjs;
-        useCheckedOrtBuild(build, mjsUrl, {
-          url: wasm,
-          integrity: wasmHash,
-          response: wasmResponse,
-        });
+        useCheckedOrtBuild(build, mjsUrl, { url: wasm, integrity: wasmHash, ...wasmFetched });
         prepared = build;
       } catch (error) {
         onFailure(error);
