@@ -223,8 +223,11 @@ export async function visit(
   base: string,
   device: string,
   timeout: number,
+  /** Runs on the new page before it navigates (network emulation, say). */
+  prepare?: (page: Page) => Promise<void>,
 ): Promise<{ page: Page; state: PageState }> {
   const page = await context.newPage();
+  await prepare?.(page);
   await watch(page);
   await page.goto(`${base}?empty&device=${device}`);
   await page.waitForFunction(

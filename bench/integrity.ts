@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { plainPage } from '../e2e/consumers/fixtures.ts';
 import { serveStatic } from '../e2e/consumers/static-server.ts';
+import { launchOptions } from './browser.ts';
 import { REPO_ROOT } from './notes.ts';
 
 const { values } = parseArgs({ options: { visits: { type: 'string', default: '7' } } });
@@ -56,10 +57,8 @@ const servers = await Promise.all(
   }),
 );
 
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-});
+// launched as the e2e tests and the other benches launch it (playwright.config.ts)
+const browser = await chromium.launch({ ...launchOptions('chromium'), headless: true });
 const times: number[][] = variants.map(() => []);
 const load: number[] = [];
 for (let visit = 0; visit < VISITS; visit++) {

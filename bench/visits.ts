@@ -6,13 +6,16 @@
  * a built dist/) are compared round by round, so that each sees the same machine load; each round
  * and build gets a fresh profile. Prints ready and the session's part of it, median (min–max).
  *
+ * `--mbit N` emulates a link of N Mbit/s with `--rtt` ms of latency (Chromium's network emulation).
+ *
  *     npm run bench:visits -- --dist bench/tmp/dist-a --dist bench/tmp/dist-b [--rounds 3 --again 2]
+ *     npm run bench:visits -- --dist bench/tmp/dist-a --dist bench/tmp/dist-b --again 0 --mbit 50
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { DIST, launchOptions, startPreview, stopPreview, visit } from './browser.ts';
 import { readBreakdown } from './ready-breakdown.ts';
 import { spread } from './stats.ts';
@@ -23,8 +26,23 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     again: { type: 'string', default: '2' },
     port: { type: 'string', default: process.env['MED7_E2E_PORT'] ?? '4334' },
+    mbit: { type: 'string', default: '0' },
+    rtt: { type: 'string', default: '40' },
   },
 });
+const bytesPerSecond = (Number(values.mbit) * 1e6) / 8;
+/** Chromium's network emulation on the page before it navigates, when `--mbit` asks for it. */
+async function emulateNetwork(page: Page): Promise<void> {
+  if (bytesPerSecond <= 0) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: Number(values.rtt),
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+}
 const dists = values.dist.map((dir) => resolve(dir));
 if (dists.length === 0)
   throw new Error('give at least one --dist folder (a copy of a built dist/)');
@@ -42,7 +60,9 @@ const samples = new Map(
 const add = (map: Map<Key, number[]>, key: Key, value: number): void =>
   void map.set(key, [...(map.get(key) ?? []), value]);
 
-console.log(`load average at start: ${load()}`);
+console.log(
+  `load average at start: ${load()}${bytesPerSecond > 0 ? `; network ${values.mbit} Mbit/s, ${values.rtt} ms` : ''}`,
+);
 for (let round = 1; round <= Number(values.rounds); round++) {
   for (const dir of dists) {
     rmSync(DIST, { recursive: true, force: true });
@@ -56,7 +76,7 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     try {
       for (let i = 0; i <= Number(values.again); i++) {
         const key: Key = i === 0 ? 'first' : 'again';
-        const { page, state } = await visit(context, base, 'wasm', 120_000);
+        const { page, state } = await visit(context, base, 'wasm', 120_000, emulateNetwork);
         const breakdown = await readBreakdown(page, state.readyAt ?? NaN);
         const own = samples.get(dir)!;
         add(own.ready, key, state.readyAt ?? NaN);
