@@ -321,7 +321,7 @@ function closing(target: string, r: Results): string {
     const load = isBrowser(b) ? spread(b.wasm.visits.map((v) => v.loadMs)) : undefined;
     return (
       `Of that, the worker's own load (fetching the model, instantiating onnxruntime-web's ${mb(wasmBytes(r))} wasm, creating the session, one warm-up run) took ${fmt(load)} ms; the rest is loading the page and starting the worker. ` +
-      'Closing it: a machine not shared with other work first (see the load above), then caching the compiled wasm module (the service worker already keeps the bytes for the next visit).'
+      `What is left is cold code on the worker's thread: onnxruntime-web's functions compiled on first call, the worker's script, transformers.js's Cache Storage reads (docs/benchmarks.md, "The targets"); a smaller onnxruntime-web build, with only this model's kernels, would shrink the largest part.`
     );
   }
   if (target.startsWith('Speed vs.')) {
