@@ -218,6 +218,19 @@ async function watch(page: Page): Promise<void> {
   });
 }
 
+/** Chromium's network emulation (DevTools protocol; it covers the worker's requests too) on `page`. */
+export async function emulateNetwork(page: Page, mbit: number, rttMs: number): Promise<void> {
+  const bytesPerSecond = (mbit * 1e6) / 8;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: rttMs,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
 export async function visit(
   context: BrowserContext,
   base: string,

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { buildDemo, launchOptions, startPreview, stopPreview } from './browser.ts';
+import { buildDemo, emulateNetwork, launchOptions, startPreview, stopPreview } from './browser.ts';
 import { workerVariant } from './patch-worker.ts';
 import { fmt, spread } from './stats.ts';
 
@@ -23,7 +23,6 @@ const { values } = parseArgs({
   },
 });
 const port = Number(values.port);
-const bytesPerSecond = (Number(values.mbit) * 1e6) / 8;
 
 if (!values['skip-build']) buildDemo();
 /** The worker's prefetch option (src/worker/med7.worker.ts, `loadOn`) as the build writes it. */
@@ -44,14 +43,7 @@ try {
       noPrefetch(variant.patched);
       const context = await browser.newContext();
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: Number(values.rtt),
-        downloadThroughput: bytesPerSecond,
-        uploadThroughput: bytesPerSecond,
-      });
+      await emulateNetwork(page, Number(values.mbit), Number(values.rtt));
       await page.addInitScript(() => {
         document.addEventListener('med7-ready', () => {
           (window as { readyAt?: number }).readyAt = performance.now();

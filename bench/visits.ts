@@ -16,7 +16,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { DIST, launchOptions, startPreview, stopPreview, visit } from './browser.ts';
+import {
+  DIST,
+  emulateNetwork,
+  launchOptions,
+  startPreview,
+  stopPreview,
+  visit,
+} from './browser.ts';
 import { readBreakdown } from './ready-breakdown.ts';
 import { spread } from './stats.ts';
 
@@ -30,19 +37,10 @@ const { values } = parseArgs({
     rtt: { type: 'string', default: '40' },
   },
 });
-const bytesPerSecond = (Number(values.mbit) * 1e6) / 8;
-/** Chromium's network emulation on the page before it navigates, when `--mbit` asks for it. */
-async function emulateNetwork(page: Page): Promise<void> {
-  if (bytesPerSecond <= 0) return;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: Number(values.rtt),
-    downloadThroughput: bytesPerSecond,
-    uploadThroughput: bytesPerSecond,
-  });
-}
+const mbit = Number(values.mbit);
+/** The link `--mbit` asks for, on each page before it navigates (none by default). */
+const onLink = (page: Page): Promise<void> =>
+  mbit > 0 ? emulateNetwork(page, mbit, Number(values.rtt)) : Promise.resolve();
 const dists = values.dist.map((dir) => resolve(dir));
 if (dists.length === 0)
   throw new Error('give at least one --dist folder (a copy of a built dist/)');
@@ -61,7 +59,7 @@ const add = (map: Map<Key, number[]>, key: Key, value: number): void =>
   void map.set(key, [...(map.get(key) ?? []), value]);
 
 console.log(
-  `load average at start: ${load()}${bytesPerSecond > 0 ? `; network ${values.mbit} Mbit/s, ${values.rtt} ms` : ''}`,
+  `load average at start: ${load()}${mbit > 0 ? `; network ${values.mbit} Mbit/s, ${values.rtt} ms` : ''}`,
 );
 for (let round = 1; round <= Number(values.rounds); round++) {
   for (const dir of dists) {
@@ -76,7 +74,7 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     try {
       for (let i = 0; i <= Number(values.again); i++) {
         const key: Key = i === 0 ? 'first' : 'again';
-        const { page, state } = await visit(context, base, 'wasm', 120_000, emulateNetwork);
+        const { page, state } = await visit(context, base, 'wasm', 120_000, onLink);
         const breakdown = await readBreakdown(page, state.readyAt ?? NaN);
         const own = samples.get(dir)!;
         add(own.ready, key, state.readyAt ?? NaN);
