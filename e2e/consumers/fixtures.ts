@@ -11,8 +11,13 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const WORK = join(ROOT, 'test-results', 'consumers');
 /** The drop-in folder that `npm run build` wrote (the e2e web server builds it first). */
 export const DROPIN_DIR = join(ROOT, 'dist', 'med7-ner');
-/** lit and what it depends on: what a browser-only consumer installs beside the package. */
+/**
+ * The package's dependencies and theirs: what a browser-only consumer installs beside it. All are
+ * packed from this repository's node_modules, so the offline install needs no registry metadata
+ * (a machine whose npm cache `npm ci` filled holds tarballs, not the registry's package lists).
+ */
 const LIT_PACKAGES = [
+  '@lit/task',
   'lit',
   'lit-html',
   'lit-element',
