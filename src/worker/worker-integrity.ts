@@ -103,7 +103,11 @@ export async function armIntegrity(request: LoadRequest): Promise<ArmedIntegrity
           fetchChecked(mjs, mjsHash),
           fetchForCheck(wasm, wasmHash),
         ]);
-        wasmFetched.checked.catch(onFailure);
+        wasmFetched.checked.catch((error: unknown) => {
+          // A mismatch shows only once the wasm came down: a later load fetches it afresh.
+          if (prepared === build) prepared = undefined;
+          onFailure(error);
+        });
         const mjsUrl = integrity.codeFromBytes
           ? URL.createObjectURL(new Blob([mjsBytes], { type: 'text/javascript' }))
           : mjs;
