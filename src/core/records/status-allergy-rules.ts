@@ -17,12 +17,20 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|(?:developed|had|has|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?(?!no |not |any )(?:\\w+ )?(?:' +
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis)["”\']? (?:to|of|with|from)|(?:(?:developed|had|has|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?|(?:history of|h/o) (?:an? )?)(?!no |not |any )(?:\\w+ )?(?:' +
         REACTION +
         '|' +
         SIDE_EFFECT +
         ') (?:on|to|after|from|with)|' +
         `(?:${SIDE_EFFECT}|${ADVERSE_EVENT}),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
+    ),
+  },
+  {
+    // A symptom gone once the drug was stopped (`Cough improved after stopping lisinopril`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      `(?:${SIDE_EFFECT}|${ADVERSE_EVENT}) (?:has |have |had )?(?:\\w+ )?(?:improved|resolved|subsided|went away|disappeared|cleared|stopped) (?:\\w+ )?(?:after|since|with|upon|on|once) (?:stopping|discontinuing|discontinuation of|coming off|being taken off|holding)`,
     ),
   },
   {
@@ -44,7 +52,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:he|she|they|the patient) (?:had|developed|experienced|got) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
+      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:upsets?|upset) (?:his|her|their|my) stomach|(?:gives|gave|give) (?:him|her|them|me) (?:a |an )?(?:\\w+ )?(?:headaches?|heartburn|upset stomach|stomach upset)|(?:he|she|they|the patient) (?:had|developed|experienced|got|broke out in|broke out with) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
     ),
     anaphor: true,
   },
@@ -52,7 +60,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
     ),
   },
   {

@@ -17,7 +17,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
+      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
   },
   {
@@ -38,14 +38,16 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'both',
     pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are) contraindicated|not given|declined|declines|refused|refuses|refuse',
+      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are) contraindicated|not given|declined|declines|decline(?! (?:in|of)\\b)|refused|refuses|refuse',
     ),
     crossesBut: true,
   },
   {
     status: 'negated',
     direction: 'backward',
-    pattern: W('(?:should|must|is to|are to) be avoided'),
+    pattern: W(
+      '(?:should|must|is to|are to) be avoided|(?:was|were|is|are|will be|has been|have been) (?:\\w+ )?(?:deferred|not indicated|not needed|not required)',
+    ),
   },
   {
     // A prescription never filled or never written (`but was unable to get it filled`).
@@ -61,7 +63,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'stopped (?:taking|using|her|his|the)|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|(?:previously|formerly) (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|quit (?:taking|using)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes|needs|requires|needing|requiring)(?: (?:his|her|the))?|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed|status post|s/p) (?:a |an |his |her |the )?(?:\\w+ )?(?:course|trial|courses|trials) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?) of|(?:repeated|multiple|several) courses of|failed|quit|tried',
+      'stop(?:ped|ping)? (?:taking|using)|stopped (?:her|his|the)|discontinue (?:taking|using)|(?:status post|s/p) (?:\\w+ )?(?:treatment|therapy|chemotherapy) with|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|(?:previously|formerly) (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|quit (?:taking|using)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes|needs|requires|needing|requiring)(?: (?:his|her|the))?|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed|status post|s/p) (?:a |an |his |her |the )?(?:[\\w-]+ ){0,2}?(?:courses?|trials?|cycles?|rounds?) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?|cycles) of|(?:repeated|multiple|several) (?:courses|cycles) of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
@@ -107,16 +109,23 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
+      '(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been )?(?:completed|finished)|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
     ),
   },
   {
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:but|and) (?:then |later |eventually |since )?(?:stopped|discontinued|quit)(?: (?:taking|using))?(?=\\s*[.,;:)]|\\s*$)|(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+      "(?:but|and) (?:then |later |eventually |since )?(?:stopped|discontinued|quit)(?: (?:taking|using))?(?=\\s*[.,;:)]|\\s*$)|(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|(?:it|this|that|which|they) (?:has |have |had )?(?:eventually |then |later )?(?:stopped|ceased) (?:working|helping)|(?:it|this|that|which|they) no longer (?:works?|worked|helps?|helped)|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
     ),
     anaphor: true,
+  },
+  {
+    // A stop noted in brackets after the drug and its sig (`Aspirin 81 mg (patient stopped taking)`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern:
+      "\\((?:(?:the )?(?:patient|pt|she|he|they) )?(?:has |had |was |self[- ])?(?:stopped|discontinued|quit|d/c'?d)\\b",
   },
   {
     status: 'allergy',
@@ -182,7 +191,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat(?:ed)?(?: with)?|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|discuss(?:ed|es|ing)? (?:\\w+ )?(?:starting|beginning|adding|initiating|trying|using)|(?:begin|start) taking|(?:treatment |therapeutic )?options? (?:include|includes|are|would be)|(?:the |an )?options? of|plan(?:s|ned)? on (?:starting|beginning|adding|initiating|trying|using)|(?:is|are) scheduled (?:to (?:receive|start|begin)|for)|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+      `(?:hold|holding|held) off on (?:starting|beginning|initiating|adding)|(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|treat(?:ed)?(?: with)?|initiate|prescribe|give|consider|receive|benefit from|need|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|(?:I|we|would|will|may|might|to) (?:(?:also|then|probably|strongly) )?suggest(?:ed)?(?: (?:adding|starting|trying|using|a trial of|that (?:he|she|they|the patient) (?:start|try|take|use)))?|discuss(?:ed|es|ing)? (?:\\w+ )?(?:starting|beginning|adding|initiating|trying|using)|(?:anticipate|expect|intend|hope)s? (?:to )?(?:start|begin|add|initiat|us)(?:e|ing)?|(?:plan(?:s|ned)? to|will|would|should|may|can) transition (?:\\w+ )?to|(?:begin|start) taking|(?:treatment |therapeutic )?options? (?:include|includes|are|would be)|(?:the |an )?options? of|plan(?:s|ned)? on (?:starting|beginning|adding|initiating|trying|using)|(?:is|are) scheduled (?:to (?:receive|start|begin)|for)|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try|use|take)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
     ),
   },
   {
@@ -205,29 +214,36 @@ const RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|gave|using(?= (?:\\d|a |an |approximately|about))',
+      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|(?:bridged|diuresed|reversed|hydrated|resuscitated|sedated|anticoagulated|heparinized|paralyzed) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
     ),
   },
   {
     status: 'given',
     direction: 'backward',
     pattern: W(
-      '(?:was|were) (?:then |also )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed|irrigated|infused)|used (?:was|were)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
+      '(?:was|were) (?:then |also |already )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed|irrigated|infused)|used (?:was|were)|(?:was|were) started in the (?:emergency room|emergency department|ER|ED)|(?:was|were) (?:\\w+ )?(?:replaced|repleted)(?= (?:orally|intravenously|IV|p\\.o\\.)|\\s*[.,;]|\\s*$)|given(?= (?:x ?\\d|once|at \\d|today|now|this (?:morning|afternoon|evening)|tonight|here|in (?:the )?(?:ED|ER|emergency|clinic|office)|prior to|before|during|for (?!(?:his|her|their|the|a|an|\\d+|one|two|three|four|several|a few) )\\w+)\\b)|administered(?= (?:x ?\\d|once|at \\d|in the|prior to|before|during|for)\\b|\\s*[.;]|\\s*$)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
     ),
+  },
+  {
+    // `s/p tPA`: a drug right after `status post` was given (a course of one is `stopped`, above).
+    status: 'given',
+    direction: 'forward',
+    pattern: W('status post|s/p'),
+    maxWords: 0,
   },
   // active
   {
     status: 'active',
     direction: 'forward',
     pattern: W(
-      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? (?:(?:was|were) )?(?:written |given |sent |called in )?for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|were|had been|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|took|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted) (?:\\w+ )?to|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
+      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? (?:(?:was|were) )?(?:written |given |sent |called in )?for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|were|had been|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|took|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:switched|changed|converted|transitioned) (?:\\w+ )?to|(?:is |has been )?tolerat(?:es|ing)(?: (?:his|her|the))?|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently`,
     ),
   },
   {
     status: 'active',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|started(?! on))|will be (?:continued|increased|decreased)',
+      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|prescribed|started(?! on))|will be (?:continued|increased|decreased)',
     ),
   },
 ];

@@ -15,7 +15,7 @@ export const REACTION =
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =
-  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
+  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|cough|myalgias?|aches|palpitations|swelling|edema|weight gain|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping))';
 
 /** Adverse events named before the drug that caused them (`rhabdomyolysis, likely secondary to statins`). */
 export const ADVERSE_EVENT =
@@ -39,3 +39,6 @@ export const CAUSED_FINDING =
  */
 export const CAUSED_BY =
   '(?:(?:probably |likely |possibly |presumably )?(?:associated with|in association with|due to|secondary to|caused by|induced by|related to|attributed to|attributable to)|(?:shortly |soon |days |weeks |months )?(?:after|following)(?! (?:stopping|missing|discontinu\\w*|coming off|running out|holding|being off|withdrawal|cessation|he |she |they |the patient ))(?: (?:taking|starting|receiving|beginning|initiating|using|ingesting|being (?:given|started on)))?|while (?:on|taking|receiving|using|being treated with)|during)(?: (?:the |an? |his |her )?(?:[\\w-]+ )?(?:administration|use|ingestion|injection|infusion|initiation|introduction|exposure|instillations?|treatment|therapy)(?: of| to| with)?)?';
+
+/** A cause in a clinician's shorthand too (`d/c'd 2/2 hyperkalemia`, `d/t rash`). */
+export const BECAUSE = '(?:because of|due to|secondary to|2/2|d/t|b/c)';

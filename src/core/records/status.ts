@@ -16,8 +16,9 @@
  *    tells a list's outcome (`X, Y and Z without relief`) reaches the whole list.
  * 3. The section heading above the drug: `ALLERGIES:` makes its list `allergy`; `MEDICATIONS:` and
  *    the like mark `active`; `ANESTHESIA:`, `PREMEDICATION:` `given`.
- * 4. Of what applies, the first in STATUS.md's order wins; a stop with an end (`for now`,
- *    `for one month`, a later restart) is `held`, a stop for a side effect `allergy`; with
+ * 4. Of what applies, the first in STATUS.md's order wins, read again with the rest of the
+ *    sentence (`status-qualify.ts`): a stop with an end (`for now`, `for one month`, a later
+ *    restart) is `held`, a stop for a side effect `allergy`, a hold with a parameter `active`; with
  *    nothing, a sentence about a procedure makes `given`, else the drug is `active`.
  */
 import type { Entity } from '../types.ts';
@@ -35,7 +36,8 @@ import {
   wordCount,
   type Heading,
 } from './status-context.ts';
-import { SIDE_EFFECT, UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
+import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
+import { qualify } from './status-qualify.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -101,17 +103,6 @@ export function statusOf(text: string, drug: Pick<Entity, 'start' | 'end'>): Dru
   return drugStatuses(text, [entity]).get(entity) as DrugStatus;
 }
 
-/** A time before the encounter the note describes. */
-const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
-/** An `active` cue in a past tense: with a past time, a past course. */
-const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
-/** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
-const TAKEN_FOR =
-  /^\s*(?:\S+\s+){0,3}?for (?:about |over |almost |nearly )?(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?(?:days?|weeks?|months?|years?)\b/i;
-/** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
-const HYPOTHETICAL =
-  /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
 /** A plural passive (`X, Y and Z were weaned`) has the whole list before it as its subject. */
 const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
 /** Between a drug and a backward trigger: only its own sig (masked), one comma and a word. */
@@ -121,27 +112,6 @@ const AFTER_RELATIVE = /^\s*(?:that|which) [^,.;:]{0,40},\s*(?:[a-z]+\s+){0,3}$/
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
 /** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
 const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
-/** Later in the sentence, the drug is to be taken again: a stop that is a pause. */
-const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
-/** Right after a stopped drug: the stop is for a while (`discontinue aspirin for now`). */
-const FOR_NOW = /^\s*(?:\S+\s+){0,2}?(?:for now|for the time being|temporarily)\b/i;
-/** Right after a drug stopped by a cue before it: the stop has an end (`stopped Imuran for one month`). */
-const FOR_A_WHILE =
-  /^\s*(?:\S+\s+){0,2}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?|months?)|until)\b/i;
-/** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
-const BECAUSE_OF_EFFECT = new RegExp(
-  `^[^.;]{0,60}?\\b(?:because of|due to|secondary to) (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}`,
-  'i',
-);
-/** `taken off Coumadin … then resume` / `… placed back on Coumadin`: the same drug, or no object. */
-function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
-  const after = text.slice(drug.end, sentenceEnd);
-  const match = RESUMED.exec(after);
-  if (!match) return false;
-  const next = after.slice(match.index + match[0].length, match.index + match[0].length + 40);
-  return /^\s*(?:[.,;]|$)/.test(next) || next.toLowerCase().includes(drug.text.toLowerCase());
-}
-
 /** A negation that the patient cannot take the drug (for a reason the sentence may give). */
 const CANNOT_TAKE = /^(?:cannot|can not|can't|unable to) /i;
 
@@ -157,7 +127,7 @@ const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
 
 /** `Do not take Tetracycline with milk`: an instruction on how to take it, not a negation. */
 const HOW_TO_TAKE =
-  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|until|on an empty|before|after|within|at the same time)\b/i;
+  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|on an empty|before|after|within|at the same time)\b/i;
 function isHowToTake(trigger: Trigger, text: string, drug: Entity): boolean {
   return (
     trigger.rule.status === 'negated' &&
@@ -284,50 +254,13 @@ function statusAt(
   const sentenceEnd =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
     text.length;
-  if (best?.status === 'stopped' || best?.status === 'negated') {
-    const after = text.slice(drug.end, sentenceEnd);
-    // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
-    const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
-      masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
-    );
-    const pause =
-      FOR_NOW.test(after) || (best.cue.end <= drug.start && !sinceThen && FOR_A_WHILE.test(after));
-    // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
-    // the drug is still taken.
-    const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
-    if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
-      return { status: 'active', cue: best.cue };
-    }
-    if (best.status === 'stopped' && (isResumed(text, drug, sentenceEnd) || pause)) {
-      return { status: 'held', cue: best.cue };
-    }
-    // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
-    const effect = BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd));
-    if (effect && !/\beither\b/i.test(effect[0])) {
-      const start = drug.end + effect[0].search(/\b(?:because of|due to|secondary to)\b/i);
-      return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
-    }
-  }
-
-  // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
-  // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
-  // the simple past (`took Paxil for 2 years`): a past course.
-  if (best?.status === 'given' || (best?.status === 'active' && PAST_USE.test(best.cue.text))) {
-    const sentenceStart =
-      sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
-    const tookFor =
-      /^took$/i.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
-    if (tookFor || PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
-      return { status: 'stopped', cue: best.cue };
-    }
-  }
-  if (best) return best;
+  const sentenceStart =
+    sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
+  if (best) return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd });
   if (CONTRAST_AGENT.test(drug.text)) {
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
   }
 
-  const sentenceStart =
-    sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
   const sentence = masked.slice(sentenceStart, sentenceEnd);
   const consent = CONSENT_CONTEXT.exec(sentence);
   if (consent) {

@@ -1,0 +1,156 @@
+/**
+ * The status step's second look (./status.ts): the cue that won, read with the rest of the drug's
+ * sentence. A stop or a hold may be a pause, an order with parameters or a stop for a side effect;
+ * a resume may lie ahead; a course taken or given may be a past one.
+ */
+import type { Entity } from '../types.ts';
+import { cueOf } from './status-context.ts';
+import type { DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
+
+/** A time before the encounter the note describes. */
+const PAST_TIME =
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+/** An `active` cue in a past tense: with a past time, a past course. */
+const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
+/** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
+const TAKEN_FOR =
+  /^\s*(?:\S+\s+){0,3}?for (?:about |over |almost |nearly )?(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?(?:days?|weeks?|months?|years?)\b/i;
+/** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
+const HYPOTHETICAL =
+  /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
+/** Later in the sentence, the drug is to be taken again: a stop that is a pause. */
+const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
+/** Right after a stopped drug: the stop is for a while (`discontinue aspirin for now`). */
+const FOR_NOW = /^\s*(?:\S+\s+){0,2}?(?:for now|for the time being|temporarily)\b/i;
+/** Right after a drug stopped by a cue before it: the stop has an end (`stopped Imuran for one month`). */
+const FOR_A_WHILE =
+  /^\s*(?:\S+\s+){0,2}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?|months?)|until)\b/i;
+/** Side effects a drug is stopped `for` (`stopped for hyponatremia`): not pain, which it may have been taken for. */
+const FOR_EFFECT =
+  '(?:rash|hives|itching|angioedema|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|side effects?|adverse effects?|reaction|intolerance|nausea|vomiting|diarrhea|cough|swelling|edema)';
+/** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
+const BECAUSE_OF_EFFECT = new RegExp(
+  `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
+  'i',
+);
+/** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
+const RESUME_LATER =
+  /^\s*(?:\S+\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\d+|one|two|three|a few|several) (?:days?|weeks?)|after (?:the |his |her )?(?:procedure|surgery|operation|colonoscopy|biopsy|discharge)|tomorrow|once|when|if)\b/i;
+/** Right after a drug to hold: the condition of an order to take it (`Hold lisinopril if SBP < 100`). */
+const HOLD_PARAMETER =
+  /^\s*(?:\S+\s+){0,4}?(?:if|when|for (?:a |an )?(?:SBP|systolic|diastolic|blood pressure|BP|heart rate|HR|pulse|glucose|blood sugar|fingerstick|INR|potassium|K|sedation|RR|respiratory rate))\b/i;
+/** Right after a drug to avoid or not take: for a while, or until a procedure (`avoid aspirin for 7 days before surgery`). */
+const AVOID_UNTIL =
+  /^\s*(?:\S+\s+){0,3}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?)|until|(?:before|prior to) (?:the |his |her |your )?(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy))\b/i;
+/** Right after a stopped drug: stopped ahead of a procedure, so paused (`stopped 5 days prior to surgery`). */
+const BEFORE_PROCEDURE =
+  /^\s*(?:\S+\s+){0,4}?(?:(?:for )?(?:\d+|one|two|three|four|five|seven|several|a few) (?:days?|weeks?) )?(?:prior to|before|for) (?:the |his |her |your |an? )?(?:upcoming )?(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room))\b/i;
+/** Later in a held drug's sentence, it was taken again already (`held on admission and resumed at discharge`). */
+const RESUMED_SINCE =
+  /^[^.;]*?\b(?:and|but|then|was|were|has been|have been) (?:later |then |subsequently )?(?:resumed|restarted)\b/i;
+/** `taken off Coumadin … then resume` / `… placed back on Coumadin`: the same drug, or no object. */
+function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
+  const after = text.slice(drug.end, sentenceEnd);
+  const match = RESUMED.exec(after);
+  if (!match) return false;
+  const next = after.slice(match.index + match[0].length, match.index + match[0].length + 40);
+  return /^\s*(?:[.,;]|$)/.test(next) || next.toLowerCase().includes(drug.text.toLowerCase());
+}
+
+/** Where the drug stands: the full text, the text with entities masked, its sentence's bounds. */
+export interface DrugSentence {
+  text: string;
+  masked: string;
+  drug: Entity;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** The status the winning cue `best` gives the drug, once the rest of its sentence is read. */
+export function qualify(
+  best: { status: MedicationStatus; cue: StatusCue },
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus {
+  // `Resume Eliquis on postoperative day 2`: paused until then.
+  if (
+    best.status === 'active' &&
+    best.cue.end <= drug.start &&
+    /^(?:resume|restart)/i.test(best.cue.text) &&
+    RESUME_LATER.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'held', cue: best.cue };
+  }
+  // `Hold lisinopril if SBP < 100`: an order to take it, with a parameter.
+  if (
+    best.status === 'held' &&
+    best.cue.end <= drug.start &&
+    /^hold$/i.test(best.cue.text) &&
+    HOLD_PARAMETER.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
+  // `avoid aspirin for 7 days before surgery`: a pause, not a drug never to take.
+  if (
+    best.status === 'negated' &&
+    best.cue.end <= drug.start &&
+    /^(?:avoid|(?:do|does|should|must|will) not (?:take|use|give|restart|resume|start)|don't|not to)/i.test(
+      best.cue.text,
+    ) &&
+    AVOID_UNTIL.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'held', cue: best.cue };
+  }
+  // `held on admission and resumed at discharge`: taken again.
+  if (best.status === 'held' && RESUMED_SINCE.test(masked.slice(drug.end, sentenceEnd))) {
+    return { status: 'active', cue: best.cue };
+  }
+  // `stopped 5 days prior to surgery`: paused for the procedure.
+  if (best.status === 'stopped' && BEFORE_PROCEDURE.test(masked.slice(drug.end, sentenceEnd))) {
+    return { status: 'held', cue: best.cue };
+  }
+  if (best.status === 'stopped' || best.status === 'negated') {
+    const after = text.slice(drug.end, sentenceEnd);
+    // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
+    const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
+      masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
+    );
+    const pause =
+      FOR_NOW.test(after) || (best.cue.end <= drug.start && !sinceThen && FOR_A_WHILE.test(after));
+    // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
+    // the drug is still taken.
+    const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
+    if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
+      return { status: 'active', cue: best.cue };
+    }
+    // `will remain off Coumadin for now`: a pause too.
+    const remainsOff =
+      best.status === 'negated' && /\b(?:remain|remains|stay|stays) off\b/i.test(best.cue.text);
+    if (
+      (best.status === 'stopped' && (isResumed(text, drug, sentenceEnd) || pause)) ||
+      (remainsOff && pause)
+    ) {
+      return { status: 'held', cue: best.cue };
+    }
+    // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
+    const effect = BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd));
+    if (effect && !/\beither\b/i.test(effect[0])) {
+      const start =
+        drug.end +
+        effect[0].search(/(?:\b|(?<=\s))(?:because of|due to|secondary to|2\/2|d\/t|b\/c|for) /i);
+      return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
+    }
+  }
+
+  // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
+  // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
+  // the simple past (`took Paxil for 2 years`): a past course.
+  if (best.status === 'given' || (best.status === 'active' && PAST_USE.test(best.cue.text))) {
+    const tookFor =
+      /^took$/i.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
+    if (tookFor || PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
+      return { status: 'stopped', cue: best.cue };
+    }
+  }
+  return best;
+}
