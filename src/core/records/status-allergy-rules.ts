@@ -64,6 +64,14 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // A reaction after a dash (`PCN - rash`, `Sulfa - SJS`): only reactions no drug is listed for.
+    status: 'allergy',
+    direction: 'backward',
+    pattern:
+      '(?<=\\s)[-–]\\s*(?:rash|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|throat swelling|SJS|Stevens[- ]Johnson(?: syndrome)?|allergic reaction|allergy)\\b',
+    adjacent: true,
+  },
+  {
     // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
     status: 'allergy',
     direction: 'backward',

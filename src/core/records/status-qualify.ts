@@ -34,6 +34,11 @@ const BECAUSE_OF_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
   'i',
 );
+/** `stopped 2/2 nausea`, read on the unmasked text. */
+const SHORTHAND_EFFECT = new RegExp(
+  `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
+  'i',
+);
 /** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
 const RESUME_LATER =
   /^\s*(?:\S+\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\d+|one|two|three|a few|several) (?:days?|weeks?)|after (?:the |his |her )?(?:procedure|surgery|operation|colonoscopy|biopsy|discharge)|tomorrow|once|when|if)\b/i;
@@ -133,7 +138,10 @@ export function qualify(
       return { status: 'held', cue: best.cue };
     }
     // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
-    const effect = BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd));
+    // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.
+    const effect =
+      BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
+      SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
     if (effect && !/\beither\b/i.test(effect[0])) {
       const start =
         drug.end +

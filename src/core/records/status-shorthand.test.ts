@@ -177,6 +177,61 @@ describe('stops and holds with a reason or an end', () => {
   });
 });
 
+describe("clinicians' lists", () => {
+  it('reads a reaction after a dash as an allergy, but not a symptom a drug is listed for', () => {
+    check([
+      [
+        'PCN - rash. Sulfa - SJS.',
+        [
+          ['PCN', 'DRUG'],
+          ['Sulfa', 'DRUG'],
+        ],
+        { PCN: ['allergy', '- rash'], Sulfa: ['allergy', '- SJS'] },
+      ],
+      ['Zofran - nausea.', [['Zofran', 'DRUG']], { Zofran: ['active', null] }],
+    ]);
+  });
+
+  it('reads a course with its start and stop dates as stopped', () => {
+    check([
+      [
+        "Abx: vanc/zosyn started 3/2, d/c'd 3/5.",
+        [
+          ['vanc', 'DRUG'],
+          ['zosyn', 'DRUG'],
+        ],
+        {
+          vanc: ['stopped', "started 3/2, d/c'd 3/5"],
+          zosyn: ['stopped', "started 3/2, d/c'd 3/5"],
+        },
+      ],
+    ]);
+  });
+
+  it('finds a shorthand cause the model took for a strength', () => {
+    check([
+      [
+        'Prev on Effexor, stopped 2/2 nausea.',
+        [
+          ['Effexor', 'DRUG'],
+          ['2/2', 'STRENGTH'],
+        ],
+        { Effexor: ['allergy', '2/2 nausea'] },
+      ],
+      [
+        "Tx'd w/ IV Lasix 40 mg x2 with good UOP.",
+        [
+          ['IV', 'ROUTE'],
+          ['Lasix', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['x2', 'FREQUENCY'],
+        ],
+        { Lasix: ['given', "Tx'd w/"] },
+      ],
+    ]);
+  });
+});
+
 describe('allergies told as an effect', () => {
   it('reads a reaction after doses, an upset stomach and a headache it gives', () => {
     check([

@@ -109,7 +109,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been )?(?:completed|finished)|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly',
+      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been )?(?:completed|finished)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
     ),
   },
   {
@@ -223,6 +223,12 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       '(?:was|were) (?:then |also |already )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed|irrigated|infused)|used (?:was|were)|(?:was|were) started in the (?:emergency room|emergency department|ER|ED)|(?:was|were) (?:\\w+ )?(?:replaced|repleted)(?= (?:orally|intravenously|IV|p\\.o\\.)|\\s*[.,;]|\\s*$)|given(?= (?:x ?\\d|once|at \\d|today|now|this (?:morning|afternoon|evening)|tonight|here|in (?:the )?(?:ED|ER|emergency|clinic|office)|prior to|before|during|for (?!(?:his|her|their|the|a|an|\\d+|one|two|three|four|several|a few) )\\w+)\\b)|administered(?= (?:x ?\\d|once|at \\d|in the|prior to|before|during|for)\\b|\\s*[.;]|\\s*$)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
     ),
+  },
+  {
+    // `Tx'd w/ IV Lasix`: not in W, whose closing \b fails after `/`.
+    status: 'given',
+    direction: 'forward',
+    pattern: "\\b(?:tx'?d|treated) w/(?=\\s)",
   },
   {
     // `s/p tPA`: a drug right after `status post` was given (a course of one is `stopped`, above).
