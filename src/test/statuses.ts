@@ -1,4 +1,5 @@
 /** Test helpers of the status step: a drug's status by its word, and every drug's of a sentence. */
+import { expect } from 'vitest';
 import { drugStatuses, statusOf, type DrugStatus } from '../core/records/status.ts';
 import type { Med7Label } from '../core/labels.ts';
 import type { Entity } from '../core/types.ts';
@@ -28,4 +29,25 @@ export function statusesOf(text: string, spans: [string, Med7Label][]): Record<s
   return Object.fromEntries(
     entities.filter((e) => e.label === 'DRUG').map((e) => [e.text, statuses.get(e)!]),
   );
+}
+
+/** A sentence, its entities, and each drug's expected status and cue words (or null). */
+export type StatusCase = [
+  text: string,
+  spans: [string, Med7Label][],
+  expected: Record<string, [string, string | null]>,
+];
+
+/** Runs each case: every listed drug gets its status, and its cue is the given words at their offset. */
+export function checkStatuses(cases: StatusCase[]): void {
+  for (const [text, spans, expected] of cases) {
+    const statuses = statusesOf(text, spans);
+    for (const [drug, [status, cue]] of Object.entries(expected)) {
+      const start = cue === null ? -1 : text.indexOf(cue);
+      expect(statuses[drug], `${drug} in "${text}"`).toEqual({
+        status,
+        cue: cue === null ? null : { start, end: start + cue.length, text: cue },
+      });
+    }
+  }
 }
