@@ -157,6 +157,29 @@ describe('stops and holds with a reason or an end', () => {
   });
 });
 
+describe('the reach of a cue after the drug', () => {
+  it("stops at another drug's own clause", () => {
+    check([
+      [
+        'Her insulin regimen was simplified and her Januvia was stopped.',
+        [
+          ['insulin', 'DRUG'],
+          ['Januvia', 'DRUG'],
+        ],
+        { insulin: ['active', null], Januvia: ['stopped', 'was stopped'] },
+      ],
+      [
+        'Lasix and Coumadin were stopped.',
+        [
+          ['Lasix', 'DRUG'],
+          ['Coumadin', 'DRUG'],
+        ],
+        { Lasix: ['stopped', 'were stopped'], Coumadin: ['stopped', 'were stopped'] },
+      ],
+    ]);
+  });
+});
+
 describe("clinicians' lists", () => {
   it('reads a reaction after a dash as an allergy, but not a symptom a drug is listed for', () => {
     check([

@@ -122,6 +122,23 @@ function hasObject(masked: string, drugs: readonly Entity[], trigger: Trigger): 
   return /^\s*(?:(?:the|his|her|all)\s+)?$/i.test(masked.slice(trigger.end, next.start));
 }
 
+/** Between two drugs: a verb of the first drug's own clause (`regimen was simplified and her`). */
+const CLAUSE_GAP = /\b(?:was|were|is|are|has been|have been|had been|will be)\b/i;
+/**
+ * Whether another drug stands between `drug` and the backward `trigger` in a clause of its own
+ * (`Her insulin regimen was simplified and her Januvia was stopped`): the trigger is that drug's.
+ */
+function otherClause(
+  masked: string,
+  drugs: readonly Entity[],
+  drug: Entity,
+  trigger: Trigger,
+): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
+  if (!next || next.start >= trigger.start) return false;
+  return CLAUSE_GAP.test(masked.slice(drug.end, next.start));
+}
+
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
 
@@ -221,7 +238,7 @@ function statusAt(
       !backward.rule.anaphor &&
       !cut(drug.end, backward.start) &&
       AFTER_RELATIVE.test(masked.slice(drug.end, backward.start));
-    if ((!between && inScope) || relative) {
+    if (((!between && inScope) || relative) && !otherClause(masked, drugs, drug, backward)) {
       candidates.push({
         status: backward.rule.status,
         cue: cueOf(text, backward.start, backward.end),
