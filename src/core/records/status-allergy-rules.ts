@@ -38,7 +38,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:drug |medication |known )?allerg(?:y|ies) (?:include|includes|included|are|were|consist of|listed as)',
+      '(?:drug |medication |known )?allerg(?:y|ies) (?:include|includes|included|are|were|is|consist of|listed as)(?: to)?',
     ),
   },
   {

@@ -72,7 +72,7 @@ describe("the encounter's verbs, plans and refusals", () => {
 
   it('keeps samples and prescriptions handed over active', () => {
     check([
-      ['Samples of Crestor given.', [['Crestor', 'DRUG']], { Crestor: ['active', null] }],
+      ['Samples of Crestor given.', [['Crestor', 'DRUG']], { Crestor: ['active', 'Samples of'] }],
       [
         'Percocet #30 was prescribed for postoperative pain.',
         [['Percocet', 'DRUG']],
@@ -161,5 +161,81 @@ describe("the encounter's verbs, plans and refusals", () => {
   it('does not read `not had much improvement with` as a negation', () => {
     const text = 'She has not had much improvement with antibiotics.';
     expect(statusesOf(text, [['antibiotics', 'DRUG']]).antibiotics?.status).not.toBe('negated');
+  });
+});
+
+describe('the eighth probe', () => {
+  it('reads samples handed over as active and a substitute as a switch', () => {
+    check([
+      [
+        'We gave her a sample of Linzess to try.',
+        [['Linzess', 'DRUG']],
+        { Linzess: ['active', 'gave her a sample of'] },
+      ],
+      [
+        'Acetaminophen with codeine was substituted for the Percocet.',
+        [
+          ['Acetaminophen with codeine', 'DRUG'],
+          ['Percocet', 'DRUG'],
+        ],
+        { Percocet: ['stopped', 'was substituted for the'] },
+      ],
+    ]);
+  });
+
+  it('reads drugs no longer taken, and pauses around a procedure', () => {
+    check([
+      [
+        'Medications at home include Synthroid, which she has not taken in a week.',
+        [['Synthroid', 'DRUG']],
+        { Synthroid: ['stopped', 'which she has not taken'] },
+      ],
+      [
+        'She has not used her inhaler in months.',
+        [['inhaler', 'DRUG']],
+        { inhaler: ['stopped', 'has not used'] },
+      ],
+      [
+        'No aspirin or NSAIDs for two weeks after surgery.',
+        [
+          ['aspirin', 'DRUG'],
+          ['NSAIDs', 'DRUG'],
+        ],
+        { aspirin: ['held', 'No'], NSAIDs: ['held', 'No'] },
+      ],
+      [
+        'Her Plavix will need to be held for 5 days before the biopsy.',
+        [
+          ['Plavix', 'DRUG'],
+          ['for 5 days', 'DURATION'],
+        ],
+        { Plavix: ['held', 'held'] },
+      ],
+      [
+        'She has been on and off Ativan for years.',
+        [['Ativan', 'DRUG']],
+        { Ativan: ['active', 'has been on'] },
+      ],
+    ]);
+  });
+
+  it('reads an allergy named after `is to`, a plan deferred, and the end of anaesthesia', () => {
+    check([
+      [
+        'Her only drug allergy is to morphine.',
+        [['morphine', 'DRUG']],
+        { morphine: ['allergy', 'drug allergy is to'] },
+      ],
+      [
+        'Will defer starting a statin until the next visit.',
+        [['statin', 'DRUG']],
+        { statin: ['planned', 'defer starting'] },
+      ],
+      [
+        'The patient was extubated after reversal of neuromuscular blockade with neostigmine.',
+        [['neostigmine', 'DRUG']],
+        { neostigmine: ['given', 'extubated'] },
+      ],
+    ]);
   });
 });

@@ -39,6 +39,12 @@ const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
   'i',
 );
+/** Right after a drug not to be had: around a procedure (`for two weeks after surgery`). */
+const AROUND_PROCEDURE =
+  /^[^.;]{0,40}?\b(?:before|prior to|after|following) (?:the |his |her |your |an? )?(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization)\b/i;
+/** Right after a drug not taken: for months or years, so it was taken before (`in months`). */
+const NOT_SINCE =
+  /^\s*(?:\S+\s+){0,3}?(?:in|for) (?:(?:a few|several|many|\d+) )?(?:months|years|a while|a long time)\b/i;
 /** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
 const RESUME_LATER =
   /^\s*(?:\S+\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\d+|one|two|three|a few|several) (?:days?|weeks?)|after (?:the |his |her )?(?:procedure|surgery|operation|colonoscopy|biopsy|discharge)|tomorrow|once|when|if)\b/i;
@@ -94,6 +100,22 @@ export function qualify(
     HOLD_PARAMETER.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'active', cue: best.cue };
+  }
+  // `No aspirin or NSAIDs for two weeks after surgery`: a pause around a procedure.
+  if (
+    best.status === 'negated' &&
+    /^no$/i.test(best.cue.text) &&
+    AROUND_PROCEDURE.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'held', cue: best.cue };
+  }
+  // `has not used her inhaler in months`: used before, and no longer.
+  if (
+    best.status === 'negated' &&
+    /^(?:has|have|had) not (?:used|taken|been taking|been using)/i.test(best.cue.text) &&
+    NOT_SINCE.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'stopped', cue: best.cue };
   }
   // `avoid aspirin for 7 days before surgery`: a pause, not a drug never to take.
   if (
