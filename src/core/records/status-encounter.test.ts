@@ -239,3 +239,59 @@ describe('the eighth probe', () => {
     ]);
   });
 });
+
+describe('sentences drawn from MTSamples notes (the ninth probe)', () => {
+  it('reads a stop already undone as active, and a restart to come as a pause', () => {
+    check([
+      [
+        'They did try stopping the statin that he was taking, but there was no improvement, so they resumed the statin.',
+        [['statin', 'DRUG']],
+        { statin: ['active', 'stopping'] },
+      ],
+      [
+        'We stopped his Coumadin and will resume it after the procedure.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['held', 'stopped his'] },
+      ],
+    ]);
+  });
+
+  it('reads a course with a month and year as a past one', () => {
+    check([
+      [
+        'In 11/91 she received BCNU and Procarbazine chemotherapy protocols.',
+        [
+          ['BCNU', 'DRUG'],
+          ['Procarbazine', 'DRUG'],
+        ],
+        { BCNU: ['stopped', 'received'], Procarbazine: ['stopped', 'received'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug handed over with a count to dispense as a prescription', () => {
+    check([
+      [
+        'She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n. pain.',
+        [
+          ['Vicodin', 'DRUG'],
+          ['5/500 mg', 'STRENGTH'],
+          ['1-2', 'DOSAGE'],
+          ['p.o.', 'ROUTE'],
+          ['q.4-6h. p.r.n.', 'FREQUENCY'],
+        ],
+        { Vicodin: ['active', 'was given'] },
+      ],
+      [
+        'The space was irrigated with antibiotic solution and #19 Blake drain was placed.',
+        [['antibiotic', 'DRUG']],
+        { antibiotic: ['given', 'was irrigated with'] },
+      ],
+    ]);
+  });
+
+  it('does not read a finding denied after a contrast agent as the agent denied', () => {
+    const text = 'There is no abnormal enhancement with gadolinium administration.';
+    expect(statusesOf(text, [['gadolinium', 'DRUG']]).gadolinium?.status).toBe('given');
+  });
+});

@@ -11,6 +11,11 @@ import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
 /** A time before the encounter the note describes. */
 const PAST_TIME =
   /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+/** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
+const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
+/** Right after a drug handed over: how many to dispense, or refills (`#30`, `disp 20`, `2 refills`). */
+const PRESCRIBED_AMOUNT =
+  /#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
 const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
 /** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
@@ -60,13 +65,25 @@ const BEFORE_PROCEDURE =
 /** Later in a held drug's sentence, it was taken again already (`held on admission and resumed at discharge`). */
 const RESUMED_SINCE =
   /^[^.;]*?\b(?:and|but|then|was|were|has been|have been) (?:later |then |subsequently )?(?:resumed|restarted)\b/i;
-/** `taken off Coumadin … then resume` / `… placed back on Coumadin`: the same drug, or no object. */
-function isResumed(text: string, drug: Entity, sentenceEnd: number): boolean {
+/** Right before a resume: it is yet to come (`will be resumed`, `to restart`, `plan to resume`). */
+const YET_TO_COME = /\b(?:be|to|will|would|shall|may|can|plan|then)\s+$/i;
+/**
+ * `taken off Coumadin … then resume` / `… placed back on Coumadin` (the same drug, or no object):
+ * `later` where the resume is yet to come, `since` where it was done (`they resumed the statin`).
+ */
+function resumedWhen(text: string, drug: Entity, sentenceEnd: number): 'later' | 'since' | null {
   const after = text.slice(drug.end, sentenceEnd);
   const match = RESUMED.exec(after);
-  if (!match) return false;
+  if (!match) return null;
   const next = after.slice(match.index + match[0].length, match.index + match[0].length + 40);
-  return /^\s*(?:[.,;]|$)/.test(next) || next.toLowerCase().includes(drug.text.toLowerCase());
+  const same =
+    /^\s*(?:[.,;]|$|(?:it|them|this)\b)/.test(next) ||
+    next.toLowerCase().includes(drug.text.toLowerCase());
+  if (!same) return null;
+  const done =
+    /^(?:resumed|restarted|re-?started)$/i.test(match[0]) &&
+    !YET_TO_COME.test(after.slice(Math.max(0, match.index - 12), match.index));
+  return done ? 'since' : 'later';
 }
 
 /** Where the drug stands: the full text, the text with entities masked, its sentence's bounds. */
@@ -153,10 +170,10 @@ export function qualify(
     // `will remain off Coumadin for now`: a pause too.
     const remainsOff =
       best.status === 'negated' && /\b(?:remain|remains|stay|stays) off\b/i.test(best.cue.text);
-    if (
-      (best.status === 'stopped' && (isResumed(text, drug, sentenceEnd) || pause)) ||
-      (remainsOff && pause)
-    ) {
+    const resumed = best.status === 'stopped' ? resumedWhen(text, drug, sentenceEnd) : null;
+    // `tried stopping the statin …, they resumed the statin`: taken again.
+    if (resumed === 'since') return { status: 'active', cue: best.cue };
+    if ((best.status === 'stopped' && (resumed === 'later' || pause)) || (remainsOff && pause)) {
       return { status: 'held', cue: best.cue };
     }
     // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
@@ -172,13 +189,29 @@ export function qualify(
     }
   }
 
+  // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
+  if (
+    best.status === 'given' &&
+    best.cue.end <= drug.start &&
+    PRESCRIBED_AMOUNT.test(text.slice(drug.end, Math.min(sentenceEnd, drug.end + 40)))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
   // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
   // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
   // the simple past (`took Paxil for 2 years`): a past course.
   if (best.status === 'given' || (best.status === 'active' && PAST_USE.test(best.cue.text))) {
     const tookFor =
       /^took$/i.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
-    if (tookFor || PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd))) {
+    const near =
+      masked.slice(Math.max(sentenceStart, best.cue.start - 30), best.cue.start) +
+      ' ' +
+      masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 30));
+    if (
+      tookFor ||
+      PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      PAST_MONTH.test(near)
+    ) {
       return { status: 'stopped', cue: best.cue };
     }
   }

@@ -24,7 +24,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      'but not|and not|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse))|without|nor|lack of|absence of',
+      'but not|and not|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse|abnormal|significant|acute|new|further|enhancement))|without|nor|lack of|absence of',
     ),
     maxWords: 3,
   },
