@@ -251,7 +251,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|prescribed|started(?! on))|will be (?:continued|increased|decreased)',
+      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|prescribed(?=\\s+(?:for|as|by|at|in|on|to|and|with|today|yesterday|last|this)\\b|\\s*[.,;:)]|\\s*$)|started(?! on))|will be (?:continued|increased|decreased)',
     ),
   },
 ];
