@@ -384,6 +384,37 @@ def _tidy_run(toks, first, last, lab, is_free):
     return first, last
 
 
+# Words the model has taken for a DRUG that never name one, and English word endings no medication
+# name has (on a word in lower case); a DRUG that is one such word alone is dropped. Mirrors
+# src/core/decode/not-a-drug.ts (tests/test_decode.py keeps the two lists equal).
+NOT_A_DRUG = frozenset("""
+    abrasion accelerate achieving aggressive align ambivalent amenable analyzed arrange array
+    averaging balcony banana bananas bargaining basically bathroom board cardiomegaly carrots
+    chair characterization claimed clumsiness coalmine completing contacts corners corporation
+    counseling crab creation crutches dairy deceased definition deployment deteriorated disruption
+    dizzier do dosing doubt doubts dynamic earlobe emotion escort ever everything exercising finances
+    fishbone fishing flatten flexed floppy flows fragile friday fridays front frosting furthermore
+    german germany gluteal happened harnesses hearing hurricane imbalance increases indiana
+    indigestion individuals institute insult italian kilo kindergarten kink knees label lethargy
+    libido loneliness lots malaise medicare milestones miscarriages missing mobster momentary monday
+    mondays monitor much neglected occasion once option options oven palpitation palpitations
+    paperwork part patrol penetrate phonophobia prison professor prostitutes remember remembers
+    sales salesperson sauce scale shallow shower shuffle sprinklers staircase struggle supreme
+    surprise teenager texas thirst thirty ultimate unsafe urged victim whirlpool whose worth writing
+""".split())
+_NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ment|ness|ship|ful)$")
+
+
+def is_not_a_drug(word):
+    """Whether `word` (one pre-token) is never a medication's name."""
+    if not re.fullmatch(r"[A-Za-z]+", word):
+        return False
+    lower = word.lower()
+    if lower in NOT_A_DRUG:
+        return True
+    return word == lower and len(word) > 5 and bool(_NOT_A_NAME_ENDING.search(word))
+
+
 def decode_tags(text, toks, tags):
     """BIO tags → [start, end, label] spans: a stray I- starts an entity, a label change or O ends
     one, and B- continues an entity of its own label that the previous token ends on the same line.
@@ -431,6 +462,9 @@ def decode_tags(text, toks, tags):
                              lambda i, r=r, lo=lo, hi=hi, kept=kept: (
                                  (owner[i] == -1 or (owner[i] == r and lo <= i <= hi))
                                  and unbroken(i, kept[0]) and unbroken(i, kept[1])))
-            if tidy is not None:
-                spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
+            if tidy is None:
+                continue
+            if lab == "DRUG" and tidy[0] == tidy[1] and is_not_a_drug(toks[tidy[0]][2]):
+                continue
+            spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
     return spans

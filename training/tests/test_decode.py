@@ -74,3 +74,12 @@ def test_span_rule_word_sets_match_the_typescript_ones():
     assert ts_set("CONTRAST_HEADS") == decode._CONTRAST_HEADS
     assert ts_set("BASIS_OPENERS") == decode._BASIS_OPENERS
     assert ts_set("ARTICLES") == decode._ARTICLES
+
+
+def test_not_a_drug_words_match_the_typescript_ones():
+    import re
+    from med7_train.decode import NOT_A_DRUG
+    source = (paths.REPO_ROOT / "src" / "core" / "decode" / "not-a-drug.ts").read_text(encoding="utf-8")
+    block = source.split("new Set(", 1)[1].split(".join(", 1)[0]
+    words = set(" ".join(re.findall(r"'([^']*)'", block)).split())
+    assert words == NOT_A_DRUG

@@ -8,6 +8,7 @@
 import { MED7_LABELS, isMed7Label, type Med7Label } from '../labels.ts';
 import type { PreToken } from './pretokenize.ts';
 import { trimEdges } from './entity-edges.ts';
+import { isNotADrug } from './not-a-drug.ts';
 import { spanBreaks } from './span-breaks.ts';
 import { splitJoinedDrugs, tidyRun, type TokenRun } from './span-grammar.ts';
 import type { Entity, EntityTuple } from '../types.ts';
@@ -91,7 +92,8 @@ function hasLineBreak(text: string): boolean {
  * left (a lone `%` or `.` left over from a word the model put outside) is dropped: no Med7 entity
  * is punctuation only. A letter run is never trimmed, even one the model cannot read (`中文`).
  * Then the span rules of `span-grammar.ts` apply; they only take in pre-tokens the model left
- * outside every entity, and a part of a split DRUG none of another part's.
+ * outside every entity, and a part of a split DRUG none of another part's. A DRUG that is one word
+ * which never names a medication (`not-a-drug.ts`: `option`, `shower`) is dropped.
  * No entity holds pre-tokens on both sides of a span break (`span-breaks.ts`: a sentence end of
  * any script, a change of script), whatever the tags say, and the span rules take nothing across one.
  * An entity spans its first kept token's start to its last kept token's end (inner spaces
@@ -142,6 +144,13 @@ export function decodeTags(
           unbroken(i, kept[1]),
       );
       if (tidy === undefined) return;
+      if (
+        tidy.label === 'DRUG' &&
+        tidy.first === tidy.last &&
+        isNotADrug(tokens[tidy.first]!.text)
+      ) {
+        return;
+      }
       entities.push(toEntity(text, tokens, tidy, (i) => owner[i] === r, scores));
     });
   });
