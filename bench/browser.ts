@@ -94,6 +94,8 @@ export interface DeviceResult {
   readonly readyBreakdown?: ReadyBreakdown[];
   /** Visits again in the last visit's browser context: the model and wasm from the cache. */
   readonly cachedVisits?: Visit[];
+  /** Where each of those visits' time to ready went. */
+  readonly cachedBreakdown?: ReadyBreakdown[];
   /** One letter typed into the longest note, analysed again (the sentence cache at work). */
   readonly keystroke?: LengthResult;
   /** `firstNote` analysed on each first visit right after `med7-ready`: wall ms. */
@@ -343,6 +345,7 @@ async function runDevice(
   if (last === undefined) throw new Error('visits must be at least 1');
   // a second visit in the same browser context: the wasm and the model come from its caches
   const cachedVisits: Visit[] = [];
+  const cachedBreakdown: ReadyBreakdown[] = [];
   for (let i = 0; i < Math.min(2, plan.visits); i++) {
     // the open page's warm-through would take the cores from the new visit's load
     if (requested === 'wasm') await waitForWarmThrough(last.page, last.state, options.timeoutMs);
@@ -354,6 +357,8 @@ async function runDevice(
     options.log(
       `  ${requested} visit from the cache: ready at ${Math.round(again.state.readyAt ?? NaN)} ms`,
     );
+    const breakdown = await readBreakdown(again.page, again.state.readyAt ?? NaN);
+    if (breakdown !== undefined) cachedBreakdown.push(breakdown);
     await last.page.close();
     last = { ...again, context: last.context };
   }
@@ -427,6 +432,7 @@ async function runDevice(
     lengths,
     readyBreakdown,
     cachedVisits,
+    cachedBreakdown,
     ...(keystroke === undefined ? {} : { keystroke }),
     ...(firstNoteMs.length === 0 ? {} : { firstNoteMs }),
     ...(warmThrough === undefined ? {} : { warmThrough }),
