@@ -295,3 +295,46 @@ describe('sentences drawn from MTSamples notes (the ninth probe)', () => {
     expect(statusesOf(text, [['gadolinium', 'DRUG']]).gadolinium?.status).toBe('given');
   });
 });
+
+describe('more sentences drawn from MTSamples notes (the tenth probe)', () => {
+  it('reads a hold with its condition before it as an order to take the drug', () => {
+    check([
+      [
+        'If blood pressure more than 160/90, we will hold metoprolol and lisinopril.',
+        [
+          ['metoprolol', 'DRUG'],
+          ['lisinopril', 'DRUG'],
+        ],
+        { metoprolol: ['active', 'hold'], lisinopril: ['active', 'hold'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug handed over with a quantity or how to take it as a prescription', () => {
+    check([
+      [
+        'The patient was given pain medications of Tylenol #3, quantity 30 to be taken as necessary.',
+        [
+          ['pain medications', 'DRUG'],
+          ['Tylenol #3', 'DRUG'],
+        ],
+        { 'Tylenol #3': ['active', 'was given'] },
+      ],
+    ]);
+  });
+
+  it('reads a course weeks ago, spelled out, as a past one; a drug never taken as negated', () => {
+    check([
+      [
+        'Two weeks ago he was diagnosed with otitis media and was treated with antibiotics.',
+        [['antibiotics', 'DRUG']],
+        { antibiotics: ['stopped', 'was treated with'] },
+      ],
+      [
+        'She does not think that she has ever taken muscle relaxants.',
+        [['muscle relaxants', 'DRUG']],
+        { 'muscle relaxants': ['negated', 'not think that she has ever taken'] },
+      ],
+    ]);
+  });
+});

@@ -10,12 +10,12 @@ import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
 
 /** A time before the encounter the note describes. */
 const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
 /** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
-/** Right after a drug handed over: how many to dispense, or refills (`#30`, `disp 20`, `2 refills`). */
+/** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
 const PRESCRIBED_AMOUNT =
-  /#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
+  /\bq(?:uanti)?ty:? ?#?\d+|\bto be taken\b|#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
 const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
 /** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
@@ -109,12 +109,14 @@ export function qualify(
   ) {
     return { status: 'held', cue: best.cue };
   }
-  // `Hold lisinopril if SBP < 100`: an order to take it, with a parameter.
+  // `Hold lisinopril if SBP < 100`, `If blood pressure …, hold metoprolol`: an order to take it,
+  // with a parameter.
   if (
     best.status === 'held' &&
     best.cue.end <= drug.start &&
     /^hold$/i.test(best.cue.text) &&
-    HOLD_PARAMETER.test(masked.slice(drug.end, sentenceEnd))
+    (HOLD_PARAMETER.test(masked.slice(drug.end, sentenceEnd)) ||
+      /\bif\b[^.;]*$/i.test(masked.slice(sentenceStart, best.cue.start)))
   ) {
     return { status: 'active', cue: best.cue };
   }
