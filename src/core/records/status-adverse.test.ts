@@ -104,4 +104,12 @@ describe('look-alikes that are no adverse effect', () => {
     expect(of(text, 'contrast').status).not.toBe('allergy');
     expect(of('Insulin-dependent diabetes.', 'Insulin').status).toBe('active');
   });
+
+  it('reads a drug named the likely etiology of a finding as its cause', () => {
+    const text = 'I would think the methotrexate is the most likely etiology for the stomatitis.';
+    expect(of(text, 'methotrexate')).toEqual({
+      status: 'allergy',
+      cue: cue(text, 'is the most likely etiology for'),
+    });
+  });
 });
