@@ -126,7 +126,9 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     // `Lisinopril was felt to be the cause of her cough`.
     status: 'allergy',
     direction: 'backward',
-    pattern: W('(?:was|were|is|are|as)(?: \\w+){0,4}? (?:the |a )?(?:\\w+ )?(?:cause|culprit|etiology) (?:of|for)'),
+    pattern: W(
+      '(?:was|were|is|are|as)(?: \\w+){0,4}? (?:the |a )?(?:\\w+ )?(?:cause|culprit|etiology) (?:of|for)',
+    ),
   },
   {
     // The drug as the subject (`Tetracycline can cause vaginitis`, `Gemcitabine is an agent that may
