@@ -95,11 +95,23 @@ export interface DrugSentence {
   sentenceEnd: number;
 }
 
+type Best = { status: MedicationStatus; cue: StatusCue };
+
 /** The status the winning cue `best` gives the drug, once the rest of its sentence is read. */
-export function qualify(
-  best: { status: MedicationStatus; cue: StatusCue },
-  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
-): DrugStatus {
+export function qualify(best: Best, at: DrugSentence): DrugStatus {
+  return (
+    ordersAndPauses(best, at) ??
+    (best.status === 'stopped' || best.status === 'negated' ? stopsAndRefusals(best, at) : null) ??
+    pastOrHandedOver(best, at) ??
+    best
+  );
+}
+
+/** Resumes to come, holds with a parameter or already over, pauses around a procedure. */
+function ordersAndPauses(
+  best: Best,
+  { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
   // `Resume Eliquis on postoperative day 2`: paused until then.
   if (
     best.status === 'active' &&
@@ -155,42 +167,56 @@ export function qualify(
   if (best.status === 'stopped' && BEFORE_PROCEDURE.test(masked.slice(drug.end, sentenceEnd))) {
     return { status: 'held', cue: best.cue };
   }
-  if (best.status === 'stopped' || best.status === 'negated') {
-    const after = text.slice(drug.end, sentenceEnd);
-    // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
-    const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
-      masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
-    );
-    const pause =
-      FOR_NOW.test(after) || (best.cue.end <= drug.start && !sinceThen && FOR_A_WHILE.test(after));
-    // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
-    // the drug is still taken.
-    const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
-    if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
-      return { status: 'active', cue: best.cue };
-    }
-    // `will remain off Coumadin for now`: a pause too.
-    const remainsOff =
-      best.status === 'negated' && /\b(?:remain|remains|stay|stays) off\b/i.test(best.cue.text);
-    const resumed = best.status === 'stopped' ? resumedWhen(text, drug, sentenceEnd) : null;
-    // `tried stopping the statin …, they resumed the statin`: taken again.
-    if (resumed === 'since') return { status: 'active', cue: best.cue };
-    if ((best.status === 'stopped' && (resumed === 'later' || pause)) || (remainsOff && pause)) {
-      return { status: 'held', cue: best.cue };
-    }
-    // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
-    // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.
-    const effect =
-      BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
-      SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
-    if (effect && !/\beither\b/i.test(effect[0])) {
-      const start =
-        drug.end +
-        effect[0].search(/(?:\b|(?<=\s))(?:because of|due to|secondary to|2\/2|d\/t|b\/c|for) /i);
-      return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
-    }
+  return null;
+}
+
+/** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
+function stopsAndRefusals(
+  best: Best,
+  { text, masked, drug, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
+  const after = text.slice(drug.end, sentenceEnd);
+  // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
+  const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
+    masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
+  );
+  const pause =
+    FOR_NOW.test(after) || (best.cue.end <= drug.start && !sinceThen && FOR_A_WHILE.test(after));
+  // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
+  // the drug is still taken.
+  const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
+  if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
+    return { status: 'active', cue: best.cue };
+  }
+  // `will remain off Coumadin for now`: a pause too.
+  const remainsOff =
+    best.status === 'negated' && /\b(?:remain|remains|stay|stays) off\b/i.test(best.cue.text);
+  const resumed = best.status === 'stopped' ? resumedWhen(text, drug, sentenceEnd) : null;
+  // `tried stopping the statin …, they resumed the statin`: taken again.
+  if (resumed === 'since') return { status: 'active', cue: best.cue };
+  if ((best.status === 'stopped' && (resumed === 'later' || pause)) || (remainsOff && pause)) {
+    return { status: 'held', cue: best.cue };
+  }
+  // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
+  // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.
+  const effect =
+    BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
+    SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
+  if (effect && !/\beither\b/i.test(effect[0])) {
+    const start =
+      drug.end +
+      effect[0].search(/(?:\b|(?<=\s))(?:because of|due to|secondary to|2\/2|d\/t|b\/c|for) /i);
+    return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
   }
 
+  return null;
+}
+
+/** A drug handed over with a prescription, or a course given or taken at a past time. */
+function pastOrHandedOver(
+  best: Best,
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
   // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
   if (
     best.status === 'given' &&
@@ -217,5 +243,5 @@ export function qualify(
       return { status: 'stopped', cue: best.cue };
     }
   }
-  return best;
+  return null;
 }
