@@ -52,7 +52,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:upsets?|upset) (?:his|her|their|my) stomach|(?:gives|gave|give) (?:him|her|them|me) (?:a |an )?(?:\\w+ )?(?:headaches?|heartburn|upset stomach|stomach upset)|(?:he|she|they|the patient) (?:had|developed|experienced|got|broke out in|broke out with) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
+      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|confused|itchy|itch)|(?:upsets?|upset) (?:his|her|their|my) stomach|caused (?:him|her|them) to (?:be|feel|become|get) \\w+|(?:gives|gave|give) (?:him|her|them|me) (?:a |an )?(?:\\w+ )?(?:headaches?|heartburn|upset stomach|stomach upset)|(?:he|she|they|the patient) (?:had|developed|experienced|got|broke out in|broke out with) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy))`,
     ),
     anaphor: true,
   },
@@ -70,6 +70,16 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     pattern:
       '(?<=\\s)[-–]\\s*(?:rash|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|throat swelling|SJS|Stevens[- ]Johnson(?: syndrome)?|allergic reaction|allergy)\\b',
     adjacent: true,
+  },
+  {
+    // A reaction after drugs given, to all of them (`was given Paxil and Tramadol and subsequently
+    // developed an unfortunate side effect`).
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W(
+      '(?:and|then) (?:subsequently |later |then )?developed (?:a |an )?(?:\\w+ ){0,2}?(?:side effects?|adverse (?:effects?|reactions?)|allergic reactions?|rash|hives|anaphylaxis|angioedema)',
+    ),
+    list: true,
   },
   {
     // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.

@@ -188,9 +188,10 @@ function stopsAndRefusals(
   if (best.status === 'stopped' && best.cue.end <= drug.start && HYPOTHETICAL.test(before)) {
     return { status: 'active', cue: best.cue };
   }
-  // `will remain off Coumadin for now`: a pause too.
+  // `will remain off Coumadin for now`, `will not restart methotrexate for now`: a pause too.
   const remainsOff =
-    best.status === 'negated' && /\b(?:remain|remains|stay|stays) off\b/i.test(best.cue.text);
+    best.status === 'negated' &&
+    /\b(?:(?:remain|remains|stay|stays) off|not (?:restart|resume))\b/i.test(best.cue.text);
   const resumed = best.status === 'stopped' ? resumedWhen(text, drug, sentenceEnd) : null;
   // `tried stopping the statin …, they resumed the statin`: taken again.
   if (resumed === 'since') return { status: 'active', cue: best.cue };

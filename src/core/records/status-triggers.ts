@@ -118,7 +118,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:but|and) (?:then |later |eventually |since )?(?:stopped|discontinued|quit)(?: (?:taking|using))?(?=\\s*[.,;:)]|\\s*$)|(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|(?:which|that) (?:he|she|they|the patient) (?:has|have|had) not (?:taken|used|been taking|been using)|(?:it|this|that|which|they) (?:has |have |had )?(?:eventually |then |later )?(?:stopped|ceased) (?:working|helping)|(?:it|this|that|which|they) no longer (?:works?|worked|helps?|helped)|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+      "(?:but|and) (?:then |later |eventually |since )?(?:stopped|discontinued|quit)(?: (?:taking|using))?(?=\\s*[.,;:)]|\\s*$)|(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|(?:which|that) (?:he|she|they|the patient) (?:has|have|had) not (?:taken|used|been taking|been using)|(?:it|this|that|which|they) (?:has |have |had )?(?:eventually |then |later )?(?:stopped|ceased) (?:working|helping)|(?:it|this|that|which|they) no longer (?:works?|worked|helps?|helped)|no longer (?:taking|using)(?=\\s*[.,;)]|\\s*$)|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
     ),
     anaphor: true,
   },
@@ -200,7 +200,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
     ),
   },
   {
