@@ -218,6 +218,14 @@ function pastOrHandedOver(
   best: Best,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
+  // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
+  if (
+    best.status === 'active' &&
+    /^took$/i.test(best.cue.text) &&
+    /\b(?:PTA|prior to arrival)\b/i.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'given', cue: best.cue };
+  }
   // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
   if (
     best.status === 'given' &&

@@ -279,3 +279,60 @@ describe('allergies told as an effect', () => {
     ]);
   });
 });
+
+describe("an emergency note's shorthand (the fourteenth probe)", () => {
+  it('reads doses given with a time or their relief, and a drug taken before arrival, as given', () => {
+    check([
+      [
+        'Tylenol 1 g PO given at 0800 with relief.',
+        [
+          ['Tylenol', 'DRUG'],
+          ['1 g', 'STRENGTH'],
+          ['PO', 'ROUTE'],
+        ],
+        { Tylenol: ['given', 'given'] },
+      ],
+      [
+        'Zofran ODT given with relief of nausea.',
+        [
+          ['Zofran', 'DRUG'],
+          ['ODT', 'FORM'],
+        ],
+        { Zofran: ['given', 'given'] },
+      ],
+      [
+        'Pt took 2 tabs of Benadryl PTA.',
+        [
+          ['2', 'DOSAGE'],
+          ['tabs', 'FORM'],
+          ['Benadryl', 'DRUG'],
+        ],
+        { Benadryl: ['given', 'took'] },
+      ],
+    ]);
+  });
+
+  it('reads a drip titrated off as stopped, and `Add X` and `then transition to X` as planned', () => {
+    check([
+      ['Nitro drip titrated off.', [['Nitro', 'DRUG']], { Nitro: ['stopped', 'titrated off'] }],
+      [
+        'Add Lipitor 20 mg qhs.',
+        [
+          ['Lipitor', 'DRUG'],
+          ['20 mg', 'STRENGTH'],
+          ['qhs', 'FREQUENCY'],
+        ],
+        { Lipitor: ['planned', 'Add'] },
+      ],
+      [
+        'Ceftriaxone for 3 days then transition to oral cefdinir.',
+        [
+          ['Ceftriaxone', 'DRUG'],
+          ['oral', 'ROUTE'],
+          ['cefdinir', 'DRUG'],
+        ],
+        { cefdinir: ['planned', 'then transition to'] },
+      ],
+    ]);
+  });
+});
