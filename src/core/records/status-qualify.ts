@@ -39,29 +39,42 @@ const BECAUSE_OF_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
   'i',
 );
+/** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
+const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for) `, 'i');
 /** `stopped 2/2 nausea`, read on the unmasked text. */
 const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
   'i',
 );
+/** A procedure a drug is paused for (`before the biopsy`, `for the procedure`). */
+const PROCEDURE =
+  '(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room))';
 /** Right after a drug not to be had: around a procedure (`for two weeks after surgery`). */
-const AROUND_PROCEDURE =
-  /^[^.;]{0,40}?\b(?:before|prior to|after|following) (?:the |his |her |your |an? )?(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization)\b/i;
+const AROUND_PROCEDURE = new RegExp(
+  `^[^.;]{0,40}?\\b(?:before|prior to|after|following) (?:the |his |her |your |an? )?${PROCEDURE}\\b`,
+  'i',
+);
 /** Right after a drug not taken: for months or years, so it was taken before (`in months`). */
 const NOT_SINCE =
   /^\s*(?:\S+\s+){0,3}?(?:in|for) (?:(?:a few|several|many|\d+) )?(?:months|years|a while|a long time)\b/i;
 /** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
-const RESUME_LATER =
-  /^\s*(?:\S+\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\d+|one|two|three|a few|several) (?:days?|weeks?)|after (?:the |his |her )?(?:procedure|surgery|operation|colonoscopy|biopsy|discharge)|tomorrow|once|when|if)\b/i;
+const RESUME_LATER = new RegExp(
+  `^\\s*(?:\\S+\\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|after (?:the |his |her )?(?:${PROCEDURE}|discharge)|tomorrow|once|when|if)\\b`,
+  'i',
+);
 /** Right after a drug to hold: the condition of an order to take it (`Hold lisinopril if SBP < 100`). */
 const HOLD_PARAMETER =
   /^\s*(?:\S+\s+){0,4}?(?:if|when|for (?:a |an )?(?:SBP|systolic|diastolic|blood pressure|BP|heart rate|HR|pulse|glucose|blood sugar|fingerstick|INR|potassium|K|sedation|RR|respiratory rate))\b/i;
 /** Right after a drug to avoid or not take: for a while, or until a procedure (`avoid aspirin for 7 days before surgery`). */
-const AVOID_UNTIL =
-  /^\s*(?:\S+\s+){0,3}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?)|until|(?:before|prior to) (?:the |his |her |your )?(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy))\b/i;
+const AVOID_UNTIL = new RegExp(
+  `^\\s*(?:\\S+\\s+){0,3}?(?:for (?:a|one|two|three|\\d+|several|a few|the next) (?:\\w+ )?(?:days?|weeks?)|until|(?:before|prior to) (?:the |his |her |your )?${PROCEDURE})\\b`,
+  'i',
+);
 /** Right after a stopped drug: stopped ahead of a procedure, so paused (`stopped 5 days prior to surgery`). */
-const BEFORE_PROCEDURE =
-  /^\s*(?:\S+\s+){0,4}?(?:(?:for )?(?:\d+|one|two|three|four|five|seven|several|a few) (?:days?|weeks?) )?(?:prior to|before|for) (?:the |his |her |your |an? )?(?:upcoming )?(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room))\b/i;
+const BEFORE_PROCEDURE = new RegExp(
+  `^\\s*(?:\\S+\\s+){0,4}?(?:(?:for )?(?:\\d+|one|two|three|four|five|seven|several|a few) (?:days?|weeks?) )?(?:prior to|before|for) (?:the |his |her |your |an? )?(?:upcoming )?${PROCEDURE}\\b`,
+  'i',
+);
 /** Later in a held drug's sentence, it was taken again already (`held on admission and resumed at discharge`). */
 const RESUMED_SINCE =
   /^[^.;]*?\b(?:and|but|then|was|were|has been|have been) (?:later |then |subsequently )?(?:resumed|restarted)\b/i;
@@ -204,9 +217,7 @@ function stopsAndRefusals(
     BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
     SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
   if (effect && !/\beither\b/i.test(effect[0])) {
-    const start =
-      drug.end +
-      effect[0].search(/(?:\b|(?<=\s))(?:because of|due to|secondary to|2\/2|d\/t|b\/c|for) /i);
+    const start = drug.end + effect[0].search(CAUSE_WORDS);
     return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
   }
 
