@@ -34,6 +34,17 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // The patient better once the drug was stopped (`She dramatically improved with this
+    // discontinuation of her Prozac`), and a finding referred to by a pronoun put down to the drug
+    // (`This was presumed due to the corticosteroids`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:he|she|they|the patient) (?:has |have |had )?(?:\\w+ )?(?:improved|got better) (?:\\w+ )?(?:after|since|with|upon|on|once) (?:this |the |her |his )?(?:stopping|discontinuing|discontinuation of|coming off|being taken off)|(?:this|it) (?:was|is) (?:\\w+ )?(?:presumed|thought|felt|believed|suspected|likely|probably|possibly)(?: to be)? (?:due to|secondary to|caused by|related to|a result of)',
+    ),
+    maxWords: 3,
+  },
+  {
     // A list in a sentence (`Allergies include aspirin and morphine`)
     status: 'allergy',
     direction: 'forward',
@@ -60,7 +71,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems`,
     ),
   },
   {

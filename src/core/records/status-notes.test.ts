@@ -151,3 +151,134 @@ describe('a fourth set of MTSamples sentences (the thirteenth probe)', () => {
     ]);
   });
 });
+
+describe('sentences drawn from MTSamples notes (the sixteenth probe)', () => {
+  it('reads a course told as over in the present perfect as stopped, not one still taken', () => {
+    check([
+      [
+        'In the past she has been on penicillin, azathioprine, and hydroxychloroquine, but she has not had Azulfidine.',
+        [
+          ['penicillin', 'DRUG'],
+          ['azathioprine', 'DRUG'],
+          ['hydroxychloroquine', 'DRUG'],
+          ['Azulfidine', 'DRUG'],
+        ],
+        {
+          penicillin: ['stopped', 'has been on'],
+          hydroxychloroquine: ['stopped', 'has been on'],
+          Azulfidine: ['negated', 'has not had'],
+        },
+      ],
+      [
+        'In the past, he has been diagnosed and treated for ADHD, combined type, and has been on Concerta 54 mg.',
+        [
+          ['Concerta', 'DRUG'],
+          ['54 mg', 'STRENGTH'],
+        ],
+        { Concerta: ['active', 'has been on'] },
+      ],
+      [
+        'He said that the last time he was here he got a steroid injection by Dr. Blackman.',
+        [['steroid', 'DRUG']],
+        { steroid: ['stopped', 'got '] },
+      ],
+    ]);
+  });
+
+  it('reads a hold told of one drug of a list, and a restart to come, as held', () => {
+    check([
+      [
+        'Nexium, Synthroid, hydrocortisone, and Angiomax, which is currently on hold.',
+        [
+          ['Nexium', 'DRUG'],
+          ['Synthroid', 'DRUG'],
+          ['hydrocortisone', 'DRUG'],
+          ['Angiomax', 'DRUG'],
+        ],
+        {
+          Nexium: ['active', null],
+          hydrocortisone: ['active', null],
+          Angiomax: ['held', 'which is currently on hold'],
+        },
+      ],
+      [
+        'He is to restart his Coumadin not before Sunday.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['held', 'is to restart'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug put down as the cause, or stopped to the patient’s good, as an allergy', () => {
+    check([
+      [
+        'This was presumed due to the corticosteroids.',
+        [['corticosteroids', 'DRUG']],
+        { corticosteroids: ['allergy', 'This was presumed due to'] },
+      ],
+      [
+        'She dramatically improved with this discontinuation of her Prozac.',
+        [['Prozac', 'DRUG']],
+        { Prozac: ['allergy', 'She dramatically improved with this discontinuation of'] },
+      ],
+    ]);
+  });
+
+  it('reads a dose given without adverse effect, and saline in a lavage, as given', () => {
+    check([
+      [
+        'The patient was given normal saline 2 liters over 1 hour without any adverse effect.',
+        [
+          ['normal saline', 'DRUG'],
+          ['2 liters', 'DOSAGE'],
+          ['over 1 hour', 'DURATION'],
+        ],
+        { 'normal saline': ['given', 'was given'] },
+      ],
+      [
+        'The bronchoscope was readvanced and additional aliquots of normal saline lavage until cleared.',
+        [['normal saline', 'DRUG']],
+        { 'normal saline': ['given', 'bronchoscope'] },
+      ],
+    ]);
+  });
+
+  it('reads bleeding stopped by a drug as the drug given, a contrast study to come as planned', () => {
+    check([
+      [
+        'Minimal hemorrhage occurred after the biopsy, which stopped after 1 cc of 1:1000 epinephrine.',
+        [
+          ['1 cc', 'DOSAGE'],
+          ['1:1000', 'STRENGTH'],
+          ['epinephrine', 'DRUG'],
+        ],
+        { epinephrine: ['given', 'which stopped after'] },
+      ],
+      [
+        'We will evaluate with a CT scan of the brain with and without contrast.',
+        [['contrast', 'DRUG']],
+        { contrast: ['planned', 'will evaluate'] },
+      ],
+      [
+        'We will obtain an MRI of the brain with gadolinium.',
+        [['gadolinium', 'DRUG']],
+        { gadolinium: ['planned', 'will obtain'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug believed to have caused problems as an allergy, a course a year ago as over', () => {
+    check([
+      [
+        'She believes the Allegra may have caused problems with balance to worsen.',
+        [['Allegra', 'DRUG']],
+        { Allegra: ['allergy', 'may have caused problems'] },
+      ],
+      [
+        'Little over a year ago, the patient was found to have lumbar discitis and was treated with antibiotics.',
+        [['antibiotics', 'DRUG']],
+        { antibiotics: ['stopped', 'was treated with'] },
+      ],
+    ]);
+  });
+});

@@ -4,13 +4,21 @@
  * a resume may lie ahead; a course taken or given may be a past one.
  */
 import type { Entity } from '../types.ts';
-import { cueOf } from './status-context.ts';
+import { STUDY_TO_COME, cueOf } from './status-context.ts';
 import type { DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
 import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
 
 /** A time before the encounter the note describes. */
 const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+/** A time before now, for a course told in the present perfect (`In the past she has been on`). */
+const BEFORE_NOW =
+  /\b(?:in the past|previously|at one point|at some point|as a (?:child|teenager))\b/i;
+/** An `active` cue in the present perfect: a course up to now, unless told as past. */
+const UP_TO_NOW = /^(?:has|have) (?:also )?been (?:on|taking|using|treated with)$/i;
+/** The last visit, before the encounter the note describes (`the last time he was here`). */
+const LAST_VISIT =
+  /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment))\b/i;
 /** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
 /** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
@@ -229,6 +237,14 @@ function pastOrHandedOver(
   best: Best,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
+  // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.
+  if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
+    const study = STUDY_TO_COME.exec(masked.slice(sentenceStart, best.cue.start));
+    if (study) {
+      const start = sentenceStart + study.index;
+      return { status: 'planned', cue: cueOf(text, start, start + study[0].length) };
+    }
+  }
   // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
   if (
     best.status === 'active' &&
@@ -258,10 +274,19 @@ function pastOrHandedOver(
     if (
       tookFor ||
       PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
       PAST_MONTH.test(near)
     ) {
       return { status: 'stopped', cue: best.cue };
     }
+  }
+  // `In the past she has been on penicillin`: a course told as over.
+  if (
+    best.status === 'active' &&
+    UP_TO_NOW.test(best.cue.text) &&
+    BEFORE_NOW.test(masked.slice(Math.max(sentenceStart, best.cue.start - 25), best.cue.start))
+  ) {
+    return { status: 'stopped', cue: best.cue };
   }
   return null;
 }

@@ -155,7 +155,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:without|with no|with little) (?:\\w+ ){0,2}?(?:benefit|improvement|relief|success|effect|response)',
+      '(?:without|with no|with little) (?:\\w+ ){0,2}?(?:benefit|improvement|relief|success|(?<!\\b(?:adverse|side|ill|untoward) )effect|response)',
     ),
     list: true,
   },
@@ -171,7 +171,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'backward',
     pattern: W(
-      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)',
+      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)|which (?:is|was|are|were|has been|have been) (?:currently |now |temporarily )?(?:on hold|being held|held)',
     ),
     anaphor: true,
   },
@@ -180,7 +180,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'forward',
     pattern: W(
-      '(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|can|may) (?:then |later |eventually )?(?:restart|resume|be (?:restarted|resumed)(?: back)? on)',
+      '(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|can|may|is to|are to) (?:then |later |eventually )?(?:restart|resume|be (?:restarted|resumed)(?: back)? on)',
     ),
   },
   {
@@ -231,6 +231,22 @@ const RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: "\\b(?:tx'?d|treated) w/(?=\\s)",
+  },
+  {
+    // `hemorrhage …, which stopped after 1 cc of epinephrine`: the bleeding stopped, the drug was given.
+    status: 'given',
+    direction: 'forward',
+    pattern: W(
+      '(?:which|that|it|bleeding|hemorrhage|oozing) (?:then |finally |eventually )?stopped (?:after|with)',
+    ),
+    maxWords: 4,
+  },
+  {
+    // `he got a steroid injection`: a dose had, right after the verb.
+    status: 'given',
+    direction: 'forward',
+    pattern: W('got (?:a |an |some |his |her )?'),
+    maxWords: 1,
   },
   {
     // `Add Lipitor 20 mg qhs`: an order to add a drug, in a plan.

@@ -26,6 +26,7 @@ import { runSteps } from './steps.ts';
 import {
   CONSENT_CONTEXT,
   CONTRAST_AGENT,
+  STUDY_TO_COME,
   PROCEDURE_CONTEXT,
   cueOf,
   findHeadings,
@@ -275,6 +276,11 @@ function statusAt(
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
   if (best) return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd });
   if (CONTRAST_AGENT.test(drug.text)) {
+    const study = STUDY_TO_COME.exec(masked.slice(sentenceStart, drug.start));
+    if (study) {
+      const start = sentenceStart + study.index;
+      return { status: 'planned', cue: cueOf(text, start, start + study[0].length) };
+    }
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
   }
 
