@@ -201,8 +201,13 @@ function stopsAndRefusals(
   const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
     masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
   );
+  // `had been on HRT until her diagnosis`: a past course that ended then, not a pause.
+  const pastCourse = /^(?:had been|(?:was|were) \w+ on|previously|formerly|used to)\b/i.test(
+    best.cue.text,
+  );
   const pause =
-    FOR_NOW.test(after) || (best.cue.end <= drug.start && !sinceThen && FOR_A_WHILE.test(after));
+    FOR_NOW.test(after) ||
+    (best.cue.end <= drug.start && !sinceThen && !pastCourse && FOR_A_WHILE.test(after));
   // A stop only hoped for or weighed (`hope to get her off`, `consider having her go off`):
   // the drug is still taken.
   const before = masked.slice(Math.max(0, best.cue.start - 50), best.cue.start);
@@ -266,7 +271,7 @@ function pastOrHandedOver(
   // the simple past (`took Paxil for 2 years`): a past course.
   if (best.status === 'given' || (best.status === 'active' && PAST_USE.test(best.cue.text))) {
     const tookFor =
-      /^took$/i.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
+      PAST_USE.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
     const near =
       masked.slice(Math.max(sentenceStart, best.cue.start - 30), best.cue.start) +
       ' ' +
