@@ -281,4 +281,14 @@ describe('sentences drawn from MTSamples notes (the sixteenth probe)', () => {
       ],
     ]);
   });
+
+  it('reads a drug a plan would go on to as planned (`then we would do the Ritalin LA`)', () => {
+    check([
+      [
+        'But if there are any problems, especially in the morning then we would do the Ritalin LA.',
+        [['Ritalin', 'DRUG']],
+        { Ritalin: ['planned', 'would do'] },
+      ],
+    ]);
+  });
 });
