@@ -92,3 +92,61 @@ describe('instructions, tapers and switches', () => {
     expect(statuses['pain medications']?.status).toBe('active');
   });
 });
+
+describe('drugs the rules used to leave at the default', () => {
+  it('reads a drug to refrain from as negated, and one a plan will stop as stopped', () => {
+    check([
+      [
+        'The patient was also advised to refrain from using any aspirin because of her hemoptysis.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['negated', 'refrain from using any'] },
+      ],
+      [
+        'We will restrain from using heparin or Lovenox.',
+        [
+          ['heparin', 'DRUG'],
+          ['Lovenox', 'DRUG'],
+        ],
+        {
+          heparin: ['negated', 'restrain from using'],
+          Lovenox: ['negated', 'restrain from using'],
+        },
+      ],
+      [
+        'Colchicine 0.6 mg daily which we are going to stop, ranitidine 150 mg as needed.',
+        [
+          ['Colchicine', 'DRUG'],
+          ['0.6 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+          ['ranitidine', 'DRUG'],
+          ['150 mg', 'STRENGTH'],
+          ['as needed', 'FREQUENCY'],
+        ],
+        { Colchicine: ['stopped', 'which we are going to stop'], ranitidine: ['active', null] },
+      ],
+    ]);
+  });
+
+  it('reads a treatment told as an event after a comma or `and` as given, a standing one as active', () => {
+    check([
+      [
+        'Displayed some psychotic symptoms while in ICU, treated with Zyprexa and Xanax during hospitalization in 2006.',
+        [
+          ['Zyprexa', 'DRUG'],
+          ['Xanax', 'DRUG'],
+        ],
+        { Zyprexa: ['stopped', 'treated with'], Xanax: ['stopped', 'treated with'] },
+      ],
+      [
+        'The patient became febrile with 102 to 103 fever, treated with Tylenol with Codeine.',
+        [['Tylenol with Codeine', 'DRUG']],
+        { 'Tylenol with Codeine': ['given', 'treated with'] },
+      ],
+      [
+        'Glaucoma treated with Xalatan drops.',
+        [['Xalatan', 'DRUG']],
+        { Xalatan: ['active', null] },
+      ],
+    ]);
+  });
+});
