@@ -22,11 +22,15 @@ describe('adverse effects the drug caused', () => {
     ['Probable Coumadin hypersensitivity.', 'Coumadin', 'hypersensitivity'],
     ['Hyponatremia secondary to HCTZ.', 'HCTZ', 'Hyponatremia secondary to'],
     ['Acute kidney injury, likely due to IV contrast.', 'IV contrast', 'injury, likely due to'],
-    ['Serotonin syndrome secondary to high doses of Prozac.', 'Prozac', 'syndrome secondary to'],
+    [
+      'Serotonin syndrome secondary to high doses of Prozac.',
+      'Prozac',
+      'syndrome secondary to high doses of',
+    ],
     [
       'History of hepatitis while taking high doses of Tylenol.',
       'Tylenol',
-      'hepatitis while taking',
+      'hepatitis while taking high doses of',
     ],
     [
       'He developed a bullous eruption 2 weeks after starting rosiglitazone.',

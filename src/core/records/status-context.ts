@@ -48,7 +48,7 @@ export const CONSENT_CONTEXT =
   /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|incision|intubat\w*|extubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|induced|anesthesia|anesthetic|local|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;
 /** Contrast agents are given for the study the note describes, unless the text says otherwise. */
 export const CONTRAST_AGENT =
   /\b(?:contrast|dye|gadolinium|omnipaque|visipaque|isovue|ultravist|optiray|hypaque|gastrografin|barium)\b/i;

@@ -6,6 +6,7 @@
 import type { TriggerRule } from './status-types.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
 import { ALLERGY_RULES } from './status-allergy-rules.ts';
+import { GIVEN_AND_ACTIVE_RULES } from './status-given-rules.ts';
 import { PRONOUN, SIDE_EFFECT, W } from './status-vocabulary.ts';
 
 export { SIDE_EFFECT, W };
@@ -17,7 +18,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|avoid(?:ing|s|ed)?|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
+      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|(?:does|do|did) not have (?:a |any )?(?:history of )?(?:being on|taking|using)|avoid(?:ing|s|ed)?|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
   },
   {
@@ -38,7 +39,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'both',
     pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are) contraindicated|not given|declined|declines|decline(?! (?:in|of)\\b)|refused|refuses|refuse',
+      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|not given|declined|declines|decline(?! (?:in|of)\\b)|refused|refuses|refuse',
     ),
     crossesBut: true,
   },
@@ -63,7 +64,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'stop(?:ped|ping)? (?:taking|using)|(?:was |were )?substituted for(?: (?:the|his|her))?|stopped (?:her|his|the)|discontinue (?:taking|using)|(?:status post|s/p) (?:\\w+ )?(?:treatment|therapy|chemotherapy) with|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|(?:previously|formerly) (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|quit (?:taking|using)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|no longer (?:taking|on|using|takes|needs|requires|needing|requiring)(?: (?:his|her|the))?|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed|status post|s/p) (?:a |an |his |her |the )?(?:[\\w-]+ ){0,2}?(?:courses?|trials?|cycles?|rounds?) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?|cycles) of|(?:repeated|multiple|several) (?:courses|cycles) of|failed|quit|tried',
+      'stop(?:ped|ping)? (?:taking|using)|(?:was |were )?substituted for(?: (?:the|his|her))?|stopped (?:her|his|the)|discontinue (?:taking|using)|(?:status post|s/p) (?:\\w+ )?(?:treatment|therapy|chemotherapy) with|discontinued (?:her|his|the)|(?:was|were|been) (?:taken|weaned|tapered) off(?: of)?|taken off(?: of)?|came off(?: of)?|(?:weaned|tapered) off(?: of)?|(?:previously|formerly) (?:also )?(?:been )?(?:on|taking|took|used|tried|treated with|received)|quit (?:taking|using)|had been (?:\\w+ )?(?:treated|pretreated) with|(?:was|were) (?:initially|originally|briefly|once|formerly) on|had been on|used to (?:take|be on)|(?:a )?history of (?:being on|taking|using)(?! (?:this|that|these|those|it|them)\\b)|(?:treated|managed) successfully with|successfully (?:treated|managed) with|no longer (?:taking|on|using|takes|needs|requires|needing|requiring)(?: (?:his|her|the))?|(?:switched|changed|converted|transitioned) (?:\\w+ )?from|(?:since|after) (?:stopping|discontinuing|coming off)|(?:discontinuation|cessation|withdrawal) of|no (?:\\w+ )?response to|(?:tapered|weaned) (?:off )?(?:of|from)|(?:was|were) (?:\\w+ )?removed from|fail(?:s|ed)? to respond to|(?:do|does) not (?:think|feel|believe) (?:\\w+ )?needs? to (?:be on|take|continue)|(?:failed|finished|completed|status post|s/p) (?:a |an |his |her |the )?(?:[\\w-]+ ){0,2}?(?:courses?|trials?|cycles?|rounds?) of|(?<!\\b(?:be|been|being) )(?:given|received|took|had|required|requiring) (?:a |an )?(?:\\w+[- ]){0,2}?(?:courses?|trials?|cycles) of|(?:repeated|multiple|several) (?:courses|cycles) of|failed|quit|tried',
     ),
     until: W('to|onto'),
   },
@@ -118,7 +119,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:but|and) (?:then |later |eventually |since )?(?:stopped|discontinued|quit)(?: (?:taking|using))?(?=\\s*[.,;:)]|\\s*$)|(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|(?:which|this|it) (?:was|were|has been|had been) (?:then |later |subsequently |eventually )?(?:switched|changed|converted|transitioned) (?:over )?to|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|which (?:we|I) (?:are|am) going to (?:stop|discontinue)|which (?:we|I) (?:will|plan to) (?:stop|discontinue)|(?:which|that) (?:he|she|they|the patient) (?:has|have|had) not (?:taken|used|been taking|been using)|(?:it|this|that|which|they) (?:has |have |had )?(?:eventually |then |later )?(?:stopped|ceased) (?:working|helping)|(?:it|this|that|which|they) no longer (?:works?|worked|helps?|helped)|no longer (?:taking|using)(?=\\s*[.,;)]|\\s*$)|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
+      "(?:but|and) (?:then |later |eventually |since )?(?:stopped|discontinued|quit)(?: (?:taking|using))?(?=\\s*[.,;:)]|\\s*$)|(?:(?:this|it|that|which) (?:was|were|has been|had been|has now been|have now been) (?:then |later |subsequently |eventually )?(?:discontinued|stopped|d/c'?d)|(?:which|this|it) (?:was|were|has been|had been) (?:then |later |subsequently |eventually )?(?:switched|changed|converted|transitioned) (?:over )?to|(?:and )?then (?:was |were )?(?:switched|changed|converted|transitioned) (?:over )?to|which (?:he|she|they|the patient) (?:\\w+ )?(?:failed|stopped|discontinued|quit)(?: taking| using)?|which (?:we|I) (?:are|am) going to (?:stop|discontinue)|which (?:we|I) (?:will|plan to) (?:stop|discontinue)|(?:which|that) (?:he|she|they|the patient) (?:has|have|had) not (?:taken|used|been taking|been using)|(?:it|this|that|which|they) (?:has |have |had )?(?:eventually |then |later )?(?:stopped|ceased) (?:working|helping)|(?:it|this|that|which|they) no longer (?:works?|worked|helps?|helped)|no longer (?:taking|using)(?=\\s*[.,;)]|\\s*$)|(?:which|and (?:that|it|this)) (?:did not|didn't|has not|had not|does not) (?:really )?help(?:ed)?|fail(?:s|ed)? to respond to (?:these|them|it|this))|(?:discontinued|stopped|d/c'?d)(?: taking| using)? (?:this|it|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but)\\b|\\s*$)",
     ),
     anaphor: true,
   },
@@ -200,7 +201,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
     ),
   },
   {
@@ -211,79 +212,7 @@ const RULES: readonly TriggerRule[] = [
     ),
     anaphor: true,
   },
-  // given
-  {
-    status: 'given',
-    direction: 'forward',
-    pattern: W(
-      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized with|(?:bridged|diuresed|reversed|hydrated|resuscitated|sedated|anticoagulated|heparinized|paralyzed) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
-    ),
-  },
-  {
-    status: 'given',
-    direction: 'backward',
-    pattern: W(
-      '(?:was|were) (?:then |also |already )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed|irrigated|infused)|used (?:was|were)|(?:was|were) started in the (?:emergency room|emergency department|ER|ED)|(?:was|were) (?:\\w+ )?(?:replaced|repleted)(?= (?:orally|intravenously|IV|p\\.o\\.)|\\s*[.,;]|\\s*$)|given(?= (?:x ?\\d+|once|at \\d+|with (?:good |some |partial |little |no )?(?:relief|effect|response|improvement)|today|now|this (?:morning|afternoon|evening)|tonight|here|in (?:the )?(?:ED|ER|emergency|clinic|office)|prior to|before|during|for (?!(?:his|her|their|the|a|an|\\d+|one|two|three|four|several|a few) )\\w+)\\b)|administered(?= (?:x ?\\d+|once|at \\d+|in the|prior to|before|during|for)\\b|\\s*[.;]|\\s*$)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
-    ),
-  },
-  {
-    // `Tx'd w/ IV Lasix`: not in W, whose closing \b fails after `/`.
-    status: 'given',
-    direction: 'forward',
-    pattern: "\\b(?:tx'?d|treated) w/(?=\\s)",
-  },
-  {
-    // `volume overload, treated with Lasix`, `placed on heparin and treated with Solu-Medrol`: a
-    // treatment told as an event; not `Glaucoma treated with Xalatan drops`, a standing one.
-    status: 'given',
-    direction: 'forward',
-    pattern: '(?:(?<=,\\s*)|(?<=\\band\\s))treated with\\b',
-  },
-  {
-    // `hemorrhage …, which stopped after 1 cc of epinephrine`: the bleeding stopped, the drug was given.
-    status: 'given',
-    direction: 'forward',
-    pattern: W(
-      '(?:which|that|it|bleeding|hemorrhage|oozing) (?:then |finally |eventually )?stopped (?:after|with)',
-    ),
-    maxWords: 4,
-  },
-  {
-    // `he got a steroid injection`: a dose had, right after the verb.
-    status: 'given',
-    direction: 'forward',
-    pattern: W('got (?:a |an |some |his |her )?'),
-    maxWords: 1,
-  },
-  {
-    // `Add Lipitor 20 mg qhs`: an order to add a drug, in a plan.
-    status: 'planned',
-    direction: 'forward',
-    pattern: W('add(?!-)'),
-    maxWords: 1,
-  },
-  {
-    // `s/p tPA`: a drug right after `status post` was given (a course of one is `stopped`, above).
-    status: 'given',
-    direction: 'forward',
-    pattern: W('status post|s/p'),
-    maxWords: 0,
-  },
-  // active
-  {
-    status: 'active',
-    direction: 'forward',
-    pattern: W(
-      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? (?:(?:was|were) )?(?:written |given |sent |called in )?for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|were|had been|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|took|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:gave|give|given|provided|left) (?:him |her |them |the patient )?(?:a |some )?samples? of|samples? of|(?:switched|changed|converted|transitioned) (?:\\w+ )?to|(?:is |has been )?tolerat(?:es|ing)(?: (?:his|her|the))?|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently|(?:told|instructed|advised|asked|directed|encouraged|reminded) (?:(?:him|her|them|the patient) )?to (?:take|use|apply|continue|keep (?:taking|using))|(?:will|plan(?: is)? to|going to|to) (?:slowly |gradually )?(?:taper|wean)(?: (?:him|her|them))?(?: off)?(?: of)?(?: (?:the|his|her))?`,
-    ),
-  },
-  {
-    status: 'active',
-    direction: 'backward',
-    pattern: W(
-      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|prescribed(?=\\s+(?:for|as|by|at|in|on|to|and|with|today|yesterday|last|this)\\b|\\s*[.,;:)]|\\s*$)|started(?! on))|will be (?:continued|increased|decreased)',
-    ),
-  },
+  ...GIVEN_AND_ACTIVE_RULES,
 ];
 
 const COMPILED = RULES.map((rule) => [rule, new RegExp(rule.pattern, 'gi')] as const);

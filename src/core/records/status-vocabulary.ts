@@ -38,7 +38,7 @@ export const CAUSED_FINDING =
  * (`after oral administration of`), whose words would otherwise read as a cue of their own.
  */
 export const CAUSED_BY =
-  '(?:(?:probably |likely |possibly |presumably )?(?:associated with|in association with|due to|secondary to|caused by|induced by|related to|attributed to|attributable to)|(?:shortly |soon |days |weeks |months )?(?:after|following)(?! (?:stopping|missing|discontinu\\w*|coming off|running out|holding|being off|withdrawal|cessation|he |she |they |the patient ))(?: (?:taking|starting|receiving|beginning|initiating|using|ingesting|being (?:given|started on)))?|while (?:on|taking|receiving|using|being treated with)|during)(?: (?:the |an? |his |her )?(?:[\\w-]+ )?(?:administration|use|ingestion|injection|infusion|initiation|introduction|exposure|instillations?|treatment|therapy)(?: of| to| with)?)?';
+  '(?:(?:probably |likely |possibly |presumably )?(?:associated with|in association with|due to|secondary to|caused by|induced by|related to|attributed to|attributable to)|(?:shortly |soon |days |weeks |months )?(?:after|following)(?! (?:stopping|missing|discontinu\\w*|coming off|running out|holding|being off|withdrawal|cessation|he |she |they |the patient ))(?: (?:taking|starting|receiving|beginning|initiating|using|ingesting|being (?:given|started on)))?|while (?:on|taking|receiving|using|being treated with)|during)(?: (?:the |an? |his |her )?(?:[\\w-]+ )?(?:administration|use|ingestion|injection|infusion|initiation|introduction|exposure|instillations?|treatment|therapy|cycles?|courses?|doses?)(?: of| to| with)?)?';
 
 /** A cause in a clinician's shorthand too (`d/c'd 2/2 hyperkalemia`, `d/t rash`). */
 export const BECAUSE = '(?:because of|due to|secondary to|2/2|d/t|b/c)';

@@ -1,0 +1,92 @@
+/**
+ * The `given` and `active` triggers of the status step (./status-triggers.ts has the others and
+ * how they are found): doses of the encounter the note describes, orders in a plan, and the words
+ * that tell a drug is taken now.
+ */
+import type { TriggerRule } from './status-types.ts';
+import { W } from './status-vocabulary.ts';
+
+export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
+  // given
+  {
+    status: 'given',
+    direction: 'forward',
+    pattern: W(
+      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) )?with|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized (?:\\w+ ){0,3}?with|(?<!\\b(?:have|has) )treated (?:him|her|them|the patient)(?: \\w+)? with|(?:was|were) treated on(?! \\d)|(?:after|before|by) giving(?: (?:him|her|them))?(?: some)?|(?:cycle|course|round|dose) (?:#?\\d+|one|two|three|four|five|six|seven|eight|nine|ten) of|(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|final) (?:cycle|course|round|dose) of|(?:bridged|diuresed|reversed|hydrated|resuscitated|sedated|anticoagulated|heparinized|paralyzed) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
+    ),
+  },
+  {
+    status: 'given',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were) (?:then |also |already )?(?:given|administered|injected|infiltrated|instilled|used|utilized|applied|placed(?! (?:back )?on\\b)|irrigated|infused)|used (?:was|were)|(?:was|were) started in the (?:emergency room|emergency department|ER|ED)|(?:was|were) (?:\\w+ )?(?:replaced|repleted)(?= (?:orally|intravenously|IV|p\\.o\\.)|\\s*[.,;]|\\s*$)|given(?= (?:x ?\\d+|once|at \\d+|with (?:good |some |partial |little |no )?(?:relief|effect|response|improvement)|today|now|this (?:morning|afternoon|evening)|tonight|here|in (?:the )?(?:ED|ER|emergency|clinic|office)|prior to|before|during|for (?!(?:his|her|their|the|a|an|\\d+|one|two|three|four|several|a few) )\\w+)\\b)|administered(?= (?:x ?\\d+|once|at \\d+|in the|prior to|before|during|for)\\b|\\s*[.;]|\\s*$)|(?:given|administered) (?:in the (?:emergency room|ER|emergency department)|preoperatively|intraoperatively|prior to)',
+    ),
+  },
+  {
+    // `Tx'd w/ IV Lasix`: not in W, whose closing \b fails after `/`.
+    status: 'given',
+    direction: 'forward',
+    pattern: "\\b(?:tx'?d|treated) w/(?=\\s)",
+  },
+  {
+    // `volume overload, treated with Lasix`, `placed on heparin and treated with Solu-Medrol`: a
+    // treatment told as an event; not `Glaucoma treated with Xalatan drops`, a standing one.
+    status: 'given',
+    direction: 'forward',
+    pattern: '(?:(?<=,\\s*)|(?<=\\band\\s))treated with\\b',
+  },
+  {
+    // `hemorrhage …, which stopped after 1 cc of epinephrine`: the bleeding stopped, the drug was given.
+    status: 'given',
+    direction: 'forward',
+    pattern: W(
+      '(?:which|that|it|bleeding|hemorrhage|oozing) (?:then |finally |eventually )?stopped (?:after|with)',
+    ),
+    maxWords: 4,
+  },
+  {
+    // `he got a steroid injection`: a dose had, right after the verb.
+    status: 'given',
+    direction: 'forward',
+    pattern: W('got (?:a |an |some |his |her )?'),
+    maxWords: 1,
+  },
+  {
+    // `Also give the patient calcium with vitamin D`: an order in a plan.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?<!\\b(?:will|would|shall|to|can|may|could|might|should|I|we) )(?:also |then )?give (?:the patient|him|her|them)',
+    ),
+    maxWords: 1,
+  },
+  {
+    // `Add Lipitor 20 mg qhs`: an order to add a drug, in a plan.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W('add(?!-)'),
+    maxWords: 1,
+  },
+  {
+    // `s/p tPA`: a drug right after `status post` was given (a course of one is `stopped`, above).
+    status: 'given',
+    direction: 'forward',
+    pattern: W('status post|s/p'),
+    maxWords: 0,
+  },
+  // active
+  {
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      `(?:cannot|can not|can't|should not|must not|do not|don't|will not) (?:be )?(?:taken off(?: of)?|weaned off(?: of)?|stop(?:ped)?|discontinue[ds]?)|(?:given|gave|wrote|written|write) (?:a |her |him |them )?prescriptions? for|prescriptions? (?:(?:was|were) )?(?:written |given |sent |called in )?for|Rx for|(?:concur|agree)s? with|continuation of|(?:decreasing|increasing|reducing) (?:the |his |her )?|(?:was|were) given a trial of|(?:is|are) being given|being given|continu(?:e[ds]?|ing)(?: (?:on|with|taking|the|his|her))?|resume[ds]?|restart(?:ed)?|(?:is|are|was|were|had been|remains|remain|currently|also) (?:currently |also |still |already )?(?:on|taking|using)|(?:has|have) (?:also )?been (?:on|taking|using|treated with)|(?:go|goes|going|sent|send|went) home (?:on|with)|(?:send|sent|discharge|discharged) (?:him|her|them|the patient) home (?:on|with)|(?:reduce[ds]?|lower(?:ed)?) (?:the |his |her )?(?:dose of |dosage of )?|takes|taking|took|uses|discharged (?:home )?(?:on|with)|(?:increase|decrease|increased|decreased|titrate|titrated) (?:the |his |her )?|(?:gave|give|given|provided|left) (?:him |her |them |the patient )?(?:a |some )?samples? of|samples? of|(?:switched|changed|converted|transitioned) (?:\\w+ )?to|(?:is |has been )?tolerat(?:es|ing)(?: (?:his|her|the))?|(?:started|placed|put|maintained|kept) (?:back )?on|started (?:him|her|them|the patient) on|moved to(?: treatment with)?|prescribed|refill(?:ed|s)?(?: (?:of|on))?|currently|(?:told|instructed|advised|asked|directed|encouraged|reminded|urged?) (?:(?:him|her|them|the patient) )?to (?:take|use|apply|continue|keep (?:taking|using))|(?:will|plan(?: is)? to|going to|to) (?:slowly |gradually )?(?:taper|wean)(?: (?:him|her|them))?(?: off)?(?: of)?(?: (?:the|his|her))?`,
+    ),
+  },
+  {
+    status: 'active',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|prescribed(?=\\s+(?:for|as|by|at|in|on|to|and|with|today|yesterday|last|this)\\b|\\s*[.,;:)]|\\s*$)|started(?! on))|will be (?:continued|increased|decreased)',
+    ),
+  },
+];
