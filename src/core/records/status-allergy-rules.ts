@@ -93,6 +93,12 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     list: true,
   },
   {
+    // `courses of methotrexate have been complicated by … mania`: the drug's course went wrong.
+    status: 'allergy',
+    direction: 'backward',
+    pattern: W('(?:has|have|had|was|were) (?:been )?complicated by'),
+  },
+  {
     // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
     status: 'allergy',
     direction: 'backward',
