@@ -1,7 +1,7 @@
 /**
  * The status step on instructions, tapers and switches (a probe of ordinary plan and
- * hospital-course sentences, gold/status-probes.jsonl `probe-p11-…`). Each case asserts the status
- * and the cue's exact span.
+ * hospital-course sentences, gold/status-probes.jsonl `probe-p11-…`, and of drugs the rules left at
+ * the default, `probe-k10-…`). Each case asserts the status and the cue's exact span.
  */
 import { describe, expect, it } from 'vitest';
 import { checkStatuses as check, statusesOf } from '../../test/statuses.ts';
