@@ -26,6 +26,16 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // A reaction, then the stop (`developed some ulcerations of the mouth and was instructed to
+    // discontinue the methotrexate`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      `(?:developed|experienced|had) (?:a |an |some )?(?:[\\w-]+ ){0,3}?(?:ulcerations?|${REACTION}|${SIDE_EFFECT})(?: \\w+){0,4}? and (?:was |were )?(?:(?:instructed|told|advised|asked) to )?(?:discontinue|stop)(?:ped|d)?(?: taking)?`,
+    ),
+    maxWords: 2,
+  },
+  {
     // A symptom gone once the drug was stopped (`Cough improved after stopping lisinopril`).
     status: 'allergy',
     direction: 'forward',

@@ -4,8 +4,8 @@
  * treatment told in hospital-course prose, courses gone wrong or over, plans told by a decision or a
  * need. Each case asserts the status and the cue's exact span.
  */
-import { describe, it } from 'vitest';
-import { checkStatuses as check } from '../../test/statuses.ts';
+import { describe, expect, it } from 'vitest';
+import { checkStatuses as check, statusesOf } from '../../test/statuses.ts';
 
 describe('hospital-course prose the rules used to leave at the default', () => {
   it('reads doses given by the writer, in cycles, or before admission as given', () => {
@@ -225,6 +225,42 @@ describe('prose of whole notes (the twenty-second probe)', () => {
           ['fish oil', 'DRUG'],
         ],
         { 'fish oil': ['active', null] },
+      ],
+    ]);
+  });
+
+  it('reads a stop after a reaction as an allergy, a prescription handed over as active', () => {
+    check([
+      [
+        'She developed some ulcerations of the mouth and was instructed to discontinue the methotrexate approximately ten days ago.',
+        [['methotrexate', 'DRUG']],
+        {
+          methotrexate: [
+            'allergy',
+            'developed some ulcerations of the mouth and was instructed to discontinue',
+          ],
+        },
+      ],
+      [
+        'Prescription for trazodone 50 mg p.r.n. q.h.s. was given for her to take with her to school.',
+        [
+          ['trazodone', 'DRUG'],
+          ['50 mg', 'STRENGTH'],
+          ['p.r.n. q.h.s.', 'FREQUENCY'],
+        ],
+        { trazodone: ['active', 'Prescription for'] },
+      ],
+    ]);
+  });
+
+  it('does not read `avoid` with an activity after it as a drug to avoid', () => {
+    const text = 'We will assess his neurologic status and avoid over sedating with Ativan.';
+    expect(statusesOf(text, [['Ativan', 'DRUG']]).Ativan?.status).not.toBe('negated');
+    check([
+      [
+        'Avoid taking aspirin because of your stomach ulcer.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['negated', 'Avoid taking'] },
       ],
     ]);
   });

@@ -258,6 +258,14 @@ function pastOrHandedOver(
   ) {
     return { status: 'given', cue: best.cue };
   }
+  // `Prescription for trazodone 50 mg was given`: a prescription handed over.
+  const prescription = /\bprescriptions? (?:for|of) $/i.exec(
+    masked.slice(sentenceStart, drug.start),
+  );
+  if (best.status === 'given' && prescription) {
+    const start = sentenceStart + prescription.index;
+    return { status: 'active', cue: cueOf(text, start, start + prescription[0].length - 1) };
+  }
   // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
   if (
     best.status === 'given' &&
