@@ -98,7 +98,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      '(?:and|then) (?:subsequently |later |then )?developed (?:a |an )?(?:\\w+ ){0,2}?(?:side effects?|adverse (?:effects?|reactions?)|allergic reactions?|rash|hives|anaphylaxis|angioedema)',
+      '(?:and|then|but) (?:subsequently |later |then )?developed (?:a |an )?(?:\\w+ ){0,2}?(?:side effects?|adverse (?:effects?|reactions?)|allergic reactions?|rash|hives|anaphylaxis|angioedema)',
     ),
     list: true,
   },

@@ -150,3 +150,48 @@ describe('drugs the rules used to leave at the default', () => {
     ]);
   });
 });
+
+describe('a written probe of hospital and clinic prose', () => {
+  it('reads a bridge, a stop for what the drug did, and a reaction after `but` as such', () => {
+    check([
+      [
+        'He was admitted and started on IV heparin, which was bridged to warfarin prior to discharge.',
+        [
+          ['IV', 'ROUTE'],
+          ['heparin', 'DRUG'],
+          ['warfarin', 'DRUG'],
+        ],
+        { heparin: ['stopped', 'which was bridged to'] },
+      ],
+      [
+        'She reports she stopped her Zoloft about a month ago because it made her feel numb.',
+        [['Zoloft', 'DRUG']],
+        { Zoloft: ['allergy', 'because it made her feel numb'] },
+      ],
+      [
+        'He was previously on lisinopril but developed angioedema.',
+        [['lisinopril', 'DRUG']],
+        { lisinopril: ['allergy', 'but developed angioedema'] },
+      ],
+    ]);
+  });
+
+  it('reads a study a pause is about as planned, and a dose to order as planned', () => {
+    check([
+      [
+        'Please hold her Glucophage for 48 hours after the contrast study.',
+        [
+          ['Glucophage', 'DRUG'],
+          ['for 48 hours', 'DURATION'],
+          ['contrast', 'DRUG'],
+        ],
+        { Glucophage: ['held', 'hold'], contrast: ['planned', 'after the'] },
+      ],
+      [
+        'We will order a repeat dose of vitamin K tonight.',
+        [['vitamin K', 'DRUG']],
+        { 'vitamin K': ['planned', 'will order'] },
+      ],
+    ]);
+  });
+});

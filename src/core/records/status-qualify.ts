@@ -4,7 +4,7 @@
  * a resume may lie ahead; a course taken or given may be a past one.
  */
 import type { Entity } from '../types.ts';
-import { STUDY_TO_COME, cueOf } from './status-context.ts';
+import { CONTRAST_AGENT, STUDY_TO_COME, cueOf } from './status-context.ts';
 import type { DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
 import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
 
@@ -48,7 +48,10 @@ const BECAUSE_OF_EFFECT = new RegExp(
   'i',
 );
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
-const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for) `, 'i');
+const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'i');
+/** After a stopped drug: it is the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
+const BECAUSE_IT =
+  /^[^.;]{0,60}?\bbecause (?:it|they|this|that) (?:made|makes|caused|causes|gave|was (?:causing|making|giving)) (?:him|her|them|me)\b(?: (?:feel )?[\w-]+)?/i;
 /** `stopped 2/2 nausea`, read on the unmasked text. */
 const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
@@ -121,11 +124,25 @@ type Best = { status: MedicationStatus; cue: StatusCue };
 /** The status the winning cue `best` gives the drug, once the rest of its sentence is read. */
 export function qualify(best: Best, at: DrugSentence): DrugStatus {
   return (
+    studyToCome(best, at) ??
     ordersAndPauses(best, at) ??
     (best.status === 'stopped' || best.status === 'negated' ? stopsAndRefusals(best, at) : null) ??
     pastOrHandedOver(best, at) ??
     best
   );
+}
+
+/** A contrast agent named by the study a pause or a refusal is about (`hold her Glucophage for 48 hours after the contrast study`). */
+function studyToCome(best: Best, { text, masked, drug }: DrugSentence): DrugStatus | null {
+  if (!(best.status === 'held' || best.status === 'negated') || !CONTRAST_AGENT.test(drug.text)) {
+    return null;
+  }
+  const before = /\b(?:after|before|prior to|following) (?:the|a|an|his|her|your) $/i.exec(
+    masked.slice(Math.max(0, drug.start - 20), drug.start),
+  );
+  if (!before) return null;
+  const start = drug.start - (before.input.length - before.index);
+  return { status: 'planned', cue: cueOf(text, start, drug.start - 1) };
 }
 
 /** Resumes to come, holds with a parameter or already over, pauses around a procedure. */
@@ -228,6 +245,7 @@ function stopsAndRefusals(
   // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.
   const effect =
     BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
+    BECAUSE_IT.exec(masked.slice(drug.end, sentenceEnd)) ??
     SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
   if (effect && !/\beither\b/i.test(effect[0])) {
     const start = drug.end + effect[0].search(CAUSE_WORDS);
