@@ -265,3 +265,86 @@ describe('prose of whole notes (the twenty-second probe)', () => {
     ]);
   });
 });
+
+describe('a written probe of past courses and the encounter', () => {
+  it('reads courses completed, reversed or ended as stopped', () => {
+    check([
+      [
+        'Her primary care physician had given her a Medrol Dosepak, which she completed without improvement.',
+        [['Medrol Dosepak', 'DRUG']],
+        { 'Medrol Dosepak': ['stopped', 'which she completed'] },
+      ],
+      [
+        'He was discharged home on a course of Augmentin, which he completed 2 days ago.',
+        [['Augmentin', 'DRUG']],
+        { Augmentin: ['stopped', 'which he completed 2 days ago'] },
+      ],
+      [
+        "The patient's Coumadin was reversed with vitamin K and fresh frozen plasma.",
+        [
+          ['Coumadin', 'DRUG'],
+          ['vitamin K', 'DRUG'],
+        ],
+        { Coumadin: ['stopped', 'was reversed'], 'vitamin K': ['given', 'with'] },
+      ],
+      [
+        'The patient had been taking Celebrex, but her insurance would no longer cover it.',
+        [['Celebrex', 'DRUG']],
+        { Celebrex: ['stopped', 'had been taking'] },
+      ],
+      [
+        'She underwent chemotherapy with Adriamycin and Cytoxan in 2001, followed by radiation.',
+        [
+          ['Adriamycin', 'DRUG'],
+          ['Cytoxan', 'DRUG'],
+        ],
+        {
+          Adriamycin: ['stopped', 'underwent chemotherapy with'],
+          Cytoxan: ['stopped', 'underwent chemotherapy with'],
+        },
+      ],
+    ]);
+  });
+
+  it('reads the encounter’s own doses and ingestions as given, a drug started in it as active', () => {
+    check([
+      [
+        'She was maintained on a heparin drip throughout her hospital stay.',
+        [['heparin', 'DRUG']],
+        { heparin: ['given', 'maintained on'] },
+      ],
+      [
+        'During this hospital course, he was started on Seroquel 20 mg at bedtime.',
+        [
+          ['Seroquel', 'DRUG'],
+          ['20 mg', 'STRENGTH'],
+          ['at bedtime', 'FREQUENCY'],
+        ],
+        { Seroquel: ['active', 'started on'] },
+      ],
+      [
+        'The patient was brought to the ER after ingesting an unknown quantity of Tylenol.',
+        [['Tylenol', 'DRUG']],
+        { Tylenol: ['given', 'after ingesting'] },
+      ],
+    ]);
+  });
+
+  it('reads a possibility discussed as planned, and `should not take any more` as negated', () => {
+    check([
+      [
+        'We also discussed the possibility of Botox injections for her migraines.',
+        [
+          ['Botox', 'DRUG'],
+          ['injections', 'FORM'],
+        ],
+        { Botox: ['planned', 'discussed the possibility of'] },
+      ],
+      [
+        'I explained to the patient that he should not take any more ibuprofen.',
+        [['ibuprofen', 'DRUG']],
+        { ibuprofen: ['negated', 'should not take any more'] },
+      ],
+    ]);
+  });
+});

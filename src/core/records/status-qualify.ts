@@ -19,6 +19,9 @@ const UP_TO_NOW = /^(?:has|have) (?:also )?been (?:on|taking|using|treated with)
 /** The last visit, before the encounter the note describes (`the last time he was here`). */
 const LAST_VISIT =
   /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment))\b/i;
+/** The encounter as a hospital stay (`throughout her hospital stay`, `during this admission`). */
+const HOSPITAL_STAY =
+  /\b(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)\b/i;
 /** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
 /** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
@@ -310,6 +313,22 @@ function pastOrHandedOver(
     ) {
       return { status: 'stopped', cue: best.cue };
     }
+  }
+  // `had been taking Celebrex, but her insurance would no longer cover it`: a course that ended.
+  if (
+    best.status === 'active' &&
+    /^had been (?:on|taking|using)$/i.test(best.cue.text) &&
+    /^[^.;]{0,40}?,? but\b/i.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'stopped', cue: best.cue };
+  }
+  // `was maintained on a heparin drip throughout her hospital stay`: the encounter's treatment.
+  if (
+    best.status === 'active' &&
+    /^(?:maintained|kept) on$/i.test(best.cue.text) &&
+    HOSPITAL_STAY.test(masked.slice(sentenceStart, sentenceEnd))
+  ) {
+    return { status: 'given', cue: best.cue };
   }
   // `In the past she has been on penicillin`: a course told as over.
   if (
