@@ -12,7 +12,7 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) |(?:\\w+ )?for (?!(?:that|this|it|them)\\b)\\w+ )?with(?: both)?|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized (?:\\w+ ){0,3}?with|(?<!\\b(?:have|has) )treated (?:him|her|them|the patient)(?: \\w+)? with|(?:was|were) treated on(?! \\d)|(?:after|before|by) giving(?: (?:him|her|them))?(?: some)?|(?:despite|after|before) receiving|(?:after|following|from) (?:ingesting|swallowing|an? (?:\\w+ )?(?:overdose|ingestion) of|overdosing on)|underwent (?:\\w+ ){0,2}?(?:chemotherapy|treatment|therapy|infusions?|injections?|a course) (?:with|of)|(?:was|were) sprayed with|(?:bleeding|hemostasis) (?:was )?(?:controlled|achieved|obtained) with(?: (?:\\w+ ){0,2}?(?:cautery|electrocautery) and)?|(?:was|were) stressed (?:by|with)|requiring dos(?:ing|es) of|(?:cycle|course|round|dose) (?:#?\\d+|one|two|three|four|five|six|seven|eight|nine|ten) of|(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|final) (?:cycle|course|round|dose) of|(?<=\\b(?:was|were|been) reversed )with|(?<!\\b(?:was|were|been) )reversed (?:\\w+ )?with|(?:bridged|diuresed|hydrated|resuscitated|sedated|anticoagulated|heparinized|paralyzed) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
+      '(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) |(?:\\w+ )?for (?!(?:that|this|it|them)\\b)\\w+ )?with(?: both)?|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized (?:\\w+ ){0,3}?with|(?<!\\b(?:have|has) )treated (?:him|her|them|the patient)(?: \\w+)? with|(?:was|were) treated on(?! \\d)|(?:after|before|by) giving(?: (?:him|her|them))?(?: some)?|(?:despite|after|before) receiving|(?:after|following) (?:\\d+|several|a few) (?:minutes|hours|doses) of(?: continuous)?|(?:after|following|from) (?:ingesting|swallowing|an? (?:\\w+ )?(?:overdose|ingestion) of|overdosing on)|underwent (?:\\w+ ){0,2}?(?:chemotherapy|treatment|therapy|infusions?|injections?|a course) (?:with|of)|(?:was|were) sprayed with|(?:bleeding|hemostasis) (?:was )?(?:controlled|achieved|obtained) with(?: (?:\\w+ ){0,2}?(?:cautery|electrocautery) and)?|(?:was|were) stressed (?:by|with)|requiring dos(?:ing|es) of|(?:cycle|course|round|dose) (?:#?\\d+|one|two|three|four|five|six|seven|eight|nine|ten) of|(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|final) (?:cycle|course|round|dose) of|(?<=\\b(?:was|were|been) reversed )with|(?<!\\b(?:was|were|been) )reversed (?:\\w+ )?with|(?:bridged|diuresed|hydrated|resuscitated|sedated|anticoagulated|heparinized|paralyzed) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
     ),
   },
   {
@@ -43,6 +43,16 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
       '(?:which|that|it|bleeding|hemorrhage|oozing) (?:then |finally |eventually )?stopped (?:after|with)',
     ),
     maxWords: 4,
+  },
+  {
+    // `He did require some Ativan for agitation`, `He underwent adenosine Cardiolite`: a dose had,
+    // near the verb; not `This has required large amounts of opioid analgesics` (a standing need).
+    status: 'given',
+    direction: 'forward',
+    pattern: W(
+      '(?<!\\b(?:has|have) )(?:did require|required)(?: (?:some|a dose of|a total of))?|underwent(?: an?)?',
+    ),
+    maxWords: 2,
   },
   {
     // `he got a steroid injection`: a dose had, right after the verb.

@@ -1,7 +1,8 @@
 /**
  * The status step on instructions, tapers and switches (a probe of ordinary plan and
  * hospital-course sentences, gold/status-probes.jsonl `probe-p11-…`, and of drugs the rules left at
- * the default, `probe-k10-…`). Each case asserts the status and the cue's exact span.
+ * the default, `probe-k10-…` and `probe-k14-…`). Each case asserts the status and the cue's exact
+ * span.
  */
 import { describe, expect, it } from 'vitest';
 import { checkStatuses as check, statusesOf } from '../../test/statuses.ts';
@@ -191,6 +192,78 @@ describe('a written probe of hospital and clinic prose', () => {
         'We will order a repeat dose of vitamin K tonight.',
         [['vitamin K', 'DRUG']],
         { 'vitamin K': ['planned', 'will order'] },
+      ],
+    ]);
+  });
+});
+
+describe('prose of whole notes (the twenty-sixth probe)', () => {
+  it('reads doses the encounter needed as given, but not a standing need', () => {
+    check([
+      [
+        'He did require some Ativan for agitation.',
+        [['Ativan', 'DRUG']],
+        { Ativan: ['given', 'did require some'] },
+      ],
+      [
+        'He underwent adenosine Cardiolite, which revealed ST segment depression.',
+        [['adenosine', 'DRUG']],
+        { adenosine: ['given', 'underwent'] },
+      ],
+      [
+        'After 90 minutes of continuous albuterol treatment, the child still has expiratory wheezes.',
+        [['albuterol', 'DRUG']],
+        { albuterol: ['given', 'After 90 minutes of continuous'] },
+      ],
+      [
+        'This has required large amounts of opioid analgesics to control.',
+        [['analgesics', 'DRUG']],
+        { analgesics: ['active', null] },
+      ],
+    ]);
+  });
+
+  it('reads drugs tried or taken off together as stopped, and effects they have as an allergy', () => {
+    check([
+      [
+        'We tried different types of combination of medications, which have included Clozaril, Risperdal, and lithium with partial response.',
+        [
+          ['Clozaril', 'DRUG'],
+          ['Risperdal', 'DRUG'],
+          ['lithium', 'DRUG'],
+        ],
+        {
+          Clozaril: [
+            'stopped',
+            'tried different types of combination of medications, which have included',
+          ],
+          lithium: [
+            'stopped',
+            'tried different types of combination of medications, which have included',
+          ],
+        },
+      ],
+      [
+        'She has been stable on lithium and Zyprexa and was recently taken off those medications, changed to Seroquel.',
+        [
+          ['lithium', 'DRUG'],
+          ['Zyprexa', 'DRUG'],
+          ['Seroquel', 'DRUG'],
+        ],
+        {
+          lithium: ['stopped', 'was recently taken off those medications'],
+          Zyprexa: ['stopped', 'was recently taken off those medications'],
+        },
+      ],
+      [
+        'His wife notes that the temazepam makes him groggy and disoriented at times.',
+        [['temazepam', 'DRUG']],
+        { temazepam: ['allergy', 'makes him groggy'] },
+      ],
+      [
+        'She does have some abdominal discomfort with the anti-inflammatories.',
+        [['anti-inflammatories', 'DRUG']],
+        { 'anti-inflammatories': ['allergy', 'does have some abdominal discomfort with'] },
       ],
     ]);
   });

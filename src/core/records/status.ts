@@ -141,7 +141,7 @@ function otherClause(
 }
 
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
-const PLURAL_ANAPHOR = /\b(?:them|both|either)\b/i;
+const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these)\b/i;
 
 /** `Do not take Tetracycline with milk`: an instruction on how to take it, not a negation. */
 const HOW_TO_TAKE =
