@@ -74,6 +74,10 @@ describe('med7 eval --status', () => {
     expect(run.stdout).toMatch(/^On gold entities:\nstatus\s+precision\s+recall\s+f1/);
     expect(run.stdout).toMatch(/macro-F1 1\.000 {2}accuracy 1\.000 \(2 of 2\)/);
     expect(run.stdout).toMatch(/safety count 0/);
+    // Both drugs have a cue (the heading, `Stopped`): none left at the default.
+    expect(run.stdout).toMatch(
+      /left at the default \(no cue, so active\): 0 of 2, 0 active by gold\n/,
+    );
 
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${JSON.stringify({ ...record, status: [[11, 21, 'allergy']] })}\n`);

@@ -62,6 +62,15 @@ function safetyLines(cases: readonly SafetyCase[]): string[] {
   );
 }
 
+/** How many drugs no cue decided (`active` by default), and what their gold says they are. */
+function uncuedLine(report: StatusReport): string {
+  const { total, byGold } = report.uncued;
+  const others = MEDICATION_STATUSES.filter((s) => s !== 'active' && byGold[s] > 0)
+    .map((s) => `${s} ${byGold[s]}`)
+    .join(', ');
+  return `left at the default (no cue, so active): ${total} of ${report.total}, ${byGold.active} active by gold${others === '' ? '' : `; the others ${others}`}`;
+}
+
 /** The report as a plain-text table. */
 export function statusTable(report: StatusReport, endToEnd: EndToEndReport): string {
   const rows = [
@@ -81,6 +90,7 @@ export function statusTable(report: StatusReport, endToEnd: EndToEndReport): str
     `macro-F1 ${f(report.macroF1)}  accuracy ${f(report.accuracy)} (${report.correct} of ${report.total})`,
     `safety count ${report.safety.length} (gold allergy/negated/stopped exported active or completed)`,
     ...safetyLines(report.safety),
+    uncuedLine(report),
     '',
     `End to end (span and status): precision ${f(endToEnd.precision)}  recall ${f(endToEnd.recall)}  f1 ${f(endToEnd.f1)} (${endToEnd.correct} right; ${endToEnd.gold} gold, ${endToEnd.predicted} predicted)`,
     `end-to-end safety count ${endToEnd.safety.length}`,

@@ -56,7 +56,8 @@ export const EVAL_USAGE = `Usage: med7 eval GOLD.jsonl [--model DIR] [--json] [-
   --status        score each drug's status (docs/status.md): GOLD.jsonl records carry
                   "status": [[start, end, status], …]; reports per-status precision, recall,
                   F1, macro-F1 and accuracy on the gold entities, the safety count (gold
-                  allergy/negated/stopped drugs exported active or completed), and end to
+                  allergy/negated/stopped drugs exported active or completed), the drugs
+                  no cue decided (active by default) by their gold status, and end to
                   end (span and status) on the model's entities (or --predictions')
   --predictions PRED.jsonl
                   score these entities instead of running the model (another system's

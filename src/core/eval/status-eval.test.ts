@@ -59,6 +59,21 @@ describe('scoreStatusOnGold', () => {
       { id: 'b', drug: 'Lasix', start: 0, gold: 'stopped', predicted: 'active' },
     ]);
   });
+
+  it('counts the drugs no cue decided, by their gold status', () => {
+    // Penicillin has its heading and Coumadin `stopped taking`; Lasix has no cue at all.
+    const { uncued } = scoreStatusOnGold(GOLD);
+    expect(uncued.total).toBe(1);
+    expect(uncued.byGold).toEqual({
+      allergy: 0,
+      negated: 0,
+      stopped: 1,
+      held: 0,
+      planned: 0,
+      given: 0,
+      active: 0,
+    });
+  });
 });
 
 describe('scoreStatusEndToEnd', () => {

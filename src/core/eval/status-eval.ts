@@ -4,7 +4,9 @@
  *   their macro average (over the statuses present in gold or predictions), and accuracy;
  * - end to end: (DRUG span, status) pairs from predicted entities against the gold pairs;
  * - the safety count: gold `allergy`, `negated` or `stopped` drugs that would be exported as an
- *   `active` or `completed` (`given`) MedicationStatement, each listed.
+ *   `active` or `completed` (`given`) MedicationStatement, each listed;
+ * - the drugs left at the default: no cue found, so `active` by default, with their gold statuses
+ *   (where the rules guess rather than read).
  */
 import { MEDICATION_STATUSES, drugStatuses, type MedicationStatus } from '../records/status.ts';
 import type { Entity, EntityTuple } from '../types.ts';
@@ -44,6 +46,8 @@ export interface StatusReport {
   /** `confusion[gold][predicted]`: counts. */
   confusion: Record<MedicationStatus, Record<MedicationStatus, number>>;
   safety: SafetyCase[];
+  /** Drugs for which no cue was found (`active` by default), counted by their gold status. */
+  uncued: { total: number; byGold: Record<MedicationStatus, number> };
 }
 
 export interface EndToEndReport {
@@ -87,19 +91,27 @@ export function predictStatuses(text: string, entities: readonly Entity[]): Stat
 
 /** Scores on gold entities: the rules run on each record's gold entities. */
 export function scoreStatusOnGold(records: readonly StatusGoldRecord[]): StatusReport {
-  const pairs: { gold: MedicationStatus; predicted: MedicationStatus; case: SafetyCase }[] = [];
+  const pairs: {
+    gold: MedicationStatus;
+    predicted: MedicationStatus;
+    cued: boolean;
+    case: SafetyCase;
+  }[] = [];
   for (const record of records) {
+    const entities = toEntities(record.text, record.entities);
+    const statuses = drugStatuses(record.text, entities);
     const predicted = new Map(
-      predictStatuses(record.text, toEntities(record.text, record.entities)).map(([s, e, st]) => [
-        `${s}:${e}`,
-        st,
-      ]),
+      entities
+        .filter((e) => e.label === 'DRUG')
+        .map((e) => [`${e.start}:${e.end}`, statuses.get(e)]),
     );
     for (const [start, end, gold] of record.status) {
-      const got = predicted.get(`${start}:${end}`) ?? 'active';
+      const found = predicted.get(`${start}:${end}`);
+      const got = found?.status ?? 'active';
       pairs.push({
         gold,
         predicted: got,
+        cued: (found?.cue ?? null) !== null,
         case: {
           ...(record.id !== undefined && { id: record.id }),
           drug: record.text.slice(start, end),
@@ -135,6 +147,10 @@ export function scoreStatusOnGold(records: readonly StatusGoldRecord[]): StatusR
     (s) => perStatus[s].gold > 0 || perStatus[s].predicted > 0,
   );
   const correct = pairs.filter((p) => p.gold === p.predicted).length;
+  const uncued = pairs.filter((p) => !p.cued);
+  const byGold = Object.fromEntries(
+    MEDICATION_STATUSES.map((s) => [s, uncued.filter((p) => p.gold === s).length]),
+  ) as Record<MedicationStatus, number>;
   return {
     perStatus,
     macroF1: ratio(
@@ -146,6 +162,7 @@ export function scoreStatusOnGold(records: readonly StatusGoldRecord[]): StatusR
     total: pairs.length,
     confusion,
     safety: pairs.filter((p) => isUnsafe(p.gold, p.predicted)).map((p) => p.case),
+    uncued: { total: uncued.length, byGold },
   };
 }
 
