@@ -52,7 +52,7 @@ const BECAUSE_OF_EFFECT = new RegExp(
 );
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
 const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'i');
-/** After a stopped drug: it is the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
+/** After a stopped drug, the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
 const BECAUSE_IT =
   /^[^.;]{0,60}?\bbecause (?:it|they|this|that) (?:made|makes|caused|causes|gave|was (?:causing|making|giving)) (?:him|her|them|me)\b(?: (?:feel )?[\w-]+)?/i;
 /** `stopped 2/2 nausea`, read on the unmasked text. */
@@ -135,7 +135,10 @@ export function qualify(best: Best, at: DrugSentence): DrugStatus {
   );
 }
 
-/** A contrast agent named by the study a pause or a refusal is about (`hold her Glucophage for 48 hours after the contrast study`). */
+/**
+ * A contrast agent named by the study a pause or a refusal is about (`hold her Glucophage for 48
+ * hours after the contrast study`): the study is to come.
+ */
 function studyToCome(best: Best, { text, masked, drug }: DrugSentence): DrugStatus | null {
   if (!(best.status === 'held' || best.status === 'negated') || !CONTRAST_AGENT.test(drug.text)) {
     return null;
