@@ -268,3 +268,29 @@ describe('prose of whole notes (the twenty-sixth probe)', () => {
     ]);
   });
 });
+
+describe('prose of whole notes (the twenty-seventh probe)', () => {
+  it('reads a drug changed away from, one that did not work, and one too risky to use', () => {
+    check([
+      [
+        'I have changed his verapamil for a long acting beta-blocker, he should continue on an ACE inhibitor.',
+        [
+          ['verapamil', 'DRUG'],
+          ['beta-blocker', 'DRUG'],
+          ['ACE inhibitor', 'DRUG'],
+        ],
+        { verapamil: ['stopped', 'changed his'], 'beta-blocker': ['active', null] },
+      ],
+      [
+        'The mass did not respond to suppression with norethindrone acetate.',
+        [['norethindrone acetate', 'DRUG']],
+        { 'norethindrone acetate': ['stopped', 'did not respond to suppression with'] },
+      ],
+      [
+        'I believe at this time that it is too risky to use Coumadin in her case because of her age.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['negated', 'too risky to use'] },
+      ],
+    ]);
+  });
+});
