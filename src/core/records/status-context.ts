@@ -148,6 +148,18 @@ export const cueOf = (text: string, start: number, end: number): StatusCue => ({
   text: text.slice(start, end),
 });
 
+/** The first match of `pattern` in `masked` between `from` and `to`, as a cue on `text`. */
+export function cueMatch(
+  pattern: RegExp,
+  text: string,
+  masked: string,
+  from: number,
+  to: number,
+): StatusCue | null {
+  const match = pattern.exec(masked.slice(from, to));
+  return match ? cueOf(text, from + match.index, from + match.index + match[0].length) : null;
+}
+
 /** `text` with every span blanked out by spaces (same length, so offsets hold); linear time. */
 export function* maskSpans(
   text: string,

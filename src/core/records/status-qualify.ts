@@ -4,7 +4,7 @@
  * a resume may lie ahead; a course taken or given may be a past one.
  */
 import type { Entity } from '../types.ts';
-import { CONTRAST_AGENT, STUDY_TO_COME, cueOf } from './status-context.ts';
+import { CONTRAST_AGENT, STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
 import type { DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
 import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
 
@@ -268,11 +268,8 @@ function pastOrHandedOver(
 ): DrugStatus | null {
   // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.
   if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
-    const study = STUDY_TO_COME.exec(masked.slice(sentenceStart, best.cue.start));
-    if (study) {
-      const start = sentenceStart + study.index;
-      return { status: 'planned', cue: cueOf(text, start, start + study[0].length) };
-    }
+    const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, best.cue.start);
+    if (study) return { status: 'planned', cue: study };
   }
   // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
   if (

@@ -28,6 +28,7 @@ import {
   CONTRAST_AGENT,
   STUDY_TO_COME,
   PROCEDURE_CONTEXT,
+  cueMatch,
   cueOf,
   findHeadings,
   maskSpans,
@@ -276,24 +277,14 @@ function statusAt(
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
   if (best) return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd });
   if (CONTRAST_AGENT.test(drug.text)) {
-    const study = STUDY_TO_COME.exec(masked.slice(sentenceStart, drug.start));
-    if (study) {
-      const start = sentenceStart + study.index;
-      return { status: 'planned', cue: cueOf(text, start, start + study[0].length) };
-    }
+    const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, drug.start);
+    if (study) return { status: 'planned', cue: study };
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
   }
 
-  const sentence = masked.slice(sentenceStart, sentenceEnd);
-  const consent = CONSENT_CONTEXT.exec(sentence);
-  if (consent) {
-    const start = sentenceStart + consent.index;
-    return { status: 'planned', cue: cueOf(text, start, start + consent[0].length) };
-  }
-  const context = PROCEDURE_CONTEXT.exec(sentence);
-  if (context) {
-    const start = sentenceStart + context.index;
-    return { status: 'given', cue: cueOf(text, start, start + context[0].length) };
-  }
+  const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
+  if (consent) return { status: 'planned', cue: consent };
+  const context = cueMatch(PROCEDURE_CONTEXT, text, masked, sentenceStart, sentenceEnd);
+  if (context) return { status: 'given', cue: context };
   return { status: 'active', cue: null };
 }
