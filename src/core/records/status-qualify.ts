@@ -5,8 +5,9 @@
  */
 import type { Entity } from '../types.ts';
 import { CONTRAST_AGENT, STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
-import type { DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
 import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
+import { conditionalStop } from './status-conditional.ts';
 
 /** A time before the encounter the note describes. */
 const PAST_TIME =
@@ -114,13 +115,6 @@ function resumedWhen(text: string, drug: Entity, sentenceEnd: number): 'later' |
 }
 
 /** Where the drug stands: the full text, the text with entities masked, its sentence's bounds. */
-export interface DrugSentence {
-  text: string;
-  masked: string;
-  drug: Entity;
-  sentenceStart: number;
-  sentenceEnd: number;
-}
 
 type Best = { status: MedicationStatus; cue: StatusCue };
 
@@ -128,6 +122,7 @@ type Best = { status: MedicationStatus; cue: StatusCue };
 export function qualify(best: Best, at: DrugSentence): DrugStatus {
   return (
     studyToCome(best, at) ??
+    conditionalStop(best, at) ??
     ordersAndPauses(best, at) ??
     (best.status === 'stopped' || best.status === 'negated' ? stopsAndRefusals(best, at) : null) ??
     pastOrHandedOver(best, at) ??

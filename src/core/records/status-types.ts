@@ -1,7 +1,9 @@
 /**
- * The seven medication statuses of `../shared/STATUS.md`, the evidence that goes with one, and the
- * shape of a trigger rule (./status-triggers.ts, ./status-allergy-rules.ts).
+ * The seven medication statuses of `../shared/STATUS.md`, the evidence that goes with one, the
+ * shape of a trigger rule (./status-triggers.ts, ./status-allergy-rules.ts) and of a drug in its
+ * sentence.
  */
+import type { Entity } from '../types.ts';
 
 export const MEDICATION_STATUSES = [
   'allergy',
@@ -59,4 +61,14 @@ export interface TriggerRule {
    * (`hyperkalemia due to renal failure, improving with Kayexalate`).
    */
   commaEnds?: boolean;
+}
+
+/** A drug in its sentence, as the cue that won is read again (./status-qualify.ts). */
+export interface DrugSentence {
+  text: string;
+  /** The text with entities and headings masked (same length). */
+  masked: string;
+  drug: Entity;
+  sentenceStart: number;
+  sentenceEnd: number;
 }

@@ -40,6 +40,7 @@ import {
 } from './status-context.ts';
 import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
 import { qualify } from './status-qualify.ts';
+import { hasRecurringSig, sigEntities } from './status-sig.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -85,10 +86,19 @@ export function* drugStatusSteps(
   const triggers = yield* findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
   const drugs = entities.filter((e) => e.label === 'DRUG').sort((a, b) => a.start - b.start);
+  const note: Note = {
+    text,
+    masked,
+    drugs,
+    sigs: sigEntities(entities),
+    triggers,
+    sentenceEnds,
+    headings,
+  };
   let done = 0;
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
-    result.set(drug, statusAt(text, masked, drugs, drug, triggers, sentenceEnds, headings));
+    result.set(drug, statusAt(note, drug));
     if (++done % DRUGS_PER_STEP === 0) yield;
   }
   return result;
@@ -172,15 +182,22 @@ function reachesBack(
   return !(next < drugs.length && drugs[next]!.start < trigger.start);
 }
 
-function statusAt(
-  text: string,
-  masked: string,
-  drugs: readonly Entity[],
-  drug: Entity,
-  triggers: readonly Trigger[],
-  sentenceEnds: readonly number[],
-  headings: readonly Heading[],
-): DrugStatus {
+/** What the status of every drug in a text is read from. */
+interface Note {
+  text: string;
+  /** The text with entities and headings masked (same length). */
+  masked: string;
+  /** DRUG entities, sorted by start. */
+  drugs: readonly Entity[];
+  /** FREQUENCY and DURATION entities, sorted by start (./status-sig.ts). */
+  sigs: readonly Entity[];
+  triggers: readonly Trigger[];
+  sentenceEnds: readonly number[];
+  headings: readonly Heading[];
+}
+
+function statusAt(note: Note, drug: Entity): DrugStatus {
+  const { text, masked, drugs, triggers, sentenceEnds, headings } = note;
   // All three lists are sorted, and triggers do not overlap: binary searches keep long notes linear.
   const cut = (from: number, to: number): boolean => {
     const at = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > from);
@@ -284,6 +301,8 @@ function statusAt(
 
   const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
   if (consent) return { status: 'planned', cue: consent };
+  // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
+  if (hasRecurringSig(drug, drugs, note.sigs, sentenceEnd)) return { status: 'active', cue: null };
   const context = cueMatch(PROCEDURE_CONTEXT, text, masked, sentenceStart, sentenceEnd);
   if (context) return { status: 'given', cue: context };
   return { status: 'active', cue: null };

@@ -1,0 +1,34 @@
+/**
+ * A stop that is only an instruction for a case to come: `If you develop a rash, stop the
+ * Bactrim`, `Stop taking ibuprofen if you notice black stools`, `Flomax daily, may discontinue
+ * after the catheter is removed`. The drug is taken now (STATUS.md: a conditional mention with a
+ * present prescription is `active`); the stop cue stays the evidence.
+ */
+import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+
+/** An order to stop (not a stop told as done: `stopped`, `was discontinued`). */
+const STOP_ORDER = /^(?:stop|discontinue|d\/c)(?: (?:taking|using|the use of))?$/i;
+/** Right before the stop order: a possibility (`may discontinue`, `could stop`). */
+const MODAL_BEFORE = /\b(?:may|can|could|might)\s+$/i;
+/** After the drug: the stop is for now (`can stop the antibiotics now`), not for a case to come. */
+const NOW = /\b(?:now|today|at this (?:time|point))\b/i;
+/** Before the stop order in its sentence: the case it is for (`If you develop a rash,`). */
+const CASE_BEFORE = /\b(?:if|should (?:you|he|she|they)|in case|whenever)\b[^.;]*$/i;
+/** Right after the drug: the case or the time the stop is for (`if you notice`, `once the catheter is out`). */
+const CASE_AFTER =
+  /^\s*(?:(?!and\b|or\b|but\b)[^\s,;]+\s+){0,2}?(?:if|should (?:you|he|she|they)|in case|when|whenever|once|as soon as)\b/i;
+
+/** The drug is active when its winning stop cue is an order for a case to come. */
+export function conditionalStop(
+  best: { status: MedicationStatus; cue: StatusCue },
+  { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
+  if (best.status !== 'stopped' || !STOP_ORDER.test(best.cue.text)) return null;
+  const before = masked.slice(sentenceStart, best.cue.start);
+  const after = masked.slice(Math.max(drug.end, best.cue.end), sentenceEnd);
+  const conditional =
+    (MODAL_BEFORE.test(before) && !NOW.test(after)) ||
+    CASE_BEFORE.test(before) ||
+    CASE_AFTER.test(after);
+  return conditional ? { status: 'active', cue: best.cue } : null;
+}

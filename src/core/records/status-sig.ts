@@ -1,0 +1,38 @@
+/**
+ * A drug's own sig, as the status step reads it: a prescription's recurring frequency or its
+ * duration (`four times daily`, `every 6 hours as needed`, `for 10 days`) right after the drug says
+ * it goes on being taken. In a sentence with a procedure's words (`to the wound`, `Instill … in the
+ * operative eye`, `for postoperative pain`) such a drug is prescribed, not given in the encounter.
+ */
+import type { Entity } from '../types.ts';
+import { lowerBound } from './status-triggers.ts';
+
+/** A frequency that happens once: a dose given, not a course (`once`, `x1`, `stat`). */
+const ONE_TIME = /^(?:once|one time|x ?1|× ?1|stat|now|(?:a )?single dose|one dose|1 dose)$/i;
+
+/** The sig entities the status step reads (FREQUENCY and DURATION), sorted by start. */
+export function sigEntities(entities: readonly Entity[]): Entity[] {
+  return entities
+    .filter((e) => e.label === 'FREQUENCY' || e.label === 'DURATION')
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a recurring frequency or a duration follows `drug` in its sentence before the next
+ * drug (`drugs` and `sigs` sorted by start).
+ */
+export function hasRecurringSig(
+  drug: Entity,
+  drugs: readonly Entity[],
+  sigs: readonly Entity[],
+  sentenceEnd: number,
+): boolean {
+  const nextDrug = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
+  const limit = Math.min(sentenceEnd, nextDrug?.start ?? sentenceEnd);
+  for (let i = lowerBound(sigs.length, (k) => sigs[k]!.start >= drug.end); i < sigs.length; i++) {
+    const sig = sigs[i]!;
+    if (sig.start >= limit) return false;
+    if (sig.label === 'DURATION' || !ONE_TIME.test(sig.text.trim())) return true;
+  }
+  return false;
+}

@@ -1,0 +1,132 @@
+/**
+ * The status step on prescription sigs and discharge instructions: a drug with a course of its
+ * own in a sentence with a procedure's words, and a stop ordered only for a case to come. Each
+ * case asserts the status and the cue's exact span (null for the default).
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('prescription sigs', () => {
+  it('reads a drug with a recurring frequency or a duration as prescribed, among a procedure’s words', () => {
+    check([
+      [
+        'Instill 1 drop of Vigamox in the operative eye four times daily for one week.',
+        [
+          ['Vigamox', 'DRUG'],
+          ['four times daily', 'FREQUENCY'],
+          ['for one week', 'DURATION'],
+        ],
+        { Vigamox: ['active', null] },
+      ],
+      [
+        'Mupirocin ointment to the wound three times daily.',
+        [
+          ['Mupirocin', 'DRUG'],
+          ['ointment', 'FORM'],
+          ['three times daily', 'FREQUENCY'],
+        ],
+        { Mupirocin: ['active', null] },
+      ],
+      [
+        'Percocet 5/325 1 to 2 tablets every 4 to 6 hours as needed for postoperative pain.',
+        [
+          ['Percocet', 'DRUG'],
+          ['5/325', 'STRENGTH'],
+          ['1 to 2', 'DOSAGE'],
+          ['tablets', 'FORM'],
+          ['every 4 to 6 hours as needed', 'FREQUENCY'],
+        ],
+        { Percocet: ['active', null] },
+      ],
+      [
+        'Keflex 500 mg for 5 days after the procedure.',
+        [
+          ['Keflex', 'DRUG'],
+          ['500 mg', 'STRENGTH'],
+          ['for 5 days', 'DURATION'],
+        ],
+        { Keflex: ['active', null] },
+      ],
+    ]);
+  });
+
+  it('still reads a drug given once, or with no sig, in a procedure as given', () => {
+    check([
+      [
+        'Ancef 1 g IV once was in the operating room.',
+        [
+          ['Ancef', 'DRUG'],
+          ['1 g', 'STRENGTH'],
+          ['IV', 'ROUTE'],
+          ['once', 'FREQUENCY'],
+        ],
+        { Ancef: ['given', 'operating room'] },
+      ],
+      [
+        'Marcaine 0.25% at the incision, then Toradol 30 mg IV every 6 hours.',
+        [
+          ['Marcaine', 'DRUG'],
+          ['0.25%', 'STRENGTH'],
+          ['Toradol', 'DRUG'],
+          ['30 mg', 'STRENGTH'],
+          ['IV', 'ROUTE'],
+          ['every 6 hours', 'FREQUENCY'],
+        ],
+        // the frequency after Toradol is Toradol's own, not Marcaine's
+        { Marcaine: ['given', 'incision'], Toradol: ['active', null] },
+      ],
+    ]);
+  });
+});
+
+describe('stops ordered for a case to come', () => {
+  it('reads a stop for a case, or one that may come, as a drug still taken', () => {
+    check([
+      [
+        'Stop taking ibuprofen if you notice black stools.',
+        [['ibuprofen', 'DRUG']],
+        { ibuprofen: ['active', 'Stop taking'] },
+      ],
+      [
+        'If you develop a rash, stop the Bactrim and call the office.',
+        [['Bactrim', 'DRUG']],
+        { Bactrim: ['active', 'stop'] },
+      ],
+      [
+        'Flomax 0.4 mg daily, may discontinue after the catheter is removed.',
+        [
+          ['Flomax', 'DRUG'],
+          ['0.4 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { Flomax: ['active', 'discontinue'] },
+      ],
+      [
+        'Discontinue Flomax once the catheter is out.',
+        [['Flomax', 'DRUG']],
+        { Flomax: ['active', 'Discontinue'] },
+      ],
+    ]);
+  });
+
+  it('keeps a stop ordered now, or one followed by a case of its own, as stopped', () => {
+    check([
+      [
+        'She should stop the colchicine and if the lesion recurs she should see her dermatologist.',
+        [['colchicine', 'DRUG']],
+        { colchicine: ['stopped', 'stop'] },
+      ],
+      [
+        'You can stop the cephalexin now.',
+        [['cephalexin', 'DRUG']],
+        { cephalexin: ['stopped', 'stop'] },
+      ],
+      ['Stop the Lasix.', [['Lasix', 'DRUG']], { Lasix: ['stopped', 'Stop'] }],
+      [
+        'Lasix was stopped when he became hypotensive.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['stopped', 'was stopped'] },
+      ],
+    ]);
+  });
+});
