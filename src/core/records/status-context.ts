@@ -25,15 +25,20 @@ const SENTENCE_END =
  * medication or allergy heading in ordinary case (`Allergies:`, `Discharge medications:`).
  */
 const HEADING =
-  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge))?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)|Adverse (?:drug )?reactions|(?:Drug )?[Ii]ntolerances):)/g;
+  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)|Adverse (?:drug )?reactions|(?:Drug )?[Ii]ntolerances):)/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|INTOLERANCE|SENSITIVIT/, 'allergy'],
-  [/PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS|DISCONTINUED|STOPPED/, 'stopped'],
+  [/\b(?:TO AVOID|DO NOT TAKE)\b/, 'negated'],
   [
-    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS|PREMEDICATION|INJECTABLES)/,
+    /PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS|DISCONTINUED|STOPPED|\bTO STOP\b/,
+    'stopped',
+  ],
+  [/\b(?:HELD|ON HOLD|TO HOLD)\b/, 'held'],
+  [/RECOMMEND|\bTO START\b/, 'planned'],
+  [
+    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS|PREMEDICATION|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN)/,
     'given',
   ],
-  [/RECOMMEND/, 'planned'],
   [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
 ];
 /** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */

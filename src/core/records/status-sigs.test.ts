@@ -1,7 +1,8 @@
 /**
  * The status step on prescription sigs and discharge instructions: a drug with a course of its
- * own in a sentence with a procedure's words, and a stop ordered only for a case to come. Each
- * case asserts the status and the cue's exact span (null for the default).
+ * own in a sentence with a procedure's words, a stop ordered only for a case to come, and the
+ * headings of a medication reconciliation. Each case asserts the status and the cue's exact span
+ * (null for the default).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -126,6 +127,71 @@ describe('stops ordered for a case to come', () => {
         'Lasix was stopped when he became hypotensive.',
         [['Lasix', 'DRUG']],
         { Lasix: ['stopped', 'was stopped'] },
+      ],
+    ]);
+  });
+});
+
+describe('the headings of a medication reconciliation', () => {
+  it('reads each drug of a list under its heading', () => {
+    check([
+      [
+        'Medications discontinued: Lasix 40 mg daily, potassium chloride 20 mEq daily.',
+        [
+          ['Lasix', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+          ['potassium chloride', 'DRUG'],
+          ['20 mEq', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        {
+          Lasix: ['stopped', 'Medications discontinued:'],
+          'potassium chloride': ['stopped', 'Medications discontinued:'],
+        },
+      ],
+      [
+        'Medications to hold: Lasix, lisinopril.',
+        [
+          ['Lasix', 'DRUG'],
+          ['lisinopril', 'DRUG'],
+        ],
+        { Lasix: ['held', 'Medications to hold:'], lisinopril: ['held', 'Medications to hold:'] },
+      ],
+      [
+        'MEDICATIONS TO AVOID: ibuprofen, naproxen.',
+        [
+          ['ibuprofen', 'DRUG'],
+          ['naproxen', 'DRUG'],
+        ],
+        {
+          ibuprofen: ['negated', 'MEDICATIONS TO AVOID:'],
+          naproxen: ['negated', 'MEDICATIONS TO AVOID:'],
+        },
+      ],
+      [
+        'Medications given in the ED: ceftriaxone 1 g IV, Tylenol 1 g PO.',
+        [
+          ['ceftriaxone', 'DRUG'],
+          ['1 g', 'STRENGTH'],
+          ['IV', 'ROUTE'],
+          ['Tylenol', 'DRUG'],
+          ['1 g', 'STRENGTH'],
+          ['PO', 'ROUTE'],
+        ],
+        {
+          ceftriaxone: ['given', 'Medications given in the ED:'],
+          Tylenol: ['given', 'Medications given in the ED:'],
+        },
+      ],
+      [
+        'New medications: Eliquis 5 mg twice daily.',
+        [
+          ['Eliquis', 'DRUG'],
+          ['5 mg', 'STRENGTH'],
+          ['twice daily', 'FREQUENCY'],
+        ],
+        { Eliquis: ['active', 'New medications:'] },
       ],
     ]);
   });
