@@ -116,4 +116,15 @@ describe('look-alikes that are no adverse effect', () => {
       cue: cue(text, 'is the most likely etiology for'),
     });
   });
+
+  it('reads a reaction a drug gives, or one after a colon in a list, as an allergy', () => {
+    const gives = 'Sulfa drugs give her a rash.';
+    expect(of(gives, 'Sulfa drugs')).toEqual({
+      status: 'allergy',
+      cue: cue(gives, 'give her a rash'),
+    });
+    const list = 'Penicillin: rash. Sulfa: hives.';
+    expect(of(list, 'Sulfa')).toEqual({ status: 'allergy', cue: cue(list, ': hives') });
+    expect(of('Medications: aspirin 81 mg daily.', 'aspirin').status).toBe('active');
+  });
 });

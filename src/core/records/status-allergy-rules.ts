@@ -81,15 +81,16 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|gave (?:him|her)|gives (?:him|her)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems`,
     ),
   },
   {
-    // A reaction after a dash (`PCN - rash`, `Sulfa - SJS`): only reactions no drug is listed for.
+    // A reaction after a dash or a colon (`PCN - rash`, `Sulfa - SJS`, `Penicillin: hives`): only
+    // reactions no drug is listed for.
     status: 'allergy',
     direction: 'backward',
     pattern:
-      '(?<=\\s)[-–]\\s*(?:rash|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|throat swelling|SJS|Stevens[- ]Johnson(?: syndrome)?|allergic reaction|allergy)\\b',
+      '(?:(?<=\\s)[-–]|:)\\s*(?:rash|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|throat swelling|SJS|Stevens[- ]Johnson(?: syndrome)?|allergic reaction|allergy)\\b',
     adjacent: true,
   },
   {

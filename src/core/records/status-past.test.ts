@@ -130,4 +130,19 @@ describe('past courses', () => {
       ]).Lasix,
     ).toEqual({ status: 'active', cue: { start: 0, end: 9, text: 'Increase ' } });
   });
+
+  it('reads a remote use, and doses missed for days, as a course that is over', () => {
+    const remote = 'Remote use of Accutane.';
+    expect(of(remote, 'Accutane')).toEqual({
+      status: 'stopped',
+      cue: { start: 0, end: 13, text: 'Remote use of' },
+    });
+    expect(of('Remote history of MI, on aspirin.', 'aspirin').status).toBe('active');
+    const missed = 'She has not taken her metoprolol in three days.';
+    expect(of(missed, 'metoprolol')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 17, text: 'has not taken' },
+    });
+    expect(of('She has not taken her metoprolol today.', 'metoprolol').status).toBe('negated');
+  });
 });

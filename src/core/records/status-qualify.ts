@@ -71,7 +71,7 @@ const AROUND_PROCEDURE = new RegExp(
 );
 /** Right after a drug not taken: for months or years, so it was taken before (`in months`). */
 const NOT_SINCE =
-  /^\s*(?:\S+\s+){0,3}?(?:in|for) (?:(?:a few|several|many|\d+) )?(?:months|years|a while|a long time)\b/i;
+  /^\s*(?:\S+\s+){0,3}?(?:in|for|since) (?:(?:(?:a few|several|many|a couple of|\d+|two|three|four|five|six|seven|ten) )?(?:days|weeks|months|years)|a (?:week|month|year|while|long time))\b/i;
 /** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
 const RESUME_LATER = new RegExp(
   `^\\s*(?:\\S+\\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|after (?:the |his |her )?(?:${PROCEDURE}|discharge)|tomorrow|once|when|if)\\b`,

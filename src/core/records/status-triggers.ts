@@ -99,7 +99,10 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'stopped',
     direction: 'forward',
-    pattern: W('instead of|previous|prior(?! to)'),
+    // `remote use of Accutane`: a use long over (not `remote history of MI`).
+    pattern: W(
+      'instead of|previous|prior(?! to)|remote (?:(?:history of )?(?:use|trial|course|treatment) (?:of|with))',
+    ),
     maxWords: 3,
   },
   {
