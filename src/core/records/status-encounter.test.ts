@@ -219,7 +219,7 @@ describe('the eighth probe', () => {
     ]);
   });
 
-  it('reads an allergy named after `is to`, a plan deferred, and the end of anaesthesia', () => {
+  it('reads an allergy named after `is to`, a plan deferred, the end of anaesthesia and a vaccine updated', () => {
     check([
       [
         'Her only drug allergy is to morphine.',
@@ -236,6 +236,7 @@ describe('the eighth probe', () => {
         [['neostigmine', 'DRUG']],
         { neostigmine: ['given', 'extubated'] },
       ],
+      ['Tetanus was updated today.', [['Tetanus', 'DRUG']], { Tetanus: ['given', 'was updated'] }],
     ]);
   });
 });
