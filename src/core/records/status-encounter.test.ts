@@ -239,4 +239,92 @@ describe('the eighth probe', () => {
       ['Tetanus was updated today.', [['Tetanus', 'DRUG']], { Tetanus: ['given', 'was updated'] }],
     ]);
   });
+
+  it('reads a nurse’s shorthand for a dose given, its effect, and a refusal', () => {
+    check([
+      [
+        'zofran 4mg iv given, nausea resolved.',
+        [
+          ['zofran', 'DRUG'],
+          ['4mg', 'STRENGTH'],
+          ['iv', 'ROUTE'],
+        ],
+        { zofran: ['given', 'given'] },
+      ],
+      [
+        'narcan 0.4mg iv with good response.',
+        [
+          ['narcan', 'DRUG'],
+          ['0.4mg', 'STRENGTH'],
+          ['iv', 'ROUTE'],
+        ],
+        { narcan: ['given', 'with good response'] },
+      ],
+      [
+        'pt medicated with dilaudid 1mg iv.',
+        [
+          ['dilaudid', 'DRUG'],
+          ['1mg', 'STRENGTH'],
+          ['iv', 'ROUTE'],
+        ],
+        { dilaudid: ['given', 'medicated with'] },
+      ],
+      [
+        'pt refusing heparin sq.',
+        [
+          ['heparin', 'DRUG'],
+          ['sq', 'ROUTE'],
+        ],
+        { heparin: ['negated', 'refusing'] },
+      ],
+      ['Ativan was not given.', [['Ativan', 'DRUG']], { Ativan: ['negated', 'was not given'] }],
+      [
+        'Tylenol 650 mg q6h prn with good relief.',
+        [
+          ['Tylenol', 'DRUG'],
+          ['650 mg', 'STRENGTH'],
+          ['q6h prn', 'FREQUENCY'],
+        ],
+        { Tylenol: ['active', null] },
+      ],
+    ]);
+  });
+
+  it('reads samples or prescriptions handed over as active, not given', () => {
+    check([
+      ['Samples of Crestor given.', [['Crestor', 'DRUG']], { Crestor: ['active', 'Samples of'] }],
+      [
+        'Lorcet and Xanax prescriptions given.',
+        [
+          ['Lorcet', 'DRUG'],
+          ['Xanax', 'DRUG'],
+        ],
+        { Lorcet: ['active', 'prescriptions'], Xanax: ['active', 'prescriptions'] },
+      ],
+    ]);
+  });
+
+  it('reads shorthand for an adverse reaction, a discharge and doses counted', () => {
+    check([
+      ['ADR: vanc - red man.', [['vanc', 'DRUG']], { vanc: ['allergy', '- red man'] }],
+      [
+        'ADR: vanc, codeine.',
+        [
+          ['vanc', 'DRUG'],
+          ['codeine', 'DRUG'],
+        ],
+        { vanc: ['allergy', 'ADR:'], codeine: ['allergy', 'ADR:'] },
+      ],
+      ['will need abx on d/c.', [['abx', 'DRUG']], { abx: ['planned', 'will need'] }],
+      ['coumadin d/c 2/2 bleed.', [['coumadin', 'DRUG']], { coumadin: ['stopped', 'd/c'] }],
+      [
+        'duoneb x3 in ED with improvement.',
+        [
+          ['duoneb', 'DRUG'],
+          ['x3', 'FREQUENCY'],
+        ],
+        { duoneb: ['given', 'with improvement'] },
+      ],
+    ]);
+  });
 });

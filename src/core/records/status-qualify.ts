@@ -274,13 +274,21 @@ function pastOrHandedOver(
   ) {
     return { status: 'given', cue: best.cue };
   }
-  // `Prescription for trazodone 50 mg was given`: a prescription handed over.
-  const prescription = /\bprescriptions? (?:for|of) $/i.exec(
+  // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`: handed over to take.
+  const prescription = /\b(?:prescriptions?|samples?) (?:for|of) $/i.exec(
     masked.slice(sentenceStart, drug.start),
   );
   if (best.status === 'given' && prescription) {
     const start = sentenceStart + prescription.index;
     return { status: 'active', cue: cueOf(text, start, start + prescription[0].length - 1) };
+  }
+  // `Lorcet and Xanax prescriptions given`: the other drugs of the list are masked.
+  const named = /^([\s,]*(?:(?:and|or)\s+)*)(prescriptions?|samples?)\b/i.exec(
+    masked.slice(drug.end, sentenceEnd),
+  );
+  if (best.status === 'given' && named) {
+    const start = drug.end + named[1]!.length;
+    return { status: 'active', cue: cueOf(text, start, start + named[2]!.length) };
   }
   // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
   if (

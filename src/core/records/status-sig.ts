@@ -7,8 +7,8 @@
 import type { Entity } from '../types.ts';
 import { lowerBound } from './status-triggers.ts';
 
-/** A frequency that happens once: a dose given, not a course (`once`, `x1`, `stat`). */
-const ONE_TIME = /^(?:once|one time|x ?1|× ?1|stat|now|(?:a )?single dose|one dose|1 dose)$/i;
+/** A frequency that counts doses had, not a course (`once`, `x1`, `x3`, `stat`). */
+const DOSES_HAD = /^(?:once|one time|[x×] ?\d+|stat|now|(?:a )?single dose|one dose|1 dose)$/i;
 
 /** The sig entities the status step reads (FREQUENCY and DURATION), sorted by start. */
 export function sigEntities(entities: readonly Entity[]): Entity[] {
@@ -32,7 +32,7 @@ export function hasRecurringSig(
   for (let i = lowerBound(sigs.length, (k) => sigs[k]!.start >= drug.end); i < sigs.length; i++) {
     const sig = sigs[i]!;
     if (sig.start >= limit) return false;
-    if (sig.label === 'DURATION' || !ONE_TIME.test(sig.text.trim())) return true;
+    if (sig.label === 'DURATION' || !DOSES_HAD.test(sig.text.trim())) return true;
   }
   return false;
 }

@@ -39,7 +39,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'both',
     pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|not given|declined|declines|decline(?! (?:in|of)\\b)|refused|refuses|refuse',
+      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|not given|declined|declines|declining|decline(?! (?:in|of)\\b)|refused|refuses|refusing|refuse',
     ),
     crossesBut: true,
   },
@@ -116,7 +116,10 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'stopped',
     direction: 'both',
-    pattern: W("discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|d/c"),
+    // `on d/c`, `at d/c`: discharge, not a stop.
+    pattern: W(
+      "discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
+    ),
   },
   {
     status: 'stopped',

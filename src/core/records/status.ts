@@ -26,6 +26,7 @@ import { runSteps } from './steps.ts';
 import {
   CONSENT_CONTEXT,
   CONTRAST_AGENT,
+  EFFECT_SEEN,
   STUDY_TO_COME,
   PROCEDURE_CONTEXT,
   cueMatch,
@@ -303,6 +304,11 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   if (consent) return { status: 'planned', cue: consent };
   // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
   if (hasRecurringSig(drug, drugs, note.sigs, sentenceEnd)) return { status: 'active', cue: null };
+  const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
+  if (effect) {
+    const start = drug.end + effect[0].search(/with/i);
+    return { status: 'given', cue: cueOf(text, start, drug.end + effect[0].length) };
+  }
   const context = cueMatch(PROCEDURE_CONTEXT, text, masked, sentenceStart, sentenceEnd);
   if (context) return { status: 'given', cue: context };
   return { status: 'active', cue: null };
