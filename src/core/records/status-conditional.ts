@@ -1,8 +1,9 @@
 /**
- * A stop that is only an instruction for a case to come: `If you develop a rash, stop the
- * Bactrim`, `Stop taking ibuprofen if you notice black stools`, `Flomax daily, may discontinue
- * after the catheter is removed`. The drug is taken now (STATUS.md: a conditional mention with a
- * present prescription is `active`); the stop cue stays the evidence.
+ * Orders for a case to come. A stop that is only an instruction for a case (`If you develop a
+ * rash, stop the Bactrim`, `Stop taking ibuprofen if you notice black stools`, `Flomax daily, may
+ * discontinue after the catheter is removed`) leaves the drug taken now, `active` (STATUS.md: a
+ * conditional mention with a present prescription); a prescription only for a case (`Will send a
+ * prescription for Paxlovid if her test is positive`) is `planned`. The cue stays the evidence.
  */
 import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
 
@@ -18,14 +19,17 @@ const CASE_BEFORE = /\b(?:if|should (?:you|he|she|they)|in case|whenever)\b[^.;]
 const CASE_AFTER =
   /^\s*(?:(?!and\b|or\b|but\b)[^\s,;]+\s+){0,2}?(?:if|should (?:you|he|she|they)|in case|when|whenever|once|as soon as)\b/i;
 
-/** The drug is active when its winning stop cue is an order for a case to come. */
-export function conditionalStop(
+/** The drug's status when its winning cue is an order for a case to come. */
+export function conditionalOrder(
   best: { status: MedicationStatus; cue: StatusCue },
   { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
-  if (best.status !== 'stopped' || !STOP_ORDER.test(best.cue.text)) return null;
   const before = masked.slice(sentenceStart, best.cue.start);
   const after = masked.slice(Math.max(drug.end, best.cue.end), sentenceEnd);
+  if (best.status === 'active' && /^prescriptions? (?:for|of)$/i.test(best.cue.text)) {
+    return CASE_AFTER.test(after) ? { status: 'planned', cue: best.cue } : null;
+  }
+  if (best.status !== 'stopped' || !STOP_ORDER.test(best.cue.text)) return null;
   const conditional =
     (MODAL_BEFORE.test(before) && !NOW.test(after)) ||
     CASE_BEFORE.test(before) ||

@@ -57,6 +57,9 @@ export const PROCEDURE_CONTEXT =
 /** Right after a drug and its masked sig: the effect of a dose seen (`Narcan 0.4 mg IV with good response`). */
 export const EFFECT_SEEN =
   /^\s*(?:(?:x ?\d+|once|given|in the field|in (?:the )?(?:ED|ER))\s*)?with (?:a )?(?:(?:good|some|partial|minimal|little|significant|excellent|mild|moderate|prompt|no) )?(?:relief|response|improvement|effect)\b/i;
+/** A sentence about a procedure to come (`Plan induction with Pitocin tomorrow morning`). */
+export const PROCEDURE_AHEAD =
+  /(?<=^\s*)plan\b|\b(?:tomorrow|next (?:week|month|visit)|scheduled for|will (?:undergo|have|need))\b/i;
 /** Contrast agents are given for the study the note describes, unless the text says otherwise. */
 export const CONTRAST_AGENT =
   /\b(?:contrast|dye|gadolinium|omnipaque|visipaque|isovue|ultravist|optiray|hypaque|gastrografin|barium)\b/i;

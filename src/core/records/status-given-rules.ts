@@ -23,6 +23,15 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // `IVIG was done x1`, `injections with lidocaine were performed today`: right after the drug.
+    status: 'given',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)',
+    ),
+    adjacent: true,
+  },
+  {
     // `Tx'd w/ IV Lasix`: not in W, whose closing \b fails after `/`.
     status: 'given',
     direction: 'forward',

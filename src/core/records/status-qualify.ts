@@ -1,13 +1,16 @@
 /**
  * The status step's second look (./status.ts): the cue that won, read with the rest of the drug's
  * sentence. A stop or a hold may be a pause, an order with parameters or a stop for a side effect;
- * a resume may lie ahead; a course taken or given may be a past one.
+ * a resume may lie ahead; a course taken or given may be a past one; a dose given may be a
+ * prescription handed over (./status-given-qualify.ts) or an order for a case to come
+ * (./status-conditional.ts).
  */
 import type { Entity } from '../types.ts';
-import { CONTRAST_AGENT, STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
+import { CONTRAST_AGENT, cueOf } from './status-context.ts';
 import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
 import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
-import { conditionalStop } from './status-conditional.ts';
+import { conditionalOrder } from './status-conditional.ts';
+import { givenReadAgain } from './status-given-qualify.ts';
 
 /** A time before the encounter the note describes. */
 const PAST_TIME =
@@ -25,14 +28,11 @@ const HOSPITAL_STAY =
   /\b(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)\b/i;
 /** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
-/** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
-const PRESCRIBED_AMOUNT =
-  /\bq(?:uanti)?ty:? ?#?\d+|\bto be taken\b|#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
 const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
 /** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
 const TAKEN_FOR =
-  /^\s*(?:\S+\s+){0,3}?for (?:about |over |almost |nearly )?(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?(?:days?|weeks?|months?|years?)\b/i;
+  /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?(?:days?|weeks?|months?|years?)|briefly)\b/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
@@ -122,10 +122,11 @@ type Best = { status: MedicationStatus; cue: StatusCue };
 export function qualify(best: Best, at: DrugSentence): DrugStatus {
   return (
     studyToCome(best, at) ??
-    conditionalStop(best, at) ??
+    conditionalOrder(best, at) ??
     ordersAndPauses(best, at) ??
     (best.status === 'stopped' || best.status === 'negated' ? stopsAndRefusals(best, at) : null) ??
-    pastOrHandedOver(best, at) ??
+    givenReadAgain(best, at) ??
+    pastCourse(best, at) ??
     best
   );
 }
@@ -256,48 +257,11 @@ function stopsAndRefusals(
   return null;
 }
 
-/** A drug handed over with a prescription, or a course given or taken at a past time. */
-function pastOrHandedOver(
+/** A course given or taken at a past time, or one that ended. */
+function pastCourse(
   best: Best,
-  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+  { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
-  // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.
-  if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
-    const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, best.cue.start);
-    if (study) return { status: 'planned', cue: study };
-  }
-  // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
-  if (
-    best.status === 'active' &&
-    /^took$/i.test(best.cue.text) &&
-    /\b(?:PTA|prior to arrival)\b/i.test(masked.slice(drug.end, sentenceEnd))
-  ) {
-    return { status: 'given', cue: best.cue };
-  }
-  // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`: handed over to take.
-  const prescription = /\b(?:prescriptions?|samples?) (?:for|of) $/i.exec(
-    masked.slice(sentenceStart, drug.start),
-  );
-  if (best.status === 'given' && prescription) {
-    const start = sentenceStart + prescription.index;
-    return { status: 'active', cue: cueOf(text, start, start + prescription[0].length - 1) };
-  }
-  // `Lorcet and Xanax prescriptions given`: the other drugs of the list are masked.
-  const named = /^([\s,]*(?:(?:and|or)\s+)*)(prescriptions?|samples?)\b/i.exec(
-    masked.slice(drug.end, sentenceEnd),
-  );
-  if (best.status === 'given' && named) {
-    const start = drug.end + named[1]!.length;
-    return { status: 'active', cue: cueOf(text, start, start + named[2]!.length) };
-  }
-  // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
-  if (
-    best.status === 'given' &&
-    best.cue.end <= drug.start &&
-    PRESCRIBED_AMOUNT.test(text.slice(drug.end, Math.min(sentenceEnd, drug.end + 40)))
-  ) {
-    return { status: 'active', cue: best.cue };
-  }
   // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
   // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
   // the simple past (`took Paxil for 2 years`): a past course.

@@ -28,6 +28,7 @@ import {
   CONTRAST_AGENT,
   EFFECT_SEEN,
   STUDY_TO_COME,
+  PROCEDURE_AHEAD,
   PROCEDURE_CONTEXT,
   cueMatch,
   cueOf,
@@ -310,6 +311,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     return { status: 'given', cue: cueOf(text, start, drug.end + effect[0].length) };
   }
   const context = cueMatch(PROCEDURE_CONTEXT, text, masked, sentenceStart, sentenceEnd);
+  const ahead = context && cueMatch(PROCEDURE_AHEAD, text, masked, sentenceStart, sentenceEnd);
+  if (ahead) return { status: 'planned', cue: ahead };
   if (context) return { status: 'given', cue: context };
   return { status: 'active', cue: null };
 }

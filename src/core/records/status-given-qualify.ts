@@ -1,0 +1,65 @@
+/**
+ * A `given` or `took` cue read again with the rest of the drug's sentence (./status-qualify.ts):
+ * a study yet to be done, a dose taken just before coming in, a prescription or samples handed
+ * over to take home, a course of cycles under way.
+ */
+import { STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
+import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+
+/** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
+const PRESCRIBED_AMOUNT =
+  /\bq(?:uanti)?ty:? ?#?\d+|\bto be taken\b|#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
+/** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
+export function givenReadAgain(
+  best: { status: MedicationStatus; cue: StatusCue },
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
+  // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.
+  if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
+    const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, best.cue.start);
+    if (study) return { status: 'planned', cue: study };
+  }
+  // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
+  if (
+    best.status === 'active' &&
+    /^took$/i.test(best.cue.text) &&
+    /\b(?:PTA|prior to arrival)\b/i.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'given', cue: best.cue };
+  }
+  // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`: handed over to take.
+  const prescription = /\b(?:prescriptions?|samples?) (?:for|of) $/i.exec(
+    masked.slice(sentenceStart, drug.start),
+  );
+  if (best.status === 'given' && prescription) {
+    const start = sentenceStart + prescription.index;
+    return { status: 'active', cue: cueOf(text, start, start + prescription[0].length - 1) };
+  }
+  // `is currently on cycle 3 of FOLFOX`: a course under way, not a dose of this encounter.
+  if (
+    best.status === 'given' &&
+    /^(?:cycle|course|round)\b/i.test(best.cue.text) &&
+    /\b(?:is|are) (?:currently |now |still )?on $/i.test(
+      masked.slice(sentenceStart, best.cue.start),
+    )
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
+  // `Lorcet and Xanax prescriptions given`: the other drugs of the list are masked.
+  const named = /^([\s,]*(?:(?:and|or)\s+)*)(prescriptions?|samples?)\b/i.exec(
+    masked.slice(drug.end, sentenceEnd),
+  );
+  if (best.status === 'given' && named) {
+    const start = drug.end + named[1]!.length;
+    return { status: 'active', cue: cueOf(text, start, start + named[2]!.length) };
+  }
+  // `She was given Vicodin 5/500 mg #30 1-2 p.o. q.4-6h. p.r.n.`: a prescription to take home.
+  if (
+    best.status === 'given' &&
+    best.cue.end <= drug.start &&
+    PRESCRIBED_AMOUNT.test(text.slice(drug.end, Math.min(sentenceEnd, drug.end + 40)))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
+  return null;
+}
