@@ -33,6 +33,8 @@ export function conditionalOrder(
   const conditional =
     (MODAL_BEFORE.test(before) && !NOW.test(after)) ||
     CASE_BEFORE.test(before) ||
-    CASE_AFTER.test(after);
+    // the case right after the order's object (`Stop taking ibuprofen if …`), not after a stop
+    // told after the drug (`… to discontinue the drug when it occurs`)
+    (best.cue.end <= drug.start && CASE_AFTER.test(after));
   return conditional ? { status: 'active', cue: best.cue } : null;
 }

@@ -4,8 +4,9 @@
  * headings of a medication reconciliation. Each case asserts the status and the cue's exact span
  * (null for the default).
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
+import { conditionalOrder } from './status-conditional.ts';
 
 describe('prescription sigs', () => {
   it('reads a drug with a recurring frequency or a duration as prescribed, among a procedure’s words', () => {
@@ -108,6 +109,30 @@ describe('stops ordered for a case to come', () => {
         { Flomax: ['active', 'Discontinue'] },
       ],
     ]);
+  });
+
+  it('takes a case after a stop told after the drug as the stop’s, not the drug’s', () => {
+    const text = 'Heparin was the likely cause, and it is wise to discontinue when it occurs.';
+    const cue = text.indexOf('discontinue');
+    const best = {
+      status: 'stopped' as const,
+      cue: { start: cue, end: cue + 11, text: 'discontinue' },
+    };
+    const drug = { start: 0, end: 7, label: 'DRUG' as const, text: 'Heparin', score: 1 };
+    const at = { text, masked: text, drug, sentenceStart: 0, sentenceEnd: text.length };
+    expect(conditionalOrder(best, at)).toBeNull();
+    // the same stop ordered before the drug, with the case after it, is an instruction
+    const order = 'Discontinue heparin when it occurs.';
+    const before = { status: 'stopped' as const, cue: { start: 0, end: 11, text: 'Discontinue' } };
+    const drug2 = { start: 12, end: 19, label: 'DRUG' as const, text: 'heparin', score: 1 };
+    const at2 = {
+      text: order,
+      masked: order,
+      drug: drug2,
+      sentenceStart: 0,
+      sentenceEnd: order.length,
+    };
+    expect(conditionalOrder(before, at2)).toEqual({ status: 'active', cue: before.cue });
   });
 
   it('keeps a stop ordered now, or one followed by a case of its own, as stopped', () => {
