@@ -4,7 +4,7 @@
  * (past courses: ./status-past.test.ts). Each case asserts the status and the cue's exact span.
  */
 import { describe, expect, it } from 'vitest';
-import { of, statusesOf } from '../../test/statuses.ts';
+import { checkStatuses as check, of, statusesOf } from '../../test/statuses.ts';
 
 describe('lists and sigs', () => {
   it('lets a two-way cue before a list reach every drug of it', () => {
@@ -253,5 +253,56 @@ describe('sentence contexts for a drug with no cue', () => {
       status: 'active',
       cue: null,
     });
+  });
+});
+
+describe('a finding denied, and a list that says not taking', () => {
+  it('reads a side effect or a missed dose denied as a drug taken', () => {
+    check([
+      [
+        'No hypoglycemia on glipizide.',
+        [['glipizide', 'DRUG']],
+        { glipizide: ['active', 'No hypoglycemia on'] },
+      ],
+      [
+        'Without complications from her Coumadin.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['active', 'Without complications from her'] },
+      ],
+      [
+        'Denies missing any doses of her insulin.',
+        [['insulin', 'DRUG']],
+        { insulin: ['active', 'Denies missing any doses of her'] },
+      ],
+      ['No side effects from metformin.', [['metformin', 'DRUG']], { metformin: ['active', null] }],
+      [
+        'Nausea from metformin.',
+        [['metformin', 'DRUG']],
+        { metformin: ['allergy', 'Nausea from'] },
+      ],
+      ['No doses of Lovenox were given.', [['Lovenox', 'DRUG']], { Lovenox: ['negated', 'No'] }],
+    ]);
+  });
+
+  it('reads a list’s note in brackets that the patient is not taking the drug as negated', () => {
+    check([
+      [
+        'aspirin 81 mg daily (not taking)',
+        [
+          ['aspirin', 'DRUG'],
+          ['81 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { aspirin: ['negated', '(not taking'] },
+      ],
+      [
+        'ibuprofen as needed [patient reports not taking]',
+        [
+          ['ibuprofen', 'DRUG'],
+          ['as needed', 'FREQUENCY'],
+        ],
+        { ibuprofen: ['negated', '[patient reports not taking'] },
+      ],
+    ]);
   });
 });

@@ -8,7 +8,7 @@
 import type { Entity } from '../types.ts';
 import { CONTRAST_AGENT, cueOf } from './status-context.ts';
 import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
-import { BECAUSE, SIDE_EFFECT } from './status-vocabulary.ts';
+import { BECAUSE, CAUSED_FINDING, SIDE_EFFECT } from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
 
@@ -121,6 +121,7 @@ type Best = { status: MedicationStatus; cue: StatusCue };
 /** The status the winning cue `best` gives the drug, once the rest of its sentence is read. */
 export function qualify(best: Best, at: DrugSentence): DrugStatus {
   return (
+    deniedFinding(best, at) ??
     studyToCome(best, at) ??
     conditionalOrder(best, at) ??
     ordersAndPauses(best, at) ??
@@ -129,6 +130,24 @@ export function qualify(best: Best, at: DrugSentence): DrugStatus {
     pastCourse(best, at) ??
     best
   );
+}
+
+/**
+ * Between a negation and the drug after it: a finding the drug did not bring (`No hypoglycemia on
+ * glipizide`, `Without complications from her Coumadin`, `Denies missing any doses of her
+ * insulin`). What is denied is the finding; the drug is taken.
+ */
+const FINDING_DENIED = new RegExp(
+  `^\\s*(?:any |recent |further |new |significant )?(?:${SIDE_EFFECT}|${CAUSED_FINDING}|problems?|issues?|difficult(?:y|ies)|trouble|missed doses|missing (?:any )?doses)\\s+(?:on|from|with|of|after|while (?:on|taking))\\s+(?:(?:his|her|their|the|this) )?$`,
+  'i',
+);
+function deniedFinding(best: Best, { text, masked, drug }: DrugSentence): DrugStatus | null {
+  if (best.status !== 'negated' || best.cue.end > drug.start) return null;
+  if (!FINDING_DENIED.test(masked.slice(best.cue.end, drug.start))) return null;
+  return {
+    status: 'active',
+    cue: cueOf(text, best.cue.start, text.slice(0, drug.start).trimEnd().length),
+  };
 }
 
 /**

@@ -160,6 +160,14 @@ const RULES: readonly TriggerRule[] = [
       "\\((?:(?:the )?(?:patient|pt|she|he|they) )?(?:has |had |was |self[- ])?(?:stopped|discontinued|quit|d/c'?d)\\b",
   },
   {
+    // A medication list's note in brackets (`aspirin 81 mg daily (not taking)`, `[patient reports
+    // not taking]`).
+    status: 'negated',
+    direction: 'backward',
+    pattern:
+      '[([](?:(?:the )?(?:patient|pt) )?(?:reports? |states? |says? )?not (?:currently )?(?:taking|using)\\b',
+  },
+  {
     status: 'allergy',
     direction: 'backward',
     pattern: W(
