@@ -127,4 +127,18 @@ describe('look-alikes that are no adverse effect', () => {
     expect(of(list, 'Sulfa')).toEqual({ status: 'allergy', cue: cue(list, ': hives') });
     expect(of('Medications: aspirin 81 mg daily.', 'aspirin').status).toBe('active');
   });
+
+  it('reads a rash to a drug as an allergy, and a drug taken under an allergy heading as taken', () => {
+    const rash = 'Rash to amoxicillin as a child, tolerated cephalexin.';
+    expect(of(rash, 'amoxicillin')).toEqual({ status: 'allergy', cue: cue(rash, 'Rash to') });
+    const claritin = 'Allergies: seasonal allergies, takes Claritin.';
+    expect(of(claritin, 'Claritin')).toEqual({ status: 'active', cue: cue(claritin, 'takes') });
+    const both = 'Allergies: penicillin, takes aspirin for his heart.';
+    expect(of(both, 'penicillin')).toEqual({ status: 'allergy', cue: cue(both, 'Allergies:') });
+  });
+
+  it('reads a vaccine given without reaction as given', () => {
+    const text = 'Egg allergy; flu vaccine given without reaction.';
+    expect(of(text, 'flu vaccine')).toEqual({ status: 'given', cue: cue(text, 'given') });
+  });
 });

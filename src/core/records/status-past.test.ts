@@ -145,4 +145,16 @@ describe('past courses', () => {
     });
     expect(of('She has not taken her metoprolol today.', 'metoprolol').status).toBe('negated');
   });
+
+  it('reads a treatment told in a sentence of past history as over', () => {
+    const text =
+      'History of allergic reaction to bee stings, treated with prednisone and Benadryl.';
+    expect(of(text, 'Benadryl')).toEqual({
+      status: 'stopped',
+      cue: { start: 44, end: 56, text: 'treated with' },
+    });
+    expect(of('History of present illness: she was given Toradol.', 'Toradol').status).toBe(
+      'given',
+    );
+  });
 });

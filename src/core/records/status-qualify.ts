@@ -15,6 +15,8 @@ import { givenReadAgain } from './status-given-qualify.ts';
 /** A time before the encounter the note describes. */
 const PAST_TIME =
   /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+/** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
+const HISTORY_OF = /^\s*(?:(?:past )?history of|h\/o|hx of)\b(?! present illness)/i;
 /** A time before now, for a course told in the present perfect (`In the past she has been on`). */
 const BEFORE_NOW =
   /\b(?:in the past|previously|at one point|at some point|as a (?:child|teenager))\b/i;
@@ -294,6 +296,7 @@ function pastCourse(
     if (
       tookFor ||
       PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
       LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
       PAST_MONTH.test(near)
     ) {

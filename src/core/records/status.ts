@@ -153,6 +153,9 @@ function otherClause(
   return CLAUSE_GAP.test(masked.slice(drug.end, next.start));
 }
 
+/** An `active` cue of a drug taken now (`takes`, `is on`, `uses`). */
+const TAKES =
+  /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on)$/i;
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these)\b/i;
 
@@ -272,7 +275,18 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     heading?.status && drug.start < heading.until
       ? { status: heading.status, cue: cueOf(text, heading.start, heading.end) }
       : undefined;
-  if (headed && (headed.status === 'allergy' || candidates.length === 0)) candidates.push(headed);
+  // `Allergies: seasonal allergies, takes Claritin`: a drug taken, named under the heading.
+  const takenUnder = candidates.some(
+    (c) =>
+      c.status === 'active' &&
+      heading !== undefined &&
+      c.cue.start >= heading.end &&
+      c.cue.end <= drug.start &&
+      TAKES.test(c.cue.text),
+  );
+  if (headed && ((headed.status === 'allergy' && !takenUnder) || candidates.length === 0)) {
+    candidates.push(headed);
+  }
   candidates.sort((a, b) => rank(a.status) - rank(b.status));
   // `denies dye allergy`, `no penicillin allergy`: a negated allergy is no allergy; but `cannot
   // take aspirin because of intolerance` tells why it cannot be taken.
