@@ -157,4 +157,35 @@ describe('past courses', () => {
       'given',
     );
   });
+
+  it('reads a drug started and stopped as over, one changed to its generic as taken', () => {
+    expect(of('She started and stopped Chantix.', 'Chantix')).toEqual({
+      status: 'stopped',
+      cue: { start: 4, end: 23, text: 'started and stopped' },
+    });
+    expect(of('Lipitor was changed to the generic.', 'Lipitor')).toEqual({
+      status: 'active',
+      cue: { start: 8, end: 22, text: 'was changed to' },
+    });
+    expect(of('Lipitor was changed to Crestor.', 'Lipitor').status).toBe('stopped');
+  });
+
+  it('reads a drug never filled or never started, and one awaiting approval', () => {
+    const never = 'Never filled the prescription for Eliquis.';
+    expect(of(never, 'Eliquis')).toEqual({
+      status: 'negated',
+      cue: { start: 0, end: 33, text: 'Never filled the prescription for' },
+    });
+    const afford = 'She could not afford the Eliquis and never started it.';
+    expect(of(afford, 'Eliquis')).toEqual({
+      status: 'negated',
+      cue: { start: 33, end: 53, text: 'and never started it' },
+    });
+    const advair = 'She was unable to afford the Advair and stopped using it.';
+    expect(of(advair, 'Advair').status).toBe('stopped');
+    expect(of('Awaiting approval for Humira.', 'Humira')).toEqual({
+      status: 'planned',
+      cue: { start: 0, end: 21, text: 'Awaiting approval for' },
+    });
+  });
 });

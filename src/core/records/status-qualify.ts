@@ -259,6 +259,14 @@ function stopsAndRefusals(
     best.status === 'negated' &&
     /\b(?:(?:remain|remains|stay|stays) off|not (?:restart|resume))\b/i.test(best.cue.text);
   const resumed = best.status === 'stopped' ? resumedWhen(text, drug, sentenceEnd) : null;
+  // `Lipitor was changed to the generic`: the same drug, still taken.
+  if (
+    best.status === 'stopped' &&
+    /\b(?:changed|switched|converted) (?:over )?to$/i.test(best.cue.text) &&
+    /^\s*(?:the |a )?generic\b/i.test(masked.slice(best.cue.end, sentenceEnd))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
   // `tried stopping the statin …, they resumed the statin`: taken again.
   if (resumed === 'since') return { status: 'active', cue: best.cue };
   if ((best.status === 'stopped' && (resumed === 'later' || pause)) || (remainsOff && pause)) {
