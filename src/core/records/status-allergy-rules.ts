@@ -91,7 +91,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern:
-      '(?:(?<=\\s)[-–]|:)\\s*(?:rash|hives|urticaria|red man(?: syndrome)?|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|throat swelling|SJS|Stevens[- ]Johnson(?: syndrome)?|allergic reaction|allergy)\\b',
+      '(?:(?<=\\s)[-–]|:)\\s*(?:rash|hives|urticaria|red man(?: syndrome)?|myalgias?|myopathy|rhabdomyolysis|muscle (?:aches|pain)|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|throat swelling|SJS|Stevens[- ]Johnson(?: syndrome)?|allergic reaction|allergy)\\b',
     adjacent: true,
   },
   {

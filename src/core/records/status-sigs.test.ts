@@ -220,4 +220,42 @@ describe('the headings of a medication reconciliation', () => {
       ],
     ]);
   });
+
+  it('reads a list’s note after a dash or in brackets', () => {
+    check([
+      [
+        'Amoxicillin - completed',
+        [['Amoxicillin', 'DRUG']],
+        { Amoxicillin: ['stopped', '- completed'] },
+      ],
+      [
+        'Keflex x 7 days - finished',
+        [
+          ['Keflex', 'DRUG'],
+          ['x 7 days', 'DURATION'],
+        ],
+        { Keflex: ['stopped', '- finished'] },
+      ],
+      [
+        'Simvastatin - myalgias',
+        [['Simvastatin', 'DRUG']],
+        { Simvastatin: ['allergy', '- myalgias'] },
+      ],
+      ['Ibuprofen - avoid', [['Ibuprofen', 'DRUG']], { Ibuprofen: ['negated', '- avoid'] }],
+      [
+        'Lovenox 40 mg daily - to start after surgery',
+        [
+          ['Lovenox', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { Lovenox: ['planned', '- to start'] },
+      ],
+      [
+        'Prednisone (tapered off in May)',
+        [['Prednisone', 'DRUG']],
+        { Prednisone: ['stopped', 'tapered off'] },
+      ],
+    ]);
+  });
 });

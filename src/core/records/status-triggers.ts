@@ -125,7 +125,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been )?(?:completed|finished)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
+      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been )?(?:completed|finished)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
     ),
   },
   {
@@ -158,6 +158,27 @@ const RULES: readonly TriggerRule[] = [
     direction: 'backward',
     pattern:
       "\\((?:(?:the )?(?:patient|pt|she|he|they) )?(?:has |had |was |self[- ])?(?:stopped|discontinued|quit|d/c'?d)\\b",
+  },
+  {
+    // A medication list's note after a dash or in brackets: `Amoxicillin - completed`.
+    status: 'stopped',
+    direction: 'backward',
+    pattern: '(?:(?<=\\s)[-–]|\\()\\s*(?:course )?(?:completed|finished|done)\\b',
+    adjacent: true,
+  },
+  {
+    // The same for a drug to avoid: `Ibuprofen - avoid`.
+    status: 'negated',
+    direction: 'backward',
+    pattern: '(?:(?<=\\s)[-–]|\\()\\s*(?:avoid|do not (?:use|take|give))\\b',
+    adjacent: true,
+  },
+  {
+    // And for one to come: `Lovenox 40 mg daily - to start after surgery`.
+    status: 'planned',
+    direction: 'backward',
+    pattern:
+      '(?:(?<=\\s)[-–]|\\()\\s*(?:to (?:start|begin)|start(?:ing)? (?:on|after|in|next|tomorrow))\\b',
   },
   {
     // A medication list's note in brackets (`aspirin 81 mg daily (not taking)`, `[patient reports
