@@ -293,4 +293,23 @@ describe('prose of whole notes (the twenty-seventh probe)', () => {
       ],
     ]);
   });
+
+  it('reads an order to give a drug, opening a clause, as planned', () => {
+    check([
+      [
+        'Hold Coumadin, give vitamin K 5 mg orally.',
+        [
+          ['Coumadin', 'DRUG'],
+          ['vitamin K', 'DRUG'],
+          ['5 mg', 'STRENGTH'],
+        ],
+        { Coumadin: ['held', 'Hold'], 'vitamin K': ['planned', 'give'] },
+      ],
+      [
+        'They did not give aspirin.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['negated', 'did not give'] },
+      ],
+    ]);
+  });
 });
