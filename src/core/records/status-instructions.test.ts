@@ -294,7 +294,7 @@ describe('prose of whole notes (the twenty-seventh probe)', () => {
     ]);
   });
 
-  it('reads an order to give a drug, opening a clause, as planned', () => {
+  it('reads an order to give a drug, opening a clause, as planned, and a drug started after a stop as taken', () => {
     check([
       [
         'Hold Coumadin, give vitamin K 5 mg orally.',
@@ -309,6 +309,14 @@ describe('prose of whole notes (the twenty-seventh probe)', () => {
         'They did not give aspirin.',
         [['aspirin', 'DRUG']],
         { aspirin: ['negated', 'did not give'] },
+      ],
+      [
+        'Stopped Lasix and started torsemide.',
+        [
+          ['Lasix', 'DRUG'],
+          ['torsemide', 'DRUG'],
+        ],
+        { Lasix: ['stopped', 'Stopped'], torsemide: ['active', 'and started'] },
       ],
     ]);
   });
