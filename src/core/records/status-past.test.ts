@@ -188,4 +188,26 @@ describe('past courses', () => {
       cue: { start: 0, end: 21, text: 'Awaiting approval for' },
     });
   });
+
+  it('reads a course completed right after the drug as over, a switch planned as planned', () => {
+    expect(of('Antibiotics were completed in the hospital.', 'Antibiotics')).toEqual({
+      status: 'stopped',
+      cue: { start: 12, end: 26, text: 'were completed' },
+    });
+    const used = 'Lidocaine was used and the procedure was completed.';
+    expect(of(used, 'Lidocaine').status).toBe('given');
+    const text = 'Will change lisinopril to losartan at follow-up.';
+    expect(
+      statusesOf(text, [
+        ['lisinopril', 'DRUG'],
+        ['losartan', 'DRUG'],
+      ]),
+    ).toEqual({
+      lisinopril: { status: 'active', cue: null },
+      losartan: {
+        status: 'planned',
+        cue: { start: 0, end: 25, text: 'Will change lisinopril to' },
+      },
+    });
+  });
 });

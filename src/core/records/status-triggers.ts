@@ -146,6 +146,14 @@ const RULES: readonly TriggerRule[] = [
     list: true,
   },
   {
+    // `Antibiotics were completed in the hospital`: the drug's course, right after it (not `the
+    // procedure was completed`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W('(?:was|were|has been|have been) (?:completed|finished)'),
+    adjacent: true,
+  },
+  {
     // `The patient's Coumadin was reversed with vitamin K`: its effect undone, the drug stopped.
     status: 'stopped',
     direction: 'backward',
@@ -261,6 +269,16 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:was|were) offered|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
     ),
+  },
+  {
+    // `Will change lisinopril to losartan at follow-up`: the drug switched to, in a plan (the one
+    // switched from is masked inside the cue, and keeps its own status).
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to',
+    ),
+    maxWords: 1,
   },
   {
     // `Awaiting approval for Humira`, `Prior authorization submitted for Ozempic`: not yet had.
