@@ -1,0 +1,80 @@
+/**
+ * The `held` and `planned` triggers of the status step (./status-triggers.ts has the others and
+ * how they are found): pauses and resumes to come, and drugs proposed, ordered or awaited.
+ */
+import type { TriggerRule } from './status-types.ts';
+import { PRONOUN, W } from './status-vocabulary.ts';
+
+export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
+  // held
+  {
+    status: 'held',
+    direction: 'both',
+    pattern: W(
+      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?|area|room))|held|on hold',
+    ),
+  },
+  {
+    status: 'held',
+    direction: 'backward',
+    pattern: W(
+      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)|which (?:is|was|are|were|has been|have been) (?:currently |now |temporarily )?(?:on hold|being held|held)',
+    ),
+    anaphor: true,
+  },
+  {
+    // A drug to be taken again later (`We will restart the Angiomax once he is back`) is paused now.
+    status: 'held',
+    direction: 'forward',
+    pattern: W(
+      '(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|can|may|is to|are to) (?:then |later |eventually )?(?:restart|resume|be (?:restarted|resumed)(?: back)? on)',
+    ),
+  },
+  {
+    status: 'held',
+    direction: 'backward',
+    pattern: W('(?:will|shall|is to|are to) (?:then |later |eventually )?be (?:restarted|resumed)'),
+  },
+  // planned
+  {
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      `(?:hold|holding|held) off on (?:starting|beginning|initiating|adding)|(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|want(?:s|ed)? to|like to|prefer to|need(?:s)? to|should|may|might|could) (?:\\w+ )?(?:start|begin|add|try|use|do|go with|order|treat(?:ed)?(?: with)?|initiate|prescribe|give|consider|receive|benefit from|need(?! to be (?:held|stopped|discontinued|weaned|tapered|restarted|resumed))|require|put ${PRONOUN} on|place ${PRONOUN} on|switch ${PRONOUN} to|switch to|change to|be started (?:back )?on|be (?:placed|put) (?:back )?on|be given (?:a )?prescriptions? for|be given|be prescribed)|recommend(?:ed|s|ation|ing)?(?: (?:that|to))?(?: (?:he|she|they|${PRONOUN}))?(?: (?:start|begin|take|try|use|be started on))?|consider(?:ing|ed)?(?: (?:adding|starting|a trial of))?|(?:I|we|would|will|may|might|to) (?:(?:also|then|probably|strongly) )?suggest(?:ed)?(?: (?:adding|starting|trying|using|a trial of|that (?:he|she|they|the patient) (?:start|try|take|use)))?|discuss(?:ed|es|ing)? (?:\\w+ )?(?:starting|beginning|adding|initiating|trying|using)|(?:anticipate|expect|intend|hope)s? (?:to )?(?:start|begin|add|initiat|us)(?:e|ing)?|(?:plan(?:s|ned)? to|will|would|should|may|can|then) (?:transition|switch|change) (?:\\w+ )?to|defer(?:s|red|ring)? (?:starting|initiating|adding|beginning)|(?:begin|start) taking|(?:treatment |therapeutic )?options? (?:include|includes|are|would be)|(?:the |an )?options? of|plan(?:s|ned)? on (?:starting|beginning|adding|initiating|trying|using)|(?:is|are) scheduled (?:to (?:receive|start|begin)|for)|candidate for|trial of|(?:urged|advised|encouraged|asked|told) (?:him|her|them|the patient) to (?:switch to|start|try)|(?:can|could|may|might) be (?:given|started on|placed on|tried on)|(?:is|are|was|were) (?:being )?(?:contemplated|proposed|planned)(?:,? including)?|to be started|(?:(?:we|I|they) (?:have )?|(?:has|have) )(?:decided|elected|agreed) to (?:go ahead and )?(?:do|start|try|proceed with|use|give|begin)|arrange (?:for (?:him|her|them|the patient) )?to (?:have|get|receive)|possibility of (?:having to )?(?:take|taking|use|using|need(?:ing)?)|(?:discussed|talked about|raised|mentioned|reviewed) (?:\\w+ )?(?:the )?possibility of|(?:we|i) (?:will|would) add|(?:can|could|will|may|hope to) discharge (?:him|her|them|the patient) (?:home )?on|start(?:ing)? (?:${PRONOUN} )?on|start|begin|initiate`,
+    ),
+  },
+  {
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:was|were) offered|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
+    ),
+  },
+  {
+    // `Will change lisinopril to losartan at follow-up`: the drug switched to, in a plan (the one
+    // switched from is masked inside the cue, and keeps its own status).
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to',
+    ),
+    maxWords: 1,
+  },
+  {
+    // `Awaiting approval for Humira`, `Prior authorization submitted for Ozempic`: not yet had.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)',
+    ),
+    maxWords: 1,
+  },
+  {
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      'which (?:he|she|they|the patient) (?:is|are|will be) (?:to|going to|about to) (?:start|begin|try)',
+    ),
+    anaphor: true,
+  },
+];
