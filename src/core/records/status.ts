@@ -14,12 +14,15 @@
  *    list item: `Lipitor discontinued, Vioxx 25 mg`) unless only the drug's own sig stands before
  *    it, or a list of drugs follows the cue; a cue that
  *    tells a list's outcome (`X, Y and Z without relief`) reaches the whole list.
- * 3. The section heading above the drug: `ALLERGIES:` makes its list `allergy`; `MEDICATIONS:` and
+ * 3. The section heading above the drug: `ALLERGIES:` makes its list `allergy` (not a drug the
+ *    list says is taken: `takes Claritin`); `MEDICATIONS:` and
  *    the like mark `active`; `ANESTHESIA:`, `PREMEDICATION:` `given`.
  * 4. Of what applies, the first in STATUS.md's order wins, read again with the rest of the
  *    sentence (`status-qualify.ts`): a stop with an end (`for now`, `for one month`, a later
- *    restart) is `held`, a stop for a side effect `allergy`, a hold with a parameter `active`; with
- *    nothing, a sentence about a procedure makes `given`, else the drug is `active`.
+ *    restart) is `held`, a stop for a side effect `allergy`, a hold with a parameter `active`.
+ * 5. With nothing: a drug with a course of its own (a recurring frequency or a duration) is
+ *    `active`; a dose's effect seen (`with good response`) or a sentence about a procedure makes
+ *    `given` (`planned` for a procedure to come); else the drug is `active`.
  */
 import type { Entity } from '../types.ts';
 import { runSteps } from './steps.ts';
