@@ -17,6 +17,12 @@ const PAST_TIME =
   /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
 /** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
 const HISTORY_OF = /^\s*(?:(?:past )?history of|h\/o|hx of)\b(?! present illness)/i;
+/**
+ * After `changed to`: the same drug in another form (`the generic`, `scheduled dosing`, `p.o.` at
+ * the sentence's end), not another drug (`changed to oral Augmentin`).
+ */
+const SAME_DRUG_AGAIN =
+  /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$))/i;
 /** A time before now, for a course told in the present perfect (`In the past she has been on`). */
 const BEFORE_NOW =
   /\b(?:in the past|previously|at one point|at some point|as a (?:child|teenager))\b/i;
@@ -259,11 +265,12 @@ function stopsAndRefusals(
     best.status === 'negated' &&
     /\b(?:(?:remain|remains|stay|stays) off|not (?:restart|resume))\b/i.test(best.cue.text);
   const resumed = best.status === 'stopped' ? resumedWhen(text, drug, sentenceEnd) : null;
-  // `Lipitor was changed to the generic`: the same drug, still taken.
+  // `Lipitor was changed to the generic`, `Tylenol was changed to scheduled dosing`: the same
+  // drug, still taken.
   if (
     best.status === 'stopped' &&
     /\b(?:changed|switched|converted) (?:over )?to$/i.test(best.cue.text) &&
-    /^\s*(?:the |a )?generic\b/i.test(masked.slice(best.cue.end, sentenceEnd))
+    SAME_DRUG_AGAIN.test(text.slice(best.cue.end, sentenceEnd))
   ) {
     return { status: 'active', cue: best.cue };
   }

@@ -36,3 +36,28 @@ export function hasRecurringSig(
   }
   return false;
 }
+
+/** A parenteral route, given by a nurse or a doctor, not taken at home. */
+const PARENTERAL = /\b(?:IV|IM|intravenous(?:ly)?|intramuscular(?:ly)?|IV push|push|bolus)\b/i;
+
+/**
+ * A counted dose of the encounter (`Versed 2 mg IV push x1`): a dose count after `drug` in its
+ * sentence, before the next drug, with a parenteral route between; the count, else null.
+ */
+export function countedDose(
+  text: string,
+  drug: Entity,
+  drugs: readonly Entity[],
+  sigs: readonly Entity[],
+  sentenceEnd: number,
+): Entity | null {
+  const nextDrug = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
+  const limit = Math.min(sentenceEnd, nextDrug?.start ?? sentenceEnd);
+  for (let i = lowerBound(sigs.length, (k) => sigs[k]!.start >= drug.end); i < sigs.length; i++) {
+    const sig = sigs[i]!;
+    if (sig.start >= limit) return null;
+    if (sig.label !== 'FREQUENCY' || !DOSES_HAD.test(sig.text.trim())) continue;
+    return PARENTERAL.test(text.slice(drug.end, sig.start)) ? sig : null;
+  }
+  return null;
+}

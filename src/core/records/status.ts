@@ -45,7 +45,7 @@ import {
 } from './status-context.ts';
 import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
 import { qualify } from './status-qualify.ts';
-import { hasRecurringSig, sigEntities } from './status-sig.ts';
+import { countedDose, hasRecurringSig, sigEntities } from './status-sig.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -126,6 +126,9 @@ const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
 const AFTER_OWN_SIG = /^[\s.]*,\s*(?:[a-z]+\s+)?$/;
 /** Between a drug and a backward trigger: a clause about the drug (`that she was taking,`), a few words. */
 const AFTER_RELATIVE = /^\s*(?:that|which) [^,.;:]{0,40},\s*(?:[a-z]+\s+){0,3}$/i;
+/** Between a drug and a backward trigger: a relative clause whose subject it is (`Levophed drip, which was`). */
+const RELATIVE_SUBJECT =
+  /^\s*(?:[a-z]+\s*)?,\s*(?:which|that) (?:was|were|has been|had been)?\s*$/i;
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
 /** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
 const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
@@ -264,7 +267,10 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     const relative =
       !backward.rule.anaphor &&
       !cut(drug.end, backward.start) &&
-      AFTER_RELATIVE.test(masked.slice(drug.end, backward.start));
+      (AFTER_RELATIVE.test(masked.slice(drug.end, backward.start)) ||
+        // `a Levophed drip, which was weaned off`: only a stop or a pause, whose subject is plain
+        ((backward.rule.status === 'stopped' || backward.rule.status === 'held') &&
+          RELATIVE_SUBJECT.test(masked.slice(drug.end, backward.start))));
     if (((!between && inScope) || relative) && !otherClause(masked, drugs, drug, backward)) {
       candidates.push({
         status: backward.rule.status,
@@ -322,6 +328,9 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   if (consent) return { status: 'planned', cue: consent };
   // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
   if (hasRecurringSig(drug, drugs, note.sigs, sentenceEnd)) return { status: 'active', cue: null };
+  // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
+  const counted = countedDose(text, drug, drugs, note.sigs, sentenceEnd);
+  if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };
   const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
   if (effect) {
     const start = drug.end + effect[0].search(/with/i);
