@@ -328,9 +328,6 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   if (consent) return { status: 'planned', cue: consent };
   // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
   if (hasRecurringSig(drug, drugs, note.sigs, sentenceEnd)) return { status: 'active', cue: null };
-  // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
-  const counted = countedDose(text, drug, drugs, note.sigs, sentenceEnd);
-  if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };
   const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
   if (effect) {
     const start = drug.end + effect[0].search(/with/i);
@@ -340,5 +337,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   const ahead = context && cueMatch(PROCEDURE_AHEAD, text, masked, sentenceStart, sentenceEnd);
   if (ahead) return { status: 'planned', cue: ahead };
   if (context) return { status: 'given', cue: context };
+  // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
+  const counted = countedDose(text, drug, drugs, note.sigs, sentenceEnd);
+  if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };
   return { status: 'active', cue: null };
 }
