@@ -23,7 +23,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
         SIDE_EFFECT +
         ') (?:on|to|after|from|with)|' +
         // not a finding denied (`No side effects from metformin`, `denies any side effects from`)
-        `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for)\\b(?:(?!\\bbut\\b)[^.;]){0,20})(?:${SIDE_EFFECT}|${ADVERSE_EVENT}),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
+        `(?:${SIDE_EFFECT}|${ADVERSE_EVENT})(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for)\\b(?:(?!\\bbut\\b)[^.;]){0,20}(?:${SIDE_EFFECT}|${ADVERSE_EVENT})),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
     ),
   },
   {

@@ -80,17 +80,11 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
-    // `Hold Coumadin, give vitamin K 5 mg orally`: an order to give a drug, opening a clause.
+    // `Add Lipitor 20 mg qhs`, `Hold Coumadin, give vitamin K 5 mg orally`: an order to add or
+    // give a drug (`give` opening a clause), in a plan.
     status: 'planned',
     direction: 'forward',
-    pattern: W('(?<=(?:^|[.;:,\\n])\\s*)give(?! up)'),
-    maxWords: 1,
-  },
-  {
-    // `Add Lipitor 20 mg qhs`: an order to add a drug, in a plan.
-    status: 'planned',
-    direction: 'forward',
-    pattern: W('add(?!-)'),
+    pattern: W('add(?!-)|(?<=(?:^|[.;:,\\n])\\s*)give(?! up)'),
     maxWords: 1,
   },
   {

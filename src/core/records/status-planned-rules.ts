@@ -52,20 +52,12 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   },
   {
     // `Will change lisinopril to losartan at follow-up`: the drug switched to, in a plan (the one
-    // switched from is masked inside the cue, and keeps its own status).
+    // switched from is masked inside the cue, and keeps its own status). `Awaiting approval for
+    // Humira`, `Prior authorization submitted for Ozempic`: not yet had.
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to',
-    ),
-    maxWords: 1,
-  },
-  {
-    // `Awaiting approval for Humira`, `Prior authorization submitted for Ozempic`: not yet had.
-    status: 'planned',
-    direction: 'forward',
-    pattern: W(
-      '(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)',
+      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)',
     ),
     maxWords: 1,
   },

@@ -154,10 +154,13 @@ const RULES: readonly TriggerRule[] = [
   },
   {
     // `Antibiotics were completed in the hospital`: the drug's course, right after it (not `the
-    // procedure was completed`).
+    // procedure was completed`); a medication list's note after a dash or in brackets:
+    // `Amoxicillin - completed`.
     status: 'stopped',
     direction: 'backward',
-    pattern: W('(?:was|were|has been|have been) (?:completed|finished)'),
+    pattern:
+      W('(?:was|were|has been|have been) (?:completed|finished)') +
+      '|(?:(?<=\\s)[-–]|\\()\\s*(?:course )?(?:completed|finished|done)\\b',
     adjacent: true,
   },
   {
@@ -174,13 +177,7 @@ const RULES: readonly TriggerRule[] = [
     pattern:
       "\\((?:(?:the )?(?:patient|pt|she|he|they) )?(?:has |had |was |self[- ])?(?:stopped|discontinued|quit|d/c'?d)\\b",
   },
-  {
-    // A medication list's note after a dash or in brackets: `Amoxicillin - completed`.
-    status: 'stopped',
-    direction: 'backward',
-    pattern: '(?:(?<=\\s)[-–]|\\()\\s*(?:course )?(?:completed|finished|done)\\b',
-    adjacent: true,
-  },
+
   {
     // The same for a drug to avoid: `Ibuprofen - avoid`.
     status: 'negated',
