@@ -9,6 +9,7 @@ import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './st
 /** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
 const PRESCRIBED_AMOUNT =
   /\bq(?:uanti)?ty:? ?#?\d+|\bto be taken\b|#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
+
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 export function givenReadAgain(
   best: { status: MedicationStatus; cue: StatusCue },

@@ -18,46 +18,38 @@ export function sigEntities(entities: readonly Entity[]): Entity[] {
 }
 
 /**
- * Whether a recurring frequency or a duration follows `drug` in its sentence before the next
- * drug (`drugs` and `sigs` sorted by start).
+ * The drug's own sig: the FREQUENCY and DURATION entities after `drug` in its sentence, before the
+ * next drug (`drugs` and `sigs` sorted by start).
  */
-export function hasRecurringSig(
+export function ownSig(
   drug: Entity,
   drugs: readonly Entity[],
   sigs: readonly Entity[],
   sentenceEnd: number,
-): boolean {
+): Entity[] {
   const nextDrug = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
   const limit = Math.min(sentenceEnd, nextDrug?.start ?? sentenceEnd);
+  const own: Entity[] = [];
   for (let i = lowerBound(sigs.length, (k) => sigs[k]!.start >= drug.end); i < sigs.length; i++) {
-    const sig = sigs[i]!;
-    if (sig.start >= limit) return false;
-    if (sig.label === 'DURATION' || !DOSES_HAD.test(sig.text.trim())) return true;
+    if (sigs[i]!.start >= limit) break;
+    own.push(sigs[i]!);
   }
-  return false;
+  return own;
+}
+
+/** Whether a drug's own sig is a course: a recurring frequency or a duration. */
+export function isCourse(own: readonly Entity[]): boolean {
+  return own.some((sig) => sig.label === 'DURATION' || !DOSES_HAD.test(sig.text.trim()));
 }
 
 /** A parenteral route, given by a nurse or a doctor, not taken at home. */
 const PARENTERAL = /\b(?:IV|IM|intravenous(?:ly)?|intramuscular(?:ly)?|IV push|push|bolus)\b/i;
 
 /**
- * A counted dose of the encounter (`Versed 2 mg IV push x1`): a dose count after `drug` in its
- * sentence, before the next drug, with a parenteral route between; the count, else null.
+ * A counted dose of the encounter (`Versed 2 mg IV push x1`): a dose count in the drug's own sig,
+ * with a parenteral route between the drug and it; the count, else null.
  */
-export function countedDose(
-  text: string,
-  drug: Entity,
-  drugs: readonly Entity[],
-  sigs: readonly Entity[],
-  sentenceEnd: number,
-): Entity | null {
-  const nextDrug = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
-  const limit = Math.min(sentenceEnd, nextDrug?.start ?? sentenceEnd);
-  for (let i = lowerBound(sigs.length, (k) => sigs[k]!.start >= drug.end); i < sigs.length; i++) {
-    const sig = sigs[i]!;
-    if (sig.start >= limit) return null;
-    if (sig.label !== 'FREQUENCY' || !DOSES_HAD.test(sig.text.trim())) continue;
-    return PARENTERAL.test(text.slice(drug.end, sig.start)) ? sig : null;
-  }
-  return null;
+export function countedDose(text: string, drug: Entity, own: readonly Entity[]): Entity | null {
+  const count = own.find((sig) => sig.label === 'FREQUENCY' && DOSES_HAD.test(sig.text.trim()));
+  return count && PARENTERAL.test(text.slice(drug.end, count.start)) ? count : null;
 }

@@ -45,7 +45,7 @@ import {
 } from './status-context.ts';
 import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
 import { qualify } from './status-qualify.ts';
-import { countedDose, hasRecurringSig, sigEntities } from './status-sig.ts';
+import { countedDose, isCourse, ownSig, sigEntities } from './status-sig.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -327,7 +327,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
   if (consent) return { status: 'planned', cue: consent };
   // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
-  if (hasRecurringSig(drug, drugs, note.sigs, sentenceEnd)) return { status: 'active', cue: null };
+  const own = ownSig(drug, drugs, note.sigs, sentenceEnd);
+  if (isCourse(own)) return { status: 'active', cue: null };
   const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
   if (effect) {
     const start = drug.end + effect[0].search(/with/i);
@@ -338,7 +339,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   if (ahead) return { status: 'planned', cue: ahead };
   if (context) return { status: 'given', cue: context };
   // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
-  const counted = countedDose(text, drug, drugs, note.sigs, sentenceEnd);
+  const counted = countedDose(text, drug, own);
   if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };
   return { status: 'active', cue: null };
 }
