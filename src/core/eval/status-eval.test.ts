@@ -25,7 +25,7 @@ const GOLD: StatusGoldRecord[] = [
   {
     id: 'b',
     // The rules read Lasix as active; this gold says stopped: one safety case.
-    text: 'Lasix 40 mg daily until last spring.',
+    text: 'Lasix 40 mg daily until her surgery.',
     entities: [
       [0, 5, 'DRUG'],
       [6, 11, 'STRENGTH'],

@@ -82,7 +82,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
     ),
   },
   {

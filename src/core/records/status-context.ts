@@ -123,7 +123,8 @@ export const wordCount = (gap: string): number =>
 /** Whether `gap` (text between a trigger and a drug) ends the trigger's scope. */
 export function scopeEnded(gap: string, sentenceCut: boolean, commaEnds: boolean): boolean {
   if (sentenceCut || CLAUSE_BREAK.test(gap) || TERMINATOR.test(gap)) return true;
-  return commaEnds && /,/.test(gap);
+  // Not the comma of a number (`5,000 units`).
+  return commaEnds && /(?<!\d),|,(?!\d{3}(?!\d))/.test(gap);
 }
 
 /** Between a trigger and a drug further down the list it opens: drugs and sigs (masked), list words. */

@@ -47,7 +47,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:was|were) offered|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:was|were) offered|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
     ),
   },
   {
@@ -57,7 +57,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)',
+      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)|(?<!\\b(?:able|was|were|been|had|has|have|be|being) )(?:transition|narrow|switch|change|convert|step down|de-?escalate)(?: (?:him|her|them|the patient))? (?:over )?to(?=[^.;]*\\b(?:tomorrow|once|when|if|after|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|on (?:day|POD|hospital day)|as soon as|later)\\b)',
     ),
     maxWords: 1,
   },

@@ -11,36 +11,14 @@ import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './st
 import { BECAUSE, CAUSED_FINDING, SIDE_EFFECT } from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
+import { pastCourse } from './status-past.ts';
 
-/** A time before the encounter the note describes. */
-const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
-/** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
-const HISTORY_OF = /^\s*(?:(?:past )?history of|h\/o|hx of)\b(?! present illness)/i;
 /**
  * After `changed to`: the same drug in another form (`the generic`, `scheduled dosing`, `p.o.` at
  * the sentence's end), not another drug (`changed to oral Augmentin`).
  */
 const SAME_DRUG_AGAIN =
   /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$))/i;
-/** A time before now, for a course told in the present perfect (`In the past she has been on`). */
-const BEFORE_NOW =
-  /\b(?:in the past|previously|at one point|at some point|as a (?:child|teenager))\b/i;
-/** An `active` cue in the present perfect: a course up to now, unless told as past. */
-const UP_TO_NOW = /^(?:has|have) (?:also )?been (?:on|taking|using|treated with)$/i;
-/** The last visit, before the encounter the note describes (`the last time he was here`). */
-const LAST_VISIT =
-  /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment))\b/i;
-/** The encounter as a hospital stay (`throughout her hospital stay`, `during this admission`). */
-const HOSPITAL_STAY =
-  /\b(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)\b/i;
-/** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
-const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
-/** An `active` cue in a past tense: with a past time, a past course. */
-const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
-/** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
-const TAKEN_FOR =
-  /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?(?:days?|weeks?|months?|years?)|briefly)\b/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
@@ -174,11 +152,23 @@ function studyToCome(best: Best, { text, masked, drug }: DrugSentence): DrugStat
   return { status: 'planned', cue: cueOf(text, start, drug.start - 1) };
 }
 
+/** Between a proposal and the drug: a switch away from it (`recommended switching from`). */
+const SWITCH_FROM =
+  /^\s*(?:(?:him|her|them|the patient) )?(?:switching|changing|converting|transitioning|moving|going) (?:(?:him|her|them|the patient) )?(?:over )?from\s+(?:(?:the|his|her|their)\s+)?$/i;
 /** Resumes to come, holds with a parameter or already over, pauses around a procedure. */
 function ordersAndPauses(
   best: Best,
   { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
+  // `recommended switching from simvastatin to rosuvastatin`: the drug switched from is taken
+  // until the switch is made.
+  if (
+    best.status === 'planned' &&
+    best.cue.end <= drug.start &&
+    SWITCH_FROM.test(masked.slice(best.cue.end, drug.start))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
   // `Resume Eliquis on postoperative day 2`: paused until then.
   if (
     best.status === 'active' &&
@@ -290,57 +280,5 @@ function stopsAndRefusals(
     return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
   }
 
-  return null;
-}
-
-/** A course given or taken at a past time, or one that ended. */
-function pastCourse(
-  best: Best,
-  { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
-): DrugStatus | null {
-  // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
-  // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
-  // the simple past (`took Paxil for 2 years`): a past course.
-  if (best.status === 'given' || (best.status === 'active' && PAST_USE.test(best.cue.text))) {
-    const tookFor =
-      PAST_USE.test(best.cue.text) && TAKEN_FOR.test(masked.slice(drug.end, sentenceEnd));
-    const near =
-      masked.slice(Math.max(sentenceStart, best.cue.start - 30), best.cue.start) +
-      ' ' +
-      masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 30));
-    if (
-      tookFor ||
-      PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd)) ||
-      HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
-      LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
-      PAST_MONTH.test(near)
-    ) {
-      return { status: 'stopped', cue: best.cue };
-    }
-  }
-  // `had been taking Celebrex, but her insurance would no longer cover it`: a course that ended.
-  if (
-    best.status === 'active' &&
-    /^had been (?:on|taking|using)$/i.test(best.cue.text) &&
-    /^[^.;]{0,40}?,? but\b/i.test(masked.slice(drug.end, sentenceEnd))
-  ) {
-    return { status: 'stopped', cue: best.cue };
-  }
-  // `was maintained on a heparin drip throughout her hospital stay`: the encounter's treatment.
-  if (
-    best.status === 'active' &&
-    /^(?:maintained|kept) on$/i.test(best.cue.text) &&
-    HOSPITAL_STAY.test(masked.slice(sentenceStart, sentenceEnd))
-  ) {
-    return { status: 'given', cue: best.cue };
-  }
-  // `In the past she has been on penicillin`: a course told as over.
-  if (
-    best.status === 'active' &&
-    UP_TO_NOW.test(best.cue.text) &&
-    BEFORE_NOW.test(masked.slice(Math.max(sentenceStart, best.cue.start - 25), best.cue.start))
-  ) {
-    return { status: 'stopped', cue: best.cue };
-  }
   return null;
 }

@@ -37,6 +37,15 @@ const RULES: readonly TriggerRule[] = [
     maxWords: 6,
   },
   {
+    // `no further antibiotics`, `never picked up the Jardiance`: right before the drug.
+    status: 'negated',
+    direction: 'forward',
+    pattern: W(
+      "no (?:further|more(?! than)|additional)|(?:never|did not|didn't|has not|hasn't|have not) (?:picked up|pick up|filled|fill)(?: (?:the|his|her))?",
+    ),
+    maxWords: 1,
+  },
+  {
     status: 'negated',
     direction: 'both',
     pattern: W(
@@ -151,6 +160,14 @@ const RULES: readonly TriggerRule[] = [
       '(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful|of no (?:help|benefit))',
     ),
     list: true,
+  },
+  {
+    // `had her on hydroxychloroquine for years before switching to methotrexate`: the drug left.
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      '(?:before|then|and then|prior to|until) (?:being |(?:he|she|they) (?:was|were) )?(?:switching|switched|changing|changed|transitioning|transitioned|converting|converted) (?:over )?to',
+    ),
   },
   {
     // `Antibiotics were completed in the hospital`: the drug's course, right after it (not `the

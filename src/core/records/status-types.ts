@@ -72,3 +72,11 @@ export interface DrugSentence {
   sentenceStart: number;
   sentenceEnd: number;
 }
+
+/** A drug with no cue, in its sentence, with the other drugs and the sigs of the note. */
+export interface UncuedDrug extends DrugSentence {
+  /** DRUG entities of the note, sorted by start. */
+  drugs: readonly Entity[];
+  /** FREQUENCY and DURATION entities of the note, sorted by start. */
+  sigs: readonly Entity[];
+}

@@ -20,20 +20,14 @@
  * 4. Of what applies, the first in STATUS.md's order wins, read again with the rest of the
  *    sentence (`status-qualify.ts`): a stop with an end (`for now`, `for one month`, a later
  *    restart) is `held`, a stop for a side effect `allergy`, a hold with a parameter `active`.
- * 5. With nothing: a drug with a course of its own (a recurring frequency or a duration) is
- *    `active`; a dose's effect seen (`with good response`) or a sentence about a procedure makes
- *    `given` (`planned` for a procedure to come); else the drug is `active`.
+ * 5. With nothing (`status-uncued.ts`): a course told at a time that is over (`in 2019`, `as a
+ *    teenager`) is `stopped`; a drug with a course of its own (a recurring frequency or a
+ *    duration) is `active`; a dose's effect seen (`with good response`) or a sentence about a
+ *    procedure makes `given` (`planned` for a procedure to come); else the drug is `active`.
  */
 import type { Entity } from '../types.ts';
 import { runSteps } from './steps.ts';
 import {
-  CONSENT_CONTEXT,
-  CONTRAST_AGENT,
-  EFFECT_SEEN,
-  STUDY_TO_COME,
-  PROCEDURE_AHEAD,
-  PROCEDURE_CONTEXT,
-  cueMatch,
   cueOf,
   findHeadings,
   maskSpans,
@@ -45,7 +39,8 @@ import {
 } from './status-context.ts';
 import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
 import { qualify } from './status-qualify.ts';
-import { countedDose, isCourse, ownSig, sigEntities } from './status-sig.ts';
+import { sigEntities } from './status-sig.ts';
+import { uncuedStatus } from './status-uncued.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -134,6 +129,20 @@ const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
 const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
 /** A negation that the patient cannot take the drug (for a reason the sentence may give). */
 const CANNOT_TAKE = /^(?:cannot|can not|can't|unable to) /i;
+
+/**
+ * `Flomax 0.4 mg qhs, finasteride held`: the drug's own sig, then another drug right before the
+ * backward `trigger`, whose item the trigger closes.
+ */
+function sigThenDrug(note: Note, drug: Entity, trigger: Trigger): boolean {
+  const { text, masked, drugs } = note;
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
+  if (next === undefined || next.start >= trigger.start) return false;
+  // Between the two drugs, only masked entities (the sig) and punctuation.
+  return (
+    /\w/.test(text.slice(drug.end, next.start)) && !/\w/.test(masked.slice(drug.end, next.start))
+  );
+}
 
 /** Whether a drug follows a two-way `trigger` as its object (`Continue Lasix, stop Aldactone`). */
 function hasObject(masked: string, drugs: readonly Entity[], trigger: Trigger): boolean {
@@ -261,7 +270,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
               wordCount(masked.slice(drug.end, backward.start)) <= 8) ||
             (!cut(drug.end, backward.start) &&
               AFTER_OWN_SIG.test(masked.slice(drug.end, backward.start)) &&
-              !(backward.rule.direction === 'both' && hasObject(masked, drugs, backward)));
+              !(backward.rule.direction === 'both' && hasObject(masked, drugs, backward)) &&
+              !sigThenDrug(note, drug, backward));
     // A clause about the drug stands between (`Premarin that she was taking, advised to
     // discontinue`): the trigger after it still reaches the drug, over the clause's own triggers.
     const relative =
@@ -318,28 +328,5 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   const sentenceStart =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
   if (best) return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd });
-  if (CONTRAST_AGENT.test(drug.text)) {
-    const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, drug.start);
-    if (study) return { status: 'planned', cue: study };
-    return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
-  }
-
-  const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
-  if (consent) return { status: 'planned', cue: consent };
-  // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
-  const own = ownSig(drug, drugs, note.sigs, sentenceEnd);
-  if (isCourse(own)) return { status: 'active', cue: null };
-  const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
-  if (effect) {
-    const start = drug.end + effect[0].search(/with/i);
-    return { status: 'given', cue: cueOf(text, start, drug.end + effect[0].length) };
-  }
-  const context = cueMatch(PROCEDURE_CONTEXT, text, masked, sentenceStart, sentenceEnd);
-  const ahead = context && cueMatch(PROCEDURE_AHEAD, text, masked, sentenceStart, sentenceEnd);
-  if (ahead) return { status: 'planned', cue: ahead };
-  if (context) return { status: 'given', cue: context };
-  // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
-  const counted = countedDose(text, drug, own);
-  if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };
-  return { status: 'active', cue: null };
+  return uncuedStatus({ text, masked, drug, sentenceStart, sentenceEnd, drugs, sigs: note.sigs });
 }

@@ -1,0 +1,170 @@
+/**
+ * Courses told as over (./status-qualify.ts, ./status-uncued.ts): a drug given or taken at a time
+ * before the encounter (`In August of 2007, she was treated with`, `took Paxil for 2 years`,
+ * `Accutane as a teenager`) is `stopped`.
+ */
+import { cueOf } from './status-context.ts';
+import { lowerBound } from './status-triggers.ts';
+import type {
+  DrugSentence,
+  DrugStatus,
+  MedicationStatus,
+  StatusCue,
+  UncuedDrug,
+} from './status-types.ts';
+
+type Best = { status: MedicationStatus; cue: StatusCue };
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/**
+ * A time told as over, by itself: a year, a stage of life, a season or year gone, years or
+ * months ago, a range of ages, a treatment named as prior.
+ */
+export const OVER_AT = new RegExp(
+  `\\b(?:(?:in|during|back in) (?:(?:early |late |mid-?)?(?:${MONTH}|the (?:fall|spring|summer|winter)) (?:of )?)?(?:19|20)\\d\\d|(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|a couple of) (?:years?|months?) ago|as an? (?:child|kid|teenager|teen|infant|baby|toddler|adolescent|newborn|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|youth|childhood|adolescence|(?:early|late) (?:teens|twenties|thirties|forties|fifties|sixties))|in (?:childhood|infancy|high school|college)|from (?:age )?\\d{1,2} to \\d{1,2}|in the (?:distant |remote )?past(?! (?:(?:several|few|many|couple of|\\d+|two|three|four|five|six) )?(?:days|weeks|months|years))|(?:prior|previous|past) (?:treatments?|therap(?:y|ies)|courses?|regimens?))\\b`,
+  'i',
+);
+/** A month without a year (`was in March`): a past time only where the clause is in a past tense. */
+const MONTH_GONE = new RegExp(`\\b(?:in|during|back in) ${MONTH}\\b(?! \\d)`, 'i');
+/** A course's length right before the drug (`Three months of terbinafine`, `a week of Keflex`). */
+const LENGTH_OF = new RegExp(
+  `\\b(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several) (?:days?|weeks?|months?|years?) of\\s*$`,
+  'i',
+);
+/** A verb in a past tense. */
+const PAST_VERB = /\b(?:was|were|had|did|\w{3,}ed)\b/i;
+/** Words that tell the course goes on, or is to come: the past time is not the drug's end. */
+const GOES_ON =
+  /\b(?:now|currently|still|since|continues?|continued|continuing|remains?|ongoing|at present|presently|today|is|are|am|takes|uses|gets|receives|has been|have been|started|starting|began|begun|initiated|added|restarted|resumed|switched|changed|converted|transitioned|will|plans?|planned|next|due|scheduled|return|every|each|on|has|have|current|includes?)\b/i;
+/** Taken just before coming in (`Prior to arrival, she had taken two Tylenol`). */
+const BEFORE_ARRIVAL =
+  /\b(?:PTA|prior to arrival|before arrival|before coming in|before presentation)\b[^.;]*\b(?:took|taken)\b|\b(?:took|taken)\b[^.;]*\b(?:PTA|prior to arrival|before arrival|before coming in)\b/i;
+
+/** A time before the encounter the note describes. */
+const PAST_TIME =
+  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+/** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
+const HISTORY_OF = /^\s*(?:(?:past )?history of|h\/o|hx of)\b(?! present illness)/i;
+
+/** A time before now, for a course told in the present perfect (`In the past she has been on`). */
+const BEFORE_NOW =
+  /\b(?:in the past|previously|at one point|at some point|as a (?:child|teenager))\b/i;
+/** An `active` cue in the present perfect: a course up to now, unless told as past. */
+const UP_TO_NOW = /^(?:has|have) (?:also )?been (?:on|taking|using|treated with)$/i;
+/** The last visit, before the encounter the note describes (`the last time he was here`). */
+const LAST_VISIT =
+  /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment))\b/i;
+/** The encounter as a hospital stay (`throughout her hospital stay`, `during this admission`). */
+const HOSPITAL_STAY =
+  /\b(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)\b/i;
+/** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
+const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
+/** An `active` cue in a past tense: with a past time, a past course. */
+const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
+/** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
+const TAKEN_FOR =
+  /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?)?(?:days?|weeks?|months?|years?|decades)|briefly)\b/i;
+
+/** A course given or taken at a past time, or one that ended. */
+export function pastCourse(
+  best: Best,
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
+  // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
+  // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
+  // the simple past (`took Paxil for 2 years`): a past course.
+  if (best.status === 'given' || (best.status === 'active' && PAST_USE.test(best.cue.text))) {
+    const tookFor =
+      PAST_USE.test(best.cue.text) && TAKEN_FOR.test(text.slice(drug.end, sentenceEnd));
+    const near =
+      masked.slice(Math.max(sentenceStart, best.cue.start - 30), best.cue.start) +
+      ' ' +
+      masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 30));
+    if (
+      tookFor ||
+      PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      OVER_AT.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
+      LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      PAST_MONTH.test(near)
+    ) {
+      return { status: 'stopped', cue: best.cue };
+    }
+  }
+  // `had been taking Celebrex, but her insurance would no longer cover it`: a course that ended.
+  if (
+    best.status === 'active' &&
+    /^had been (?:on|taking|using)$/i.test(best.cue.text) &&
+    /^[^.;]{0,40}?,? but\b/i.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'stopped', cue: best.cue };
+  }
+  // `was maintained on a heparin drip throughout her hospital stay`: the encounter's treatment.
+  if (
+    best.status === 'active' &&
+    /^(?:maintained|kept) on$/i.test(best.cue.text) &&
+    HOSPITAL_STAY.test(masked.slice(sentenceStart, sentenceEnd))
+  ) {
+    return { status: 'given', cue: best.cue };
+  }
+  // `In the past she has been on penicillin`: a course told as over.
+  if (
+    best.status === 'active' &&
+    UP_TO_NOW.test(best.cue.text) &&
+    BEFORE_NOW.test(masked.slice(Math.max(sentenceStart, best.cue.start - 25), best.cue.start))
+  ) {
+    return { status: 'stopped', cue: best.cue };
+  }
+  return null;
+}
+
+/**
+ * A course told at a time that is over (`She was treated for H. pylori with amoxicillin in 2019`,
+ * `Accutane as a teenager`, `Three months of terbinafine cleared the fungus`): `stopped`, with the
+ * time as the cue; a dose taken just before coming in: `given`. Not where the clause says the
+ * course goes on (`since`, `is on`, `started`) or is to come.
+ */
+export function uncuedCourseOver({
+  text,
+  masked,
+  drug,
+  drugs,
+  sentenceStart,
+  sentenceEnd,
+}: UncuedDrug): DrugStatus | null {
+  // The drug's clause: from the last `;` before it to the next one.
+  const from = Math.max(sentenceStart, masked.lastIndexOf(';', drug.start) + 1);
+  const semicolon = masked.indexOf(';', drug.end);
+  const to = semicolon >= 0 && semicolon < sentenceEnd ? semicolon : sentenceEnd;
+  const clause = masked.slice(from, to);
+  const arrival = BEFORE_ARRIVAL.exec(clause);
+  if (arrival)
+    return {
+      status: 'given',
+      cue: cueOf(text, from + arrival.index, from + arrival.index + arrival[0].length),
+    };
+  if (GOES_ON.test(clause)) return null;
+  const past = OVER_AT.exec(clause) ?? (PAST_VERB.test(clause) ? MONTH_GONE.exec(clause) : null);
+  // A time after another drug and a comma before this one is that drug's (`Rash to amoxicillin as
+  // a child, tolerated cephalexin`).
+  const at = from + (past?.index ?? 0);
+  const before = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= at) - 1];
+  const othersTime =
+    past !== null &&
+    at < drug.start &&
+    before !== undefined &&
+    before.start >= from &&
+    /,/.test(masked.slice(at, drug.start));
+  if (past && !othersTime)
+    return {
+      status: 'stopped',
+      cue: cueOf(text, from + past.index, from + past.index + past[0].length),
+    };
+  const length = LENGTH_OF.exec(masked.slice(from, drug.start));
+  if (length && PAST_VERB.test(clause)) {
+    const start = from + length.index;
+    return { status: 'stopped', cue: cueOf(text, start, start + length[0].trimEnd().length) };
+  }
+  return null;
+}

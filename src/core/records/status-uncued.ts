@@ -1,0 +1,58 @@
+/**
+ * The status of a drug no trigger and no heading decided (./status.ts, step 5): read from the
+ * rest of its sentence. A contrast agent belongs to its study; a drug in a consent talk is
+ * proposed; a course told at a past time (`in 2019`, `as a teenager`) is over; a drug with a
+ * course of its own is taken; a dose's effect seen or a procedure's words make it `given`; else
+ * it is `active`.
+ */
+import {
+  CONSENT_CONTEXT,
+  CONTRAST_AGENT,
+  EFFECT_SEEN,
+  PROCEDURE_AHEAD,
+  PROCEDURE_CONTEXT,
+  STUDY_TO_COME,
+  cueMatch,
+  cueOf,
+} from './status-context.ts';
+import { countedDose, isCourse, ownSig } from './status-sig.ts';
+import { uncuedCourseOver } from './status-past.ts';
+import type { DrugStatus, UncuedDrug } from './status-types.ts';
+
+/** Right before the drug: `on` opening a clause (`s/p LR bolus, on norepinephrine`). */
+const ON_NOW = /(?:^|[,;:(]|\band|\bnow|\bstill|\bremains)\s*on\s*$/i;
+
+/** The status of a drug that no cue decided. */
+export function uncuedStatus(at: UncuedDrug): DrugStatus {
+  const { text, masked, drug, sentenceStart, sentenceEnd } = at;
+  if (CONTRAST_AGENT.test(drug.text)) {
+    const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, drug.start);
+    if (study) return { status: 'planned', cue: study };
+    return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
+  }
+  const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
+  if (consent) return { status: 'planned', cue: consent };
+  const past = uncuedCourseOver(at);
+  if (past) return past;
+  // `Instill Vigamox in the operative eye four times daily`: prescribed, not given.
+  const own = ownSig(drug, at.drugs, at.sigs, sentenceEnd);
+  if (isCourse(own)) return { status: 'active', cue: null };
+  const onNow = ON_NOW.exec(masked.slice(sentenceStart, drug.start));
+  if (onNow) {
+    const on = sentenceStart + onNow.index + onNow[0].search(/on\s*$/i);
+    return { status: 'active', cue: cueOf(text, on, on + 2) };
+  }
+  const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
+  if (effect) {
+    const start = drug.end + effect[0].search(/with/i);
+    return { status: 'given', cue: cueOf(text, start, drug.end + effect[0].length) };
+  }
+  const context = cueMatch(PROCEDURE_CONTEXT, text, masked, sentenceStart, sentenceEnd);
+  const ahead = context && cueMatch(PROCEDURE_AHEAD, text, masked, sentenceStart, sentenceEnd);
+  if (ahead) return { status: 'planned', cue: ahead };
+  if (context) return { status: 'given', cue: context };
+  // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
+  const counted = countedDose(text, drug, own);
+  if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };
+  return { status: 'active', cue: null };
+}
