@@ -129,7 +129,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for) (?:\\w+ ){0,2})${CAUSED_FINDING},? (?:(?!(?:improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs|stopped|ceased|disappeared)\\b)[\\w-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?!no |not |any )(?:[\\w,-]+ ){0,6}?${CAUSED_BY}`,
+      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for) (?:\\w+ ){0,2})${CAUSED_FINDING},? (?:(?!(?:improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs|stopped|ceased|disappeared|broke|eased|settled|came|normalized|corrected|lessened|diminished|improving|resolving)\\b)[\\w-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?!no |not |any )(?:[\\w,-]+ ){0,6}?${CAUSED_BY}`,
     ),
     maxWords: 8,
     commaEnds: true,

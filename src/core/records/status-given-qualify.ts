@@ -10,6 +10,12 @@ import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './st
 const PRESCRIBED_AMOUNT =
   /\bq(?:uanti)?ty:? ?#?\d+|\bto be taken\b|#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
 
+/** A finding that answered to a dose (./status-given-rules.ts: `improved with`, `responded to`). */
+const EFFECT_CUE =
+  /^(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded|(?:was|were) (?:relieved|controlled|managed|achieved|corrected))\b/i;
+/** Later in the sentence: the drug goes on being taken (`and she will just continue that`). */
+const GOES_ON_AFTER = /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on)\b/i;
+
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 export function givenReadAgain(
   best: { status: MedicationStatus; cue: StatusCue },
@@ -19,6 +25,14 @@ export function givenReadAgain(
   if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
     const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, best.cue.start);
     if (study) return { status: 'planned', cue: study };
+  }
+  // `Depression improved with Lexapro and she will just continue that`: a course that goes on.
+  if (
+    best.status === 'given' &&
+    EFFECT_CUE.test(best.cue.text) &&
+    GOES_ON_AFTER.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'active', cue: best.cue };
   }
   // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
   if (

@@ -64,6 +64,17 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 2,
   },
   {
+    // A finding of the encounter that answered to a dose (`His blood pressure improved with IV
+    // labetalol`, `The agitation settled after 2 mg of Haldol`, `Pain was relieved by
+    // nitroglycerin`): told in the simple past, so not a course that goes on (`has improved with`).
+    status: 'given',
+    direction: 'forward',
+    pattern: W(
+      '(?<!\\b(?:has|have|is|are|been|not|never|initially|previously|first) )(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded(?: well| nicely| promptly| quickly| briefly)?|(?:was|were) (?:relieved|controlled|managed|achieved|corrected)) (?:\\w+ ){0,2}?(?:with|after|by|to|on)(?! (?:a )?(?:reduction|decrease|increase|change|adjustment|titration|lowering|weaning)\\b)(?: (?:a|an|one|two|three|\\d+|several))?|diuresis with',
+    ),
+    maxWords: 4,
+  },
+  {
     // `he got a steroid injection`: a dose had, right after the verb.
     status: 'given',
     direction: 'forward',

@@ -31,7 +31,7 @@ describe('a history told in prose', () => {
       [
         'Her seizures were controlled with phenobarbital as an infant.',
         [['phenobarbital', 'DRUG']],
-        { phenobarbital: ['stopped', 'as an infant'] },
+        { phenobarbital: ['stopped', 'were controlled with'] },
       ],
       [
         'Estrogen therapy from age 50 to 55.',

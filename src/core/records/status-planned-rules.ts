@@ -33,7 +33,9 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   {
     status: 'held',
     direction: 'backward',
-    pattern: W('(?:will|shall|is to|are to) (?:then |later |eventually )?be (?:restarted|resumed)'),
+    pattern: W(
+      '(?:will|shall|is to|are to) (?:then |later |eventually )?be (?:restarted|resumed)|can (?:go|be put|be placed) back on',
+    ),
   },
   // planned
   {
@@ -68,5 +70,25 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
       'which (?:he|she|they|the patient) (?:is|are|will be) (?:to|going to|about to) (?:start|begin|try)',
     ),
     anaphor: true,
+  },
+  {
+    // A drug weighed for later, right before the words (`gabapentin is an option`, `Methotrexate
+    // may be needed down the road`, `insulin will be the next step`, `Allopurinol would be
+    // reasonable once …`).
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      '(?:is|are|would be|could be|may be|might be) (?:an|another|a (?:good|reasonable|possible|further)) (?:option|alternative|choice|consideration)|(?:may|might|could|will|would) (?:eventually |ultimately |also )?be (?:needed|required|necessary|reasonable|appropriate|helpful|beneficial|worth (?:trying|a try|considering))|(?:could|may|might|would) help(?= (?:her|him|them|the|with|his|control)\\b)|(?:will|would|may|might) be the next step|starting (?:tomorrow|next|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))',
+    ),
+    adjacent: true,
+  },
+  {
+    // `is planning four cycles of AC`, `wants her on Eliquis`, `is interested in trying Chantix`,
+    // `will decide on Humira`, `before adding finasteride`, `A referral for Botox`.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      `(?:is|are|am) (?:planning|considering|thinking about|interested in|weighing)(?: (?:on|to))?(?: (?:trying|starting|using|adding|switching ${PRONOUN} to|giving ${PRONOUN}|putting ${PRONOUN} on))?|wants? ${PRONOUN} (?:on|to (?:start|try|take|use|have))|(?:will|to|can|would) decide (?:on|about)|(?:before|prior to) (?:adding|starting|trying|initiating)|referr(?:al|ed) (?:to \\w+ )?for|(?:plan is to|will|plan to|going to) bridge (?:${PRONOUN} )?with`,
+    ),
   },
 ];

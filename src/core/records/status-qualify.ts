@@ -38,7 +38,7 @@ const BECAUSE_OF_EFFECT = new RegExp(
   'i',
 );
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
-const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'i');
+const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'gi');
 /** After a stopped drug, the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
 const BECAUSE_IT =
   /^[^.;]{0,60}?\bbecause (?:it|they|this|that) (?:made|makes|caused|causes|gave|was (?:causing|making|giving)) (?:him|her|them|me)\b(?: (?:feel )?[\w-]+)?/i;
@@ -276,7 +276,9 @@ function stopsAndRefusals(
     BECAUSE_IT.exec(masked.slice(drug.end, sentenceEnd)) ??
     SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
   if (effect && !/\beither\b/i.test(effect[0])) {
-    const start = drug.end + effect[0].search(CAUSE_WORDS);
+    // The last cause word before the effect (`traded for Wellbutrin because of weight gain`).
+    const causes = [...effect[0].matchAll(CAUSE_WORDS)];
+    const start = drug.end + (causes.at(-1)?.index ?? 0);
     return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
   }
 

@@ -19,7 +19,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)(?: any ?more)?|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received)|never (?:filled|picked up) (?:the |his |her |a )?(?:prescriptions?|scripts?|Rx)(?: (?:for|of))?|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|(?:does|do|did) not have (?:a |any )?(?:history of )?(?:being on|taking|using)|(?:too risky|not safe|unsafe|too dangerous) to (?:use|give|start|take|continue)|(?:(?:does|do|did) not|doesn't|don't|didn't) want to (?:take|use|start|try|be on|receive|have)(?: any)?|avoid(?:ing|s|ed)?(?: (?:taking|using|giving|starting|restarting)(?: (?:any|the|his|her))?)?(?! (?:over[ -]?)?\\w+ing\\b)|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
+      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)(?: any ?more)?|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received|needed|required|tried)|(?:has|have|is|are) yet to (?:start|begin|take|fill|pick up|try|receive)(?: (?:the|his|her|their))?|never (?:filled|picked up) (?:the |his |her |a )?(?:prescriptions?|scripts?|Rx)(?: (?:for|of))?|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|(?:does|do|did) not have (?:a |any )?(?:history of )?(?:being on|taking|using)|(?:too risky|not safe|unsafe|too dangerous) to (?:use|give|start|take|continue)|(?:(?:does|do|did) not|doesn't|don't|didn't) want to (?:take|use|start|try|be on|receive|have)(?: any)?|avoid(?:ing|s|ed)?(?: (?:taking|using|giving|starting|restarting)(?: (?:any|the|his|her))?)?(?! (?:over[ -]?)?\\w+ing\\b)|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
   },
   {
@@ -57,8 +57,18 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'backward',
     pattern: W(
-      '(?:should|must|is to|are to) be avoided|(?:was|were|is|are|will be|has been|have been) (?:\\w+ )?(?:deferred|not indicated|not needed|not required)',
+      '(?:should|must|is to|are to) be avoided|(?:has|have) been avoided|(?:was|were) avoided|(?:was|were) never (?:started|given|filled|taken|used|begun|prescribed)|(?:was|were|is|are|will be|has been|have been) (?:\\w+ )?(?:deferred|not indicated|not needed|not required)',
     ),
+  },
+  {
+    // Right after the drug: `Aspirin is not an option`, `Opioids are off the table`, `Metformin is
+    // out because of her kidney function` (not `once the catheter is out`).
+    status: 'negated',
+    direction: 'backward',
+    pattern: W(
+      '(?:is|are) not an? (?:option|choice|alternative)|(?:is|are) off the table|(?:is|are) out(?= because| due to| given| for now|\\s*[.,;]|\\s*$)',
+    ),
+    adjacent: true,
   },
   {
     // A prescription never filled or never written (`but was unable to get it filled`).
@@ -157,17 +167,28 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful|of no (?:help|benefit))',
+      "(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful|of no (?:help|benefit))|(?:both |all )?(?:failed|did nothing|did not work|didn't work)(?=\\s*[.,;]|\\s*$| (?:for|and|to help)\\b)",
     ),
     list: true,
   },
   {
-    // `had her on hydroxychloroquine for years before switching to methotrexate`: the drug left.
+    // `had her on hydroxychloroquine for years before switching to methotrexate`: the drug left;
+    // `Her Remicade lapsed`, `was traded for`, `was tapered to nothing`, `was dropped`.
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:before|then|and then|prior to|until) (?:being |(?:he|she|they) (?:was|were) )?(?:switching|switched|changing|changed|transitioning|transitioned|converting|converted) (?:over )?to',
+      '(?:before|prior to|until) (?:being |(?:he|she|they) (?:was|were) )?(?:switching|switched|changing|changed|transitioning|transitioned|transition|converting|converted|conversion) (?:over )?to|lapsed|(?:was|were) (?:traded|swapped|exchanged) (?:out )?for|(?:was|were) (?:tapered|weaned) (?:down )?to (?:nothing|zero|off)|(?:was|were) dropped|went by the wayside|(?:has|have) not been (?:necessary|needed|required) since',
     ),
+  },
+  {
+    // `gave up on the Ambien`, `cut out the Benadryl`, `has been free of steroids`, `has been
+    // without his Eliquis since the bleed`.
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:gave|give|gives|giving) up(?: on)?(?: (?:the|his|her|their))?|cut out(?: (?:the|his|her|their))?|(?:has|have|had) been (?:free of|without)(?: (?:the|his|her|their))?',
+    ),
+    maxWords: 5,
   },
   {
     // `Antibiotics were completed in the hospital`: the drug's course, right after it (not `the

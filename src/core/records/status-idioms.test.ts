@@ -1,0 +1,181 @@
+/**
+ * The status step on prose that names no usual cue (written probes, gold/status-probes.jsonl
+ * `probe-p28-…` to `probe-p30-…`): a finding that answered to a dose, a drug weighed for later,
+ * a stop or a refusal told in everyday words. Each case asserts the status and the cue's exact
+ * span, and the sentences that must not change (a course that goes on, a dose changed, a trial
+ * that failed before a list).
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('prose that names no usual cue', () => {
+  it('reads a finding that answered to a dose as given', () => {
+    check([
+      [
+        'His blood pressure improved with IV labetalol.',
+        [
+          ['IV', 'ROUTE'],
+          ['labetalol', 'DRUG'],
+        ],
+        { labetalol: ['given', 'improved with'] },
+      ],
+      [
+        'The agitation settled after 2 mg of Haldol.',
+        [
+          ['2 mg', 'STRENGTH'],
+          ['Haldol', 'DRUG'],
+        ],
+        { Haldol: ['given', 'settled after'] },
+      ],
+      [
+        'His fever broke after Tylenol.',
+        [['Tylenol', 'DRUG']],
+        { Tylenol: ['given', 'broke after'] },
+      ],
+      [
+        'She responded well to IV steroids and was discharged on a prednisone taper.',
+        [
+          ['IV', 'ROUTE'],
+          ['steroids', 'DRUG'],
+          ['prednisone', 'DRUG'],
+        ],
+        { steroids: ['given', 'responded well to'], prednisone: ['active', 'discharged on'] },
+      ],
+      [
+        'Chest pain was relieved by sublingual nitroglycerin.',
+        [
+          ['sublingual', 'ROUTE'],
+          ['nitroglycerin', 'DRUG'],
+        ],
+        { nitroglycerin: ['given', 'was relieved by'] },
+      ],
+    ]);
+  });
+
+  it('keeps a course that goes on, a dose changed, or a dose that did not help, as before', () => {
+    check([
+      [
+        'Depression probably somewhat improved with Lexapro and she will just continue that.',
+        [['Lexapro', 'DRUG']],
+        { Lexapro: ['active', 'improved with'] },
+      ],
+      [
+        'Chronic renal insufficiency, improved with reduction in dose of Bumex over time.',
+        [['Bumex', 'DRUG']],
+        { Bumex: ['active', null] },
+      ],
+      [
+        'He began having new seizures that have not responded to higher doses of Lamictal.',
+        [['Lamictal', 'DRUG']],
+        { Lamictal: ['active', null] },
+      ],
+      [
+        'Her Coumadin was reversed with fresh frozen plasma and vitamin K.',
+        [
+          ['Coumadin', 'DRUG'],
+          ['fresh frozen plasma', 'DRUG'],
+          ['vitamin K', 'DRUG'],
+        ],
+        { Coumadin: ['stopped', 'was reversed'], 'vitamin K': ['given', 'with'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug weighed for later as planned, right before or after the words', () => {
+    check([
+      [
+        'If her pain worsens, gabapentin is an option.',
+        [['gabapentin', 'DRUG']],
+        { gabapentin: ['planned', 'is an option'] },
+      ],
+      [
+        'Should her A1c stay above 8, insulin will be the next step.',
+        [['insulin', 'DRUG']],
+        { insulin: ['planned', 'will be the next step'] },
+      ],
+      [
+        'Her cardiologist wants her on Eliquis after the ablation.',
+        [['Eliquis', 'DRUG']],
+        { Eliquis: ['planned', 'wants her on'] },
+      ],
+      [
+        'We will see whether the Flomax helps before adding finasteride.',
+        [
+          ['Flomax', 'DRUG'],
+          ['finasteride', 'DRUG'],
+        ],
+        { Flomax: ['active', null], finasteride: ['planned', 'before adding'] },
+      ],
+      [
+        'Once her kidney function recovers, metformin can go back on.',
+        [['metformin', 'DRUG']],
+        { metformin: ['held', 'can go back on'] },
+      ],
+      [
+        'Then another physician switched her to Wellbutrin in the hope that this would help her quit smoking.',
+        [['Wellbutrin', 'DRUG']],
+        { Wellbutrin: ['active', 'switched her to'] },
+      ],
+    ]);
+  });
+
+  it('reads stops and refusals told in everyday words', () => {
+    check([
+      [
+        'She has never needed insulin.',
+        [['insulin', 'DRUG']],
+        { insulin: ['negated', 'never needed'] },
+      ],
+      [
+        'Aspirin is not an option given her bleeding ulcer.',
+        [['Aspirin', 'DRUG']],
+        { Aspirin: ['negated', 'is not an option'] },
+      ],
+      [
+        'Both Lyrica and Cymbalta failed.',
+        [
+          ['Lyrica', 'DRUG'],
+          ['Cymbalta', 'DRUG'],
+        ],
+        { Lyrica: ['stopped', 'failed'], Cymbalta: ['stopped', 'failed'] },
+      ],
+      [
+        'He failed several medication trials including valproic acid, Topamax, and Zonegran.',
+        [
+          ['valproic acid', 'DRUG'],
+          ['Topamax', 'DRUG'],
+          ['Zonegran', 'DRUG'],
+        ],
+        { Topamax: ['stopped', 'failed'], Zonegran: ['stopped', 'failed'] },
+      ],
+      [
+        'Zoloft was traded for Wellbutrin because of weight gain.',
+        [
+          ['Zoloft', 'DRUG'],
+          ['Wellbutrin', 'DRUG'],
+        ],
+        { Zoloft: ['allergy', 'because of weight gain'] },
+      ],
+      [
+        'He gave up on the CPAP and the Ambien.',
+        [['Ambien', 'DRUG']],
+        { Ambien: ['stopped', 'gave up on the'] },
+      ],
+      [
+        'He has been without his Eliquis since the bleed.',
+        [['Eliquis', 'DRUG']],
+        { Eliquis: ['stopped', 'has been without his'] },
+      ],
+      [
+        'The patient has yet to start the Synthroid.',
+        [['Synthroid', 'DRUG']],
+        { Synthroid: ['negated', 'has yet to start the'] },
+      ],
+      [
+        'Statins have been avoided because of prior myositis.',
+        [['Statins', 'DRUG']],
+        { Statins: ['allergy', 'because of prior myositis'] },
+      ],
+    ]);
+  });
+});
