@@ -14,7 +14,8 @@ const PRESCRIBED_AMOUNT =
 const EFFECT_CUE =
   /^(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded|(?:was|were) (?:relieved|controlled|managed|achieved|corrected))\b/i;
 /** Later in the sentence: the drug goes on being taken (`and she will just continue that`). */
-const GOES_ON_AFTER = /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on)\b/i;
+const GOES_ON_AFTER =
+  /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on|(?:we|I|she|he|they) (?:started|began|added|increased))\b/i;
 
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 export function givenReadAgain(

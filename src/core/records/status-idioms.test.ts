@@ -179,3 +179,116 @@ describe('prose that names no usual cue', () => {
     ]);
   });
 });
+
+describe('home use, an emergency visit and a follow-up', () => {
+  it('reads the cause after a drug taken or started as what it is for, not a reaction', () => {
+    check([
+      [
+        'She takes Lasix because of leg swelling.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['active', 'takes'] },
+      ],
+      [
+        'She was also placed on IV Reglan because of nausea and vomiting.',
+        [
+          ['IV', 'ROUTE'],
+          ['Reglan', 'DRUG'],
+        ],
+        { Reglan: ['active', 'placed on'] },
+      ],
+      [
+        'She doubled up on her Lasix yesterday because of the swelling.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['active', 'doubled up on her'] },
+      ],
+      [
+        'Lasix was stopped because of hypotension.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['allergy', 'because of hypotension'] },
+      ],
+      [
+        'He quit taking the Lipitor because it made his legs ache.',
+        [['Lipitor', 'DRUG']],
+        { Lipitor: ['allergy', 'because it made his legs ache'] },
+      ],
+    ]);
+  });
+
+  it('reads an emergency visit: felt better after, left with, left before receiving', () => {
+    check([
+      [
+        'She felt better after IV fluids and Zofran.',
+        [
+          ['IV fluids', 'DRUG'],
+          ['Zofran', 'DRUG'],
+        ],
+        { 'IV fluids': ['given', 'felt better after'], Zofran: ['given', 'felt better after'] },
+      ],
+      [
+        'She declined narcotics and left with ibuprofen.',
+        [
+          ['narcotics', 'DRUG'],
+          ['ibuprofen', 'DRUG'],
+        ],
+        { narcotics: ['negated', 'declined'], ibuprofen: ['active', 'left with'] },
+      ],
+      [
+        'She left AMA before receiving the ceftriaxone.',
+        [['ceftriaxone', 'DRUG']],
+        { ceftriaxone: ['negated', 'left AMA before receiving the'] },
+      ],
+      [
+        'Ativan was needed twice for agitation.',
+        [
+          ['Ativan', 'DRUG'],
+          ['twice', 'FREQUENCY'],
+        ],
+        { Ativan: ['given', 'was needed'] },
+      ],
+    ]);
+  });
+
+  it('reads a follow-up: a trial, a restart done, a dose changed, a course from last week', () => {
+    check([
+      [
+        'She tried Vivelle patches for a week but they would not stay on.',
+        [
+          ['Vivelle', 'DRUG'],
+          ['patches', 'FORM'],
+          ['for a week', 'DURATION'],
+        ],
+        { Vivelle: ['stopped', 'tried'] },
+      ],
+      [
+        'Her oncologist restarted tamoxifen after the surgery.',
+        [['tamoxifen', 'DRUG']],
+        { tamoxifen: ['active', 'restarted'] },
+      ],
+      [
+        'Plaquenil was held for two weeks during the infection and is back on now.',
+        [['Plaquenil', 'DRUG']],
+        { Plaquenil: ['active', 'held'] },
+      ],
+      [
+        'The vitamin D was switched to a weekly dose.',
+        [['vitamin D', 'DRUG']],
+        { 'vitamin D': ['active', 'was switched to'] },
+      ],
+      [
+        'Her pain improved with the gabapentin we started in May.',
+        [['gabapentin', 'DRUG']],
+        { gabapentin: ['active', 'improved with'] },
+      ],
+      [
+        'The antibiotic from last week cleared the infection.',
+        [['antibiotic', 'DRUG']],
+        { antibiotic: ['stopped', 'last week'] },
+      ],
+      [
+        'Her Synthroid dose was adjusted last week and she feels better.',
+        [['Synthroid', 'DRUG']],
+        { Synthroid: ['active', null] },
+      ],
+    ]);
+  });
+});

@@ -22,7 +22,7 @@ const MONTH =
  * months ago, a range of ages, a treatment named as prior.
  */
 export const OVER_AT = new RegExp(
-  `\\b(?:(?:in|during|back in) (?:(?:early |late |mid-?)?(?:${MONTH}|the (?:fall|spring|summer|winter)) (?:of )?)?(?:19|20)\\d\\d|(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|a couple of) (?:years?|months?) ago|as an? (?:child|kid|teenager|teen|infant|baby|toddler|adolescent|newborn|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|youth|childhood|adolescence|(?:early|late) (?:teens|twenties|thirties|forties|fifties|sixties))|in (?:childhood|infancy|high school|college)|from (?:age )?\\d{1,2} to \\d{1,2}|in the (?:distant |remote )?past(?! (?:(?:several|few|many|couple of|\\d+|two|three|four|five|six) )?(?:days|weeks|months|years))|(?:prior|previous|past) (?:treatments?|therap(?:y|ies)|courses?|regimens?))\\b`,
+  `\\b(?:(?:in|during|back in) (?:(?:early |late |mid-?)?(?:${MONTH}|the (?:fall|spring|summer|winter)) (?:of )?)?(?:19|20)\\d\\d|(?:last|this past) (?:year|spring|summer|fall|autumn|winter|month|week)|(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|a couple of) (?:years?|months?) ago|as an? (?:child|kid|teenager|teen|infant|baby|toddler|adolescent|newborn|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|youth|childhood|adolescence|(?:early|late) (?:teens|twenties|thirties|forties|fifties|sixties))|in (?:childhood|infancy|high school|college)|from (?:age )?\\d{1,2} to \\d{1,2}|in the (?:distant |remote )?past(?! (?:(?:several|few|many|couple of|\\d+|two|three|four|five|six) )?(?:days|weeks|months|years))|(?:prior|previous|past) (?:treatments?|therap(?:y|ies)|courses?|regimens?))\\b`,
   'i',
 );
 /** A month without a year (`was in March`): a past time only where the clause is in a past tense. */
@@ -36,7 +36,7 @@ const LENGTH_OF = new RegExp(
 const PAST_VERB = /\b(?:was|were|had|did|\w{3,}ed)\b/i;
 /** Words that tell the course goes on, or is to come: the past time is not the drug's end. */
 const GOES_ON =
-  /\b(?:now|currently|still|since|continues?|continued|continuing|remains?|ongoing|at present|presently|today|is|are|am|takes|uses|gets|receives|has been|have been|started|starting|began|begun|initiated|added|restarted|resumed|switched|changed|converted|transitioned|will|plans?|planned|next|due|scheduled|return|every|each|on|has|have|current|includes?)\b/i;
+  /\b(?:now|currently|still|since|continues?|continued|continuing|remains?|ongoing|at present|presently|today|is|are|am|takes|uses|gets|receives|has been|have been|started|starting|began|begun|initiated|added|restarted|resumed|switched|changed|converted|transitioned|will|plans?|planned|next|due|scheduled|return|every|each|on|has|have|current|includes?|adjusted|increased|decreased|titrated|reduced|lowered|raised|refilled|renewed)\b/i;
 /** Taken just before coming in (`Prior to arrival, she had taken two Tylenol`). */
 const BEFORE_ARRIVAL =
   /\b(?:PTA|prior to arrival|before arrival|before coming in|before presentation)\b[^.;]*\b(?:took|taken)\b|\b(?:took|taken)\b[^.;]*\b(?:PTA|prior to arrival|before arrival|before coming in)\b/i;

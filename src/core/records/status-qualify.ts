@@ -18,7 +18,7 @@ import { pastCourse } from './status-past.ts';
  * the sentence's end), not another drug (`changed to oral Augmentin`).
  */
 const SAME_DRUG_AGAIN =
-  /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$))/i;
+  /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:a |an )?(?:weekly|daily|monthly|nightly|once[- ]daily|twice[- ]daily|lower|higher|smaller|larger) (?:dose|dosing|regimen|schedule)|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$))/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
@@ -41,7 +41,7 @@ const BECAUSE_OF_EFFECT = new RegExp(
 const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'gi');
 /** After a stopped drug, the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
 const BECAUSE_IT =
-  /^[^.;]{0,60}?\bbecause (?:it|they|this|that) (?:made|makes|caused|causes|gave|was (?:causing|making|giving)) (?:him|her|them|me)\b(?: (?:feel )?[\w-]+)?/i;
+  /^[^.;]{0,60}?\bbecause (?:it|they|this|that) (?:made|makes|caused|causes|gave|was (?:causing|making|giving)) (?:him|her|them|me|(?:his|her|their) [\w-]+)\b(?: (?:feel )?[\w-]+)?/i;
 /** `stopped 2/2 nausea`, read on the unmasked text. */
 const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
@@ -78,7 +78,7 @@ const BEFORE_PROCEDURE = new RegExp(
 );
 /** Later in a held drug's sentence, it was taken again already (`held on admission and resumed at discharge`). */
 const RESUMED_SINCE =
-  /^[^.;]*?\b(?:and|but|then|was|were|has been|have been) (?:later |then |subsequently )?(?:resumed|restarted)\b/i;
+  /^[^.;]*?\b(?:(?:and|but|then|was|were|has been|have been) (?:later |then |subsequently )?(?:resumed|restarted)|(?:and|but) (?:is|are) (?:now )?back on|(?:and|but) (?:was|were) (?:put|placed) back on)\b/i;
 /** Right before a resume: it is yet to come (`will be resumed`, `to restart`, `plan to resume`). */
 const YET_TO_COME = /\b(?:be|to|will|would|shall|may|can|plan|then)\s+$/i;
 /**
@@ -173,7 +173,7 @@ function ordersAndPauses(
   if (
     best.status === 'active' &&
     best.cue.end <= drug.start &&
-    /^(?:resume|restart)/i.test(best.cue.text) &&
+    /^(?:resume|restart)$/i.test(best.cue.text) &&
     RESUME_LATER.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'held', cue: best.cue };
@@ -238,9 +238,10 @@ function stopsAndRefusals(
     masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
   );
   // `had been on HRT until her diagnosis`: a past course that ended then, not a pause.
-  const pastCourse = /^(?:had been|(?:was|were) \w+ on|previously|formerly|used to)\b/i.test(
-    best.cue.text,
-  );
+  const pastCourse =
+    /^(?:had been|(?:was|were) \w+ on|previously|formerly|used to|tried|trial)\b/i.test(
+      best.cue.text,
+    );
   const pause =
     FOR_NOW.test(after) ||
     (best.cue.end <= drug.start && !sinceThen && !pastCourse && FOR_A_WHILE.test(after));

@@ -37,11 +37,12 @@ const RULES: readonly TriggerRule[] = [
     maxWords: 6,
   },
   {
-    // `no further antibiotics`, `never picked up the Jardiance`: right before the drug.
+    // `no further antibiotics`, `never picked up the Jardiance`: right before the drug; `left AMA
+    // before receiving the ceftriaxone`.
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "no (?:further|more(?! than)|additional)|(?:never|did not|didn't|has not|hasn't|have not) (?:picked up|pick up|filled|fill)(?: (?:the|his|her))?",
+      "(?:left|eloped|signed out)(?: AMA| against medical advice)? before (?:receiving|getting|being given)(?: (?:the|his|her|any))?|no (?:further|more(?! than)|additional)|(?:never|did not|didn't|has not|hasn't|have not) (?:picked up|pick up|filled|fill)(?: (?:the|his|her))?",
     ),
     maxWords: 1,
   },
@@ -114,7 +115,7 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       '(?:ran|run|runs|running) out of|(?:finished|completed)(?: (?:taking|his|her|the|a|an))?',
     ),
-    maxWords: 3,
+    maxWords: 4,
   },
   {
     status: 'stopped',

@@ -41,6 +41,7 @@ import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers
 import { qualify } from './status-qualify.ts';
 import { sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
+import { indicationNotReaction } from './status-indication.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -321,7 +322,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   // `Continue Paxil … was recommended`: a plan to go on with a drug leaves it active.
   const continued = candidates.find((c) => c.status === 'active' && /^continu/i.test(c.cue.text));
   if (candidates[0]?.status === 'planned' && continued) return continued;
-  const best = candidates[0];
+  const best = indicationNotReaction(candidates, drug) ?? candidates[0];
   const sentenceEnd =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
     text.length;
