@@ -123,6 +123,16 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
+    // A side effect tied to the drug after it by a plain cause (`Cough due to lisinopril`); not by
+    // `after`, which also tells only when (`one episode of vomiting after receiving Maalox`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for) (?:\\w+ ){0,2})(?:cough|nausea|vomiting|diarrhea|constipation|dizziness|headaches?|drowsiness|sedation|insomnia|weight gain|myalgias?|muscle aches) (?:probably |likely |possibly |presumably )?(?:due to|secondary to|caused by|induced by|related to|attributed to)(?: (?:the|his|her|taking|using))?',
+    ),
+    maxWords: 4,
+  },
+  {
     // A finding tied to the drug after it by a cause (`hyponatremia secondary to HCTZ`, `renal
     // failure after IV contrast`, `developed a bullous eruption while on prednisone`); not a
     // finding denied or improving (`no complications after`, `symptoms improved after`).

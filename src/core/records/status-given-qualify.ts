@@ -15,23 +15,24 @@ const EFFECT_CUE =
   /^(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded|(?:was|were) (?:relieved|controlled|managed|achieved|corrected))\b/i;
 /** Later in the sentence: the drug goes on being taken (`and she will just continue that`). */
 const GOES_ON_AFTER =
-  /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on|(?:we|I|she|he|they) (?:started|began|added|increased))\b/i;
+  /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on|(?:we|I|she|he|they) (?:started|began|added|increased)|(?:was|were|is|are) (?:increased|decreased|adjusted|titrated|started|restarted|continued|added|changed))\b/i;
 
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 export function givenReadAgain(
   best: { status: MedicationStatus; cue: StatusCue },
-  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+  { text, masked, drug, sentenceStart, sentenceEnd, course }: DrugSentence,
 ): DrugStatus | null {
   // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.
   if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
     const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, best.cue.start);
     if (study) return { status: 'planned', cue: study };
   }
-  // `Depression improved with Lexapro and she will just continue that`: a course that goes on.
+  // `Depression improved with Lexapro and she will just continue that`, `Her edema improved with
+  // Lasix 40 mg daily`: a course that goes on.
   if (
     best.status === 'given' &&
     EFFECT_CUE.test(best.cue.text) &&
-    GOES_ON_AFTER.test(masked.slice(drug.end, sentenceEnd))
+    (course === true || GOES_ON_AFTER.test(masked.slice(drug.end, sentenceEnd)))
   ) {
     return { status: 'active', cue: best.cue };
   }

@@ -207,6 +207,14 @@ describe('home use, an emergency visit and a follow-up', () => {
         { Lasix: ['allergy', 'because of hypotension'] },
       ],
       [
+        'Cough due to lisinopril, changed to losartan.',
+        [
+          ['lisinopril', 'DRUG'],
+          ['losartan', 'DRUG'],
+        ],
+        { lisinopril: ['allergy', 'Cough due to'], losartan: ['active', 'changed to'] },
+      ],
+      [
         'He quit taking the Lipitor because it made his legs ache.',
         [['Lipitor', 'DRUG']],
         { Lipitor: ['allergy', 'because it made his legs ache'] },
@@ -273,6 +281,20 @@ describe('home use, an emergency visit and a follow-up', () => {
         'The vitamin D was switched to a weekly dose.',
         [['vitamin D', 'DRUG']],
         { 'vitamin D': ['active', 'was switched to'] },
+      ],
+      [
+        'Her edema improved with Lasix 40 mg daily.',
+        [
+          ['Lasix', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { Lasix: ['active', 'improved with'] },
+      ],
+      [
+        'Swelling improved after Lasix was increased.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['active', 'improved after'] },
       ],
       [
         'Her pain improved with the gabapentin we started in May.',

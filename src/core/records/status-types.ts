@@ -71,6 +71,8 @@ export interface DrugSentence {
   drug: Entity;
   sentenceStart: number;
   sentenceEnd: number;
+  /** Whether the drug has a course of its own (a recurring frequency or a duration after it). */
+  course?: boolean;
 }
 
 /** A drug with no cue, in its sentence, with the other drugs and the sigs of the note. */

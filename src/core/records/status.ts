@@ -39,7 +39,7 @@ import {
 } from './status-context.ts';
 import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers.ts';
 import { qualify } from './status-qualify.ts';
-import { sigEntities } from './status-sig.ts';
+import { isCourse, ownSig, sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
 import { indicationNotReaction } from './status-indication.ts';
 import {
@@ -328,6 +328,9 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     text.length;
   const sentenceStart =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
-  if (best) return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd });
+  if (best) {
+    const course = isCourse(ownSig(drug, drugs, note.sigs, sentenceEnd));
+    return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd, course });
+  }
   return uncuedStatus({ text, masked, drug, sentenceStart, sentenceEnd, drugs, sigs: note.sigs });
 }
