@@ -124,7 +124,7 @@ export function qualify(best: Best, at: DrugSentence): DrugStatus {
  * insulin`). What is denied is the finding; the drug is taken.
  */
 const FINDING_DENIED = new RegExp(
-  `^\\s*(?:any |recent |further |new |significant )?(?:${SIDE_EFFECT}|${CAUSED_FINDING}|problems?|issues?|difficult(?:y|ies)|trouble|missed doses|missing (?:any )?doses)\\s+(?:on|from|with|of|after|while (?:on|taking))\\s+(?:(?:his|her|their|the|this) )?$`,
+  `^\\s*(?:any |recent |further |new |significant )?(?:${SIDE_EFFECT}|${CAUSED_FINDING}|problems?|issues?|difficult(?:y|ies)|trouble|missed doses|missing (?:any )?doses)\\s+(?:on|from|with|of|to|after|while (?:on|taking))\\s+(?:(?:his|her|their|the|this) )?$`,
   'i',
 );
 function deniedFinding(best: Best, { text, masked, drug }: DrugSentence): DrugStatus | null {

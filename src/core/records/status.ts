@@ -41,7 +41,7 @@ import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers
 import { qualify } from './status-qualify.ts';
 import { isCourse, ownSig, sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
-import { indicationNotReaction } from './status-indication.ts';
+import { indicationNotReaction, negationIsAboutHow } from './status-cue-choice.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -175,17 +175,6 @@ const TAKES =
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these)\b/i;
 
-/** `Do not take Tetracycline with milk`: an instruction on how to take it, not a negation. */
-const HOW_TO_TAKE =
-  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|on an empty|before|after|within|at the same time)\b/i;
-function isHowToTake(trigger: Trigger, text: string, drug: Entity): boolean {
-  return (
-    trigger.rule.status === 'negated' &&
-    /\b(?:take|use)$/i.test(text.slice(trigger.start, trigger.end)) &&
-    HOW_TO_TAKE.test(text.slice(drug.end, drug.end + 40))
-  );
-}
-
 /** Whether an anaphoric backward trigger reaches back to `drug`. */
 function reachesBack(
   text: string,
@@ -244,7 +233,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     // A trigger between (of another direction) also ends the scope.
     const after = triggers[f + 1];
     const between = after !== undefined && after.end <= drug.start;
-    if (!ended && !between && !isHowToTake(forward, text, drug)) {
+    if (!ended && !between && !negationIsAboutHow(forward, note, drug)) {
       candidates.push({ status: rule.status, cue: cueOf(text, forward.start, forward.end) });
     }
   }

@@ -1,0 +1,70 @@
+/**
+ * Cues that apply to a drug (./status.ts) but do not decide it: a cause after a drug taken is what
+ * it is for, not a reaction to it; a negation before a drug may be an instruction on how to take
+ * it, or name it as what another drug must not be taken with.
+ */
+import type { Entity } from '../types.ts';
+import { lowerBound, type Trigger } from './status-triggers.ts';
+import type { MedicationStatus, StatusCue } from './status-types.ts';
+
+/** A cause after the drug (`because of leg swelling`): a reaction, or what the drug is for. */
+const CAUSE_AFTER = /^(?:due to|because of|secondary to|d\/t|2\/2)\b/i;
+/**
+ * `She takes Lasix because of leg swelling`, `was started on Benadryl because of itching`: where a
+ * cue before the drug says it is taken, started or given, a cause after it is why, not a reaction
+ * to it; that cue decides. A stop for a cause stays an intolerance (`Lasix was stopped because of
+ * hypotension`).
+ */
+export function indicationNotReaction(
+  candidates: readonly { status: MedicationStatus; cue: StatusCue }[],
+  drug: Entity,
+): { status: MedicationStatus; cue: StatusCue } | undefined {
+  const first = candidates[0];
+  if (
+    first?.status !== 'allergy' ||
+    first.cue.start < drug.end ||
+    !CAUSE_AFTER.test(first.cue.text)
+  ) {
+    return undefined;
+  }
+  return candidates.find(
+    (c) =>
+      (c.status === 'active' || c.status === 'planned' || c.status === 'given') &&
+      c.cue.end <= drug.start,
+  );
+}
+
+/** After a drug: how it is to be taken (`Do not take Tetracycline with milk`). */
+const HOW_TO_TAKE =
+  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|on an empty|before|after|within|at the same time)\b/i;
+/** Right before a drug: `with` (`ibuprofen with her lisinopril`). */
+const WITH_BEFORE = /\bwith\s+(?:(?:his|her|your|their|the)\s+)?$/i;
+/**
+ * Whether a negation before `drug` is not about taking it: an instruction on how to take it
+ * (`Do not take Tetracycline with milk`), or `drug` is what another is not to be taken with
+ * (`should not take ibuprofen with her lisinopril`: lisinopril; ibuprofen stays negated).
+ */
+export function negationIsAboutHow(
+  trigger: Trigger,
+  { text, masked, drugs }: { text: string; masked: string; drugs: readonly Entity[] },
+  drug: Entity,
+): boolean {
+  if (trigger.rule.status !== 'negated') return false;
+  // `should not take ibuprofen with her lisinopril`: lisinopril is what it is not taken with.
+  const before = drugs[lowerBound(drugs.length, (i) => drugs[i]!.end > drug.start) - 1];
+  if (
+    before &&
+    before.start >= trigger.end &&
+    WITH_BEFORE.test(masked.slice(before.end, drug.start))
+  ) {
+    return true;
+  }
+  // … and ibuprofen is not to be taken, as it is before another drug, not food or a time.
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
+  const withDrug = next !== undefined && WITH_BEFORE.test(masked.slice(drug.end, next.start));
+  return (
+    /\b(?:take|use)$/i.test(text.slice(trigger.start, trigger.end)) &&
+    !withDrug &&
+    HOW_TO_TAKE.test(text.slice(drug.end, drug.end + 40))
+  );
+}
