@@ -36,7 +36,7 @@ export function indicationNotReaction(
 
 /** After a drug: how it is to be taken (`Do not take Tetracycline with milk`). */
 const HOW_TO_TAKE =
-  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|on an empty|before|after|within|at the same time)\b/i;
+  /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|on an empty|before|after|within|at the same time|regularly|consistently|as prescribed|as directed|every day)\b/i;
 /** Right before a drug: `with` (`ibuprofen with her lisinopril`). */
 const WITH_BEFORE = /\bwith\s+(?:(?:his|her|your|their|the)\s+)?$/i;
 /**

@@ -61,4 +61,54 @@ describe('one cue word, read two ways', () => {
       ],
     ]);
   });
+
+  it('reads a drug tolerated or carried beside an allergy as taken, one hard to tolerate as not', () => {
+    check([
+      [
+        'ALLERGIES: Codeine causes nausea but tolerates hydrocodone.',
+        [
+          ['Codeine', 'DRUG'],
+          ['hydrocodone', 'DRUG'],
+        ],
+        { Codeine: ['allergy', 'causes nausea'], hydrocodone: ['active', 'tolerates'] },
+      ],
+      [
+        'ALLERGIES: She had difficulty tolerating Ativan.',
+        [['Ativan', 'DRUG']],
+        { Ativan: ['allergy', 'ALLERGIES:'] },
+      ],
+      [
+        'He is allergic to bees and carries an EpiPen.',
+        [['EpiPen', 'DRUG']],
+        { EpiPen: ['active', 'carries an'] },
+      ],
+    ]);
+  });
+
+  it('reads where a negation ends: nor, regularly, and take, not restarted', () => {
+    check([
+      [
+        'Neither aspirin nor Plavix.',
+        [
+          ['aspirin', 'DRUG'],
+          ['Plavix', 'DRUG'],
+        ],
+        { aspirin: ['negated', 'Neither'], Plavix: ['negated', 'nor'] },
+      ],
+      ['He does not take his Lasix regularly.', [['Lasix', 'DRUG']], { Lasix: ['active', null] }],
+      [
+        'She was told to avoid NSAIDs and take Tylenol instead.',
+        [
+          ['NSAIDs', 'DRUG'],
+          ['Tylenol', 'DRUG'],
+        ],
+        { NSAIDs: ['negated', 'avoid'], Tylenol: ['active', null] },
+      ],
+      [
+        'Aspirin was not restarted because of the bleed.',
+        [['Aspirin', 'DRUG']],
+        { Aspirin: ['negated', 'was not restarted'] },
+      ],
+    ]);
+  });
 });

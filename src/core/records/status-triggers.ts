@@ -21,12 +21,14 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)(?: any ?more)?|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received|needed|required|tried)|(?:has|have|is|are) yet to (?:start|begin|take|fill|pick up|try|receive)(?: (?:the|his|her|their))?|never (?:filled|picked up) (?:the |his |her |a )?(?:prescriptions?|scripts?|Rx)(?: (?:for|of))?|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|(?:does|do|did) not have (?:a |any )?(?:history of )?(?:being on|taking|using)|(?:too risky|not safe|unsafe|too dangerous) to (?:use|give|start|take|continue)|(?:(?:does|do|did) not|doesn't|don't|didn't) want to (?:take|use|start|try|be on|receive|have)(?: any)?|avoid(?:ing|s|ed)?(?: (?:taking|using|giving|starting|restarting)(?: (?:any|the|his|her))?)?(?! (?:over[ -]?)?\\w+ing\\b)|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
+    // `avoid NSAIDs and take Tylenol instead`: what is to be taken is not avoided.
+    until: '\\b(?:and|but|then) (?:to )?(?:take|use|start|continue)\\b',
   },
   {
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      'but not|and not|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse|abnormal|significant|acute|new|further|enhancement))|without|nor|lack of|absence of',
+      'but not|and not|neither|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse|abnormal|significant|acute|new|further|enhancement))|without|nor|lack of|absence of',
     ),
     maxWords: 3,
   },
@@ -50,7 +52,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'both',
     pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|not given|declined|declines|declining|decline(?! (?:in|of)\\b)|refused|refuses|refusing|refuse',
+      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed|restarted|resumed)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|not given|declined|declines|declining|decline(?! (?:in|of)\\b)|refused|refuses|refusing|refuse',
     ),
     crossesBut: true,
   },

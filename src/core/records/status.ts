@@ -169,9 +169,9 @@ function otherClause(
   return CLAUSE_GAP.test(masked.slice(drug.end, next.start));
 }
 
-/** An `active` cue of a drug taken now (`takes`, `is on`, `uses`). */
+/** An `active` cue of a drug taken now (`takes`, `is on`, `uses`, `tolerates`, `carries an`). */
 const TAKES =
-  /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on)$/i;
+  /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on|(?:is |has been )?tolerat(?:es|ed|ing)(?: (?:his|her|the))?|carr(?:y|ies|ying) (?:an?|his|her))$/i;
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these)\b/i;
 
