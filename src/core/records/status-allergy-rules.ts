@@ -128,7 +128,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for) (?:\\w+ ){0,2})(?:cough|nausea|vomiting|diarrhea|constipation|dizziness|headaches?|drowsiness|sedation|insomnia|weight gain|myalgias?|muscle aches) (?:probably |likely |possibly |presumably )?(?:due to|secondary to|caused by|induced by|related to|attributed to)(?: (?:the|his|her|taking|using))?',
+      '(?:cough|nausea|vomiting|diarrhea|constipation|dizziness|headaches?|drowsiness|sedation|insomnia|weight gain|myalgias?|muscle aches)(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for) (?:\\w+ ){0,2}(?:cough|nausea|vomiting|diarrhea|constipation|dizziness|headaches?|drowsiness|sedation|insomnia|weight gain|myalgias?|muscle aches)) (?:probably |likely |possibly |presumably )?(?:due to|secondary to|caused by|induced by|related to|attributed to)(?: (?:the|his|her|taking|using))?',
     ),
     maxWords: 4,
   },

@@ -59,7 +59,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)|(?<!\\b(?:able|was|were|been|had|has|have|be|being) )(?:transition|narrow|switch|change|convert|step down|de-?escalate)(?: (?:him|her|them|the patient))? (?:over )?to(?=[^.;]*\\b(?:tomorrow|once|when|if|after|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|on (?:day|POD|hospital day)|as soon as|later)\\b)',
+      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)|(?:transition|narrow|switch|change|convert|step down|de-?escalate)(?<!\\b(?:able|was|were|been|had|has|have|be|being) (?:transition|narrow|switch|change|convert|step down|de-?escalate))(?: (?:him|her|them|the patient))? (?:over )?to(?=[^.;]*\\b(?:tomorrow|once|when|if|after|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|on (?:day|POD|hospital day)|as soon as|later)\\b)',
     ),
     maxWords: 1,
   },
