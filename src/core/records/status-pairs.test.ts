@@ -111,4 +111,35 @@ describe('one cue word, read two ways', () => {
       ],
     ]);
   });
+
+  it('reads drugs that did not help as tried and over, one that helps little as still taken', () => {
+    check([
+      [
+        'Tylenol and ibuprofen have not helped.',
+        [
+          ['Tylenol', 'DRUG'],
+          ['ibuprofen', 'DRUG'],
+        ],
+        { Tylenol: ['stopped', 'have not helped'], ibuprofen: ['stopped', 'have not helped'] },
+      ],
+      [
+        'No relief with Tylenol, ibuprofen or Norco.',
+        [
+          ['Tylenol', 'DRUG'],
+          ['ibuprofen', 'DRUG'],
+          ['Norco', 'DRUG'],
+        ],
+        {
+          Tylenol: ['stopped', 'No relief with'],
+          ibuprofen: ['stopped', 'No relief with'],
+          Norco: ['stopped', 'No relief with'],
+        },
+      ],
+      [
+        'Claritin does not help much, so she rarely takes it.',
+        [['Claritin', 'DRUG']],
+        { Claritin: ['active', null] },
+      ],
+    ]);
+  });
 });

@@ -170,7 +170,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful|of no (?:help|benefit))|(?:both |all )?(?:failed|did nothing|did not work|didn't work)(?=\\s*[.,;]|\\s*$| (?:for|and|to help)\\b)",
+      "(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful|of no (?:help|benefit))|(?:have|has|had) not (?:helped|worked)|(?:did not|didn't) (?:help|work)(?= much\\b|\\s*[.,;]|\\s*$)|(?:both |all )?(?:failed|did nothing|did not work|didn't work)(?=\\s*[.,;]|\\s*$| (?:for|and|to help)\\b)",
     ),
     list: true,
   },
@@ -182,6 +182,12 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       '(?:before|prior to|until) (?:being |(?:he|she|they) (?:was|were) )?(?:switching|switched|changing|changed|transitioning|transitioned|transition|converting|converted|conversion) (?:over )?to|lapsed|(?:was|were) (?:traded|swapped|exchanged) (?:out )?for|(?:was|were) (?:tapered|weaned) (?:down )?to (?:nothing|zero|off)|(?:was|were) dropped|went by the wayside|(?:has|have) not been (?:necessary|needed|required) since',
     ),
+  },
+  {
+    // `No relief with Tylenol, ibuprofen or Norco`: courses tried, over.
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W('(?:no|without|little|minimal) (?:\\w+ )?relief (?:with|from)(?: (?:the|his|her))?'),
   },
   {
     // `gave up on the Ambien`, `cut out the Benadryl`, `has been free of steroids`, `has been
