@@ -180,7 +180,7 @@ describe('sentences drawn from MTSamples notes (the sixteenth probe)', () => {
       [
         'He said that the last time he was here he got a steroid injection by Dr. Blackman.',
         [['steroid', 'DRUG']],
-        { steroid: ['stopped', 'got '] },
+        { steroid: ['stopped', 'got a'] },
       ],
     ]);
   });

@@ -142,4 +142,41 @@ describe('one cue word, read two ways', () => {
       ],
     ]);
   });
+
+  it('reads a dose changed right before the drug, with no space in the cue', () => {
+    check([
+      [
+        'RECOMMENDATIONS:\n3. Increase Neurontin to 300 mg per day.',
+        [
+          ['Neurontin', 'DRUG'],
+          ['300 mg', 'STRENGTH'],
+        ],
+        { Neurontin: ['active', 'Increase'] },
+      ],
+      [
+        'Decrease atenolol to 25 mg daily.',
+        [
+          ['atenolol', 'DRUG'],
+          ['25 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { atenolol: ['active', 'Decrease'] },
+      ],
+      [
+        'Taper off prednisone over two weeks.',
+        [['prednisone', 'DRUG']],
+        { prednisone: ['active', 'Taper off'] },
+      ],
+      [
+        'Resume metformin 48 hours after the contrast study.',
+        [['metformin', 'DRUG']],
+        { metformin: ['held', 'Resume'] },
+      ],
+      [
+        'She was started on Zanaflex for her lower extremity spasticity without benefit.',
+        [['Zanaflex', 'DRUG']],
+        { Zanaflex: ['stopped', 'without benefit'] },
+      ],
+    ]);
+  });
 });

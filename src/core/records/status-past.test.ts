@@ -128,7 +128,7 @@ describe('past courses', () => {
         ['120 mg', 'STRENGTH'],
         ['every morning', 'FREQUENCY'],
       ]).Lasix,
-    ).toEqual({ status: 'active', cue: { start: 0, end: 9, text: 'Increase ' } });
+    ).toEqual({ status: 'active', cue: { start: 0, end: 12, text: 'Increase her' } });
   });
 
   it('reads a remote use, and doses missed for days, as a course that is over', () => {
