@@ -5,7 +5,7 @@
  * conditional mention with a present prescription); a prescription only for a case (`Will send a
  * prescription for Paxlovid if her test is positive`) is `planned`. The cue stays the evidence.
  */
-import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
 
 /** An order to stop (not a stop told as done: `stopped`, `was discontinued`). */
 const STOP_ORDER = /^(?:stop|discontinue|d\/c)(?: (?:taking|using|the use of))?$/i;
@@ -21,7 +21,7 @@ const CASE_AFTER =
 
 /** The drug's status when its winning cue is an order for a case to come. */
 export function conditionalOrder(
-  best: { status: MedicationStatus; cue: StatusCue },
+  best: CuedStatus,
   { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
   const before = masked.slice(sentenceStart, best.cue.start);

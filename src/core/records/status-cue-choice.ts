@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../types.ts';
 import { lowerBound, type Trigger } from './status-triggers.ts';
-import type { MedicationStatus, StatusCue } from './status-types.ts';
+import type { CuedStatus } from './status-types.ts';
 
 /** A cause after the drug (`because of leg swelling`): a reaction, or what the drug is for. */
 const CAUSE_AFTER = /^(?:due to|because of|secondary to|d\/t|2\/2)\b/i;
@@ -16,9 +16,9 @@ const CAUSE_AFTER = /^(?:due to|because of|secondary to|d\/t|2\/2)\b/i;
  * hypotension`).
  */
 export function indicationNotReaction(
-  candidates: readonly { status: MedicationStatus; cue: StatusCue }[],
+  candidates: readonly CuedStatus[],
   drug: Entity,
-): { status: MedicationStatus; cue: StatusCue } | undefined {
+): CuedStatus | undefined {
   const first = candidates[0];
   if (
     first?.status !== 'allergy' ||

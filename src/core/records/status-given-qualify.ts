@@ -4,22 +4,22 @@
  * over to take home, a course of cycles under way.
  */
 import { STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
-import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
+import { ANSWERED } from './status-given-rules.ts';
 
 /** Right after a drug handed over: how many to dispense, refills, how to take it (`#30`, `quantity 30`, `to be taken`). */
 const PRESCRIBED_AMOUNT =
   /\bq(?:uanti)?ty:? ?#?\d+|\bto be taken\b|#\s?\d{2,}(?=\s*(?:[,.;)]|$|\d|one|two|three|with|refills?|tabs?|tablets?|caps|p\.?o\b))|\bdisp(?:ense)?\b|\brefills?\b/i;
 
-/** A finding that answered to a dose (./status-given-rules.ts: `improved with`, `responded to`). */
-const EFFECT_CUE =
-  /^(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded|(?:was|were) (?:relieved|controlled|managed|achieved|corrected))\b/i;
+/** A cue of a finding that answered to a dose (./status-given-rules.ts: `improved with`, `responded to`). */
+const EFFECT_CUE = new RegExp(`^${ANSWERED}\\b`, 'i');
 /** Later in the sentence: the drug goes on being taken (`and she will just continue that`). */
 const GOES_ON_AFTER =
   /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on|(?:we|I|she|he|they) (?:started|began|added|increased)|(?:was|were|is|are) (?:increased|decreased|adjusted|titrated|started|restarted|continued|added|changed))\b/i;
 
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 export function givenReadAgain(
-  best: { status: MedicationStatus; cue: StatusCue },
+  best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd, course }: DrugSentence,
 ): DrugStatus | null {
   // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.

@@ -7,7 +7,7 @@ import type { TriggerRule } from './status-types.ts';
 import { W } from './status-vocabulary.ts';
 
 /** A finding that answered to a dose, in the simple past (`improved`, `responded well`, `was relieved`). */
-const ANSWERED =
+export const ANSWERED =
   '(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded(?: well| nicely| promptly| quickly| briefly)?|(?:was|were) (?:relieved|controlled|managed|achieved|corrected))';
 
 export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [

@@ -5,15 +5,7 @@
  */
 import { cueOf } from './status-context.ts';
 import { lowerBound } from './status-triggers.ts';
-import type {
-  DrugSentence,
-  DrugStatus,
-  MedicationStatus,
-  StatusCue,
-  UncuedDrug,
-} from './status-types.ts';
-
-type Best = { status: MedicationStatus; cue: StatusCue };
+import type { CuedStatus, DrugSentence, DrugStatus, UncuedDrug } from './status-types.ts';
 
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -42,8 +34,10 @@ const BEFORE_ARRIVAL =
   /\b(?:PTA|prior to arrival|before arrival|before coming in|before presentation)\b[^.;]*\b(?:took|taken)\b|\b(?:took|taken)\b[^.;]*\b(?:PTA|prior to arrival|before arrival|before coming in)\b/i;
 
 /** A time before the encounter the note describes. */
-const PAST_TIME =
-  /\b(?:(?:in|since|during) (?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\d\d|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\b/i;
+const PAST_TIME = new RegExp(
+  `\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\\b`,
+  'i',
+);
 /** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
 const HISTORY_OF = /^\s*(?:(?:past )?history of|h\/o|hx of)\b(?! present illness)/i;
 
@@ -68,7 +62,7 @@ const TAKEN_FOR =
 
 /** A course given or taken at a past time, or one that ended. */
 export function pastCourse(
-  best: Best,
+  best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
   // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of

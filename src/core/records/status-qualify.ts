@@ -7,7 +7,7 @@
  */
 import type { Entity } from '../types.ts';
 import { CONTRAST_AGENT, cueOf } from './status-context.ts';
-import type { DrugSentence, DrugStatus, MedicationStatus, StatusCue } from './status-types.ts';
+import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
 import { BECAUSE, CAUSED_FINDING, SIDE_EFFECT } from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
@@ -102,10 +102,8 @@ function resumedWhen(text: string, drug: Entity, sentenceEnd: number): 'later' |
 
 /** Where the drug stands: the full text, the text with entities masked, its sentence's bounds. */
 
-type Best = { status: MedicationStatus; cue: StatusCue };
-
 /** The status the winning cue `best` gives the drug, once the rest of its sentence is read. */
-export function qualify(best: Best, at: DrugSentence): DrugStatus {
+export function qualify(best: CuedStatus, at: DrugSentence): DrugStatus {
   return (
     deniedFinding(best, at) ??
     studyToCome(best, at) ??
@@ -127,7 +125,7 @@ const FINDING_DENIED = new RegExp(
   `^\\s*(?:any |recent |further |new |significant )?(?:${SIDE_EFFECT}|${CAUSED_FINDING}|problems?|issues?|difficult(?:y|ies)|trouble|missed doses|missing (?:any )?doses)\\s+(?:on|from|with|of|to|after|while (?:on|taking))\\s+(?:(?:his|her|their|the|this) )?$`,
   'i',
 );
-function deniedFinding(best: Best, { text, masked, drug }: DrugSentence): DrugStatus | null {
+function deniedFinding(best: CuedStatus, { text, masked, drug }: DrugSentence): DrugStatus | null {
   if (best.status !== 'negated' || best.cue.end > drug.start) return null;
   if (!FINDING_DENIED.test(masked.slice(best.cue.end, drug.start))) return null;
   return {
@@ -140,7 +138,7 @@ function deniedFinding(best: Best, { text, masked, drug }: DrugSentence): DrugSt
  * A contrast agent named by the study a pause or a refusal is about (`hold her Glucophage for 48
  * hours after the contrast study`): the study is to come.
  */
-function studyToCome(best: Best, { text, masked, drug }: DrugSentence): DrugStatus | null {
+function studyToCome(best: CuedStatus, { text, masked, drug }: DrugSentence): DrugStatus | null {
   if (!(best.status === 'held' || best.status === 'negated') || !CONTRAST_AGENT.test(drug.text)) {
     return null;
   }
@@ -157,7 +155,7 @@ const SWITCH_FROM =
   /^\s*(?:(?:him|her|them|the patient) )?(?:switching|changing|converting|transitioning|moving|going) (?:(?:him|her|them|the patient) )?(?:over )?from\s+(?:(?:the|his|her|their)\s+)?$/i;
 /** Resumes to come, holds with a parameter or already over, pauses around a procedure. */
 function ordersAndPauses(
-  best: Best,
+  best: CuedStatus,
   { masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
   // `recommended switching from simvastatin to rosuvastatin`: the drug switched from is taken
@@ -229,7 +227,7 @@ function ordersAndPauses(
 
 /** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
 function stopsAndRefusals(
-  best: Best,
+  best: CuedStatus,
   { text, masked, drug, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
   const after = text.slice(drug.end, sentenceEnd);

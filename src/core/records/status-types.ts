@@ -27,6 +27,12 @@ export interface StatusCue {
   text: string;
 }
 
+/** A status with the cue that gives it: a candidate the status step weighs (./status.ts). */
+export interface CuedStatus {
+  status: MedicationStatus;
+  cue: StatusCue;
+}
+
 export interface DrugStatus {
   status: MedicationStatus;
   /** The trigger or heading that decided it; null for the default `active`. */

@@ -45,8 +45,8 @@ import { indicationNotReaction, negationIsAboutHow } from './status-cue-choice.t
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
+  type CuedStatus,
   type MedicationStatus,
-  type StatusCue,
 } from './status-types.ts';
 
 export {
@@ -213,7 +213,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     const at = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > from);
     return at < sentenceEnds.length && sentenceEnds[at]! <= to;
   };
-  const candidates: { status: MedicationStatus; cue: StatusCue }[] = [];
+  const candidates: CuedStatus[] = [];
 
   // The nearest forward trigger before the drug, if its scope reaches it.
   let f = lowerBound(triggers.length, (i) => triggers[i]!.end > drug.start) - 1;
