@@ -82,8 +82,18 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
     ),
+  },
+  {
+    // A change in the patient right after a dose (`became hypotensive after the nitroglycerin`),
+    // and an infection an antibiotic brought on (`had C. diff after clindamycin`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:became|becomes|become|got|was|were) (?:very |profoundly |acutely )?(?:hypotensive|bradycardic|hypoxic|apneic|somnolent|obtunded|lethargic|delirious|pruritic|hyperkalemic|hyponatremic|hypoglycemic)(?: (?:shortly|immediately|soon))? (?:after|following|with)(?: (?:the|his|her|a|an|IV))?|(?:developed|had|got|gets|has) (?:a )?(?:C\\.? ?diff(?:icile)?(?: colitis| infection)?|thrush|yeast infection|oral candidiasis) (?:after|from|following)(?: (?:the|his|her|a|an))?',
+    ),
+    maxWords: 4,
   },
   {
     // A reaction after a dash or a colon (`PCN - rash`, `Sulfa - SJS`, `Penicillin: hives`): only
@@ -114,7 +124,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     // A reaction in brackets after the drug (`Sulfa (rash)`); not in W, whose \b fails at brackets.
     status: 'allergy',
     direction: 'backward',
-    pattern: `\\((?:${REACTION}|${SIDE_EFFECT})s?\\)`,
+    pattern: `\\((?:${REACTION}|${SIDE_EFFECT})s?\\)|\\((?:allergy|allergic|intolerance)\\s*[-–:,]\\s*(?:${REACTION}|${SIDE_EFFECT})s?\\)`,
   },
   {
     status: 'allergy',
@@ -156,10 +166,13 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
-    // Named by the drug: `Coumadin hypersensitivity`, `cyclosporine nephrotoxicity`.
+    // Named by the drug: `Coumadin hypersensitivity`, `cyclosporine nephrotoxicity`, `Aspirin
+    // sensitivity` (not a culture's `sensitivity to` or `sensitivity results`).
     status: 'allergy',
     direction: 'backward',
-    pattern: W('hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy'),
+    pattern: W(
+      'hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy|sensitivity(?! (?:to|of|and|testing|tests?|results?|pending|showed|analysis|profile|panel|data|report)\\b)',
+    ),
     adjacent: true,
   },
   {

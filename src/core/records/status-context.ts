@@ -25,7 +25,7 @@ const SENTENCE_END =
  * medication or allergy heading in ordinary case (`Allergies:`, `Discharge medications:`).
  */
 const HEADING =
-  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances):)/g;
+  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed))?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD):)/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/\b(?:TO AVOID|DO NOT TAKE)\b/, 'negated'],
@@ -33,7 +33,8 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
     /PAST MEDICATIONS|PREVIOUS MEDICATIONS|PRIOR MEDICATIONS|DISCONTINUED|STOPPED|\bTO STOP\b/,
     'stopped',
   ],
-  [/\b(?:HELD|ON HOLD|TO HOLD)\b/, 'held'],
+  [/^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?$/, 'stopped'],
+  [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
   [/RECOMMEND|\bTO START\b/, 'planned'],
   [
     /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|IV FLUIDS|PREMEDICATION|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN)/,
@@ -41,6 +42,8 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   ],
   [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
 ];
+/** A heading that is an instruction about the drugs after it, in ordinary case or capitals. */
+const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;
 /** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */
 const PROSE =
   /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
@@ -96,6 +99,11 @@ export function* findHeadings(
   headings.forEach((h, i) => {
     const next = headings[i + 1]?.start ?? text.length;
     h.until = next;
+    // An instruction (`Discontinue: metformin, glipizide.`) governs its own sentence only.
+    if (INSTRUCTION.test(text.slice(h.start, h.end))) {
+      h.until = Math.min(next, nextSentenceEnd(sentenceEnds, h.end, next));
+      return;
+    }
     if (h.status !== 'allergy') return;
     // An allergy heading governs its list: short fragments, up to a sentence of prose.
     const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);

@@ -58,12 +58,13 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 4,
   },
   {
-    // `He did require some Ativan for agitation`, `He underwent adenosine Cardiolite`: a dose had,
-    // near the verb; not `This has required large amounts of opioid analgesics` (a standing need).
+    // `He did require some Ativan for agitation`, `He underwent adenosine Cardiolite`, `has had 2
+    // doses of the MMR vaccine`: a dose had, near the verb; not `This has required large amounts
+    // of opioid analgesics` (a standing need).
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?<!\\b(?:has|have) )(?:did require|required)(?: (?:some|a dose of|a total of))?|underwent(?: an?)?',
+      '(?<!\\b(?:has|have) )(?:did require|required)(?: (?:some|a dose of|a total of))?|underwent(?: an?)?|(?:has had|had|received|got) (?:\\d+|one|two|three|four|both|all) (?:doses|shots|injections) of(?: the)?',
     ),
     maxWords: 2,
   },

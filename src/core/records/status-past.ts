@@ -56,6 +56,9 @@ const HOSPITAL_STAY =
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
 const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
+/** After a drug the patient `was on`: another course now, or the date it ran until. */
+const ENDED_AFTER =
+  /^[^.;]{0,80}?\b((?:(?:is|are) )?now (?:on|taking|using)\b(?! (?:a|an|the|this|that|it|same|day|hospital|his|her)\b)|until (?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|yesterday|recently|last (?:week|month|year)|(?:a few|several|\d+|two|three|four) (?:days|weeks|months|years) ago))/i;
 /** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
 const TAKEN_FOR =
   /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?)?(?:days?|weeks?|months?|years?|decades)|briefly)\b/i;
@@ -85,6 +88,16 @@ export function pastCourse(
     ) {
       return { status: 'stopped', cue: best.cue };
     }
+  }
+  // `Was on Zyvox, now on doxycycline`, `was on Zyvox until 9/12`: a course that ended, with the
+  // words that end it as the cue (on the text: the model may take a date for a sig).
+  const ended =
+    best.status === 'active' && /^(?:was|were) (?:on|taking|using)$/i.test(best.cue.text)
+      ? ENDED_AFTER.exec(text.slice(drug.end, sentenceEnd))
+      : null;
+  if (ended) {
+    const start = drug.end + ended.index + ended[0].length - ended[1]!.length;
+    return { status: 'stopped', cue: { start, end: start + ended[1]!.length, text: ended[1]! } };
   }
   // `had been taking Celebrex, but her insurance would no longer cover it`: a course that ended.
   if (

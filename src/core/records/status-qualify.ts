@@ -15,10 +15,10 @@ import { pastCourse } from './status-past.ts';
 
 /**
  * After `changed to`: the same drug in another form (`the generic`, `scheduled dosing`, `p.o.` at
- * the sentence's end), not another drug (`changed to oral Augmentin`).
+ * the sentence's end, `p.o. medications`), not another drug (`changed to oral Augmentin`).
  */
 const SAME_DRUG_AGAIN =
-  /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:a |an )?(?:weekly|daily|monthly|nightly|once[- ]daily|twice[- ]daily|lower|higher|smaller|larger) (?:dose|dosing|regimen|schedule)|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$))/i;
+  /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:a |an )?(?:weekly|daily|monthly|nightly|once[- ]daily|twice[- ]daily|lower|higher|smaller|larger) (?:dose|dosing|regimen|schedule)|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$)|(?:oral|p\.?o\.?|by mouth) (?:pain )?(?:medications?|meds|analgesics?)\b)/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before)\b[^.;,:]*$/i;
@@ -94,9 +94,14 @@ function resumedWhen(text: string, drug: Entity, sentenceEnd: number): 'later' |
     /^\s*(?:[.,;]|$|(?:it|them|this)\b)/.test(next) ||
     next.toLowerCase().includes(drug.text.toLowerCase());
   if (!same) return null;
+  const before = after.slice(Math.max(0, match.index - 16), match.index);
+  // `had been out of her Tapazole for a while, now back on it`: taken again already.
+  const backNow =
+    /^back on$/i.test(match[0]) && /\b(?:now|is|are|(?:has|have) been)\s*$/i.test(before);
   const done =
-    /^(?:resumed|restarted|re-?started)$/i.test(match[0]) &&
-    !YET_TO_COME.test(after.slice(Math.max(0, match.index - 12), match.index));
+    backNow ||
+    (/^(?:resumed|restarted|re-?started)$/i.test(match[0]) &&
+      !YET_TO_COME.test(after.slice(Math.max(0, match.index - 12), match.index)));
   return done ? 'since' : 'later';
 }
 
@@ -232,9 +237,10 @@ function stopsAndRefusals(
 ): DrugStatus | null {
   const after = text.slice(drug.end, sentenceEnd);
   // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
-  const sinceThen = /\b(?:has|have|had) been\s*$/i.test(
-    masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
-  );
+  const sinceThen =
+    /\b(?:has|have|had) been\s*$/i.test(
+      masked.slice(Math.max(0, best.cue.start - 20), best.cue.start),
+    ) || /^(?:has|have|had) been\b/i.test(best.cue.text);
   // `had been on HRT until her diagnosis`: a past course that ended then, not a pause.
   const pastCourse =
     /^(?:had been|(?:was|were) \w+ on|previously|formerly|used to|tried|trial)\b/i.test(
@@ -258,7 +264,7 @@ function stopsAndRefusals(
   // drug, still taken.
   if (
     best.status === 'stopped' &&
-    /\b(?:changed|switched|converted) (?:over )?to$/i.test(best.cue.text) &&
+    /\b(?:changed|switched|converted|transitioned) (?:over )?to$/i.test(best.cue.text) &&
     SAME_DRUG_AGAIN.test(text.slice(best.cue.end, sentenceEnd))
   ) {
     return { status: 'active', cue: best.cue };

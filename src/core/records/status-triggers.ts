@@ -8,6 +8,7 @@ import { MATCHES_PER_STEP, scan } from './steps.ts';
 import { ALLERGY_RULES } from './status-allergy-rules.ts';
 import { GIVEN_AND_ACTIVE_RULES } from './status-given-rules.ts';
 import { HELD_AND_PLANNED_RULES } from './status-planned-rules.ts';
+import { SWITCH_AND_REMARK_RULES } from './status-remark-rules.ts';
 import { SIDE_EFFECT, W } from './status-vocabulary.ts';
 
 export { SIDE_EFFECT, W };
@@ -19,10 +20,12 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)(?: any ?more)?|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|never (?:took|taken|used|been on|on|received|needed|required|tried)|(?:has|have|is|are) yet to (?:start|begin|take|fill|pick up|try|receive)(?: (?:the|his|her|their))?|never (?:filled|picked up) (?:the |his |her |a )?(?:prescriptions?|scripts?|Rx)(?: (?:for|of))?|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|(?:does|do|did) not have (?:a |any )?(?:history of )?(?:being on|taking|using)|(?:too risky|not safe|unsafe|too dangerous) to (?:use|give|start|take|continue)|(?:(?:does|do|did) not|doesn't|don't|didn't) want to (?:take|use|start|try|be on|receive|have)(?: any)?|avoid(?:ing|s|ed)?(?: (?:taking|using|giving|starting|restarting)(?: (?:any|the|his|her))?)?(?! (?:over[ -]?)?\\w+ing\\b)|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
+      "(?:no|denies|denied|without) (?:\\w+ )?(?:known )?(?:drug )?(?:allergy|allergies) to|no (?:clear |current )?indication for|(?:cannot|can not|can't|unable to) (?:take|use|receive|have|get)|(?:will|would|should|is|are) not (?:to )?be (?:given|started|restarted|prescribed|placed on|put on)|(?:do|does|did|should|must|will) not (?:restart|resume|take|use|give|receive|get|start|continue|need)(?: any ?more)?|(?:will|would|are|am|is) not be (?:starting|giving|prescribing|adding|using|ordering)(?: (?:any|him|her|them))?|don't (?:restart|resume|take|use|give|start)|not (?:to )?(?:restart|resume|take|use|give|receive|start)|not (?:currently |presently |now )?(?:on|taking|using|receiving|given|a candidate for)(?: any)?|(?:is|was|are|were) not (?:on|taking|using|given|receiving)(?: any)?|(?:has|have|had) not been on(?: any)?|never (?:took|taken|used|been on|on|received|needed|required|tried)|(?:has|have|is|are) yet to (?:start|begin|take|fill|pick up|try|receive)(?: (?:the|his|her|their))?|never (?:filled|picked up) (?:the |his |her |a )?(?:prescriptions?|scripts?|Rx)(?: (?:for|of))?|(?:not|denies|denied)(?: \\w+){0,6}? ever (?:taken|used|been on|received|tried|had)|(?:(?:has|have|had) not|hasn't|haven't|hadn't) (?:had|received)(?! (?:(?:much|significant|any|a|good|great) )?(?:improvement|relief|benefit|response|success|change|problems?|side effects?|issues?|trouble|difficulty|luck)\\b)(?: any)?|denies(?: (?:taking|using|any|use of))?|denied(?: (?:taking|using|any))?|(?:does|do|did) not have (?:a |any )?(?:history of )?(?:being on|taking|using)|(?:too risky|not safe|unsafe|too dangerous) to (?:use|give|start|take|continue)|(?:(?:does|do|did) not|doesn't|don't|didn't) want to (?:take|use|start|try|be on|receive|have)(?: any)?|avoid(?:ing|s|ed)?(?: (?:taking|using|giving|starting|restarting)(?: (?:any|the|his|her))?)?(?! (?:over[ -]?)?\\w+ing\\b)|(?:refrain|restrain|abstain)(?:s|ed|ing)? from(?: (?:using|taking))?(?: any)?|contraindicat(?:ed|ion) (?:to|for)|no (?:further |longer (?:a |any )?)?need for|negative for|avoidance of|stay(?:s)? off(?: of)?|remain(?:s)? off(?: of)?|(?:not|no) (?:\\w+ ){0,5}?(?:necessary|indicated|needed|required) to (?:prescribe|give|start|use|continue)(?: (?:him|her|them))?(?: (?:any|a))?|could not (?:be )?(?:given|administered|obtained|used|receive|get|take)",
     ),
     // `avoid NSAIDs and take Tylenol instead`: what is to be taken is not avoided.
-    until: '\\b(?:and|but|then) (?:to )?(?:take|use|start|continue)\\b',
+    // `Negative for chest pain on Lipitor`: what is denied is the symptom, not the drug.
+    until:
+      '\\b(?:and|but|then) (?:to )?(?:take|use|start|continue)\\b|\\b(?:pain|symptoms?|effects?|problems?|issues?|complaints?|rash|cough|nausea|dizziness|swelling|bleeding|hypoglycemia) (?:while )?on\\b',
   },
   {
     status: 'negated',
@@ -109,13 +112,15 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'stopped',
     direction: 'forward',
-    pattern: W('(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried'),
+    pattern: W(
+      "(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried|(?:did|does|has done) (?:poorly|badly) (?:on|with)|(?:did not|didn't|has not|hasn't) (?:do|done) well (?:on|with)",
+    ),
   },
   {
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      '(?:ran|run|runs|running) out of|(?:finished|completed)(?: (?:taking|his|her|the|a|an))?',
+      '(?:ran|run|runs|running) out of|(?:is|are|was|were|(?:has|have|had) been) out of(?: (?:his|her|the|their))?(?= +\\S+ *(?:[.,;]|$| (?:for|since|and)\\b))|(?:finished|completed)(?: (?:taking|his|her|the|a|an))?|(?:after|since|upon|on) (?:finishing|completing)(?: (?:taking|his|her|the|a|an))?',
     ),
     maxWords: 4,
   },
@@ -124,7 +129,7 @@ const RULES: readonly TriggerRule[] = [
     direction: 'forward',
     // `remote use of Accutane`: a use long over (not `remote history of MI`).
     pattern: W(
-      'instead of|previous|prior(?! to)|remote (?:(?:history of )?(?:use|trial|course|treatment) (?:of|with))',
+      'instead of|previous|prior(?! to)|recent (?:\\w+ )?(?:course|trial|round) (?:of|with)|(?:status post|s/p) (?:\\d+|one|two|three|four|five|six|seven|ten|fourteen|several) (?:days?|weeks?|months?|doses?) of|remote (?:(?:history of )?(?:use|trial|course|treatment) (?:of|with))',
     ),
     maxWords: 3,
   },
@@ -148,7 +153,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:was|were|has been|have been) (?:broadened|narrowed|de-?escalated|escalated) to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been )?(?:completed|finished)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
+      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:was|were|has been|have been) transitioned (?:over )?to(?<!\\b(?:he|she|they|patient|pt|who) (?:was|were|has been|have been) transitioned (?:over )?to)|(?:was|were|has been|have been) (?:broadened|narrowed|de-?escalated|escalated|stepped down) to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment) (?:was |were |has been |is )?(?:completed|finished|complete)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
     ),
   },
   {
@@ -183,6 +188,7 @@ const RULES: readonly TriggerRule[] = [
       '(?:before|prior to|until) (?:being |(?:he|she|they) (?:was|were) )?(?:switching|switched|changing|changed|transitioning|transitioned|transition|converting|converted|conversion) (?:over )?to|lapsed|(?:was|were) (?:traded|swapped|exchanged) (?:out )?for|(?:was|were) (?:tapered|weaned) (?:down )?to (?:nothing|zero|off)|(?:was|were) dropped|went by the wayside|(?:has|have) not been (?:necessary|needed|required) since',
     ),
   },
+  ...SWITCH_AND_REMARK_RULES,
   {
     // `No relief with Tylenol, ibuprofen or Norco`: courses tried, over.
     status: 'stopped',

@@ -11,7 +11,7 @@ export const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|t
 
 /** Reactions that make a drug an allergy where the patient had them (`developed hives on`). */
 export const REACTION =
-  '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath|oversedation|somnolence|lethargy|mania|hallucinations|confusion|delirium)';
+  '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath|oversedation|somnolence|lethargy|mania|hallucinations|confusion|delirium|red man syndrome|Stevens[- ]Johnson syndrome|SJS|toxic epidermal necrolysis)';
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =

@@ -1,0 +1,35 @@
+/**
+ * Trigger terms of the status step for two places a stop is told tersely: an antibiotic course
+ * narrowed to another (`vancomycin and Zosyn, narrowed to cefazolin`), and a medication list's
+ * remark after an entry (`Lisinopril 10 mg daily - not taking.`, `Meloxicam (expired)`).
+ */
+import type { TriggerRule } from './status-types.ts';
+import { W } from './status-vocabulary.ts';
+
+export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
+  {
+    // The drugs before an antibiotic switch told without `was` (`vancomycin and Zosyn, narrowed to
+    // cefazolin`): the whole list before it.
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      '(?:(?:then|later|subsequently|eventually) )?(?:narrowed|broadened|de-?escalated|stepped down) (?:over )?to',
+    ),
+    list: true,
+  },
+  {
+    // A medication list's remark after the drug and its sig, at the end of its entry
+    // (`Lisinopril 10 mg daily - not taking.`, `Gabapentin 300 mg tid: patient stopped taking.`);
+    // right before the punctuation, so never before a drug (blanked while cues are sought).
+    status: 'negated',
+    direction: 'backward',
+    pattern:
+      "(?=(?:the|patient|pt|he|she|not|denies|does|do|doesn't|never)\\b)(?<=(?:\\s[-–]|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:is |reports |states )?)?(?:not taking(?: it)?|not using(?: it)?|denies taking(?: it)?|(?:does|do) not take(?: it)?|doesn't take(?: it)?|never (?:took|taken|started|filled)(?: it)?)(?=[.,;)]|$)",
+  },
+  {
+    status: 'stopped',
+    direction: 'backward',
+    pattern:
+      '(?=(?:the|patient|pt|he|she|stopped|quit|no|expired|self)\\b)(?<=(?:\\s[-–]|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued)(?=[.,;)]|$)',
+  },
+];
