@@ -21,11 +21,12 @@ const SENTENCE_END =
   /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']))/g;
 
 /**
- * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, or a
- * medication or allergy heading in ordinary case (`Allergies:`, `Discharge medications:`).
+ * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, a
+ * medication or allergy heading in ordinary case (`Allergies:`, `Discharge medications:`), or one
+ * alone on its line with no colon (`Allergies⏎Penicillin`).
  */
 const HEADING =
-  /(?:^|\n|[.!?:,]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed))?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD):)/g;
+  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/\b(?:TO AVOID|DO NOT TAKE)\b/, 'negated'],
@@ -90,8 +91,8 @@ export function* findHeadings(
 ): Generator<void, Heading[]> {
   const headings: Heading[] = [];
   yield* scan(text, HEADING, (m) => {
-    const name = m[1] ?? m[2] ?? m[3] ?? '';
-    const start = m.index + m[0].length - name.length - 1;
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    const start = m.index + m[0].lastIndexOf(name);
     const end = m.index + m[0].length;
     const status = HEADING_STATUS.find(([re]) => re.test(name.toUpperCase()))?.[1] ?? null;
     headings.push({ start, end, status, until: text.length });

@@ -1,0 +1,74 @@
+/**
+ * The status step on headings as a copied record lays them out: alone on their line with no colon
+ * (`Allergies⏎Penicillin`), right after a bracket, or with words after the heading's name
+ * (`Allergies reviewed and updated:`). Each case asserts the status and the cue's exact span.
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('headings as a copied record lays them out', () => {
+  it('reads a heading alone on its line as the heading of the list under it', () => {
+    check([
+      [
+        'Allergies\nPenicillin\nSulfa\n\nMedications\nLasix 40 mg daily',
+        [
+          ['Penicillin', 'DRUG'],
+          ['Sulfa', 'DRUG'],
+          ['Lasix', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        {
+          Penicillin: ['allergy', 'Allergies'],
+          Sulfa: ['allergy', 'Allergies'],
+          Lasix: ['active', 'Medications'],
+        },
+      ],
+      [
+        'ALLERGIES\n- Codeine (nausea)\n- Latex\nMEDICATIONS\n- Norco',
+        [
+          ['Codeine', 'DRUG'],
+          ['Norco', 'DRUG'],
+        ],
+        { Codeine: ['allergy', '(nausea)'], Norco: ['active', 'MEDICATIONS'] },
+      ],
+      [
+        'Allergies\r\nSulfa\r\nMedications\r\nLasix',
+        [
+          ['Sulfa', 'DRUG'],
+          ['Lasix', 'DRUG'],
+        ],
+        { Sulfa: ['allergy', 'Allergies'], Lasix: ['active', 'Medications'] },
+      ],
+      [
+        // A line that only ends on the word is prose, not a heading.
+        'She reviewed her medications\nand takes Lasix daily.',
+        [
+          ['Lasix', 'DRUG'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { Lasix: ['active', 'takes'] },
+      ],
+    ]);
+  });
+
+  it('reads a heading after a bracket, and an allergy heading with words after its name', () => {
+    check([
+      [
+        'Allergies: Penicillin (hives) Medications: Lasix 40 mg daily',
+        [
+          ['Penicillin', 'DRUG'],
+          ['Lasix', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { Penicillin: ['allergy', '(hives)'], Lasix: ['active', 'Medications:'] },
+      ],
+      [
+        'Allergies reviewed and updated: Penicillin.',
+        [['Penicillin', 'DRUG']],
+        { Penicillin: ['allergy', 'Allergies reviewed and updated:'] },
+      ],
+    ]);
+  });
+});
