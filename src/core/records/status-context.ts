@@ -7,10 +7,10 @@ import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
 
-/** Words that end a trigger's scope. */
+/** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
   W(
-    'but|however|although|though|except|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless|(?:as|while|when) (?:he|she|they|we|I|it|the patient|his|her)',
+    'but|however|although|though|except|besides|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless|(?:as|while|when) (?:he|she|they|we|I|it|the patient|his|her)|so(?<=, so)(?! (?:far|much|many|that|as|long)\\b)',
   ),
   'i',
 );

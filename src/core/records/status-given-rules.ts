@@ -112,6 +112,15 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
   },
   // active
   {
+    // `allergic to penicillin and so far has done well on azithromycin`: a drug taken well now.
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      '(?:(?:has|have) (?:done|been doing)|(?:is|are) doing|does|do) (?:well|fine|great|ok|okay) (?:on|with)(?: (?:the|his|her|their))?',
+    ),
+    maxWords: 2,
+  },
+  {
     status: 'active',
     direction: 'forward',
     pattern: W(

@@ -179,4 +179,44 @@ describe('one cue word, read two ways', () => {
       ],
     ]);
   });
+
+  it('reads a stop wished for as no stop, and a drug after an allergy, in its own clause, as taken', () => {
+    check([
+      [
+        'She is allergic to penicillin, so azithromycin was prescribed.',
+        [
+          ['penicillin', 'DRUG'],
+          ['azithromycin', 'DRUG'],
+        ],
+        { penicillin: ['allergy', 'allergic to'], azithromycin: ['active', 'was prescribed'] },
+      ],
+      [
+        'She is allergic to penicillin and so far has done well on azithromycin.',
+        [
+          ['penicillin', 'DRUG'],
+          ['azithromycin', 'DRUG'],
+        ],
+        { penicillin: ['allergy', 'allergic to'], azithromycin: ['active', 'has done well on'] },
+      ],
+      [
+        'He denies any medications besides his inhaler, albuterol.',
+        [
+          ['inhaler', 'FORM'],
+          ['albuterol', 'DRUG'],
+        ],
+        { albuterol: ['active', null] },
+      ],
+      ['He wants to stop his Lipitor.', [['Lipitor', 'DRUG']], { Lipitor: ['active', 'stop'] }],
+      [
+        'She asked about stopping Prozac.',
+        [['Prozac', 'DRUG']],
+        { Prozac: ['active', 'stopping'] },
+      ],
+      [
+        'He stopped his Lipitor last month.',
+        [['Lipitor', 'DRUG']],
+        { Lipitor: ['stopped', 'stopped his'] },
+      ],
+    ]);
+  });
 });
