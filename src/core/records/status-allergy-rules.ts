@@ -25,6 +25,8 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
         // not a finding denied (`No side effects from metformin`, `denies any side effects from`)
         `(?:${SIDE_EFFECT}|${ADVERSE_EVENT})(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for)\\b(?:(?!\\bbut\\b)[^.;]){0,20}(?:${SIDE_EFFECT}|${ADVERSE_EVENT})),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
     ),
+    // `Anaphylaxis to peanuts treated with epinephrine`: what treated the reaction is no cause of it.
+    until: '\\b(?:treated|managed|controlled|relieved|reversed) (?:with|by)\\b',
   },
   {
     // A reaction, then the stop (`developed some ulcerations of the mouth and was instructed to

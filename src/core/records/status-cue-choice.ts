@@ -1,7 +1,7 @@
 /**
- * Cues that apply to a drug (./status.ts) but do not decide it: a cause after a drug taken is what
- * it is for, not a reaction to it; a negation before a drug may be an instruction on how to take
- * it, or name it as what another drug must not be taken with.
+ * Cues that apply to a drug (./status.ts) but do not decide it: a cause after a drug taken, or a
+ * reaction after `for`, is what it is for, not a reaction to it; a negation before a drug may be
+ * an instruction on how to take it, or name it as what another drug must not be taken with.
  */
 import type { Entity } from '../types.ts';
 import { lowerBound, type Trigger } from './status-triggers.ts';
@@ -31,6 +31,26 @@ export function indicationNotReaction(
     (c) =>
       (c.status === 'active' || c.status === 'planned' || c.status === 'given') &&
       c.cue.end <= drug.start,
+  );
+}
+
+/** Between a drug and an allergy cue after it: `for` (`given Benadryl for an allergic reaction`). */
+const FOR_BEFORE =
+  /\bfor\s+(?:(?:an?|the|his|her|their|possible|presumed|suspected|mild|severe|acute|presumptive)\s+)*$/i;
+/**
+ * `He was given Benadryl for an allergic reaction to shellfish`: a reaction named after `for` is
+ * what the drug treats, not one it caused; such allergy cues are left out.
+ */
+export function withoutIndications(
+  candidates: readonly CuedStatus[],
+  drug: Entity,
+  masked: string,
+): readonly CuedStatus[] {
+  return candidates.filter(
+    (c) =>
+      c.status !== 'allergy' ||
+      c.cue.start < drug.end ||
+      !FOR_BEFORE.test(masked.slice(drug.end, c.cue.start)),
   );
 }
 

@@ -219,4 +219,40 @@ describe('one cue word, read two ways', () => {
       ],
     ]);
   });
+
+  it('reads a reaction after for, or treated with, as what the drug treats, not one it caused', () => {
+    check([
+      [
+        'He was given Benadryl for an allergic reaction to shellfish.',
+        [['Benadryl', 'DRUG']],
+        { Benadryl: ['given', 'was given'] },
+      ],
+      [
+        'Zyrtec and Flonase for his allergic rhinitis.',
+        [
+          ['Zyrtec', 'DRUG'],
+          ['Flonase', 'DRUG'],
+        ],
+        { Zyrtec: ['active', null], Flonase: ['active', null] },
+      ],
+      [
+        'He developed hives after amoxicillin and was given Benadryl for the reaction.',
+        [
+          ['amoxicillin', 'DRUG'],
+          ['Benadryl', 'DRUG'],
+        ],
+        { amoxicillin: ['allergy', 'developed hives after'], Benadryl: ['given', 'was given'] },
+      ],
+      [
+        'Anaphylaxis to peanuts treated with epinephrine.',
+        [['epinephrine', 'DRUG']],
+        { epinephrine: ['active', null] },
+      ],
+      [
+        'Anaphylaxis to penicillin.',
+        [['penicillin', 'DRUG']],
+        { penicillin: ['allergy', 'Anaphylaxis to'] },
+      ],
+    ]);
+  });
 });

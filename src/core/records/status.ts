@@ -41,7 +41,11 @@ import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers
 import { qualify } from './status-qualify.ts';
 import { isCourse, ownSig, sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
-import { indicationNotReaction, negationIsAboutHow } from './status-cue-choice.ts';
+import {
+  indicationNotReaction,
+  negationIsAboutHow,
+  withoutIndications,
+} from './status-cue-choice.ts';
 import {
   MEDICATION_STATUSES,
   type DrugStatus,
@@ -297,21 +301,22 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     candidates.push(headed);
   }
   candidates.sort((a, b) => rank(a.status) - rank(b.status));
+  const choices = withoutIndications(candidates, drug, masked);
   // `denies dye allergy`, `no penicillin allergy`: a negated allergy is no allergy; but `cannot
   // take aspirin because of intolerance` tells why it cannot be taken.
-  const negation = candidates.find((c) => c.status === 'negated');
+  const negation = choices.find((c) => c.status === 'negated');
   if (
     negation &&
     !CANNOT_TAKE.test(negation.cue.text) &&
-    candidates[0]?.status === 'allergy' &&
-    candidates[0].cue.start >= drug.end
+    choices[0]?.status === 'allergy' &&
+    choices[0].cue.start >= drug.end
   ) {
     return negation;
   }
   // `Continue Paxil … was recommended`: a plan to go on with a drug leaves it active.
-  const continued = candidates.find((c) => c.status === 'active' && /^continu/i.test(c.cue.text));
-  if (candidates[0]?.status === 'planned' && continued) return continued;
-  const best = indicationNotReaction(candidates, drug) ?? candidates[0];
+  const continued = choices.find((c) => c.status === 'active' && /^continu/i.test(c.cue.text));
+  if (choices[0]?.status === 'planned' && continued) return continued;
+  const best = indicationNotReaction(choices, drug) ?? choices[0];
   const sentenceEnd =
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
     text.length;
