@@ -17,7 +17,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|(?:risks?|including|such as|of|for|and|or) (?:a )?possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis|rash|hives)["”\']? (?:to|of|with|from)|(?:(?:developed|had|has|(?:does |did )?have|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?|(?:history of|h/o) (?:an? )?)(?!no |not |any )(?:\\w+ )?(?:' +
+      '(?:(?:has|have|had) not|never|unable to|could not|cannot|can not|did not|does not|do not|(?:was|were|is|are) not able to) (?:\\w+ )?tolerated?|not tolerated|(?:allergic|adverse) reaction,? [^.;]{0,40}?(?:suspicious for|suspected to be from|attributed to|likely (?:due to|from|secondary to))|(?<!\\b(?:potential|(?:risks?|including|such as|of|for|and|or) (?:a )?possible|risks? of|any|no|without)\\b[^.;]{0,40})(?:allergic|allergy|allergies|hypersensitivity|sensitivity|sensitive|intolerant|intolerance|reaction|reactions|anaphylaxis|rash|hives)["”\']? (?:to|of|with|from)|(?:(?:developed|had|has|(?:does |did )?have|got|gets|experienced|reports|reported|broke out in) (?:a |an |some )?|(?:history of|h/o) (?:an? )?)(?!no |not |any )(?:\\w+ )?(?:' +
         REACTION +
         '|' +
         SIDE_EFFECT +

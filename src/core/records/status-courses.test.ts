@@ -3,8 +3,7 @@
  * or switched, courses that ran until a date, drugs the patient did poorly on or ran out of, a
  * reaction a drug brought on, and a medication list's remarks (`- not taking`, `(expired)`). Found
  * by batteries of everyday phrasings, not by a probe; each case asserts the status and the cue's
- * exact span, and where a phrasing could be read too widely, the case it must leave alone. Also
- * pauses (`Humira paused`, `has been on hold`) and plans weighed (`consideration of`).
+ * exact span, and where a phrasing could be read too widely, the case it must leave alone.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -287,51 +286,6 @@ describe('courses and medication-list remarks', () => {
           ['aspirin', 'DRUG'],
         ],
         { Coumadin: ['held', 'HOLD:'], aspirin: ['active', 'Continue'] },
-      ],
-    ]);
-  });
-  it('reads a pause, a resumption to come, a plan weighed and a refusal by the insurer', () => {
-    check([
-      [
-        'Coumadin to resume on Friday.',
-        [['Coumadin', 'DRUG']],
-        { Coumadin: ['held', 'to resume'] },
-      ],
-      [
-        'Pause the Humira during the infection.',
-        [['Humira', 'DRUG']],
-        { Humira: ['held', 'Pause'] },
-      ],
-      ['Humira paused.', [['Humira', 'DRUG']], { Humira: ['held', 'paused'] }],
-      [
-        'Her Enbrel has been on hold since the surgery.',
-        [['Enbrel', 'DRUG']],
-        { Enbrel: ['held', 'has been on hold'] },
-      ],
-      [
-        'Hold parameters for metoprolol: SBP < 100.',
-        [['metoprolol', 'DRUG']],
-        { metoprolol: ['active', null] },
-      ],
-      [
-        'Next step would be adding Jardiance.',
-        [['Jardiance', 'DRUG']],
-        { Jardiance: ['planned', 'would be adding'] },
-      ],
-      [
-        'Refer to GI for consideration of Remicade.',
-        [['Remicade', 'DRUG']],
-        { Remicade: ['planned', 'consideration of'] },
-      ],
-      [
-        'Ozempic was denied by insurance.',
-        [['Ozempic', 'DRUG']],
-        { Ozempic: ['negated', 'was denied by insurance'] },
-      ],
-      [
-        'She was unable to afford the Advair and stopped using it.',
-        [['Advair', 'DRUG']],
-        { Advair: ['stopped', 'stopped using it'] },
       ],
     ]);
   });

@@ -1,0 +1,89 @@
+/**
+ * The status step on pauses (`Humira paused`, `has been on hold`), resumptions to come, plans
+ * weighed (`consideration of`), a refusal by the insurer, and drugs never prescribed, not
+ * administered or not tolerated. Found by batteries of everyday phrasings; each case asserts the
+ * status and the cue's exact span.
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('pauses, plans and drugs not given', () => {
+  it('reads a pause, a resumption to come, a plan weighed and a refusal by the insurer', () => {
+    check([
+      [
+        'Coumadin to resume on Friday.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['held', 'to resume'] },
+      ],
+      [
+        'Pause the Humira during the infection.',
+        [['Humira', 'DRUG']],
+        { Humira: ['held', 'Pause'] },
+      ],
+      ['Humira paused.', [['Humira', 'DRUG']], { Humira: ['held', 'paused'] }],
+      [
+        'Her Enbrel has been on hold since the surgery.',
+        [['Enbrel', 'DRUG']],
+        { Enbrel: ['held', 'has been on hold'] },
+      ],
+      [
+        'Hold parameters for metoprolol: SBP < 100.',
+        [['metoprolol', 'DRUG']],
+        { metoprolol: ['active', null] },
+      ],
+      [
+        'Next step would be adding Jardiance.',
+        [['Jardiance', 'DRUG']],
+        { Jardiance: ['planned', 'would be adding'] },
+      ],
+      [
+        'Refer to GI for consideration of Remicade.',
+        [['Remicade', 'DRUG']],
+        { Remicade: ['planned', 'consideration of'] },
+      ],
+      [
+        'Ozempic was denied by insurance.',
+        [['Ozempic', 'DRUG']],
+        { Ozempic: ['negated', 'was denied by insurance'] },
+      ],
+      [
+        'She was unable to afford the Advair and stopped using it.',
+        [['Advair', 'DRUG']],
+        { Advair: ['stopped', 'stopped using it'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug never prescribed, not administered or not tolerated', () => {
+    check([
+      [
+        'He has never been prescribed insulin.',
+        [['insulin', 'DRUG']],
+        { insulin: ['negated', 'never been prescribed'] },
+      ],
+      [
+        'She reports no use of over-the-counter NSAIDs such as ibuprofen.',
+        [
+          ['NSAIDs', 'DRUG'],
+          ['ibuprofen', 'DRUG'],
+        ],
+        { NSAIDs: ['negated', 'no use of'], ibuprofen: ['negated', 'no use of'] },
+      ],
+      [
+        'He was not able to tolerate metformin.',
+        [['metformin', 'DRUG']],
+        { metformin: ['allergy', 'was not able to tolerate'] },
+      ],
+      [
+        'tPA was not administered.',
+        [['tPA', 'DRUG']],
+        { tPA: ['negated', 'was not administered'] },
+      ],
+      [
+        'tPA was administered in the ED.',
+        [['tPA', 'DRUG']],
+        { tPA: ['given', 'was administered'] },
+      ],
+    ]);
+  });
+});
