@@ -112,6 +112,13 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
   },
   // active
   {
+    // `ALLERGIES: Seasonal allergies, on Claritin`: a clause opening on `on`, right before the drug.
+    status: 'active',
+    direction: 'forward',
+    pattern: W('on(?<=[,;(]\\s*on)(?: (?:his|her|their))?'),
+    maxWords: 0,
+  },
+  {
     // `allergic to penicillin and so far has done well on azithromycin`: a drug taken well now.
     status: 'active',
     direction: 'forward',

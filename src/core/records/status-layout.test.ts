@@ -71,4 +71,27 @@ describe('headings as a copied record lays them out', () => {
       ],
     ]);
   });
+
+  it('reads a drug taken, named under an allergy heading, as taken', () => {
+    check([
+      [
+        'ALLERGIES: Hay fever, on Claritin.',
+        [['Claritin', 'DRUG']],
+        { Claritin: ['active', 'on'] },
+      ],
+      [
+        'Allergies: seasonal allergies, takes Claritin.',
+        [['Claritin', 'DRUG']],
+        { Claritin: ['active', 'takes'] },
+      ],
+      [
+        'ALLERGIES: Penicillin, codeine.',
+        [
+          ['Penicillin', 'DRUG'],
+          ['codeine', 'DRUG'],
+        ],
+        { Penicillin: ['allergy', 'ALLERGIES:'], codeine: ['allergy', 'ALLERGIES:'] },
+      ],
+    ]);
+  });
 });
