@@ -86,4 +86,24 @@ describe('pauses, plans and drugs not given', () => {
       ],
     ]);
   });
+
+  it('reads a vaccine due as planned, a next dose due of a course as taken, a series complete as over', () => {
+    check([
+      ['Due for Prevnar 20.', [['Prevnar', 'DRUG']], { Prevnar: ['planned', 'Due for'] }],
+      [
+        'He is due for his next Depo-Provera injection next month.',
+        [
+          ['Depo-Provera', 'DRUG'],
+          ['injection', 'FORM'],
+          ['next month', 'DURATION'],
+        ],
+        { 'Depo-Provera': ['active', null] },
+      ],
+      [
+        'Hepatitis B series complete.',
+        [['Hepatitis B', 'DRUG']],
+        { 'Hepatitis B': ['stopped', 'series complete'] },
+      ],
+    ]);
+  });
 });
