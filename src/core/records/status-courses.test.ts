@@ -289,4 +289,22 @@ describe('courses and medication-list remarks', () => {
       ],
     ]);
   });
+
+  it('reads a dose adjusted or a bridge to another drug as taken', () => {
+    check([
+      [
+        'Insulin was adjusted to a basal-bolus regimen.',
+        [['Insulin', 'DRUG']],
+        { Insulin: ['active', 'was adjusted'] },
+      ],
+      [
+        'He was anticoagulated with heparin and bridged to Coumadin.',
+        [
+          ['heparin', 'DRUG'],
+          ['Coumadin', 'DRUG'],
+        ],
+        { heparin: ['given', 'anticoagulated with'], Coumadin: ['active', 'bridged to'] },
+      ],
+    ]);
+  });
 });

@@ -309,7 +309,7 @@ describe('home use, an emergency visit and a follow-up', () => {
       [
         'Her Synthroid dose was adjusted last week and she feels better.',
         [['Synthroid', 'DRUG']],
-        { Synthroid: ['active', null] },
+        { Synthroid: ['active', 'was adjusted'] },
       ],
     ]);
   });
