@@ -132,4 +132,19 @@ describe('a history told in prose', () => {
       ],
     ]);
   });
+
+  it('reads a course the patient was on at one point as over, not a dose of the stay', () => {
+    check([
+      [
+        'At one point he was on lithium.',
+        [['lithium', 'DRUG']],
+        { lithium: ['stopped', 'was on'] },
+      ],
+      [
+        'She required Ativan and at one point scheduled the doses.',
+        [['Ativan', 'DRUG']],
+        { Ativan: ['given', 'required'] },
+      ],
+    ]);
+  });
 });

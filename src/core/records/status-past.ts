@@ -84,7 +84,10 @@ export function pastCourse(
       OVER_AT.test(masked.slice(sentenceStart, sentenceEnd)) ||
       HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
       LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
-      PAST_MONTH.test(near)
+      PAST_MONTH.test(near) ||
+      // `At one point he was on lithium` (not `required Ativan and at one point scheduled it`)
+      (PAST_USE.test(best.cue.text) &&
+        /\bat (?:one|some) (?:point|time)\b/i.test(masked.slice(sentenceStart, best.cue.start)))
     ) {
       return { status: 'stopped', cue: best.cue };
     }
