@@ -106,4 +106,39 @@ describe('pauses, plans and drugs not given', () => {
       ],
     ]);
   });
+
+  it('reads a drug not needed, not prescribed or not refilled as not taken', () => {
+    check([
+      [
+        'I do not think he needs antibiotics.',
+        [['antibiotics', 'DRUG']],
+        { antibiotics: ['negated', 'do not think he needs'] },
+      ],
+      [
+        'I do not think he needs to stay on Lasix.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['stopped', 'do not think he needs to stay on'] },
+      ],
+      [
+        'Steroids were considered but not given.',
+        [['Steroids', 'DRUG']],
+        { Steroids: ['negated', 'considered but not given'] },
+      ],
+      [
+        'I did not prescribe any antibiotics.',
+        [['antibiotics', 'DRUG']],
+        { antibiotics: ['negated', 'did not prescribe'] },
+      ],
+      [
+        'I did not refill his Xanax.',
+        [['Xanax', 'DRUG']],
+        { Xanax: ['negated', 'did not refill'] },
+      ],
+      [
+        'We will not be refilling her oxycodone.',
+        [['oxycodone', 'DRUG']],
+        { oxycodone: ['negated', 'will not be refilling her'] },
+      ],
+    ]);
+  });
 });
