@@ -141,4 +141,39 @@ describe('pauses, plans and drugs not given', () => {
       ],
     ]);
   });
+
+  it('reads a stop for a scan as a pause, a stop for an adverse event as an intolerance', () => {
+    check([
+      [
+        'Metformin was stopped for his CT scan.',
+        [['Metformin', 'DRUG']],
+        { Metformin: ['held', 'was stopped'] },
+      ],
+      [
+        'Lipitor was stopped for elevated LFTs.',
+        [['Lipitor', 'DRUG']],
+        { Lipitor: ['allergy', 'for elevated LFTs'] },
+      ],
+      [
+        'Aspirin was stopped for a GI bleed.',
+        [['Aspirin', 'DRUG']],
+        { Aspirin: ['allergy', 'for a GI bleed'] },
+      ],
+      [
+        'Amiodarone was discontinued for thyroid toxicity.',
+        [['Amiodarone', 'DRUG']],
+        { Amiodarone: ['allergy', 'for thyroid toxicity'] },
+      ],
+      [
+        'Coumadin was stopped because of a fall.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['stopped', 'was stopped'] },
+      ],
+      [
+        'Zoloft was stopped because it was not working.',
+        [['Zoloft', 'DRUG']],
+        { Zoloft: ['stopped', 'was stopped'] },
+      ],
+    ]);
+  });
 });

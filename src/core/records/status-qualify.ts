@@ -37,6 +37,9 @@ const BECAUSE_OF_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
   'i',
 );
+/** After a stopped drug: an adverse event it was stopped for (`stopped for elevated LFTs`). */
+const STOPPED_FOR_EVENT =
+  /^[^.;]{0,60}?\bfor (?:an? )?(?:\w+ )?(?:LFTs|liver enzymes|transaminitis|bleed|bleeding|toxicity|thrombocytopenia|neutropenia|pancreatitis|QT prolongation|prolonged QT|myalgias?|muscle aches)\b/i;
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
 const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'gi');
 /** After a stopped drug, the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
@@ -49,7 +52,7 @@ const SHORTHAND_EFFECT = new RegExp(
 );
 /** A procedure a drug is paused for (`before the biopsy`, `for the procedure`). */
 const PROCEDURE =
-  '(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room))';
+  '(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room)|CT(?: scan)?|MRI|scan|angiogram|angiography|contrast study)';
 /** Right after a drug not to be had: around a procedure (`for two weeks after surgery`). */
 const AROUND_PROCEDURE = new RegExp(
   `^[^.;]{0,40}?\\b(?:before|prior to|after|following) (?:the |his |her |your |an? )?${PROCEDURE}\\b`,
@@ -279,7 +282,10 @@ function stopsAndRefusals(
   const effect =
     BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
     BECAUSE_IT.exec(masked.slice(drug.end, sentenceEnd)) ??
-    SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd));
+    SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd)) ??
+    (best.status === 'stopped'
+      ? STOPPED_FOR_EVENT.exec(masked.slice(drug.end, sentenceEnd))
+      : null);
   if (effect && !/\beither\b/i.test(effect[0])) {
     // The last cause word before the effect (`traded for Wellbutrin because of weight gain`).
     const causes = [...effect[0].matchAll(CAUSE_WORDS)];
