@@ -3,7 +3,8 @@
  * rash, stop the Bactrim`, `Stop taking ibuprofen if you notice black stools`, `Flomax daily, may
  * discontinue after the catheter is removed`) leaves the drug taken now, `active` (STATUS.md: a
  * conditional mention with a present prescription); a prescription only for a case (`Will send a
- * prescription for Paxlovid if her test is positive`) is `planned`. The cue stays the evidence.
+ * prescription for Paxlovid if her test is positive`) is `planned`; the patient's leave to take a
+ * drug (`May use ibuprofen or Tylenol for discomfort`) is `active`. The cue stays the evidence.
  */
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
 
@@ -28,6 +29,15 @@ export function conditionalOrder(
   const after = masked.slice(Math.max(drug.end, best.cue.end), sentenceEnd);
   if (best.status === 'active' && /^prescriptions? (?:for|of)$/i.test(best.cue.text)) {
     return CASE_AFTER.test(after) ? { status: 'planned', cue: best.cue } : null;
+  }
+  // `May use ibuprofen if Tylenol is not effective`: the patient's leave, with no subject, at the
+  // sentence's start (`We may use` stays a clinician's option, planned).
+  if (
+    best.status === 'planned' &&
+    /^may (?:use|take|apply)$/i.test(best.cue.text) &&
+    /^[\s\d.)-]*$/.test(before)
+  ) {
+    return { status: 'active', cue: best.cue };
   }
   if (best.status !== 'stopped' || !STOP_ORDER.test(best.cue.text)) return null;
   const conditional =

@@ -176,4 +176,22 @@ describe('pauses, plans and drugs not given', () => {
       ],
     ]);
   });
+
+  it("reads the patient's leave to take a drug as taken, a clinician's option as planned", () => {
+    check([
+      [
+        'May use ibuprofen or Tylenol for discomfort.',
+        [
+          ['ibuprofen', 'DRUG'],
+          ['Tylenol', 'DRUG'],
+        ],
+        { ibuprofen: ['active', 'May use'], Tylenol: ['active', 'May use'] },
+      ],
+      [
+        'We may use ibuprofen if the pain returns.',
+        [['ibuprofen', 'DRUG']],
+        { ibuprofen: ['planned', 'may use'] },
+      ],
+    ]);
+  });
 });
