@@ -27,7 +27,12 @@ export function conditionalOrder(
 ): DrugStatus | null {
   const before = masked.slice(sentenceStart, best.cue.start);
   const after = masked.slice(Math.max(drug.end, best.cue.end), sentenceEnd);
-  if (best.status === 'active' && /^prescriptions? (?:for|of)$/i.test(best.cue.text)) {
+  if (
+    best.status === 'active' &&
+    /^(?:(?:given|gave|wrote|written) (?:a |her |him |them )?)?prescriptions? (?:for|of)$/i.test(
+      best.cue.text,
+    )
+  ) {
     return CASE_AFTER.test(after) ? { status: 'planned', cue: best.cue } : null;
   }
   // `May use ibuprofen if Tylenol is not effective`: the patient's leave, with no subject, at the

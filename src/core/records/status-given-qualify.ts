@@ -1,6 +1,6 @@
 /**
  * A `given` or `took` cue read again with the rest of the drug's sentence (./status-qualify.ts):
- * a study yet to be done, a dose taken just before coming in, a prescription or samples handed
+ * a study yet to be done, a dose still to come, a dose taken just before coming in, a prescription or samples handed
  * over to take home, a course of cycles under way.
  */
 import { STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
@@ -35,6 +35,16 @@ export function givenReadAgain(
     (course === true || GOES_ON_AFTER.test(masked.slice(drug.end, sentenceEnd)))
   ) {
     return { status: 'active', cue: best.cue };
+  }
+  // `She will be scheduled for her first dose of Reclast`: a dose still to come.
+  if (
+    best.status === 'given' &&
+    /\b(?:first|next|initial|second|third) doses? of$/i.test(best.cue.text) &&
+    /\b(?:will|to be|plans? to|planned|scheduled for|is due)\b[^.;]*$/i.test(
+      masked.slice(sentenceStart, best.cue.start),
+    )
+  ) {
+    return { status: 'planned', cue: best.cue };
   }
   // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
   if (

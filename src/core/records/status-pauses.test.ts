@@ -194,4 +194,29 @@ describe('pauses, plans and drugs not given', () => {
       ],
     ]);
   });
+
+  it('reads a first dose to come, an option favored and a prescription for a case as planned', () => {
+    check([
+      [
+        'She will be scheduled for her first dose of Reclast.',
+        [['Reclast', 'DRUG']],
+        { Reclast: ['planned', 'first dose of'] },
+      ],
+      [
+        'Today, he will complete his final dose of Thymoglobulin prior to being discharged.',
+        [['Thymoglobulin', 'DRUG']],
+        { Thymoglobulin: ['given', 'final dose of'] },
+      ],
+      [
+        'I would favor adding spironolactone.',
+        [['spironolactone', 'DRUG']],
+        { spironolactone: ['planned', 'would favor adding'] },
+      ],
+      [
+        'He was given a prescription for Keflex to start if the redness spreads.',
+        [['Keflex', 'DRUG']],
+        { Keflex: ['planned', 'given a prescription for'] },
+      ],
+    ]);
+  });
 });
