@@ -144,8 +144,11 @@ for (const file of args) {
         id: rec.id,
         note,
         shared: sharedIds.has(rec.id),
+        start: drug.start,
+        end: drug.end,
         gold: gold.get(`${drug.start}:${drug.end}`),
         rules: rules.status,
+        cued: rules.cue !== null,
         features,
       };
       process.stdout.write(`${JSON.stringify(out)}\n`);

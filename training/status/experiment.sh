@@ -6,6 +6,7 @@
 #    today and with the fresh rules;
 # 3. leave-one-part-out logistic regression (train.py): the learned model alone (no rules
 #    features, all dev parts) and the learned model over the fresh rules' answers (parts B to J).
+# 4. with NEURAL=1, the shipped encoder fine-tuned on statuses (neural.py), leave one part out.
 # The "ALL rules" line of step 3 is the rules' pooled held-out figure (docs/status.md).
 # Never reads gold/status-test.jsonl. Outputs go to $OUT (default /tmp/med7-status-experiment).
 set -euo pipefail
@@ -37,3 +38,10 @@ echo "== learned alone (no rules features), leave one part out"
 $PY training/status/train.py cv "$OUT/features.jsonl" --no-rules
 echo "== learned over the fresh rules' answers, leave one part out (parts B to J)"
 $PY training/status/train.py cv "$OUT/features-fresh.jsonl" --drop-part status-dev --dump "$OUT/combined.jsonl"
+# The shipped encoder fine-tuned on statuses (neural.py), trained on the other dev parts and the
+# probes: about 6 minutes a part on two cores, so only with NEURAL=1.
+if [ "${NEURAL:-0}" = 1 ]; then
+  npx tsx scripts/status-features.ts "${DEV[@]}" gold/status-probes.jsonl >"$OUT/features-all.jsonl"
+  echo "== the shipped encoder fine-tuned on statuses, leave one part out (parts B to J)"
+  $PY training/status/neural.py cv "$OUT/features-fresh.jsonl" "$OUT/features-all.jsonl"
+fi
