@@ -1,7 +1,7 @@
 /**
  * A `given` or `took` cue read again with the rest of the drug's sentence (./status-qualify.ts):
- * a study yet to be done, a dose still to come, a dose taken just before coming in, a prescription or samples handed
- * over to take home, a course of cycles under way.
+ * a study yet to be done, a dose still to come, a dose taken just before coming in, a
+ * prescription or samples handed over to take home, a course of cycles under way.
  */
 import { STUDY_TO_COME, cueMatch, cueOf } from './status-context.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
