@@ -23,7 +23,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
         SIDE_EFFECT +
         ') (?:on|to|after|from|with)|' +
         // not a finding denied (`No side effects from metformin`, `denies any side effects from`)
-        `(?:${SIDE_EFFECT}|${ADVERSE_EVENT})(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for)\\b(?:(?!\\bbut\\b)[^.;]){0,20}(?:${SIDE_EFFECT}|${ADVERSE_EVENT})),? (?:\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
+        `(?:${SIDE_EFFECT}|${ADVERSE_EVENT})(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for)\\b(?:(?!\\bbut\\b)[^.;]){0,20}(?:${SIDE_EFFECT}|${ADVERSE_EVENT})),? (?:(?!not\\b|never\\b)\\w+ ){0,4}?(?:related to|secondary to|caused by|attributed to|from)`,
     ),
     // `Anaphylaxis to peanuts treated with epinephrine`: what treated the reaction is no cause of it.
     until: '\\b(?:treated|managed|controlled|relieved|reversed) (?:with|by)\\b',
@@ -151,7 +151,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for) (?:\\w+ ){0,2})${CAUSED_FINDING},? (?:(?!(?:improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs|stopped|ceased|disappeared|broke|eased|settled|came|normalized|corrected|lessened|diminished|improving|resolving)\\b)[\\w-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?!no |not |any )(?:[\\w,-]+ ){0,6}?${CAUSED_BY}`,
+      `(?<!\\b(?:no|without|denies|denied|any|free of|absence of|negative for|rule out|r/o|risks? of|monitor(?:ed|ing)? for|watch for|relief of|resolution of|remission of|reversal of|improvement (?:of|in)) (?:\\w+ ){0,2})${CAUSED_FINDING}\\)?,? (?:(?!(?:not|never|improved|resolved|better|relieved|responded|subsided|abated|cleared|decreased|controlled|treated|managed|recurred|returned|reappeared|recurs|stopped|ceased|disappeared|broke|eased|settled|came|normalized|corrected|lessened|diminished|improving|resolving)\\b)[\\w()-]+ ){0,3}?${CAUSED_BY}|(?:developed|experienced|presented with) (?!no |not |any )(?:[\\w,()-]+ ){0,9}?${CAUSED_BY}`,
     ),
     maxWords: 8,
     commaEnds: true,
@@ -201,6 +201,6 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     // catheter induced pulmonary insufficiency`).
     status: 'allergy',
     direction: 'backward',
-    pattern: `(?:(?<=\\s)-|(?<=(?:^|\\s)\\s|\\b(?:that|which|who)\\s))(?:(?:therapy|treatment|use|administration|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)) (?:[\\w-]+ ){0,3}?${CAUSED_FINDING}\\b`,
+    pattern: `(?:(?<=\\s)-|(?<=(?:^|\\s)\\s|\\b(?:that|which|who)\\s))(?:(?:therapy|treatment|use|administration|application|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)|(?:may be|has been|have been|is|are|was|were) (?:\\w+ )?associated (?:\\w+ )?with) (?:[\\w-]+ ){0,4}?${CAUSED_FINDING}\\b`,
   },
 ];

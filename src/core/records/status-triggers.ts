@@ -5,6 +5,7 @@
  */
 import type { TriggerRule } from './status-types.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
+import { ADVERSE_RULES } from './status-adverse-rules.ts';
 import { ALLERGY_RULES } from './status-allergy-rules.ts';
 import { GIVEN_AND_ACTIVE_RULES } from './status-given-rules.ts';
 import { HELD_AND_PLANNED_RULES } from './status-planned-rules.ts';
@@ -15,6 +16,7 @@ export { SIDE_EFFECT, W };
 /** The trigger terms. Patterns are case-insensitive and matched on word boundaries. */
 const RULES: readonly TriggerRule[] = [
   ...ALLERGY_RULES,
+  ...ADVERSE_RULES,
   // negated
   {
     status: 'negated',

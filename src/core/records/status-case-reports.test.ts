@@ -1,0 +1,165 @@
+/**
+ * The status step on adverse effects told the way case reports and consult letters tell them: a
+ * finding `induced by` or `caused by` a drug, `the adverse effects of` a drug, a finding `in a
+ * patient on` a drug, a patient treated with a drug `and developed` a finding, a finding put down
+ * to a drug or `within days of starting` it (STATUS.md: `allergy`). Each case asserts the cue's
+ * exact span; the look-alikes must keep their status: an effect the drug is given for, a cause
+ * denied, effects discussed or denied, an improvement put down to the drug.
+ */
+import { describe, expect, it } from 'vitest';
+import { of } from '../../test/statuses.ts';
+
+type Case = [text: string, drug: string, status: string, cue: string | null];
+
+function expectStatus([text, drug, status, cue]: Case): void {
+  const start = cue === null ? -1 : text.indexOf(cue);
+  expect(of(text, drug), text).toEqual({
+    status,
+    cue: cue === null ? null : { start, end: start + cue.length, text: cue },
+  });
+}
+
+describe('adverse effects in the words of case reports', () => {
+  it.each<Case>([
+    ['Cataracts induced by long-term prednisone.', 'prednisone', 'allergy', 'Cataracts induced by'],
+    [
+      'Hypokalemia caused by the use of licorice.',
+      'licorice',
+      'allergy',
+      'Hypokalemia caused by the use of',
+    ],
+    [
+      'Neutropenia is a known adverse effect of clozapine.',
+      'clozapine',
+      'allergy',
+      'is a known adverse effect of',
+    ],
+    [
+      'Aplastic anemia in a patient treated with carbamazepine.',
+      'carbamazepine',
+      'allergy',
+      'in a patient treated with',
+    ],
+    [
+      'Pancreatitis in a 60-year-old woman with diabetes on exenatide.',
+      'exenatide',
+      'allergy',
+      'in a 60-year-old woman with diabetes on',
+    ],
+    [
+      'He was treated with isoniazid for 6 months and developed hepatitis.',
+      'isoniazid',
+      'allergy',
+      'and developed',
+    ],
+    [
+      'She was on amiodarone, presenting with pulmonary fibrosis.',
+      'amiodarone',
+      'allergy',
+      'presenting with',
+    ],
+    [
+      'His bruising was likely related to the aspirin.',
+      'aspirin',
+      'allergy',
+      'was likely related to',
+    ],
+    [
+      'Lisinopril probably contributed to her acute kidney injury.',
+      'Lisinopril',
+      'allergy',
+      'probably contributed to',
+    ],
+    [
+      'Thrombocytopenia within 5 days of starting heparin.',
+      'heparin',
+      'allergy',
+      'Thrombocytopenia within 5 days of starting',
+    ],
+    [
+      'Rash developed after 10 days of therapy with phenytoin.',
+      'phenytoin',
+      'allergy',
+      'Rash developed after 10 days of therapy with',
+    ],
+    [
+      'QT prolongation 3 days after starting methadone.',
+      'methadone',
+      'allergy',
+      'prolongation 3 days after starting',
+    ],
+    [
+      'Seizure occurred a few minutes after injection of bupivacaine.',
+      'bupivacaine',
+      'allergy',
+      'Seizure occurred a few minutes after injection of',
+    ],
+    [
+      'Tremor developed during the second cycle of chemotherapy with ifosfamide.',
+      'ifosfamide',
+      'allergy',
+      'Tremor developed during the second cycle of chemotherapy with',
+    ],
+    [
+      'Statins have been associated with myopathy.',
+      'Statins',
+      'allergy',
+      'have been associated with myopathy',
+    ],
+    [
+      'Niacin causes a reversible toxic cystoid maculopathy.',
+      'Niacin',
+      'allergy',
+      'causes a reversible toxic cystoid maculopathy',
+    ],
+    [
+      'Severe toxicity after intrathecal methotrexate.',
+      'methotrexate',
+      'allergy',
+      'toxicity after',
+    ],
+    [
+      'He developed hiccups (singultus) after dexamethasone.',
+      'dexamethasone',
+      'allergy',
+      'developed hiccups (singultus) after',
+    ],
+    [
+      'Hyponatremia (SIADH) following carboplatin.',
+      'carboplatin',
+      'allergy',
+      'Hyponatremia (SIADH) following',
+    ],
+    ['Vincristine toxicity following five daily doses.', 'Vincristine', 'allergy', 'toxicity'],
+  ])('%s → %s %s', (...row) => expectStatus(row));
+
+  it.each<Case>([
+    ['Her diuresis was induced by Lasix 40 mg IV.', 'Lasix', 'given', 'induced'],
+    ['The rash was not caused by penicillin.', 'penicillin', 'active', null],
+    ['We discussed the possible adverse effects of methotrexate.', 'methotrexate', 'active', null],
+    ['She had no adverse reaction to the contrast.', 'contrast', 'given', 'contrast'],
+    ['Her improvement is likely due to the Lasix.', 'Lasix', 'active', null],
+    ['Weight loss contributed to better control on metformin.', 'metformin', 'active', null],
+    [
+      'He was treated with DPH, but developed neutropenia, so it was discontinued.',
+      'DPH',
+      'stopped',
+      'it was discontinued',
+    ],
+    ['Patient on Coumadin for atrial fibrillation.', 'Coumadin', 'active', null],
+    ['Objective improvement of tremor after use of metoprolol.', 'metoprolol', 'active', null],
+    [
+      'Quality of life was assessed in hemodialysis patients during treatment with erythropoietin.',
+      'erythropoietin',
+      'active',
+      null,
+    ],
+    [
+      'She responded to risperidone and experienced no extrapyramidal side effects.',
+      'risperidone',
+      'given',
+      'responded to',
+    ],
+    ['There were no problems with healing caused by the heparin.', 'heparin', 'active', null],
+  ])('leaves %s → %s %s', (...row) => expectStatus(row));
+});
