@@ -18,6 +18,10 @@ const GOES_ON_AFTER =
   /\b(?:continu\w*|still (?:on|takes|taking|uses|using)|remains? on|(?:we|I|she|he|they) (?:started|began|added|increased)|(?:was|were|is|are) (?:increased|decreased|adjusted|titrated|started|restarted|continued|added|changed))\b/i;
 
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
+/** A time just before the encounter (`PTA`, `this morning`, `last night`, `two hours ago`). */
+const JUST_BEFORE =
+  /\b(?:PTA|prior to arrival|before (?:coming in|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
+
 export function givenReadAgain(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd, course }: DrugSentence,
@@ -46,11 +50,12 @@ export function givenReadAgain(
   ) {
     return { status: 'planned', cue: best.cue };
   }
-  // `Pt took 2 tabs of Benadryl PTA`: taken just before coming in, as part of this encounter.
+  // `Pt took 2 tabs of Benadryl PTA`, `took some Benadryl this morning`: a dose taken just before
+  // coming in, as part of this encounter.
   if (
     best.status === 'active' &&
     /^took$/i.test(best.cue.text) &&
-    /\b(?:PTA|prior to arrival)\b/i.test(masked.slice(drug.end, sentenceEnd))
+    JUST_BEFORE.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'given', cue: best.cue };
   }

@@ -147,4 +147,32 @@ describe('a history told in prose', () => {
       ],
     ]);
   });
+
+  it('reads a dose taken just before coming in as given, and a course no longer taken as over', () => {
+    check([
+      [
+        'She took some Benadryl this morning.',
+        [['Benadryl', 'DRUG']],
+        { Benadryl: ['given', 'took'] },
+      ],
+      [
+        'He took Advil for the pain without much improvement.',
+        [['Advil', 'DRUG']],
+        { Advil: ['stopped', 'without much improvement'] },
+      ],
+      [
+        'He was previously maintained on Depakote.',
+        [['Depakote', 'DRUG']],
+        { Depakote: ['stopped', 'maintained on'] },
+      ],
+      [
+        'He no longer uses his albuterol inhaler.',
+        [
+          ['albuterol', 'DRUG'],
+          ['inhaler', 'FORM'],
+        ],
+        { albuterol: ['stopped', 'no longer uses his'] },
+      ],
+    ]);
+  });
 });

@@ -97,4 +97,23 @@ describe('drips, infusions and doses of a hospital course', () => {
       ],
     ]);
   });
+
+  it('reads a drug the patient was covered or an eye dilated with as given', () => {
+    check([
+      [
+        'Blood cultures grew MRSA and she was covered with vancomycin.',
+        [['vancomycin', 'DRUG']],
+        { vancomycin: ['given', 'covered with'] },
+      ],
+      [
+        'The eye was dilated with Mydriacyl and Neo-Synephrine drops.',
+        [
+          ['Mydriacyl', 'DRUG'],
+          ['Neo-Synephrine', 'DRUG'],
+          ['drops', 'FORM'],
+        ],
+        { Mydriacyl: ['given', 'dilated with'], 'Neo-Synephrine': ['given', 'dilated with'] },
+      ],
+    ]);
+  });
 });

@@ -37,7 +37,8 @@ describe('past courses', () => {
       status: 'stopped',
       cue: { start: 4, end: 8, text: 'took' },
     });
-    expect(of('She took Tylenol this morning.', 'Tylenol').status).toBe('active');
+    // Not a past course: a dose just before coming in, of this encounter (as `took … PTA`).
+    expect(of('She took Tylenol this morning.', 'Tylenol').status).toBe('given');
     expect(of('She had been taking Celebrex until 2 weeks ago.', 'Celebrex')).toEqual({
       status: 'stopped',
       cue: { start: 4, end: 19, text: 'had been taking' },

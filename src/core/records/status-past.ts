@@ -110,6 +110,14 @@ export function pastCourse(
   ) {
     return { status: 'stopped', cue: best.cue };
   }
+  // `He was previously maintained on Depakote`: a course told as over.
+  if (
+    best.status === 'active' &&
+    /^(?:maintained|kept) on$/i.test(best.cue.text) &&
+    BEFORE_NOW.test(masked.slice(Math.max(sentenceStart, best.cue.start - 25), best.cue.start))
+  ) {
+    return { status: 'stopped', cue: best.cue };
+  }
   // `was maintained on a heparin drip throughout her hospital stay`: the encounter's treatment.
   if (
     best.status === 'active' &&
