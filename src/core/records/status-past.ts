@@ -35,7 +35,7 @@ const BEFORE_ARRIVAL =
 
 /** A time before the encounter the note describes. */
 const PAST_TIME = new RegExp(
-  `\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager))\\b`,
+  `\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
   'i',
 );
 /** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
@@ -59,6 +59,18 @@ const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/
 /** After a drug the patient `was on`: another course now, or the date it ran until. */
 const ENDED_AFTER =
   /^[^.;]{0,80}?\b((?:(?:is|are) )?now (?:on|taking|using)\b(?! (?:a|an|the|this|that|it|same|day|hospital|his|her)\b)|until (?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|yesterday|recently|last (?:week|month|year)|(?:a few|several|\d+|two|three|four) (?:days|weeks|months|years) ago))/i;
+/** After a drug given or taken in the past: the event its course lasted until (`until the cultures returned`). */
+const UNTIL_EVENT =
+  /^[^.;]{0,60}?\b(until (?:the |his |her |their )?(?:[\w-]+ ){0,3}?(?:returned|came back|resulted|cleared|resolved|improved|normalized|was|were|had))\b/i;
+/** Cues of a course received (not of a dose given during a procedure, `was given until … was obtained`). */
+const COURSE_TAKEN =
+  /^(?:received|(?:was|were|had been) (?:on|taking|treated with|continued on|maintained on)|(?:was|were) continued|remained on)$/i;
+/** A course the sentence says was the first, then changed (`was initially started on`). */
+const INITIALLY =
+  /\b(?:initially|originally|at first|first)(?:,? (?:he|she|they|the patient|patient))?\s+$/i;
+/** Cues of a course (not of one dose) that `initially` makes a course since changed. */
+const COURSE_CUE =
+  /^(?:(?:was|were) )?(?:(?:started|placed|put|maintained|kept) on|(?:was|were) on|treated with)$/i;
 /** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
 const TAKEN_FOR =
   /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?)?(?:days?|weeks?|months?|years?|decades)|briefly)\b/i;
@@ -71,6 +83,22 @@ export function pastCourse(
   // Given, or taken (`was on`, `had been taking`), at a time before the encounter (`In August of
   // 2007, she was treated with`, `she was on Lexapro in 2005`), or taken for a length of time in
   // the simple past (`took Paxil for 2 years`): a past course.
+  // `He was initially started on Zyvox and Zosyn, then changed to Cipro`: the first course, since changed.
+  if (
+    (best.status === 'given' || best.status === 'active') &&
+    COURSE_CUE.test(best.cue.text) &&
+    INITIALLY.test(masked.slice(Math.max(sentenceStart, best.cue.start - 40), best.cue.start))
+  ) {
+    return { status: 'stopped', cue: best.cue };
+  }
+  // `He received Zyvox and Zosyn until the cultures returned negative`: a course that ended.
+  const until = COURSE_TAKEN.test(best.cue.text)
+    ? UNTIL_EVENT.exec(masked.slice(drug.end, sentenceEnd))
+    : null;
+  if (until) {
+    const start = drug.end + until.index + until[0].length - until[1]!.length;
+    return { status: 'stopped', cue: cueOf(text, start, start + until[1]!.length) };
+  }
   if (best.status === 'given' || (best.status === 'active' && PAST_USE.test(best.cue.text))) {
     const tookFor =
       PAST_USE.test(best.cue.text) && TAKEN_FOR.test(text.slice(drug.end, sentenceEnd));

@@ -1,12 +1,22 @@
 /**
- * Trigger terms of the status step for two places a stop is told tersely: an antibiotic course
- * narrowed to another (`vancomycin and Zosyn, narrowed to cefazolin`), and a medication list's
- * remark after an entry (`Lisinopril 10 mg daily - not taking.`, `Meloxicam (expired)`).
+ * Trigger terms of the status step for places a course's end is told tersely: a course given and
+ * then stopped, an antibiotic course narrowed to another (`vancomycin and Zosyn, narrowed to
+ * cefazolin`), and a medication list's remark after an entry (`Lisinopril 10 mg daily - not
+ * taking.`, `Meloxicam (expired)`).
  */
 import type { TriggerRule } from './status-types.ts';
 import { W } from './status-vocabulary.ts';
 
 export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
+  {
+    // `Zyvox and Zosyn were given for 7 days and then stopped`: the course, then its end.
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      "(?:was|were) (?:given|continued|used|administered|received)(?:\\s+for [\\w ]{1,25}?|\\s*)\\s+and (?:then |later |subsequently |eventually )?(?:was |were )?(?:stopped|discontinued|d/c'?d)",
+    ),
+    list: true,
+  },
   {
     // The drugs before an antibiotic switch told without `was` (`vancomycin and Zosyn, narrowed to
     // cefazolin`): the whole list before it.

@@ -126,6 +126,11 @@ const PLURAL_PASSIVE = /^(?:were|have been)\b/i;
 const AFTER_OWN_SIG = /^[\s.]*,\s*(?:[a-z]+\s+)?$/;
 /** Between a drug and a backward trigger: a clause about the drug (`that she was taking,`), a few words. */
 const AFTER_RELATIVE = /^\s*(?:that|which) [^,.;:]{0,40},\s*(?:[a-z]+\s+){0,3}$/i;
+/**
+ * The same after a comma or the rest of the drug's list (`Zyvox and Zosyn, which she had been on
+ * for two weeks, were stopped`): only with the trigger right after the clause.
+ */
+const AFTER_LIST_RELATIVE = /^[\s,]*(?:(?:and|or)\b[\s,]*)*(?:that|which) [^,.;:]{0,40},\s*$/i;
 /** Between a drug and a backward trigger: a relative clause whose subject it is (`Levophed drip, which was`). */
 const RELATIVE_SUBJECT =
   /^\s*(?:[a-z]+\s*)?,\s*(?:which|that) (?:was|were|has been|had been)?\s*$/i;
@@ -177,7 +182,7 @@ function otherClause(
 const TAKES =
   /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on|(?:is |has been )?tolerat(?:es|ed|ing)(?: (?:his|her|the))?|carr(?:y|ies|ying) (?:an?|his|her))$/i;
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
-const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these)\b/i;
+const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these|they|all)\b/i;
 
 /** Whether an anaphoric backward trigger reaches back to `drug`. */
 function reachesBack(
@@ -272,6 +277,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
       !backward.rule.anaphor &&
       !cut(drug.end, backward.start) &&
       (AFTER_RELATIVE.test(masked.slice(drug.end, backward.start)) ||
+        AFTER_LIST_RELATIVE.test(masked.slice(drug.end, backward.start)) ||
         // `a Levophed drip, which was weaned off`: only a stop or a pause, whose subject is plain
         ((backward.rule.status === 'stopped' || backward.rule.status === 'held') &&
           RELATIVE_SUBJECT.test(masked.slice(drug.end, backward.start))));

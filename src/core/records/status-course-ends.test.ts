@@ -1,0 +1,145 @@
+/**
+ * The status step on courses that ended, as hospital courses and histories tell them: given for a
+ * time and then stopped, a list `all of which were discontinued`, a relative clause between the
+ * drugs and their stop, `these were discontinued` after a semicolon, a course `until the cultures
+ * returned`, a course `initially` started and then changed, `despite two courses of`, `was
+ * recently treated with`. Found by a battery of everyday phrasings; each case asserts the cue's
+ * exact span, and the look-alikes keep theirs: a dose given until a procedure's goal, a dose
+ * `initially given`, a relative clause with a time after it, a dose given elsewhere just before
+ * the transfer (`given`, as the probes have it), a course recently started.
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('courses that ended', () => {
+  it('reads a course given and then stopped, or stopped by a clause about the list, as stopped', () => {
+    check([
+      [
+        'Zyvox and Zosyn were given for 7 days and then stopped.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+          ['for 7 days', 'DURATION'],
+        ],
+        {
+          Zyvox: ['stopped', 'were given for 7 days and then stopped'],
+          Zosyn: ['stopped', 'were given for 7 days and then stopped'],
+        },
+      ],
+      [
+        'She was treated with vancomycin, Zyvox, and Zosyn, all of which were discontinued once her cultures were negative.',
+        [
+          ['vancomycin', 'DRUG'],
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+        ],
+        {
+          vancomycin: ['stopped', 'all of which were discontinued'],
+          Zyvox: ['stopped', 'all of which were discontinued'],
+          Zosyn: ['stopped', 'all of which were discontinued'],
+        },
+      ],
+      [
+        'Zyvox and Zosyn, which she had been on for two weeks, were stopped.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+          ['for two weeks', 'DURATION'],
+        ],
+        { Zyvox: ['stopped', 'were stopped'], Zosyn: ['stopped', 'were stopped'] },
+      ],
+      [
+        'The patient was on Zyvox and Zosyn; these were discontinued on 3/3.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+        ],
+        {
+          Zyvox: ['stopped', 'these were discontinued'],
+          Zosyn: ['stopped', 'these were discontinued'],
+        },
+      ],
+      [
+        'He received Zyvox and Zosyn until the cultures returned negative.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+        ],
+        {
+          Zyvox: ['stopped', 'until the cultures returned'],
+          Zosyn: ['stopped', 'until the cultures returned'],
+        },
+      ],
+      [
+        'He was initially started on Zyvox and Zosyn, then changed to Cipro.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+          ['Cipro', 'DRUG'],
+        ],
+        {
+          Zyvox: ['stopped', 'started on'],
+          Zosyn: ['stopped', 'then changed to'],
+          Cipro: ['active', null],
+        },
+      ],
+      [
+        'Initially he was treated with Zyvox; when cultures returned, he was changed to cefazolin.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['cefazolin', 'DRUG'],
+        ],
+        { Zyvox: ['stopped', 'was treated with'], cefazolin: ['active', null] },
+      ],
+      [
+        'Despite two courses of antibiotics, her cough persists.',
+        [['antibiotics', 'DRUG']],
+        { antibiotics: ['stopped', 'Despite two courses of'] },
+      ],
+      [
+        'She was recently treated with antibiotics for a urinary tract infection.',
+        [['antibiotics', 'DRUG']],
+        { antibiotics: ['stopped', 'was recently treated with'] },
+      ],
+      [
+        'On admission she was on Zosyn from the outside hospital, which we discontinued.',
+        [['Zosyn', 'DRUG']],
+        { Zosyn: ['stopped', 'which we discontinued'] },
+      ],
+    ]);
+  });
+
+  it('leaves doses of a procedure, doses given just before coming in and courses going on as they were', () => {
+    check([
+      [
+        'Versed was given until appropriate sedation was obtained.',
+        [['Versed', 'DRUG']],
+        { Versed: ['given', 'was given'] },
+      ],
+      [
+        'The wound was irrigated with saline until clear.',
+        [['saline', 'DRUG']],
+        { saline: ['given', 'was irrigated with'] },
+      ],
+      [
+        'She was initially given 2 mg of morphine with relief.',
+        [
+          ['2 mg', 'DOSAGE'],
+          ['morphine', 'DRUG'],
+        ],
+        { morphine: ['given', 'given'] },
+      ],
+      [
+        'He is on Coumadin, which is currently subtherapeutic, multiple CVAs in the past.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['active', 'is on'] },
+      ],
+      ['Pt s/p tPA at outside hospital.', [['tPA', 'DRUG']], { tPA: ['given', 's/p'] }],
+      [
+        'She was recently started on Lipitor.',
+        [['Lipitor', 'DRUG']],
+        { Lipitor: ['active', 'started on'] },
+      ],
+    ]);
+  });
+});
