@@ -142,4 +142,32 @@ describe('courses that ended', () => {
       ],
     ]);
   });
+
+  it('reads a dose lowered then stopped, a drip turned off, a course not continued as stopped', () => {
+    check([
+      [
+        'Her Seroquel dose was decreased and eventually stopped.',
+        [['Seroquel', 'DRUG']],
+        { Seroquel: ['stopped', 'was decreased and eventually stopped'] },
+      ],
+      [
+        'The diltiazem drip was turned off.',
+        [
+          ['diltiazem', 'DRUG'],
+          ['drip', 'FORM'],
+        ],
+        { diltiazem: ['stopped', 'was turned off'] },
+      ],
+      [
+        'Antibiotics were not continued at discharge.',
+        [['Antibiotics', 'DRUG']],
+        { Antibiotics: ['stopped', 'were not continued'] },
+      ],
+      [
+        'Her aspirin was never restarted.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['negated', 'was never restarted'] },
+      ],
+    ]);
+  });
 });

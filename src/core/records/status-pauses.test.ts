@@ -219,4 +219,27 @@ describe('pauses, plans and drugs not given', () => {
       ],
     ]);
   });
+
+  it('reads a drug not to take before a procedure as paused, not as how to take it', () => {
+    check([
+      [
+        'Do not take aspirin for 7 days before the procedure.',
+        [
+          ['aspirin', 'DRUG'],
+          ['for 7 days', 'DURATION'],
+        ],
+        { aspirin: ['held', 'Do not take'] },
+      ],
+      [
+        'She should not take aspirin before the procedure.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['held', 'should not take'] },
+      ],
+      [
+        'Do not take ibuprofen before meals.',
+        [['ibuprofen', 'DRUG']],
+        { ibuprofen: ['active', null] },
+      ],
+    ]);
+  });
 });

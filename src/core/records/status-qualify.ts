@@ -8,7 +8,7 @@
 import type { Entity } from '../types.ts';
 import { CONTRAST_AGENT, cueOf } from './status-context.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
-import { BECAUSE, CAUSED_FINDING, SIDE_EFFECT } from './status-vocabulary.ts';
+import { BECAUSE, CAUSED_FINDING, PROCEDURE, SIDE_EFFECT } from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
 import { pastCourse } from './status-past.ts';
@@ -50,9 +50,6 @@ const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
   'i',
 );
-/** A procedure a drug is paused for (`before the biopsy`, `for the procedure`). */
-const PROCEDURE =
-  '(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room)|CT(?: scan)?|MRI|scan|angiogram|angiography|contrast study)';
 /** Right after a drug not to be had: around a procedure (`for two weeks after surgery`). */
 const AROUND_PROCEDURE = new RegExp(
   `^[^.;]{0,40}?\\b(?:before|prior to|after|following) (?:the |his |her |your |an? )?${PROCEDURE}\\b`,

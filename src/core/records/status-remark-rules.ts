@@ -9,11 +9,12 @@ import { W } from './status-vocabulary.ts';
 
 export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   {
-    // `Zyvox and Zosyn were given for 7 days and then stopped`: the course, then its end.
+    // `Zyvox and Zosyn were given for 7 days and then stopped`: the course, then its end; a drip
+    // `turned off`; a course `not continued` at discharge.
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were) (?:given|continued|used|administered|received)(?:\\s+for [\\w ]{1,25}?|\\s*)\\s+and (?:then |later |subsequently |eventually )?(?:was |were )?(?:stopped|discontinued|d/c'?d)",
+      "(?:was|were) (?:given|continued|used|administered|received|decreased|reduced|lowered|tapered|weaned|held|changed)(?:\\s+for [\\w ]{1,25}?|\\s*)\\s+and (?:then |later |subsequently |eventually )?(?:was |were )?(?:stopped|discontinued|d/c'?d)|(?:was|were|has been|have been) (?:turned|shut) off|(?:was|were|has been|have been) not (?:continued|renewed|refilled)",
     ),
     list: true,
   },

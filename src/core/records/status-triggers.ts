@@ -57,7 +57,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'both',
     pattern: W(
-      '(?:was|were|is|are|has been|have been) not (?:given|started|used|taken|prescribed|restarted|resumed|administered|infused|instilled|injected|offered)|(?:was|were|has been|have been) (?:denied|not covered|rejected) by (?:the |his |her )?(?:insurance|insurer|insurance company|plan)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|considered,? but (?:was |were )?not (?:given|started|used|prescribed|pursued)|not given|declined|declines|declining|decline(?! (?:in|of)\\b)|refused|refuses|refusing|refuse',
+      '(?:was|were|is|are|has been|have been) (?:not|never) (?:given|started|used|taken|prescribed|restarted|resumed|administered|infused|instilled|injected|offered)|(?:was|were|has been|have been) (?:denied|not covered|rejected) by (?:the |his |her )?(?:insurance|insurer|insurance company|plan)|(?:has|have|had) not (?:yet )?(?:begun|started|been (?:started|begun|filled|taken))|(?:has|have|had) not (?:yet )?(?:taken|used|received)|not yet (?:begun|started|taken|filled)|(?:is|are|was|were) contraindicated|considered,? but (?:was |were )?not (?:given|started|used|prescribed|pursued)|not given|declined|declines|declining|decline(?! (?:in|of)\\b)|refused|refuses|refusing|refuse',
     ),
     crossesBut: true,
   },

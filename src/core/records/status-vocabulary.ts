@@ -42,3 +42,7 @@ export const CAUSED_BY =
 
 /** A cause in a clinician's shorthand too (`d/c'd 2/2 hyperkalemia`, `d/t rash`). */
 export const BECAUSE = '(?:because of|due to|secondary to|2/2|d/t|b/c)';
+
+/** A procedure a drug is paused for (`before the biopsy`, `for the procedure`). */
+export const PROCEDURE =
+  '(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room)|CT(?: scan)?|MRI|scan|angiogram|angiography|contrast study)';
