@@ -68,7 +68,7 @@ const HOLD_PARAMETER =
   /^\s*(?:\S+\s+){0,4}?(?:if|when|for (?:a |an )?(?:SBP|systolic|diastolic|blood pressure|BP|heart rate|HR|pulse|glucose|blood sugar|fingerstick|INR|potassium|K|sedation|RR|respiratory rate))\b/i;
 /** Right after a drug to avoid or not take: for a while, or until a procedure (`avoid aspirin for 7 days before surgery`). */
 const AVOID_UNTIL = new RegExp(
-  `^\\s*(?:\\S+\\s+){0,3}?(?:for (?:a|one|two|three|\\d+|several|a few|the next) (?:\\w+ )?(?:days?|weeks?)|until|(?:before|prior to) (?:the |his |her |your )?${PROCEDURE})\\b`,
+  `^\\s*(?:\\S+\\s+){0,3}?(?:for (?:a|one|two|three|\\d+|several|a few|the next) (?:\\w+ )?(?:days?|weeks?)|until|(?:before|prior to|(?:on )?the (?:morning|day|night) of|the (?:morning|day|night) before) (?:the |his |her |your )?${PROCEDURE})\\b`,
   'i',
 );
 /** Right after a stopped drug: stopped ahead of a procedure, so paused (`stopped 5 days prior to surgery`). */
