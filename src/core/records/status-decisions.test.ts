@@ -1,14 +1,17 @@
 /**
  * The status step on decisions about a drug told in a note's plan or hospital course: a drug not
  * recommended, not discharged on, decided against, not a good candidate for, not required
- * (`negated`); withheld, or not to take the morning of surgery (`held`). Found by a battery of
- * everyday phrasings; each case asserts the cue's exact span. A drug on hand but not needed lately
- * (`has not needed his rescue inhaler`) stays taken.
+ * (`negated`); withheld, or not to take the morning of surgery (`held`); plans told as what is to be
+ * (`is to be started on`, `will arrange for`, `Definitive treatment would be`, `Options discussed
+ * included`, `wishes to try`, `will switch her from … to`, `to discuss`: `planned`). Found by
+ * batteries of everyday phrasings; each case asserts the cue's exact span. A drug on hand but not
+ * needed lately (`has not needed his rescue inhaler`) stays taken, as does the drug a plan switches
+ * away from and a drug only named near `to discuss`.
  */
 import { describe, expect, it } from 'vitest';
 import { of } from '../../test/statuses.ts';
 
-describe('decisions not to give a drug, and pauses', () => {
+describe('decisions not to give a drug, pauses and plans', () => {
   it.each<[text: string, drug: string, status: string, cue: string | null]>([
     ['Statins were not recommended.', 'Statins', 'negated', 'were not recommended'],
     [
@@ -35,6 +38,40 @@ describe('decisions not to give a drug, and pauses', () => {
     [
       'He has not needed his rescue inhaler since the last visit.',
       'rescue inhaler',
+      'active',
+      null,
+    ],
+    ['He is to be started on Lovenox tomorrow.', 'Lovenox', 'planned', 'is to be started on'],
+    ['We will arrange for home IV vancomycin.', 'vancomycin', 'planned', 'will arrange for'],
+    [
+      'Definitive treatment would be surgery versus radiation with concurrent cisplatin.',
+      'cisplatin',
+      'planned',
+      'Definitive treatment would be',
+    ],
+    [
+      'Options discussed included observation, steroid injection, or surgery.',
+      'steroid',
+      'planned',
+      'Options discussed included',
+    ],
+    ['He wishes to try Chantix to quit smoking.', 'Chantix', 'planned', 'wishes to try'],
+    [
+      'We will switch her from Norvasc to lisinopril.',
+      'lisinopril',
+      'planned',
+      'will switch her from Norvasc to',
+    ],
+    ['We will switch her from Norvasc to lisinopril.', 'Norvasc', 'active', null],
+    [
+      'Patient will follow up with oncology to discuss tamoxifen.',
+      'tamoxifen',
+      'planned',
+      'to discuss',
+    ],
+    [
+      'I need to discuss with her doctor the workup of her vitamin B12 deficiency.',
+      'vitamin B12',
       'active',
       null,
     ],
