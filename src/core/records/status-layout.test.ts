@@ -94,4 +94,18 @@ describe('headings as a copied record lays them out', () => {
       ],
     ]);
   });
+
+  it('reads the fluids of an operative note under their heading as given', () => {
+    check([
+      [
+        'ESTIMATED BLOOD LOSS: 5 mL. FLUIDS RECEIVED: 300 mL of crystalloid.',
+        [
+          ['5 mL', 'DOSAGE'],
+          ['300 mL', 'DOSAGE'],
+          ['crystalloid', 'DRUG'],
+        ],
+        { crystalloid: ['given', 'FLUIDS RECEIVED:'] },
+      ],
+    ]);
+  });
 });
