@@ -75,11 +75,13 @@ export const ADVERSE_RULES: readonly TriggerRule[] = [
     maxWords: 3,
   },
   {
-    // The drug as the cause of what followed (`foscarnet contributed to the electrolyte disorders`).
+    // The drug as the cause of what followed (`foscarnet contributed to the electrolyte disorders`,
+    // `ibuprofen at home, which likely contributed to his GI bleed`).
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:probably |likely |may have |might have |could have )?contributed to(?! (?:\\w+ ){0,3}?(?:${BENEFIT}))`,
+      `(?:(?:which|that|this|it) )?(?:probably |likely |may have |might have |could have )?contributed to(?! (?:\\w+ ){0,3}?(?:${BENEFIT}))`,
     ),
+    anaphor: true,
   },
 ];

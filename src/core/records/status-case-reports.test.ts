@@ -131,6 +131,12 @@ describe('adverse effects in the words of case reports', () => {
       'Hyponatremia (SIADH) following',
     ],
     ['Vincristine toxicity following five daily doses.', 'Vincristine', 'allergy', 'toxicity'],
+    [
+      'He had been taking ibuprofen at home, which likely contributed to his GI bleed.',
+      'ibuprofen',
+      'allergy',
+      'which likely contributed to',
+    ],
   ])('%s → %s %s', (...row) => expectStatus(row));
 
   it.each<Case>([
