@@ -141,4 +141,18 @@ describe('look-alikes that are no adverse effect', () => {
     const text = 'Egg allergy; flu vaccine given without reaction.';
     expect(of(text, 'flu vaccine')).toEqual({ status: 'given', cue: cue(text, 'given') });
   });
+
+  it('reads a drug that makes the patient jittery as an intolerance, one tolerated as taken', () => {
+    const jittery = 'He gets jittery with albuterol.';
+    expect(of(jittery, 'albuterol')).toEqual({
+      status: 'allergy',
+      cue: cue(jittery, 'gets jittery with'),
+    });
+    const tolerated =
+      'ALLERGIES: She states she is allergic to penicillin but has tolerated amoxicillin.';
+    expect(of(tolerated, 'amoxicillin')).toEqual({
+      status: 'active',
+      cue: cue(tolerated, 'has tolerated'),
+    });
+  });
 });

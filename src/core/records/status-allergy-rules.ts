@@ -93,7 +93,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:became|becomes|become|got|was|were) (?:very |profoundly |acutely )?(?:hypotensive|bradycardic|hypoxic|apneic|somnolent|obtunded|lethargic|delirious|pruritic|hyperkalemic|hyponatremic|hypoglycemic)(?: (?:shortly|immediately|soon))? (?:after|following|with)(?: (?:the|his|her|a|an|IV))?|(?:developed|had|got|gets|has) (?:a )?(?:C\\.? ?diff(?:icile)?(?: colitis| infection)?|thrush|yeast infection|oral candidiasis) (?:after|from|following)(?: (?:the|his|her|a|an))?',
+      '(?:gets|got|becomes|became|feels|felt) (?:very |really |too |a little |a bit )?(?:jittery|dizzy|nauseated|nauseous|drowsy|sleepy|groggy|shaky|itchy|sick|lightheaded|light-headed|constipated|loopy|wired) (?:with|on|from|after)(?: (?:the|his|her))?|(?:became|becomes|become|got|was|were) (?:very |profoundly |acutely )?(?:hypotensive|bradycardic|hypoxic|apneic|somnolent|obtunded|lethargic|delirious|pruritic|hyperkalemic|hyponatremic|hypoglycemic)(?: (?:shortly|immediately|soon))? (?:after|following|with)(?: (?:the|his|her|a|an|IV))?|(?:developed|had|got|gets|has) (?:a )?(?:C\\.? ?diff(?:icile)?(?: colitis| infection)?|thrush|yeast infection|oral candidiasis) (?:after|from|following)(?: (?:the|his|her|a|an))?',
     ),
     maxWords: 4,
   },

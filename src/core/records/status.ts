@@ -180,7 +180,7 @@ function otherClause(
 
 /** An `active` cue of a drug taken now (`takes`, `is on`, `uses`, `tolerates`, `carries an`). */
 const TAKES =
-  /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on|(?:is |has been )?tolerat(?:es|ed|ing)(?: (?:his|her|the))?|carr(?:y|ies|ying) (?:an?|his|her))$/i;
+  /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on|(?:is |has been |has |have |had )?tolerat(?:es|ed|ing)(?: (?:his|her|the))?|carr(?:y|ies|ying) (?:an?|his|her))$/i;
 /** A pronoun that points back to several drugs (`them`, `both of them`). */
 const PLURAL_ANAPHOR = /\b(?:them|both|either|those|these|they|all)\b/i;
 
