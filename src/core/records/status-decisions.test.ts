@@ -75,6 +75,12 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'active',
       null,
     ],
+    [
+      'Initially, DSCG had helped to control his asthma, and steroid therapy could be discontinued.',
+      'steroid',
+      'stopped',
+      'discontinued',
+    ],
   ])('%s → %s %s', (text, drug, status, cue) => {
     const start = cue === null ? -1 : text.indexOf(cue);
     expect(of(text, drug)).toEqual({

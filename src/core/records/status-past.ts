@@ -67,7 +67,7 @@ const COURSE_TAKEN =
   /^(?:received|(?:was|were|had been) (?:on|taking|treated with|continued on|maintained on)|(?:was|were) continued|remained on)$/i;
 /** A course the sentence says was the first, then changed (`was initially started on`). */
 const INITIALLY =
-  /\b(?:initially|originally|at first|first)(?:,? (?:he|she|they|the patient|patient))?\s+$/i;
+  /\b(?:initially|originally|at first)(?:,? (?:he|she|they|the patient|patient))?\s+$/i;
 /** Cues of a course (not of one dose) that `initially` makes a course since changed. */
 const COURSE_CUE =
   /^(?:(?:was|were) )?(?:(?:started|placed|put|maintained|kept) on|(?:was|were) on|treated with)$/i;
