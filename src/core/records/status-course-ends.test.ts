@@ -134,6 +134,11 @@ describe('courses that ended', () => {
         [['Coumadin', 'DRUG']],
         { Coumadin: ['active', 'is on'] },
       ],
+      [
+        'The first patient was treated with an intravenous phosphorus infusion.',
+        [['phosphorus', 'DRUG']],
+        { phosphorus: ['given', 'was treated with'] },
+      ],
       ['Pt s/p tPA at outside hospital.', [['tPA', 'DRUG']], { tPA: ['given', 's/p'] }],
       [
         'She was recently started on Lipitor.',
