@@ -50,7 +50,7 @@ export const ADVERSE_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      `in (?<!\\b(?:no|not|without|den(?:y|ies|ied))\\b[^.;]{0,80})(?<=${CAUSED_FINDING}(?: [\\w,'-]+){0,7}? (?:(?:was|were) (?:observed|seen|reported|noted|described) )?in )(?:an? |the |two |three |four |five |\\d+ |several |some |our )?(?:[\\w-]+ ){0,3}?${SUBJECT}(?: with(?: [\\w'(),-]+){1,7}?)? (?:on|treated with|receiving|taking|using|given)`,
+      `in (?<!\\b(?:no|not|without|den(?:y|ies|ied)|(?:treatment|therapy|management|cure|prevention|prophylaxis) (?:of|for))\\b[^.;]{0,80})(?<=${CAUSED_FINDING}(?: [\\w,'-]+){0,7}? (?:(?:was|were) (?:observed|seen|reported|noted|described) )?in )(?:an? |the |two |three |four |five |\\d+ |several |some |our )?(?:[\\w-]+ ){0,3}?${SUBJECT}(?: with(?: [\\w'(),-]+){1,7}?)? (?:on|treated with|receiving|taking|using|given)`,
     ),
     maxWords: 5,
   },

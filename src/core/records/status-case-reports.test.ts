@@ -167,5 +167,11 @@ describe('adverse effects in the words of case reports', () => {
       'responded to',
     ],
     ['There were no problems with healing caused by the heparin.', 'heparin', 'active', null],
+    [
+      'Successful treatment of histoplasmosis in a transplant recipient using amphotericin B.',
+      'amphotericin B',
+      'given',
+      'using',
+    ],
   ])('leaves %s → %s %s', (...row) => expectStatus(row));
 });
