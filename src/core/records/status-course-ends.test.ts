@@ -148,7 +148,7 @@ describe('courses that ended', () => {
     ]);
   });
 
-  it('reads a dose lowered then stopped, a drip turned off, a course not continued as stopped', () => {
+  it('reads a dose lowered then stopped, a drip turned off, a course not continued or completed as stopped', () => {
     check([
       [
         'Her Seroquel dose was decreased and eventually stopped.',
@@ -167,6 +167,19 @@ describe('courses that ended', () => {
         'Antibiotics were not continued at discharge.',
         [['Antibiotics', 'DRUG']],
         { Antibiotics: ['stopped', 'were not continued'] },
+      ],
+      [
+        'MEDICATIONS: Prednisone taper, completed.',
+        [['Prednisone', 'DRUG']],
+        { Prednisone: ['stopped', 'taper, completed'] },
+      ],
+      [
+        'MEDICATIONS: Lovenox injections, completed post-op.',
+        [
+          ['Lovenox', 'DRUG'],
+          ['injections', 'FORM'],
+        ],
+        { Lovenox: ['stopped', ', completed'] },
       ],
       [
         'Her aspirin was never restarted.',

@@ -155,7 +155,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:was|were|has been|have been) transitioned (?:over )?to(?<!\\b(?:he|she|they|patient|pt|who) (?:was|were|has been|have been) transitioned (?:over )?to)|(?:was|were|has been|have been) (?:broadened|narrowed|de-?escalated|escalated|stepped down) to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment|series) (?:was |were |has been |is )?(?:completed|finished|complete)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
+      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:was|were|has been|have been) transitioned (?:over )?to(?<!\\b(?:he|she|they|patient|pt|who) (?:was|were|has been|have been) transitioned (?:over )?to)|(?:was|were|has been|have been) (?:broadened|narrowed|de-?escalated|escalated|stepped down) to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment|series),? (?:was |were |has been |is )?(?:completed|finished|complete)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))|formerly",
     ),
   },
   {
@@ -209,13 +209,13 @@ const RULES: readonly TriggerRule[] = [
   },
   {
     // `Antibiotics were completed in the hospital`: the drug's course, right after it (not `the
-    // procedure was completed`); a medication list's note after a dash or in brackets:
-    // `Amoxicillin - completed`.
+    // procedure was completed`); a medication list's note after a dash, a comma or in brackets:
+    // `Amoxicillin - completed`, `Lovenox injections, completed post-op`.
     status: 'stopped',
     direction: 'backward',
     pattern:
       W('(?:was|were|has been|have been) (?:completed|finished)') +
-      '|(?:(?<=\\s)[-–]|\\()\\s*(?:course )?(?:completed|finished|done)\\b',
+      '|(?:(?<=\\s)[-–]|\\(|,)\\s*(?:course )?(?:completed|finished)\\b|(?:(?<=\\s)[-–]|\\()\\s*(?:course )?done\\b',
     adjacent: true,
   },
   {
