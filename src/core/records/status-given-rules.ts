@@ -46,7 +46,9 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     // treatment told as an event; not `Glaucoma treated with Xalatan drops`, a standing one.
     status: 'given',
     direction: 'forward',
-    pattern: '(?:(?<=,\\s*)|(?<=\\band\\s))treated with\\b',
+    // The lookbehind after the words: tried before them, it would scan back over every run of
+    // spaces (masked entities, blank padding) from each position, quadratic in the run's length.
+    pattern: '\\btreated with\\b(?<=(?:,\\s*|\\band\\s)treated with)',
   },
   {
     // `hemorrhage …, which stopped after 1 cc of epinephrine`: the bleeding stopped, the drug was given.

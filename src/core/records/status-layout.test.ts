@@ -108,4 +108,12 @@ describe('headings as a copied record lays them out', () => {
       ],
     ]);
   });
+
+  // A run of blanks (padding, a pasted form, masked entities) once cost time quadratic in its length
+  // (a lookbehind tried at every position): 200,000 spaces took about 40 s. The time limit is
+  // generous; the point is that it ends.
+  it('reads a drug after a long run of blanks without stalling', { timeout: 10_000 }, () => {
+    const text = `${' '.repeat(200_000)}ALLERGIES: penicillin.`;
+    check([[text, [['penicillin', 'DRUG']], { penicillin: ['allergy', 'ALLERGIES:'] }]]);
+  });
 });
