@@ -182,6 +182,19 @@ describe('courses that ended', () => {
         { Lovenox: ['stopped', ', completed'] },
       ],
       [
+        'He was given amoxicillin for otitis media and completed the course.',
+        [['amoxicillin', 'DRUG']],
+        { amoxicillin: ['stopped', 'and completed the course'] },
+      ],
+      [
+        'We will cross-taper from Zoloft to Wellbutrin.',
+        [
+          ['Zoloft', 'DRUG'],
+          ['Wellbutrin', 'DRUG'],
+        ],
+        { Zoloft: ['stopped', 'cross-taper from'] },
+      ],
+      [
         'Her aspirin was never restarted.',
         [['aspirin', 'DRUG']],
         { aspirin: ['negated', 'was never restarted'] },

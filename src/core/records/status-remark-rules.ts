@@ -10,11 +10,11 @@ import { W } from './status-vocabulary.ts';
 export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   {
     // `Zyvox and Zosyn were given for 7 days and then stopped`: the course, then its end; a drip
-    // `turned off`; a course `not continued` at discharge.
+    // `turned off`; a course `not continued` at discharge, or given `and completed the course`.
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were) (?:given|continued|used|administered|received|decreased|reduced|lowered|tapered|weaned|held|changed)(?:\\s+for [\\w ]{1,25}?|\\s*)\\s+and (?:then |later |subsequently |eventually )?(?:was |were )?(?:stopped|discontinued|d/c'?d)|(?:was|were|has been|have been) (?:turned|shut) off|(?:was|were|has been|have been) not (?:continued|renewed|refilled)",
+      "(?:was|were) (?:given|continued|used|administered|received|decreased|reduced|lowered|tapered|weaned|held|changed)(?:\\s+for [\\w ]{1,25}?|\\s*)\\s+and (?:then |later |subsequently |eventually )?(?:was |were )?(?:stopped|discontinued|d/c'?d)|(?:was|were|has been|have been) (?:turned|shut) off|and (?:has |had )?(?:completed|finished) (?:the|his|her|their|a) (?:full |entire |\\d+-day )?(?:course|taper|regimen|treatment)|(?:was|were|has been|have been) not (?:continued|renewed|refilled)",
     ),
     list: true,
   },
