@@ -195,6 +195,15 @@ describe('courses that ended', () => {
         { Zoloft: ['stopped', 'cross-taper from'] },
       ],
       [
+        'She was initially begun on vancomycin. She was switched to IV Levaquin.',
+        [
+          ['vancomycin', 'DRUG'],
+          ['IV', 'ROUTE'],
+          ['Levaquin', 'DRUG'],
+        ],
+        { vancomycin: ['stopped', 'begun on'] },
+      ],
+      [
         'Her aspirin was never restarted.',
         [['aspirin', 'DRUG']],
         { aspirin: ['negated', 'was never restarted'] },

@@ -81,6 +81,13 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'stopped',
       'discontinued',
     ],
+    ['Diabetes type II, not treated with insulin.', 'insulin', 'negated', 'not treated with'],
+    [
+      'At this stage, we are thinking of using Accutane at that point.',
+      'Accutane',
+      'planned',
+      'are thinking of using',
+    ],
   ])('%s → %s %s', (text, drug, status, cue) => {
     const start = cue === null ? -1 : text.indexOf(cue);
     expect(of(text, drug)).toEqual({

@@ -95,7 +95,7 @@ describe('headings as a copied record lays them out', () => {
     ]);
   });
 
-  it('reads the fluids of an operative note under their heading as given', () => {
+  it('reads the fluids, the sedation and the stress agent of a procedure note under their heading as given', () => {
     check([
       [
         'ESTIMATED BLOOD LOSS: 5 mL. FLUIDS RECEIVED: 300 mL of crystalloid.',
@@ -105,6 +105,23 @@ describe('headings as a copied record lays them out', () => {
           ['crystalloid', 'DRUG'],
         ],
         { crystalloid: ['given', 'FLUIDS RECEIVED:'] },
+      ],
+      [
+        'PREP: Fentanyl 100 mcg IV and 3 mg Versed IV.',
+        [
+          ['Fentanyl', 'DRUG'],
+          ['100 mcg', 'DOSAGE'],
+          ['IV', 'ROUTE'],
+          ['3 mg', 'DOSAGE'],
+          ['Versed', 'DRUG'],
+          ['IV', 'ROUTE'],
+        ],
+        { Fentanyl: ['given', 'PREP:'], Versed: ['given', 'PREP:'] },
+      ],
+      [
+        'TYPE OF TEST: Lexiscan, unable to walk on a treadmill.',
+        [['Lexiscan', 'DRUG']],
+        { Lexiscan: ['given', 'TYPE OF TEST:'] },
       ],
     ]);
   });

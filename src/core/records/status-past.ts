@@ -70,7 +70,7 @@ const INITIALLY =
   /\b(?:initially|originally|at first)(?:,? (?:he|she|they|the patient|patient))?\s+$/i;
 /** Cues of a course (not of one dose) that `initially` makes a course since changed. */
 const COURSE_CUE =
-  /^(?:(?:was|were) )?(?:(?:started|placed|put|maintained|kept) on|(?:was|were) on|treated with)$/i;
+  /^(?:(?:was|were) )?(?:(?:started|begun|placed|put|maintained|kept) on|(?:was|were) on|treated with)$/i;
 /** Right after a drug taken in the simple past: for how long (`took steroids for about 3 days`). */
 const TAKEN_FOR =
   /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?)?(?:days?|weeks?|months?|years?|decades)|briefly)\b/i;

@@ -97,7 +97,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      `(?:is|are|am) (?:planning|considering|thinking about|interested in|weighing)(?: (?:on|to))?(?: (?:trying|starting|using|adding|switching ${PRONOUN} to|giving ${PRONOUN}|putting ${PRONOUN} on))?|wants? ${PRONOUN} (?:on|to (?:start|try|take|use|have))|(?:will|to|can|would) decide (?:on|about)|(?:before|prior to) (?:adding|starting|trying|initiating)|referr(?:al|ed) (?:to \\w+ )?for|(?:plan is to|will|plan to|going to) bridge (?:${PRONOUN} )?with`,
+      `(?:is|are|am) (?:planning|considering|thinking (?:about|of)|interested in|weighing)(?: (?:on|to))?(?: (?:trying|starting|using|adding|switching ${PRONOUN} to|giving ${PRONOUN}|putting ${PRONOUN} on))?|wants? ${PRONOUN} (?:on|to (?:start|try|take|use|have))|(?:will|to|can|would) decide (?:on|about)|(?:before|prior to) (?:adding|starting|trying|initiating)|referr(?:al|ed) (?:to \\w+ )?for|(?:plan is to|will|plan to|going to) bridge (?:${PRONOUN} )?with`,
     ),
   },
 ];
