@@ -1,0 +1,45 @@
+/**
+ * The status step on the encounter's doses told in a procedure or test report: a dose the writer
+ * gave (`I have given the patient 600 mg of oral Plavix`), a stress test's agent (`during
+ * dobutamine stress`), a drug after whose use a test was repeated (`After the use of
+ * bronchodilator`). Found by reading MTSamples drugs that no cue decided; each case asserts the
+ * cue's exact span. A stress dose to come and a drug that keeps a disease controlled stay taken.
+ */
+import { describe, expect, it } from 'vitest';
+import { of } from '../../test/statuses.ts';
+
+describe('doses of a procedure or a test', () => {
+  it.each<[text: string, drug: string, status: string, cue: string | null]>([
+    [
+      'I have given the patient 600 mg of oral Plavix.',
+      'Plavix',
+      'given',
+      'have given the patient',
+    ],
+    [
+      'Basic rhythm of atrial fibrillation with no change during dobutamine stress, maximum heart rate of 142.',
+      'dobutamine',
+      'given',
+      'stress',
+    ],
+    [
+      'After the use of bronchodilator, there is some improvement with 10%.',
+      'bronchodilator',
+      'given',
+      'After the use of',
+    ],
+    ['He needs steroid stress doses for surgery.', 'steroid', 'active', null],
+    [
+      'Her arthritis is controlled with the use of prednisone and methotrexate.',
+      'prednisone',
+      'active',
+      null,
+    ],
+  ])('%s → %s %s', (text, drug, status, cue) => {
+    const start = cue === null ? -1 : text.indexOf(cue);
+    expect(of(text, drug)).toEqual({
+      status,
+      cue: cue === null ? null : { start, end: start + cue.length, text: cue },
+    });
+  });
+});
