@@ -153,7 +153,12 @@ describe('adverse effects in the words of case reports', () => {
       'it was discontinued',
     ],
     ['Patient on Coumadin for atrial fibrillation.', 'Coumadin', 'active', null],
-    ['Objective improvement of tremor after use of metoprolol.', 'metoprolol', 'active', null],
+    [
+      'Objective improvement of tremor after use of metoprolol.',
+      'metoprolol',
+      'given',
+      'after use of',
+    ],
     [
       'Quality of life was assessed in hemodialysis patients during treatment with erythropoietin.',
       'erythropoietin',
