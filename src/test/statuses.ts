@@ -51,3 +51,15 @@ export function checkStatuses(cases: StatusCase[]): void {
     }
   }
 }
+
+/** A drug alone in a sentence, its expected status, and its cue's words (or null). */
+export type OneDrugCase = [text: string, drug: string, status: string, cue: string | null];
+
+/** The drug of `text` (its first occurrence) gets `status`, with `cue` at its offset. */
+export function expectStatusOf([text, drug, status, cue]: OneDrugCase): void {
+  const start = cue === null ? -1 : text.indexOf(cue);
+  expect(of(text, drug), text).toEqual({
+    status,
+    cue: cue === null ? null : { start, end: start + cue.length, text: cue },
+  });
+}

@@ -6,21 +6,11 @@
  * exact span; the look-alikes must keep their status: an effect the drug is given for, a cause
  * denied, effects discussed or denied, an improvement put down to the drug.
  */
-import { describe, expect, it } from 'vitest';
-import { of } from '../../test/statuses.ts';
-
-type Case = [text: string, drug: string, status: string, cue: string | null];
-
-function expectStatus([text, drug, status, cue]: Case): void {
-  const start = cue === null ? -1 : text.indexOf(cue);
-  expect(of(text, drug), text).toEqual({
-    status,
-    cue: cue === null ? null : { start, end: start + cue.length, text: cue },
-  });
-}
+import { describe, it } from 'vitest';
+import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('adverse effects in the words of case reports', () => {
-  it.each<Case>([
+  it.each<OneDrugCase>([
     ['Cataracts induced by long-term prednisone.', 'prednisone', 'allergy', 'Cataracts induced by'],
     [
       'Hypokalemia caused by the use of licorice.',
@@ -137,9 +127,9 @@ describe('adverse effects in the words of case reports', () => {
       'allergy',
       'which likely contributed to',
     ],
-  ])('%s → %s %s', (...row) => expectStatus(row));
+  ])('%s → %s %s', (...row) => expectStatusOf(row));
 
-  it.each<Case>([
+  it.each<OneDrugCase>([
     ['Her diuresis was induced by Lasix 40 mg IV.', 'Lasix', 'given', 'induced'],
     ['The rash was not caused by penicillin.', 'penicillin', 'active', null],
     ['We discussed the possible adverse effects of methotrexate.', 'methotrexate', 'active', null],
@@ -178,5 +168,5 @@ describe('adverse effects in the words of case reports', () => {
       'active',
       null,
     ],
-  ])('leaves %s → %s %s', (...row) => expectStatus(row));
+  ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
 });

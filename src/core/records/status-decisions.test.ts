@@ -8,11 +8,11 @@
  * needed lately (`has not needed his rescue inhaler`) stays taken, as does the drug a plan switches
  * away from and a drug only named near `to discuss`.
  */
-import { describe, expect, it } from 'vitest';
-import { of } from '../../test/statuses.ts';
+import { describe, it } from 'vitest';
+import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('decisions not to give a drug, pauses and plans', () => {
-  it.each<[text: string, drug: string, status: string, cue: string | null]>([
+  it.each<OneDrugCase>([
     ['Statins were not recommended.', 'Statins', 'negated', 'were not recommended'],
     [
       'He was not discharged on aspirin because of his bleed.',
@@ -88,11 +88,5 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'planned',
       'are thinking of using',
     ],
-  ])('%s → %s %s', (text, drug, status, cue) => {
-    const start = cue === null ? -1 : text.indexOf(cue);
-    expect(of(text, drug)).toEqual({
-      status,
-      cue: cue === null ? null : { start, end: start + cue.length, text: cue },
-    });
-  });
+  ])('%s → %s %s', (...row) => expectStatusOf(row));
 });

@@ -5,11 +5,11 @@
  * bronchodilator`). Found by reading MTSamples drugs that no cue decided; each case asserts the
  * cue's exact span. A stress dose to come and a drug that keeps a disease controlled stay taken.
  */
-import { describe, expect, it } from 'vitest';
-import { of } from '../../test/statuses.ts';
+import { describe, it } from 'vitest';
+import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('doses of a procedure or a test', () => {
-  it.each<[text: string, drug: string, status: string, cue: string | null]>([
+  it.each<OneDrugCase>([
     [
       'I have given the patient 600 mg of oral Plavix.',
       'Plavix',
@@ -35,11 +35,5 @@ describe('doses of a procedure or a test', () => {
       'active',
       null,
     ],
-  ])('%s → %s %s', (text, drug, status, cue) => {
-    const start = cue === null ? -1 : text.indexOf(cue);
-    expect(of(text, drug)).toEqual({
-      status,
-      cue: cue === null ? null : { start, end: start + cue.length, text: cue },
-    });
-  });
+  ])('%s → %s %s', (...row) => expectStatusOf(row));
 });
