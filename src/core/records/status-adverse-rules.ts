@@ -1,8 +1,9 @@
 /**
  * Allergy triggers for adverse effects told the way case reports and consult letters tell them
  * (./status-allergy-rules.ts has the allergy lists and the reactions of everyday notes): a finding
- * `induced by` a drug, the `adverse effects of` a drug, a finding `in a patient on` a drug, and a
- * patient treated with a drug `who developed` a finding.
+ * `induced by` a drug, the `adverse effects of` a drug, a finding `in a patient on` a drug, a
+ * patient treated with a drug `who developed` a finding, a finding `related to` a drug, and a drug
+ * that `contributed to` one.
  */
 import type { TriggerRule } from './status-types.ts';
 import { CAUSED_FINDING, W } from './status-vocabulary.ts';
