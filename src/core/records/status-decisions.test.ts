@@ -88,5 +88,17 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'planned',
       'are thinking of using',
     ],
+    [
+      'Indomethacin was suggested to improve BP in future.',
+      'Indomethacin',
+      'planned',
+      'was suggested',
+    ],
+    [
+      'Prednisone was suggested by her rheumatologist, and she takes it daily.',
+      'Prednisone',
+      'active',
+      null,
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });

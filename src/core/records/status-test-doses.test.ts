@@ -2,8 +2,9 @@
  * The status step on the encounter's doses told in a procedure or test report: a dose the writer
  * gave (`I have given the patient 600 mg of oral Plavix`), a stress test's agent (`during
  * dobutamine stress`), a drug after whose use a test was repeated (`After the use of
- * bronchodilator`). Found by reading MTSamples drugs that no cue decided; each case asserts the
- * cue's exact span. A stress dose to come and a drug that keeps a disease controlled stay taken.
+ * bronchodilator`), a rate `brought down with`, a code's `multiple rounds of`, a `PREPARATION:`
+ * heading. Found by reading MTSamples drugs that no cue decided; each case asserts the cue's exact
+ * span. A stress dose to come and a drug that keeps a disease controlled stay taken.
  */
 import { describe, it } from 'vitest';
 import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
@@ -35,5 +36,13 @@ describe('doses of a procedure or a test', () => {
       'active',
       null,
     ],
+    ['She was brought down with Cardizem.', 'Cardizem', 'given', 'was brought down with'],
+    [
+      'The patient was administered D5W, Narcan, and multiple rounds of epinephrine and atropine.',
+      'epinephrine',
+      'given',
+      'multiple rounds of',
+    ],
+    ['PREPARATION: Povidone-iodine.', 'Povidone-iodine', 'given', 'PREPARATION:'],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });
