@@ -6,7 +6,7 @@
 import type { Entity } from '../types.ts';
 import { lowerBound, type Trigger } from './status-triggers.ts';
 import type { CuedStatus } from './status-types.ts';
-import { PROCEDURE } from './status-vocabulary.ts';
+import { AROUND_PROCEDURE } from './status-vocabulary.ts';
 
 /** A cause after the drug (`because of leg swelling`): a reaction, or what the drug is for. */
 const CAUSE_AFTER = /^(?:due to|because of|secondary to|d\/t|2\/2)\b/i;
@@ -58,11 +58,6 @@ export function withoutIndications(
 /** After a drug: how it is to be taken (`Do not take Tetracycline with milk`). */
 const HOW_TO_TAKE =
   /^\s*(?:\S+\s+){0,3}?(?:with|more than|unless|on an empty|before|after|within|at the same time|regularly|consistently|as prescribed|as directed|every day)\b/i;
-/** After the drug: a time around a procedure (`before the procedure`): a pause, not how to take it. */
-const AROUND_PROCEDURE = new RegExp(
-  `^\\s*(?:\\S+\\s+){0,6}?(?:before|prior to|after|following|within) (?:the |his |her |your |an? )?(?:upcoming )?${PROCEDURE}\\b`,
-  'i',
-);
 /** Right before a drug: `with` (`ibuprofen with her lisinopril`). */
 const WITH_BEFORE = /\bwith\s+(?:(?:his|her|your|their|the)\s+)?$/i;
 /**

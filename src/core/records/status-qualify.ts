@@ -8,7 +8,13 @@
 import type { Entity } from '../types.ts';
 import { CONTRAST_AGENT, cueOf } from './status-context.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
-import { BECAUSE, CAUSED_FINDING, PROCEDURE, SIDE_EFFECT } from './status-vocabulary.ts';
+import {
+  AROUND_PROCEDURE,
+  BECAUSE,
+  CAUSED_FINDING,
+  PROCEDURE,
+  SIDE_EFFECT,
+} from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
 import { pastCourse } from './status-past.ts';
@@ -48,11 +54,6 @@ const BECAUSE_IT =
 /** `stopped 2/2 nausea`, read on the unmasked text. */
 const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
-  'i',
-);
-/** Right after a drug not to be had: around a procedure (`for two weeks after surgery`). */
-const AROUND_PROCEDURE = new RegExp(
-  `^[^.;]{0,40}?\\b(?:before|prior to|after|following) (?:the |his |her |your |an? )?${PROCEDURE}\\b`,
   'i',
 );
 /** Right after a drug not taken: for months or years, so it was taken before (`in months`). */

@@ -46,3 +46,9 @@ export const BECAUSE = '(?:because of|due to|secondary to|2/2|d/t|b/c)';
 /** A procedure a drug is paused for (`before the biopsy`, `for the procedure`). */
 export const PROCEDURE =
   '(?:surgery|procedure|operation|colonoscopy|biopsy|endoscopy|catheterization|cath|injection|LP|lumbar puncture|the (?:OR|operating room)|CT(?: scan)?|MRI|scan|angiogram|angiography|contrast study)';
+
+/** Right after a drug: a time around a procedure (`for two weeks after surgery`, `before the procedure`). */
+export const AROUND_PROCEDURE = new RegExp(
+  `^[^.;]{0,40}?\\b(?:before|prior to|after|following|within) (?:the |his |her |your |an? )?(?:upcoming )?${PROCEDURE}\\b`,
+  'i',
+);
