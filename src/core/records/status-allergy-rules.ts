@@ -7,6 +7,7 @@ import {
   ADVERSE_EVENT,
   CAUSED_BY,
   CAUSED_FINDING,
+  DRUG_HARM,
   REACTION,
   SIDE_EFFECT,
   W,
@@ -84,7 +85,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?${REACTION}|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
     ),
   },
   {
@@ -160,11 +161,12 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     until: W('is|are|was|were|has|have|had|with'),
   },
   {
-    // Right after the drug: `heparin-induced thrombocytopenia`, `vincristine induced neuropathy`.
+    // Right after the drug: `heparin-induced thrombocytopenia`, `vincristine induced neuropathy`,
+    // `stomatitis, possibly methotrexate related`.
     status: 'allergy',
     direction: 'backward',
     pattern:
-      '-(?:induced|associated|related|mediated|provoked)\\b|\\b(?:induced|associated)\\b(?! (?:with|by|general|anesthesia|sedation|labor|sleep)\\b)',
+      '-(?:induced|associated|related|mediated|provoked)\\b|\\b(?:induced|associated)\\b(?! (?:with|by|general|anesthesia|sedation|labor|sleep)\\b)|\\brelated(?=[.,;:)]|$)',
     adjacent: true,
   },
   {
@@ -178,11 +180,12 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
-    // `her cough is likely a side effect of lisinopril`, `a well-documented complication of lithium`.
+    // `her cough is likely a side effect of lisinopril`, `a well-documented complication of lithium`,
+    // `It could be a result of Crestor`.
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:is|was|are|were|as|be) (?:likely |probably |possibly |also )?(?:a |an |the )?(?:[\\w-]+ ){0,2}?(?:complication|side effect|adverse effect|adverse reaction|consequence) of',
+      '(?:is|was|are|were|as|be) (?:likely |probably |possibly |also )?(?:a |an |the )?(?:[\\w-]+ ){0,2}?(?:complication|side effect|adverse effect|adverse reaction|consequence) of|(?:is|was|are|were|be) (?:likely |probably |possibly |also )?(?:a |the )?(?:direct )?result of',
     ),
     maxWords: 5,
   },

@@ -127,6 +127,18 @@ describe('adverse effects in the words of case reports', () => {
       'allergy',
       'which likely contributed to',
     ],
+    [
+      'Please evaluate stomatitis, possibly methotrexate related.',
+      'methotrexate',
+      'allergy',
+      'related',
+    ],
+    [
+      'Elevated creatine kinase. It could be a result of Crestor alone.',
+      'Crestor',
+      'allergy',
+      'be a result of',
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 
   it.each<OneDrugCase>([
@@ -168,5 +180,8 @@ describe('adverse effects in the words of case reports', () => {
       'active',
       null,
     ],
+    ['Insulin related questions were answered.', 'Insulin', 'active', null],
+    ['There were no complications as a result of naloxone therapy.', 'naloxone', 'active', null],
+    ['She developed WE as a result of thiamine deficiency.', 'thiamine', 'active', null],
   ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
 });

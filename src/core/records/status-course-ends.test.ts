@@ -3,13 +3,15 @@
  * time and then stopped, a list `all of which were discontinued`, a relative clause between the
  * drugs and their stop, `these were discontinued` after a semicolon, a course `until the cultures
  * returned`, a course `initially` started and then changed, `despite two courses of`, `was
- * recently treated with`. Found by a battery of everyday phrasings; each case asserts the cue's
+ * recently treated with`, a trial that failed (`was tried without improvement`), an end dated
+ * (`until 3 days ago`), a course ended by harm (`due to liver toxicity`). Found by batteries of
+ * everyday phrasings; each case asserts the cue's
  * exact span, and the look-alikes keep theirs: a dose given until a procedure's goal, a dose
  * `initially given`, a relative clause with a time after it, a dose given elsewhere just before
  * the transfer (`given`, as the probes have it), a course recently started.
  */
 import { describe, it } from 'vitest';
-import { checkStatuses as check } from '../../test/statuses.ts';
+import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('courses that ended', () => {
   it('reads a course given and then stopped, or stopped by a clause about the list, as stopped', () => {
@@ -210,4 +212,40 @@ describe('courses that ended', () => {
       ],
     ]);
   });
+});
+
+describe('trials that failed, dated ends and harm that ended a course', () => {
+  it.each<OneDrugCase>([
+    ['Flomax was tried without improvement.', 'Flomax', 'stopped', 'was tried without improvement'],
+    ['Tylenol was tried without relief.', 'Tylenol', 'stopped', 'was tried without relief'],
+    [
+      'She had been taking ibuprofen for the pain until 3 days ago.',
+      'ibuprofen',
+      'stopped',
+      'until 3 days ago',
+    ],
+    ['Her symptoms did not improve with Protonix.', 'Protonix', 'stopped', 'did not improve with'],
+    ['Remote history of amiodarone use.', 'amiodarone', 'stopped', 'Remote history of'],
+    [
+      'Methotrexate was discontinued due to liver toxicity.',
+      'Methotrexate',
+      'allergy',
+      'due to liver toxicity',
+    ],
+    [
+      'Lipitor was stopped because of elevated liver enzymes.',
+      'Lipitor',
+      'allergy',
+      'because of elevated liver enzymes',
+    ],
+  ])('%s → %s %s', (...row) => expectStatusOf(row));
+
+  it.each<OneDrugCase>([
+    // a trial that helped, a cause the drug treats, a pause for harm, a remote history of a disease
+    ['Tylenol was tried with good relief.', 'Tylenol', 'active', null],
+    ['She was started on Neupogen due to neutropenia.', 'Neupogen', 'active', 'started on'],
+    ['Coumadin was held due to thrombocytopenia.', 'Coumadin', 'held', 'held'],
+    ['Her pain improved with morphine.', 'morphine', 'given', 'improved with'],
+    ['Remote history of MI, on aspirin.', 'aspirin', 'active', 'on'],
+  ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
 });

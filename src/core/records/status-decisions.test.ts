@@ -100,5 +100,17 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'active',
       null,
     ],
+    [
+      'Prophylaxis. Will institute low molecular weight heparin and follow activity levels.',
+      'heparin',
+      'planned',
+      'Will institute',
+    ],
+    [
+      'The best way to proceed would be to first try this child on a nasal corticosteroid.',
+      'corticosteroid',
+      'planned',
+      'to first try this child on',
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });

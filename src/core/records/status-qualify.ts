@@ -12,6 +12,7 @@ import {
   AROUND_PROCEDURE,
   BECAUSE,
   CAUSED_FINDING,
+  DRUG_HARM,
   PROCEDURE,
   SIDE_EFFECT,
 } from './status-vocabulary.ts';
@@ -40,7 +41,7 @@ const FOR_EFFECT =
   '(?:rash|hives|itching|angioedema|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|side effects?|adverse effects?|reaction|intolerance|nausea|vomiting|diarrhea|cough|swelling|edema)';
 /** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
 const BECAUSE_OF_EFFECT = new RegExp(
-  `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?${SIDE_EFFECT}|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
+  `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
   'i',
 );
 /** After a stopped drug: an adverse event it was stopped for (`stopped for elevated LFTs`). */

@@ -9,6 +9,25 @@ import { W } from './status-vocabulary.ts';
 
 export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   {
+    // A trial that failed (`Flomax was tried without improvement`): over, for the whole list.
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      '(?:was|were) tried (?:without|with no|with little|with minimal) (?:\\w+ )?(?:improvement|benefit|relief|success|effect|response|results?)',
+    ),
+    list: true,
+  },
+  {
+    // `Her symptoms did not improve with Protonix`: a trial that failed; `remote history of
+    // amiodarone use`: a use long over.
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      "(?:did not|didn't|has not|hasn't|have not|haven't|had not|hadn't) improved? (?:much |significantly )?(?:with|on)(?: (?:the|his|her|their))?|remote history of(?=\\s+(?:[\\w-]+\\s+)?(?:use|therapy|treatment|exposure)\\b)",
+    ),
+    maxWords: 3,
+  },
+  {
     // `Zyvox and Zosyn were given for 7 days and then stopped`: the course, then its end; a drip
     // `turned off`; a course `not continued` at discharge, or given `and completed the course`.
     status: 'stopped',

@@ -12,6 +12,12 @@ import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
     [
+      'STRESS TECHNIQUE: The patient was infused with dobutamine to a maximum heart rate of 142.',
+      'dobutamine',
+      'given',
+      'was infused with',
+    ],
+    [
       'I have given the patient 600 mg of oral Plavix.',
       'Plavix',
       'given',

@@ -13,6 +13,10 @@ export const PRONOUN = '(?:him|her|them|the patient|patient|the child|the baby|t
 export const REACTION =
   '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath|oversedation|somnolence|lethargy|mania|hallucinations|confusion|delirium|red man syndrome|Stevens[- ]Johnson syndrome|SJS|toxic epidermal necrolysis)';
 
+/** Harm a drug did that ends its use (`discontinued due to liver toxicity`). */
+export const DRUG_HARM =
+  '(?:[\\w-]*toxicity|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis)';
+
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =
   '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|cough|myalgias?|myositis|myopathy|rhabdomyolysis|aches|palpitations|swelling|edema|weight gain|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping|discomfort))';
