@@ -134,6 +134,12 @@ describe('adverse effects in the words of case reports', () => {
       'related',
     ],
     [
+      'She states that the Cetaphil lotion apparently is causing some burning and pain.',
+      'Cetaphil',
+      'allergy',
+      'causing some burning',
+    ],
+    [
       'Elevated creatine kinase. It could be a result of Crestor alone.',
       'Crestor',
       'allergy',

@@ -26,7 +26,7 @@ const SENTENCE_END =
  * alone on its line with no colon (`Allergies⏎Penicillin`).
  */
 const HEADING =
-  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
+  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|MEDICATIONS? (?:AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:discontinued|stopped|held|on hold|to (?:hold|stop|avoid|start))| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/\b(?:TO AVOID|DO NOT TAKE)\b/, 'negated'],
@@ -38,7 +38,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
   [/RECOMMEND|\bTO START\b/, 'planned'],
   [
-    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUIDS|PREMEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN)/,
+    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUIDS|PREMEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
     'given',
   ],
   [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],

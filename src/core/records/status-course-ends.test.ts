@@ -227,6 +227,12 @@ describe('trials that failed, dated ends and harm that ended a course', () => {
     ['Her symptoms did not improve with Protonix.', 'Protonix', 'stopped', 'did not improve with'],
     ['Remote history of amiodarone use.', 'amiodarone', 'stopped', 'Remote history of'],
     [
+      'He then changed antibiotic regiment to vancomycin and doripenem.',
+      'antibiotic',
+      'stopped',
+      'changed',
+    ],
+    [
       'Methotrexate was discontinued due to liver toxicity.',
       'Methotrexate',
       'allergy',
@@ -247,5 +253,6 @@ describe('trials that failed, dated ends and harm that ended a course', () => {
     ['Coumadin was held due to thrombocytopenia.', 'Coumadin', 'held', 'held'],
     ['Her pain improved with morphine.', 'morphine', 'given', 'improved with'],
     ['Remote history of MI, on aspirin.', 'aspirin', 'active', 'on'],
+    ['He then changed antibiotic regiment to vancomycin.', 'vancomycin', 'active', null],
   ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
 });

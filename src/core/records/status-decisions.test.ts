@@ -112,5 +112,11 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'planned',
       'to first try this child on',
     ],
+    [
+      'Your doctor can prescribe a stronger topical antifungal medication if necessary.',
+      'antifungal medication',
+      'planned',
+      'doctor can prescribe',
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });

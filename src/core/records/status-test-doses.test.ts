@@ -12,6 +12,12 @@ import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
     [
+      'MEDICATIONS AT THE TIME OF STUDY,1. Vancomycin 1 g.,2. Versed 10 mg.,CLINICAL HISTORY: He has a cardiomyopathy.',
+      'Versed',
+      'given',
+      'MEDICATIONS AT THE TIME OF STUDY,',
+    ],
+    [
       'STRESS TECHNIQUE: The patient was infused with dobutamine to a maximum heart rate of 142.',
       'dobutamine',
       'given',

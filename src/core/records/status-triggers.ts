@@ -97,10 +97,13 @@ const RULES: readonly TriggerRule[] = [
     until: W('to|onto'),
   },
   {
-    // `I have changed his verapamil for a long acting beta-blocker`: the drug switched away from.
+    // `I have changed his verapamil for a long acting beta-blocker`, `changed antibiotic regimen to`:
+    // the drug switched away from.
     status: 'stopped',
     direction: 'forward',
-    pattern: W('(?:changed|switched|swapped) (?:his|her|their|the)'),
+    pattern: W(
+      '(?:changed|switched|swapped) (?:his|her|their|the)|(?:changed|switched)(?=\\s+(?:[\\w-]+\\s+)?(?:regimens?|regiment|therapy|coverage)\\s+to\\b)',
+    ),
     maxWords: 0,
   },
   {

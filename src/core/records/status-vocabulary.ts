@@ -19,7 +19,7 @@ export const DRUG_HARM =
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =
-  '(?:rash|hives|itching|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|cough|myalgias?|myositis|myopathy|rhabdomyolysis|aches|palpitations|swelling|edema|weight gain|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping|discomfort))';
+  '(?:rash|hives|itching|burning|stinging|irritation|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|cough|myalgias?|myositis|myopathy|rhabdomyolysis|aches|palpitations|swelling|edema|weight gain|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping|discomfort))';
 
 /** Adverse events named before the drug that caused them (`rhabdomyolysis, likely secondary to statins`). */
 export const ADVERSE_EVENT =
