@@ -118,5 +118,20 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'planned',
       'doctor can prescribe',
     ],
+    ['We will have her try Zyrtec.', 'Zyrtec', 'planned', 'will have her try'],
+    ['The next step would be Humira.', 'Humira', 'planned', 'The next step would be'],
+    [
+      'We will go ahead and order a Medrol Dosepak.',
+      'Medrol Dosepak',
+      'planned',
+      'will go ahead and order',
+    ],
+    ['We will get her started on insulin.', 'insulin', 'planned', 'will get her started on'],
+    [
+      'The plan is to transition him to oral Keppra.',
+      'Keppra',
+      'planned',
+      'plan is to transition him to',
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });

@@ -22,6 +22,9 @@ const GOES_ON_AFTER =
 const JUST_BEFORE =
   /\b(?:PTA|prior to arrival|before (?:coming in|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
 
+/** After a drug started, in its clause: where, the emergency department (`in the ED`). */
+const IN_THE_ED = /^[^.;,]{0,40}?\b((?:in|at) the (?:ED|ER|emergency (?:room|department)))\b/i;
+
 export function givenReadAgain(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd, course }: DrugSentence,
@@ -58,6 +61,16 @@ export function givenReadAgain(
     JUST_BEFORE.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'given', cue: best.cue };
+  }
+  // `He was placed on a nitroglycerin drip in the ED`: started there, a dose of this encounter (as
+  // `was started in the emergency room` is).
+  const inEd =
+    best.status === 'active' && /^(?:placed|started|put) on$/i.test(best.cue.text)
+      ? IN_THE_ED.exec(masked.slice(drug.end, sentenceEnd))
+      : null;
+  if (inEd) {
+    const start = drug.end + inEd.index + inEd[0].length - inEd[1]!.length;
+    return { status: 'given', cue: cueOf(text, start, start + inEd[1]!.length) };
   }
   // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`: handed over to take.
   const prescription = /\b(?:prescriptions?|samples?) (?:for|of) $/i.exec(

@@ -3,14 +3,22 @@
  * gave (`I have given the patient 600 mg of oral Plavix`), a stress test's agent (`during
  * dobutamine stress`), a drug after whose use a test was repeated (`After the use of
  * bronchodilator`), a rate `brought down with`, a code's `multiple rounds of`, a `PREPARATION:`
- * heading. Found by reading MTSamples drugs that no cue decided; each case asserts the cue's exact
- * span. A stress dose to come and a drug that keeps a disease controlled stay taken.
+ * heading, a `MEDICATIONS AT THE TIME OF STUDY` list, a drug started `in the ED`. Found by reading
+ * MTSamples drugs that no cue decided and by batteries; each case asserts the cue's exact span. A
+ * stress dose to come, a drug that keeps a disease controlled and one started elsewhere stay taken.
  */
 import { describe, it } from 'vitest';
 import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
+    ['He was placed on a nitroglycerin drip in the ED.', 'nitroglycerin', 'given', 'in the ED'],
+    [
+      'He was started on heparin in the emergency room and admitted.',
+      'heparin',
+      'given',
+      'in the emergency room',
+    ],
     [
       'MEDICATIONS AT THE TIME OF STUDY,1. Vancomycin 1 g.,2. Versed 10 mg.,CLINICAL HISTORY: He has a cardiomyopathy.',
       'Versed',
@@ -57,4 +65,10 @@ describe('doses of a procedure or a test', () => {
     ],
     ['PREPARATION: Povidone-iodine.', 'Povidone-iodine', 'given', 'PREPARATION:'],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
+
+  it.each<OneDrugCase>([
+    // started elsewhere than the emergency department
+    ['He was started on heparin, and then seen in the ER.', 'heparin', 'active', 'started on'],
+    ['He was started on Lasix at his last visit.', 'Lasix', 'active', 'started on'],
+  ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
 });
