@@ -3,6 +3,7 @@
  * scope terminators (`but`, `however`, a new subordinate clause), and section headings with the
  * status their list takes (`ALLERGIES:`, `MEDICATIONS:`, `ANESTHESIA:`).
  */
+import type { Entity } from '../types.ts';
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
@@ -18,7 +19,7 @@ const TERMINATOR = new RegExp(
 const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
 /** A sentence end (as in records.ts): `.!?` then a comma or spaces before a capital, digit or bracket. */
 const SENTENCE_END =
-  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']))/g;
+  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
 
 /**
  * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, a
@@ -38,7 +39,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
   [/RECOMMEND|\bTO START\b/, 'planned'],
   [
-    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUIDS|PREMEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
+    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUID(?!S? RESTRICT)|INJECTATE|PREMEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
     'given',
   ],
   [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
@@ -123,6 +124,31 @@ export function* findHeadings(
 function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {
   const at = lowerBound(ends.length, (i) => ends[i]! > after);
   return at < ends.length ? Math.min(ends[at]!, limit) : limit;
+}
+
+/** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
+export const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
+
+/**
+ * A short-range trigger ending at `from` reaches a drug later in a list when it reaches the list's
+ * first drug in the same clause and only the list lies between (`status post Rocephin and
+ * Cleocin`; not `Omnipaque 240 dye`, one agent).
+ */
+export function reachesListFrom(
+  { text, masked, drugs }: { text: string; masked: string; drugs: readonly Entity[] },
+  from: number,
+  drug: Entity,
+  maxWords: number,
+): boolean {
+  const first = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= from)];
+  return (
+    first !== undefined &&
+    first.end <= drug.start &&
+    wordCount(text.slice(from, first.start)) <= maxWords &&
+    !/[.;:]/.test(masked.slice(from, first.start)) &&
+    ADJACENT_GAP.test(masked.slice(first.start, drug.start)) &&
+    /,|\b(?:and|or)\b/i.test(masked.slice(first.end, drug.start))
+  );
 }
 
 /** The words of a gap (for short-range triggers). */

@@ -119,6 +119,25 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'doctor can prescribe',
     ],
     ['We will have her try Zyrtec.', 'Zyrtec', 'planned', 'will have her try'],
+    [
+      'Other medication options would include Keppra, Zonegran or Lamictal.',
+      'Zonegran',
+      'planned',
+      'medication options would include',
+    ],
+    [
+      'We discussed treatment options such as bedrest and tocolytic medications.',
+      'tocolytic medications',
+      'planned',
+      'treatment options such as',
+    ],
+    [
+      "She is well appearing and we'll try Tylenol with codeine for her pain.",
+      'Tylenol with codeine',
+      'planned',
+      "'ll try",
+    ],
+    ['Administer Pneumovax if indicated.', 'Pneumovax', 'planned', 'Administer'],
     ['The next step would be Humira.', 'Humira', 'planned', 'The next step would be'],
     [
       'We will go ahead and order a Medrol Dosepak.',

@@ -16,7 +16,7 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?:(?:was|were|is|been) (?:then )?)?medicated with|(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|infused with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of(?<!\\b(?:miss|misses|missed|missing|skip|skips|skipped|skipping|forgot|forgets|forgetting) (?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of)|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) |(?:\\w+ )?for (?!(?:that|this|it|them)\\b)\\w+ )?with(?: both)?|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized (?:\\w+ ){0,3}?with|(?<!\\b(?:have|has) )treated (?:him|her|them|the patient)(?: \\w+)? with|(?:was|were) treated on(?! \\d)|(?:after|before|by) giving(?: (?:him|her|them))?(?: some)?|(?:despite|after|before) receiving|(?:was|were) brought down with|(?:multiple|repeated) rounds of|(?:multiple|several|repeated|\\d+|two|three|four|five) (?:boluses|pushes) of|(?:after|following) (?:the )?(?:use|inhalation) of|(?:have|has|had) given (?:him|her|them|the patient)(?: (?:a|an|the|some))?|(?:after|following) (?:\\d+|several|a few) (?:minutes|hours|doses) of(?: continuous)?|(?:after|following|from) (?:ingesting|swallowing|an? (?:\\w+ )?(?:overdose|ingestion) of|overdosing on)|underwent (?:\\w+ ){0,2}?(?:chemotherapy|treatment|therapy|infusions?|injections?|a course) (?:with|of)|(?:was|were) sprayed with|(?:bleeding|hemostasis) (?:was )?(?:controlled|achieved|obtained) with(?: (?:\\w+ ){0,2}?(?:cautery|electrocautery) and)?|(?:was|were) stressed (?:by|with)|requiring dos(?:ing|es) of|(?:required|needed|requiring|needing) (?:a |one |two |three |four |\\d+ |several |multiple )?(?:\\w+ )?doses? of|(?:cycle|course|round|dose) (?:#?\\d+|one|two|three|four|five|six|seven|eight|nine|ten) of|(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|final) (?:cycle|course|round|dose) of|(?<=\\b(?:was|were|been) reversed )with|(?<!\\b(?:was|were|been) )reversed (?:\\w+ )?with|(?:bridged|covered|diuresed|hydrated|resuscitated|sedated|dilated|numbed|anticoagulated(?<=\\b(?:was|were|been|being|and|then) anticoagulated)|heparinized|paralyzed|repleted) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
+      '(?:(?:was|were|is|been) (?:then )?)?medicated with|(?:was|were|is|been) (?:then )?(?:given|administered|treated with|premedicated with|induced with|infiltrated with|injected with|infused with|irrigated with|prepped with|bolused(?: with)?|loaded with|transfused(?: with)?)|given(?! (?:his|her|their|the|that|this|its|a history))|received|did receive|administered|infiltrated(?: with)?|injected(?: with)?|irrigated(?: with)?|instilled|induced with|premedicated with|prepped(?: and draped)?(?: with| using)?|(?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of(?<!\\b(?:miss|misses|missed|missing|skip|skips|skipped|skipping|forgot|forgets|forgetting) (?:bolus|(?:a|one|single|unit|loading|stat|test) dose) of)|(?:was|were) (?:\\w+ )?treated (?:in the (?:emergency room|ER|emergency department) |(?:\\w+ )?for (?!(?:that|this|it|them)\\b)\\w+ )?with(?: both)?|with and without|with ?/ ?without|administration of|(?:utilized|used) as|(?:mixture|combination|solution) of|anesthetized (?:\\w+ ){0,3}?with|(?<!\\b(?:have|has) )treated (?:him|her|them|the patient)(?: \\w+)? with|(?:was|were) treated on(?! \\d)|(?:after|before|by) giving(?: (?:him|her|them))?(?: some)?|(?:despite|after|before) receiving|(?:was|were) brought down with|(?:multiple|repeated) rounds of|(?:multiple|several|repeated|\\d+|two|three|four|five) (?:boluses|pushes) of|(?:after|following) (?:the )?(?:use|inhalation) of|(?:have|has|had) given (?:him|her|them|the patient)(?: (?:a|an|the|some))?|(?:after|following) (?:\\d+|several|a few) (?:minutes|hours|doses) of(?: continuous)?|(?:after|following|from) (?:ingesting|swallowing|an? (?:\\w+ )?(?:overdose|ingestion) of|overdosing on)|underwent (?:\\w+ ){0,2}?(?:chemotherapy|treatment|therapy|infusions?|injections?|a course) (?:with|of)|(?:was|were) sprayed with|(?:bleeding|hemostasis) (?:was )?(?:controlled|achieved|obtained) with(?: (?:\\w+ ){0,2}?(?:cautery|electrocautery) and)?|(?:was|were) stressed (?:by|with)|requiring dos(?:ing|es) of|(?:required|needed|requiring|needing) (?:a |one |two |three |four |\\d+ |several |multiple )?(?:\\w+ )?doses? of|(?:cycle|course|round|dose) (?:#?\\d+|one|two|three|four|five|six|seven|eight|nine|ten) of|(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|final) (?:cycle|course|round|dose) of|(?<=\\b(?:was|were|been) reversed )with|(?<!\\b(?:was|were|been) )reversed (?:\\w+ )?with|(?:bridged|covered|diuresed|hydrated|resuscitated|sedated|dilated|numbed|anticoagulated(?<=\\b(?:was|were|been|being|and|then) anticoagulated)|heparinized|paralyzed|repleted) (?:\\w+ )?with|gave|using(?= (?:\\d|a |an |approximately|about))',
     ),
   },
   {
@@ -28,11 +28,11 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
   },
   {
     // `IVIG was done x1`, `injections with lidocaine were performed today`, a stress test's agent
-    // (`during dobutamine stress`): right after the drug.
+    // (`during dobutamine stress`, `during dobutamine infusion`): right after the drug.
     status: 'given',
     direction: 'backward',
     pattern: W(
-      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)|stress(?: (?:test(?:ing)?|echo(?:cardiogram)?|imaging|portion|study))?(?! dos(?:e|es|ing)\\b)',
+      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)|stress(?: (?:test(?:ing)?|echo(?:cardiogram)?|imaging|portion|study))?(?! dos(?:e|es|ing)\\b)|infusion(?<=\\bduring\\s+infusion)',
     ),
     adjacent: true,
   },
@@ -99,11 +99,11 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
-    // `Add Lipitor 20 mg qhs`, `Hold Coumadin, give vitamin K 5 mg orally`: an order to add or
-    // give a drug (`give` opening a clause), in a plan.
+    // `Add Lipitor 20 mg qhs`, `Hold Coumadin, give vitamin K 5 mg orally`, `Administer Pneumovax`:
+    // an order to add or give a drug (`give` opening a clause), in a plan.
     status: 'planned',
     direction: 'forward',
-    pattern: W('add(?!-)|(?<=(?:^|[.;:,\\n])\\s*)give(?! up)'),
+    pattern: W('add(?!-)|(?<=(?:^|[.;:,\\n])\\s*)(?:give(?! up)|administer)'),
     maxWords: 1,
   },
   {

@@ -8,10 +8,34 @@
  * stress dose to come, a drug that keeps a disease controlled and one started elsewhere stay taken.
  */
 import { describe, it } from 'vitest';
-import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
+import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
+    [
+      'The patient did receive one gram of magnesium sulfate shortly after his arrival.',
+      'magnesium sulfate',
+      'given',
+      'did receive',
+    ],
+    [
+      'No ischemic ST segment changes were seen during dobutamine infusion.',
+      'dobutamine',
+      'given',
+      'infusion',
+    ],
+    [
+      'FLUID REPLACEMENT: 2700 cc crystalloid. URINE: 500 cc clear yellow urine.',
+      'crystalloid',
+      'given',
+      'FLUID REPLACEMENT:',
+    ],
+    [
+      'INJECTATE INCLUDED: Methyl Prednisolone (DepoMedrol): 20 mg, Ketorolac (Toradol): 6 mg.',
+      'Ketorolac',
+      'given',
+      'INJECTATE INCLUDED:',
+    ],
     ['He was placed on a nitroglycerin drip in the ED.', 'nitroglycerin', 'given', 'in the ED'],
     [
       'He was started on heparin in the emergency room and admitted.',
@@ -70,5 +94,33 @@ describe('doses of a procedure or a test', () => {
     // started elsewhere than the emergency department
     ['He was started on heparin, and then seen in the ER.', 'heparin', 'active', 'started on'],
     ['He was started on Lasix at his last visit.', 'Lasix', 'active', 'started on'],
+    ['Continue heparin infusion.', 'heparin', 'active', 'Continue'],
+    ['FLUID RESTRICTION: He should limit free water. Lasix 40 mg daily.', 'Lasix', 'active', null],
   ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
+});
+
+describe('a short cue before a list', () => {
+  it('reaches every drug of the list it opens, in its clause', () => {
+    check([
+      [
+        'He is status post Rocephin and Cleocin.',
+        [
+          ['Rocephin', 'DRUG'],
+          ['Cleocin', 'DRUG'],
+        ],
+        { Rocephin: ['given', 'status post'], Cleocin: ['given', 'status post'] },
+      ],
+      [
+        // a drug after the next sentence (`. ,`, a line break in MTSamples), under a heading
+        'Diet: No restriction. ,Medications: Lasix 40 mg daily, digoxin.',
+        [
+          ['Lasix', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+          ['digoxin', 'DRUG'],
+        ],
+        { Lasix: ['active', 'Medications:'], digoxin: ['active', 'Medications:'] },
+      ],
+    ]);
+  });
 });

@@ -28,10 +28,12 @@
 import type { Entity } from '../types.ts';
 import { runSteps } from './steps.ts';
 import {
+  ADJACENT_GAP,
   cueOf,
   findHeadings,
   maskSpans,
   opensList,
+  reachesListFrom,
   scopeEnded,
   sentenceBounds,
   wordCount,
@@ -135,8 +137,6 @@ const AFTER_LIST_RELATIVE = /^[\s,]*(?:(?:and|or)\b[\s,]*)*(?:that|which) [^,.;:
 const RELATIVE_SUBJECT =
   /^\s*(?:[a-z]+\s*)?,\s*(?:which|that) (?:was|were|has been|had been)?\s*$/i;
 const BUT_SUBJECT = /^[^.;]*\bbut(?: (?:he|she|they|the patient)(?: \w+)?)? $/i;
-/** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
-const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
 /** A negation that the patient cannot take the drug (for a reason the sentence may give). */
 const CANNOT_TAKE = /^(?:cannot|can not|can't|unable to) /i;
 
@@ -237,7 +237,9 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
       !opensList(masked, drugs, forward, drug.start);
     const ended =
       scopeEnded(gap, cut(forward.end, drug.start), commaEnds) ||
-      (rule.maxWords !== undefined && wordCount(gap) > rule.maxWords) ||
+      (rule.maxWords !== undefined &&
+        wordCount(gap) > rule.maxWords &&
+        !reachesListFrom(note, forward.end, drug, rule.maxWords)) ||
       (UNTIL.get(rule)?.test(gap) ?? false);
     // A trigger between (of another direction) also ends the scope.
     const after = triggers[f + 1];
