@@ -181,9 +181,10 @@ export function uncuedCourseOver({
   sentenceEnd,
 }: UncuedDrug): DrugStatus | null {
   // The drug's clause: from the last `;` before it to the next one.
-  const from = Math.max(sentenceStart, masked.lastIndexOf(';', drug.start) + 1);
-  const semicolon = masked.indexOf(';', drug.end);
-  const to = semicolon >= 0 && semicolon < sentenceEnd ? semicolon : sentenceEnd;
+  // Searched within the sentence only: a search of the whole text for each drug is quadratic.
+  const from = sentenceStart + masked.slice(sentenceStart, drug.start).lastIndexOf(';') + 1;
+  const semicolon = masked.slice(drug.end, sentenceEnd).indexOf(';');
+  const to = semicolon >= 0 ? drug.end + semicolon : sentenceEnd;
   const clause = masked.slice(from, to);
   const arrival = BEFORE_ARRIVAL.exec(clause);
   if (arrival)

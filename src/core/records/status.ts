@@ -215,6 +215,13 @@ interface Note {
   headings: readonly Heading[];
 }
 
+/**
+ * The farthest a trigger reaches, in characters (a long list after one trigger, in one sentence).
+ * Each drug reads the whole gap back to its trigger, so without a bound a list of n drugs costs
+ * n² (20,000 drugs after `s/p`: about a minute).
+ */
+const MAX_REACH = 1500;
+
 function statusAt(note: Note, drug: Entity): DrugStatus {
   const { text, masked, drugs, triggers, sentenceEnds, headings } = note;
   // All three lists are sorted, and triggers do not overlap: binary searches keep long notes linear.
@@ -229,7 +236,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   while (f >= 0 && triggers[f]!.rule.direction === 'backward') f--;
   const forward = f >= 0 ? triggers[f] : undefined;
   // A sentence end between ends the scope (checked first: the gap may be long in a long note).
-  if (forward && !cut(forward.end, drug.start)) {
+  if (forward && drug.start - forward.end <= MAX_REACH && !cut(forward.end, drug.start)) {
     const gap = text.slice(forward.end, drug.start);
     const rule = forward.rule;
     const commaEnds =
@@ -253,7 +260,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   let b = firstAfter;
   while (b < triggers.length && triggers[b]!.rule.direction === 'forward') b++;
   const backward = triggers[b];
-  if (backward) {
+  if (backward && backward.start - drug.end <= MAX_REACH) {
     const gap = text.slice(drug.end, backward.start);
     // A short trigger between (`Marcaine without epinephrine was used`) belongs to the drug after it.
     const between = triggers
@@ -325,11 +332,16 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   const continued = choices.find((c) => c.status === 'active' && /^continu/i.test(c.cue.text));
   if (choices[0]?.status === 'planned' && continued) return continued;
   const best = indicationNotReaction(choices, drug) ?? choices[0];
-  const sentenceEnd =
+  // The drug's sentence, at most MAX_REACH on either side: the checks below read it for each drug.
+  const sentenceEnd = Math.min(
+    drug.end + MAX_REACH,
     sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.end)] ??
-    text.length;
-  const sentenceStart =
-    sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0;
+      text.length,
+  );
+  const sentenceStart = Math.max(
+    drug.start - MAX_REACH,
+    sentenceEnds[lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1] ?? 0,
+  );
   if (best) {
     const course = isCourse(ownSig(drug, drugs, note.sigs, sentenceEnd));
     return qualify(best, { text, masked, drug, sentenceStart, sentenceEnd, course });
