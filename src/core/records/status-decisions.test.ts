@@ -138,6 +138,20 @@ describe('decisions not to give a drug, pauses and plans', () => {
       "'ll try",
     ],
     ['Administer Pneumovax if indicated.', 'Pneumovax', 'planned', 'Administer'],
+    ['Potassium should be replaced.', 'Potassium', 'planned', 'should be replaced'],
+    ['Coumadin should be held for the procedure.', 'Coumadin', 'held', 'held'],
+    [
+      'We had intended to send her home with oral antibiotics; however, she was pancytopenic.',
+      'antibiotics',
+      'negated',
+      'had intended to send her home with',
+    ],
+    [
+      'We had planned to start him on Lasix but his creatinine rose.',
+      'Lasix',
+      'negated',
+      'had planned to start him on',
+    ],
     ['The next step would be Humira.', 'Humira', 'planned', 'The next step would be'],
     [
       'We will go ahead and order a Medrol Dosepak.',

@@ -32,7 +32,7 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'backward',
     pattern: W(
-      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)|stress(?: (?:test(?:ing)?|echo(?:cardiogram)?|imaging|portion|study))?(?! dos(?:e|es|ing)\\b)|infusion(?<=\\bduring\\s+infusion)',
+      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)|stress(?: (?:test(?:ing)?|echo(?:cardiogram)?|imaging|portion|study))?(?! dos(?:e|es|ing)\\b)|infusion(?<=\\bduring\\s+infusion)|infused',
     ),
     adjacent: true,
   },

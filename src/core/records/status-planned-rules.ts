@@ -1,11 +1,22 @@
 /**
  * The `held` and `planned` triggers of the status step (./status-triggers.ts has the others and
- * how they are found): pauses and resumes to come, and drugs proposed, ordered or awaited.
+ * how they are found): pauses and resumes to come, drugs proposed, ordered or awaited, and a plan
+ * given up.
  */
 import type { TriggerRule } from './status-types.ts';
 import { PRONOUN, W } from './status-vocabulary.ts';
 
 export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
+  {
+    // A plan given up (`We had intended to send her home with oral antibiotics; however, …`):
+    // the drug was not given.
+    status: 'negated',
+    direction: 'forward',
+    pattern: W(
+      `had (?:originally |initially )?(?:intended|planned) to (?:send ${PRONOUN} (?:home )?(?:with|on)|discharge ${PRONOUN} (?:home )?(?:with|on)|start(?: ${PRONOUN} on)?|give(?: ${PRONOUN})?|use|try|add)`,
+    ),
+    maxWords: 2,
+  },
   // held
   {
     status: 'held',
@@ -49,7 +60,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:was|were) (?:offered|suggested|proposed)(?! (?:by|that)\\b)|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|should be (?:replaced|repleted)|(?:was|were) (?:offered|suggested|proposed)(?! (?:by|that)\\b)|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
     ),
   },
   {

@@ -13,6 +13,12 @@ import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
     [
+      '60 milligrams of papaverine infused leading to increased flow in the vessels.',
+      'papaverine',
+      'given',
+      'infused',
+    ],
+    [
       'The patient did receive one gram of magnesium sulfate shortly after his arrival.',
       'magnesium sulfate',
       'given',
