@@ -126,6 +126,25 @@ function nextSentenceEnd(ends: readonly number[], after: number, limit: number):
   return at < ends.length ? Math.min(ends[at]!, limit) : limit;
 }
 
+/**
+ * The heading a drug stands under: the last one before it, or the one that names the drug itself
+ * with what was done (`IV FLUIDS: 700 mL of crystalloid`).
+ */
+export function headingOver(headings: readonly Heading[], drug: Entity): Heading | undefined {
+  const next = lowerBound(headings.length, (i) => headings[i]!.end > drug.start);
+  const own = headings[next];
+  return own?.status === 'given' && own.start <= drug.start && drug.end <= own.end
+    ? own
+    : headings[next - 1];
+}
+
+/**
+ * The farthest a trigger reaches, in characters (a long list after one trigger, in one sentence).
+ * Each drug reads the whole gap back to its trigger, so without a bound a list of n drugs costs
+ * n² (20,000 drugs after `s/p`: about a minute).
+ */
+export const MAX_REACH = 1500;
+
 /** Between drugs that share a following `allergy`: only other drugs (masked), commas, and/or. */
 export const ADJACENT_GAP = /^[\s,/]*(?:(?:and|or)[\s,]*)*$/i;
 

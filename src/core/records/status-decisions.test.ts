@@ -139,6 +139,32 @@ describe('decisions not to give a drug, pauses and plans', () => {
     ],
     ['Administer Pneumovax if indicated.', 'Pneumovax', 'planned', 'Administer'],
     ['Potassium should be replaced.', 'Potassium', 'planned', 'should be replaced'],
+    [
+      'His PCP has made it clear that he is unwilling to prescribe opiate medication.',
+      'opiate medication',
+      'negated',
+      'is unwilling to prescribe',
+    ],
+    [
+      'The patient asked me about antibiotics and I did not see a need to do this.',
+      'antibiotics',
+      'negated',
+      'I did not see a need to do this',
+    ],
+    ['Needs vaccination for influenza and pneumonia.', 'vaccination', 'planned', 'Needs'],
+    [
+      'She needs replacement with ergocalciferol.',
+      'ergocalciferol',
+      'planned',
+      'needs replacement with',
+    ],
+    ['He needs his insulin every morning.', 'insulin', 'active', null],
+    [
+      'Chest pain protocol with a stress thallium that will be done in the morning.',
+      'thallium',
+      'planned',
+      'will be done',
+    ],
     ['Coumadin should be held for the procedure.', 'Coumadin', 'held', 'held'],
     [
       'We had intended to send her home with oral antibiotics; however, she was pancytopenic.',

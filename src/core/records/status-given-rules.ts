@@ -83,6 +83,13 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 4,
   },
   {
+    // A stress test's agent (`Normal response to Lexiscan`, `hemodynamic response to adenosine`).
+    status: 'given',
+    direction: 'forward',
+    pattern: W('(?:normal|abnormal|appropriate|expected|hemodynamic|adequate) response to'),
+    maxWords: 0,
+  },
+  {
     // `he got a steroid injection`: a dose had, right after the verb.
     status: 'given',
     direction: 'forward',

@@ -17,6 +17,34 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     ),
     maxWords: 2,
   },
+  {
+    // A decision not to give it (`I am hesitant to use Prilosec or Protonix`, `his PCP is unwilling
+    // to prescribe opiate medication`).
+    status: 'negated',
+    direction: 'forward',
+    pattern: W(
+      '(?:am|is|are|was|were) (?:hesitant|reluctant|unwilling) to (?:use|give|start|prescribe|add|continue|refill)',
+    ),
+  },
+  {
+    // `The patient asked me about antibiotics and I did not see a need to do this`.
+    status: 'negated',
+    direction: 'backward',
+    pattern: W(
+      "(?:I|we) (?:did not|didn't|do not|don't) see (?:a |any )?(?:need|reason|indication) (?:to (?:do|use|give|prescribe|start) (?:this|that|it|them|so)|for (?:this|that|it|them))",
+    ),
+    anaphor: true,
+  },
+  {
+    // A plan's item told tersely (`Needs vaccination for influenza`, `She needs replacement with
+    // ergocalciferol`).
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?<=(?:^|[.;:,\\n])\\s*)needs|needs? (?:\\w+ )?(?:replacement|supplementation|repletion|treatment) with',
+    ),
+    maxWords: 1,
+  },
   // held
   {
     status: 'held',
@@ -60,7 +88,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|should be (?:replaced|repleted)|(?:was|were) (?:offered|suggested|proposed)(?! (?:by|that)\\b)|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|should be (?:replaced|repleted)|(?:was|were) (?:offered|suggested|proposed)(?! (?:by|that)\\b)|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent|done|performed)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
     ),
   },
   {

@@ -12,6 +12,8 @@ import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../
 
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
+    ['Normal response to Lexiscan.', 'Lexiscan', 'given', 'Normal response to'],
+    ['IV FLUIDS:, A 700 mL of crystalloid.,EBL:, Minimum.', 'IV FLUIDS', 'given', 'IV FLUIDS:'],
     [
       '60 milligrams of papaverine infused leading to increased flow in the vessels.',
       'papaverine',

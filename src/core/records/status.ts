@@ -30,7 +30,9 @@ import { runSteps } from './steps.ts';
 import {
   ADJACENT_GAP,
   cueOf,
+  MAX_REACH,
   findHeadings,
+  headingOver,
   maskSpans,
   opensList,
   reachesListFrom,
@@ -215,13 +217,6 @@ interface Note {
   headings: readonly Heading[];
 }
 
-/**
- * The farthest a trigger reaches, in characters (a long list after one trigger, in one sentence).
- * Each drug reads the whole gap back to its trigger, so without a bound a list of n drugs costs
- * n² (20,000 drugs after `s/p`: about a minute).
- */
-const MAX_REACH = 1500;
-
 function statusAt(note: Note, drug: Entity): DrugStatus {
   const { text, masked, drugs, triggers, sentenceEnds, headings } = note;
   // All three lists are sorted, and triggers do not overlap: binary searches keep long notes linear.
@@ -298,7 +293,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     }
   }
   // The heading above it: an allergy heading always counts; the others only where no trigger does.
-  const heading = headings[lowerBound(headings.length, (i) => headings[i]!.end > drug.start) - 1];
+  const heading = headingOver(headings, drug);
   const headed =
     heading?.status && drug.start < heading.until
       ? { status: heading.status, cue: cueOf(text, heading.start, heading.end) }
