@@ -180,8 +180,8 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
-    // `her cough is likely a side effect of lisinopril`, `a well-documented complication of lithium`,
-    // `It could be a result of Crestor`.
+    // `her cough is likely a side effect of lisinopril`, `a well-documented complication of
+    // lithium`, `It could be a result of Crestor`.
     status: 'allergy',
     direction: 'forward',
     pattern: W(

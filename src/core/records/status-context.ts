@@ -17,7 +17,10 @@ const TERMINATOR = new RegExp(
 );
 /** Clause and list breaks: `;`, a line break, a numbered item. */
 const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
-/** A sentence end (as in records.ts): `.!?` then a comma or spaces before a capital, digit or bracket. */
+/**
+ * A sentence end: `.!?` then a comma, or spaces before a capital, digit or bracket, or before a
+ * comma and a capital (MTSamples writes a line break as `, `: `No restriction. ,Medications:`).
+ */
 const SENTENCE_END =
   /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
 

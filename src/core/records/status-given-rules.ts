@@ -28,7 +28,8 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
   },
   {
     // `IVIG was done x1`, `injections with lidocaine were performed today`, a stress test's agent
-    // (`during dobutamine stress`, `during dobutamine infusion`): right after the drug.
+    // (`during dobutamine stress`, `during dobutamine infusion`), a dose `infused`: right after
+    // the drug.
     status: 'given',
     direction: 'backward',
     pattern: W(

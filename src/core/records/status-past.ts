@@ -121,8 +121,8 @@ export function pastCourse(
     }
   }
   // `Was on Zyvox, now on doxycycline`, `was on Zyvox until 9/12`, `had been taking ibuprofen until
-  // 3 days ago`: a course that ended, with the
-  // words that end it as the cue (on the text: the model may take a date for a sig).
+  // 3 days ago`: a course that ended, with the words that end it as the cue (on the text: the
+  // model may take a date for a sig).
   const ended =
     best.status === 'active' && /^(?:was|were|had been) (?:on|taking|using)$/i.test(best.cue.text)
       ? ENDED_AFTER.exec(text.slice(drug.end, sentenceEnd))

@@ -97,8 +97,8 @@ const RULES: readonly TriggerRule[] = [
     until: W('to|onto'),
   },
   {
-    // `I have changed his verapamil for a long acting beta-blocker`, `changed antibiotic regimen to`:
-    // the drug switched away from.
+    // `I have changed his verapamil for a long acting beta-blocker`, `changed antibiotic regimen
+    // to`: the drug switched away from.
     status: 'stopped',
     direction: 'forward',
     pattern: W(
