@@ -140,6 +140,18 @@ describe('decisions not to give a drug, pauses and plans', () => {
     ['Administer Pneumovax if indicated.', 'Pneumovax', 'planned', 'Administer'],
     ['Potassium should be replaced.', 'Potassium', 'planned', 'should be replaced'],
     [
+      'Dr. S agrees that Imitrex is an acceptable alternative for migraine headaches.',
+      'Imitrex',
+      'planned',
+      'is an acceptable alternative',
+    ],
+    [
+      'If his conduction becomes excessive, occasional diltiazem would be appropriate.',
+      'diltiazem',
+      'planned',
+      'would be appropriate',
+    ],
+    [
       'His PCP has made it clear that he is unwilling to prescribe opiate medication.',
       'opiate medication',
       'negated',

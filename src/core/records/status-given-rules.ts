@@ -28,12 +28,12 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
   },
   {
     // `IVIG was done x1`, `injections with lidocaine were performed today`, a stress test's agent
-    // (`during dobutamine stress`, `during dobutamine infusion`), a dose `infused`: right after
-    // the drug.
+    // (`during dobutamine stress`, `during dobutamine infusion`), a dose `infused`, `Pitocin
+    // augmentation`: right after the drug.
     status: 'given',
     direction: 'backward',
     pattern: W(
-      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)|stress(?: (?:test(?:ing)?|echo(?:cardiogram)?|imaging|portion|study))?(?! dos(?:e|es|ing)\\b)|infusion(?<=\\bduring\\s+infusion)|infused',
+      '(?:was|were) (?:performed|done)(?= (?:today|here|x ?\\d+|in (?:the )?(?:ED|ER|office|clinic))\\b|\\s*[.,;]|\\s*$)|stress(?: (?:test(?:ing)?|echo(?:cardiogram)?|imaging|portion|study))?(?! dos(?:e|es|ing)\\b)|infusion(?<=\\bduring\\s+infusion)|infused|augmentation(?! with\\b)',
     ),
     adjacent: true,
   },

@@ -12,6 +12,24 @@ import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../
 
 describe('doses of a procedure or a test', () => {
   it.each<OneDrugCase>([
+    [
+      'CRYSTALLOIDS GIVEN: , 2700 cc.,INDICATIONS FOR THIS PROCEDURE: ,The patient is 53.',
+      'CRYSTALLOIDS',
+      'given',
+      'CRYSTALLOIDS GIVEN:',
+    ],
+    [
+      'She had IV Pitocin augmentation of labor and became completely dilated.',
+      'Pitocin',
+      'given',
+      'augmentation',
+    ],
+    [
+      'She required augmentation with Pitocin to achieve a good active phase.',
+      'Pitocin',
+      'given',
+      'required',
+    ],
     ['Normal response to Lexiscan.', 'Lexiscan', 'given', 'Normal response to'],
     ['IV FLUIDS:, A 700 mL of crystalloid.,EBL:, Minimum.', 'IV FLUIDS', 'given', 'IV FLUIDS:'],
     [
