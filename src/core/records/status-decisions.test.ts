@@ -139,6 +139,13 @@ describe('decisions not to give a drug, pauses and plans', () => {
     ],
     ['Administer Pneumovax if indicated.', 'Pneumovax', 'planned', 'Administer'],
     ['Potassium should be replaced.', 'Potassium', 'planned', 'should be replaced'],
+    ['Another option will be to use loratadine.', 'loratadine', 'planned', 'option will be to use'],
+    [
+      'Even though she has been exposed to HPV, Gardasil would still be beneficial in this patient.',
+      'Gardasil',
+      'planned',
+      'would still be beneficial',
+    ],
     [
       'Dr. S agrees that Imitrex is an acceptable alternative for migraine headaches.',
       'Imitrex',
