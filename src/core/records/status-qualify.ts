@@ -45,8 +45,10 @@ const BECAUSE_OF_EFFECT = new RegExp(
   'i',
 );
 /** After a stopped drug: an adverse event it was stopped for (`stopped for elevated LFTs`). */
-const STOPPED_FOR_EVENT =
-  /^[^.;]{0,60}?\bfor (?:an? )?(?:\w+ )?(?:LFTs|liver enzymes|transaminitis|bleed|bleeding|toxicity|thrombocytopenia|neutropenia|pancreatitis|QT prolongation|prolonged QT|myalgias?|muscle aches)\b/i;
+const STOPPED_FOR_EVENT = new RegExp(
+  `^[^.;]{0,60}?\\bfor (?:an? )?(?:\\w+ )?(?:${DRUG_HARM}|LFTs|liver enzymes|bleed|bleeding|muscle aches)\\b`,
+  'i',
+);
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
 const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'gi');
 /** After a stopped drug, the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
