@@ -12,6 +12,17 @@ describe('courses and medication-list remarks', () => {
   it('reads a course switched away from as stopped, and the drug switched to as taken', () => {
     check([
       [
+        'We replaced his hydrochlorothiazide with chlorthalidone.',
+        [
+          ['hydrochlorothiazide', 'DRUG'],
+          ['chlorthalidone', 'DRUG'],
+        ],
+        {
+          hydrochlorothiazide: ['stopped', 'replaced his'],
+          chlorthalidone: ['active', null],
+        },
+      ],
+      [
         'He was started on vancomycin and Zosyn, then narrowed to ceftriaxone.',
         [
           ['vancomycin', 'DRUG'],

@@ -1,12 +1,12 @@
 /**
  * The status step on decisions about a drug told in a note's plan or hospital course: a drug not
- * recommended, not discharged on, decided against, not a good candidate for, not required
- * (`negated`); withheld, or not to take the morning of surgery (`held`); plans told as what is to be
- * (`is to be started on`, `will arrange for`, `Definitive treatment would be`, `Options discussed
- * included`, `wishes to try`, `will switch her from … to`, `to discuss`: `planned`). Found by
- * batteries of everyday phrasings; each case asserts the cue's exact span. A drug on hand but not
- * needed lately (`has not needed his rescue inhaler`) stays taken, as does the drug a plan switches
- * away from and a drug only named near `to discuss`.
+ * recommended, not discharged on, decided or advised against, not a good candidate for, not
+ * required (`negated`); withheld, or not to take the morning of surgery (`held`); plans told as
+ * what is to be (`is to be started on`, `will arrange for`, `Definitive treatment would be`,
+ * `Options discussed included`, `wishes to try`, `will switch her from … to`, `to discuss`:
+ * `planned`). Found by batteries of everyday phrasings; each case asserts the cue's exact span. A
+ * drug on hand but not needed lately (`has not needed his rescue inhaler`) stays taken, as does the
+ * drug a plan switches away from and a drug only named near `to discuss`.
  */
 import { describe, it } from 'vitest';
 import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
@@ -21,6 +21,13 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'was not discharged on',
     ],
     ['We decided against starting Humira.', 'Humira', 'negated', 'decided against starting'],
+    ['She was advised against taking Advil.', 'Advil', 'negated', 'advised against taking'],
+    [
+      'I cautioned him against the use of Sudafed.',
+      'Sudafed',
+      'negated',
+      'cautioned him against the use of',
+    ],
     [
       'He was not a good candidate for Coumadin due to falls.',
       'Coumadin',

@@ -27,6 +27,16 @@ describe('pauses, plans and drugs not given', () => {
         { Enbrel: ['held', 'has been on hold'] },
       ],
       [
+        'Metformin remains on hold until the creatinine is rechecked.',
+        [['Metformin', 'DRUG']],
+        { Metformin: ['held', 'on hold'] },
+      ],
+      [
+        'He remains on metformin.',
+        [['metformin', 'DRUG']],
+        { metformin: ['active', 'remains on'] },
+      ],
+      [
         'Hold parameters for metoprolol: SBP < 100.',
         [['metoprolol', 'DRUG']],
         { metoprolol: ['active', null] },
