@@ -177,7 +177,7 @@ describe('a written probe of hospital and clinic prose', () => {
     ]);
   });
 
-  it('reads a study a pause is about as planned, and a dose to order as planned', () => {
+  it('reads a study a pause is about, and a dose to order or to get, as planned', () => {
     check([
       [
         'Please hold her Glucophage for 48 hours after the contrast study.',
@@ -192,6 +192,21 @@ describe('a written probe of hospital and clinic prose', () => {
         'We will order a repeat dose of vitamin K tonight.',
         [['vitamin K', 'DRUG']],
         { 'vitamin K': ['planned', 'will order'] },
+      ],
+      [
+        'She will get a booster in 6 to 12 months.',
+        [['booster', 'DRUG']],
+        { booster: ['planned', 'will get'] },
+      ],
+      [
+        'She might get a flu shot here in the next few weeks.',
+        [['flu shot', 'DRUG']],
+        { 'flu shot': ['planned', 'might get'] },
+      ],
+      [
+        'We will get a PICC line placed to complete the course of intravenous antibiotic therapy.',
+        [['antibiotic', 'DRUG']],
+        { antibiotic: ['active', null] },
       ],
     ]);
   });

@@ -139,4 +139,12 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
       `(?:is|are|am) (?:planning|considering|thinking (?:about|of)|interested in|weighing)(?: (?:on|to))?(?: (?:trying|starting|using|adding|switching ${PRONOUN} to|giving ${PRONOUN}|putting ${PRONOUN} on))?|wants? ${PRONOUN} (?:on|to (?:start|try|take|use|have))|(?:will|to|can|would) decide (?:on|about)|(?:before|prior to) (?:adding|starting|trying|initiating)|referr(?:al|ed) (?:to \\w+ )?for|(?:plan is to|will|plan to|going to) bridge (?:${PRONOUN} )?with`,
     ),
   },
+  {
+    // `She will get a booster in 6 to 12 months`, `might get a flu shot`: a dose to come, named
+    // right after the verb (`will get a PICC line placed to complete … antibiotic` is no plan).
+    status: 'planned',
+    direction: 'forward',
+    pattern: W("(?:will|'ll|might|may|should|going to|is to|are to) (?:also |then )?get"),
+    maxWords: 2,
+  },
 ];
