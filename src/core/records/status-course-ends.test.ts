@@ -2,13 +2,13 @@
  * The status step on courses that ended, as hospital courses and histories tell them: given for a
  * time and then stopped, a list `all of which were discontinued`, a relative clause between the
  * drugs and their stop, `these were discontinued` after a semicolon, a course `until the cultures
- * returned`, a course `initially` started and then changed, `despite two courses of`, `was
- * recently treated with`, a trial that failed (`was tried without improvement`), an end dated
- * (`until 3 days ago`), a course ended by harm (`due to liver toxicity`). Found by batteries of
- * everyday phrasings; each case asserts the cue's
- * exact span, and the look-alikes keep theirs: a dose given until a procedure's goal, a dose
- * `initially given`, a relative clause with a time after it, a dose given elsewhere just before
- * the transfer (`given`, as the probes have it), a course recently started.
+ * returned`, a course `initially` started and then changed, `despite two courses of`, `was recently
+ * treated with`, a trial that failed (`was tried without improvement`), an end dated (`until 3 days
+ * ago`), a course ended by harm (`due to liver toxicity`), a course the illness was `unresponsive
+ * to`. Found by batteries of everyday phrasings; each case asserts the cue's exact span, and the
+ * look-alikes keep theirs: a dose given until a procedure's goal, a dose `initially given`, a
+ * relative clause with a time after it, a dose given elsewhere just before the transfer (`given`,
+ * as the probes have it), a course recently started.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
@@ -146,6 +146,32 @@ describe('courses that ended', () => {
         'She was recently started on Lipitor.',
         [['Lipitor', 'DRUG']],
         { Lipitor: ['active', 'started on'] },
+      ],
+    ]);
+  });
+
+  it('reads a course the illness did not respond to as stopped, near the cue only', () => {
+    check([
+      [
+        'The Parkinsonism had been unresponsive to Sinemet.',
+        [['Sinemet', 'DRUG']],
+        { Sinemet: ['stopped', 'unresponsive to'] },
+      ],
+      [
+        'Her cytopenias were refractory to treatment with prednisone and rituximab.',
+        [
+          ['prednisone', 'DRUG'],
+          ['rituximab', 'DRUG'],
+        ],
+        {
+          prednisone: ['stopped', 'refractory to treatment with'],
+          rituximab: ['stopped', 'refractory to treatment with'],
+        },
+      ],
+      [
+        'Tremor unresponsive to pharmacological treatment, who greatly benefited from low doses of topiramate.',
+        [['topiramate', 'DRUG']],
+        { topiramate: ['active', null] },
       ],
     ]);
   });

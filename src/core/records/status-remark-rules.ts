@@ -1,8 +1,9 @@
 /**
- * Trigger terms of the status step for places a course's end is told tersely: a course given and
- * then stopped, an antibiotic course narrowed to another (`vancomycin and Zosyn, narrowed to
- * cefazolin`), and a medication list's remark after an entry (`Lisinopril 10 mg daily - not
- * taking.`, `Meloxicam (expired)`).
+ * Trigger terms of the status step for places a course's end is told tersely: a trial that failed
+ * (`was tried without improvement`, `unresponsive to`), a course given and then stopped, an
+ * antibiotic course narrowed to another (`vancomycin and Zosyn, narrowed to cefazolin`), and a
+ * medication list's remark after an entry (`Lisinopril 10 mg daily - not taking.`, `Meloxicam
+ * (expired)`).
  */
 import type { TriggerRule } from './status-types.ts';
 import { W } from './status-vocabulary.ts';
@@ -16,6 +17,17 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
       '(?:was|were) tried (?:without|with no|with little|with minimal) (?:\\w+ )?(?:improvement|benefit|relief|success|effect|response|results?)',
     ),
     list: true,
+  },
+  {
+    // `had been unresponsive to Sinemet`, `refractory to treatment with corticosteroids`: a course
+    // that failed. Near the cue only (`unresponsive to pharmacological treatment, who greatly
+    // benefited from … topiramate`); a list it opens is reached all the same.
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:unresponsive|non-?responsive|refractory) to(?: (?:treatment|therapy) with)?|resistant to (?:treatment|therapy) with',
+    ),
+    maxWords: 4,
   },
   {
     // `Her symptoms did not improve with Protonix`: a trial that failed; `remote history of
