@@ -150,7 +150,7 @@ describe('courses that ended', () => {
     ]);
   });
 
-  it('reads a course the illness did not respond to as stopped, near the cue only', () => {
+  it('reads a course the illness did not respond to, or cycles after status post, as stopped', () => {
     check([
       [
         'The Parkinsonism had been unresponsive to Sinemet.',
@@ -167,6 +167,19 @@ describe('courses that ended', () => {
           prednisone: ['stopped', 'refractory to treatment with'],
           rituximab: ['stopped', 'refractory to treatment with'],
         },
+      ],
+      [
+        'She is status post hysterectomy and 6 cycles of carboplatin and Taxol chemotherapy.',
+        [
+          ['carboplatin', 'DRUG'],
+          ['Taxol', 'DRUG'],
+        ],
+        { carboplatin: ['stopped', '6 cycles of'], Taxol: ['stopped', '6 cycles of'] },
+      ],
+      [
+        'Plan: 6 cycles of carboplatin.',
+        [['carboplatin', 'DRUG']],
+        { carboplatin: ['active', null] },
       ],
       [
         'Tremor unresponsive to pharmacological treatment, who greatly benefited from low doses of topiramate.',

@@ -23,6 +23,14 @@ describe('decisions not to give a drug, pauses and plans', () => {
     ['We decided against starting Humira.', 'Humira', 'negated', 'decided against starting'],
     ['She was advised against taking Advil.', 'Advil', 'negated', 'advised against taking'],
     [
+      'She saw an orthopedic surgeon who suggested some antiinflammatories.',
+      'antiinflammatories',
+      'planned',
+      'who suggested',
+    ],
+    ['Dr. Smith suggested Flexeril.', 'Flexeril', 'planned', 'Dr. Smith suggested'],
+    ['They suggest that lithium can precipitate this syndrome.', 'lithium', 'active', null],
+    [
       'I cautioned him against the use of Sudafed.',
       'Sudafed',
       'negated',

@@ -30,6 +30,16 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     maxWords: 4,
   },
   {
+    // `status post hysterectomy and 6 cycles of carboplatin and Taxol`: courses the history lists
+    // as done, after `status post` further back in the clause.
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?<=\\b(?:status post|s/p)\\b[^.;:]{0,120})(?:\\d+|one|two|three|four|five|six|seven|eight|several|multiple) (?:cycles|courses|rounds) of',
+    ),
+    maxWords: 2,
+  },
+  {
     // `Her symptoms did not improve with Protonix`: a trial that failed; `remote history of
     // amiodarone use`: a use long over.
     status: 'stopped',
