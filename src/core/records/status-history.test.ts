@@ -11,6 +11,17 @@ describe('a history told in prose', () => {
   it('reads a course told at a past time as over, with the time as its cue', () => {
     check([
       [
+        'Past conservative treatments include NSAID and muscle relaxant medications.',
+        [
+          ['NSAID', 'DRUG'],
+          ['muscle relaxant medications', 'DRUG'],
+        ],
+        {
+          NSAID: ['stopped', 'Past conservative treatments include'],
+          'muscle relaxant medications': ['stopped', 'Past conservative treatments include'],
+        },
+      ],
+      [
         'She was treated for H. pylori with amoxicillin, clarithromycin and omeprazole in 2019.',
         [
           ['amoxicillin', 'DRUG'],

@@ -40,6 +40,16 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     maxWords: 2,
   },
   {
+    // `Past conservative treatments include NSAID and muscle relaxant medications`: courses over
+    // (`Previous` and `Prior` are cues of their own).
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      'past (?:[\\w-]+ ){0,2}?(?:treatments?|therapies|therapy|medications?|meds|trials?|regimens?)(?: (?:have|has))? (?:include[ds]?|included|including|consisted of|were)',
+    ),
+    maxWords: 2,
+  },
+  {
     // `Her symptoms did not improve with Protonix`: a trial that failed; `remote history of
     // amiodarone use`: a use long over.
     status: 'stopped',
