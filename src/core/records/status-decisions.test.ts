@@ -29,6 +29,33 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'who suggested',
     ],
     ['Dr. Smith suggested Flexeril.', 'Flexeril', 'planned', 'Dr. Smith suggested'],
+    ['I would like to see her try Flonase.', 'Flonase', 'planned', 'like to see her try'],
+    ['He is going to think about starting a statin.', 'statin', 'planned', 'think about starting'],
+    [
+      'The plan at this time is for chemotherapy with cisplatin.',
+      'cisplatin',
+      'planned',
+      'plan at this time is for',
+    ],
+    [
+      'Potential future therapy includes Humira.',
+      'Humira',
+      'planned',
+      'Potential future therapy includes',
+    ],
+    [
+      'An ACE inhibitor should be started once her creatinine stabilizes.',
+      'ACE inhibitor',
+      'planned',
+      'should be started',
+    ],
+    ['Lovenox bridge planned for the procedure.', 'Lovenox', 'planned', 'planned for'],
+    [
+      'Nimesulide should be added to the list of agents associated with this reaction.',
+      'Nimesulide',
+      'active',
+      null,
+    ],
     ['They suggest that lithium can precipitate this syndrome.', 'lithium', 'active', null],
     [
       'I cautioned him against the use of Sudafed.',

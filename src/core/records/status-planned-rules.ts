@@ -147,4 +147,22 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     pattern: W("(?:will|'ll|might|may|should|going to|is to|are to) (?:also |then )?get"),
     maxWords: 2,
   },
+  {
+    // `I would like to see her try Flonase`, `is going to think about starting a statin`, `The plan
+    // at this time is for chemotherapy with cisplatin`, `Potential future therapy includes Humira`.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      `(?:like|want|wants|wanted) to see ${PRONOUN} (?:try|start|take|use|go on|on)|think(?:s|ing)? (?:about|of) (?:starting|trying|using|adding|taking|beginning|a trial of)|plan (?:(?:at|for) (?:this|the) (?:time|point|moment) |now |today )?(?:is|was|will be) for|(?:potential|possible|future) (?:[\\w-]+ )?(?:therapy|therapies|treatments?|options?) (?:includes?|would be|could be|may include|might include)`,
+    ),
+    maxWords: 4,
+  },
+  {
+    // `An ACE inhibitor should be started once …`, `Lovenox bridge planned for the procedure`.
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      '(?:should|will|would|can|could|may|might|must) (?:then |also |eventually )?be (?:started|initiated|added(?! to (?:the|this|a|our) (?:list|literature|growing)\\b)|begun|tried)|planned for',
+    ),
+  },
 ];
