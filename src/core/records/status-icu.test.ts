@@ -68,7 +68,7 @@ describe('drips, infusions and doses of a hospital course', () => {
     ]);
   });
 
-  it('reads a counted parenteral dose and doses required as given', () => {
+  it('reads a counted or pushed parenteral dose and doses required as given', () => {
     check([
       [
         'Versed 2 mg IV push x1 for agitation.',
@@ -94,6 +94,14 @@ describe('drips, infusions and doses of a hospital course', () => {
         'He required two doses of Ativan overnight.',
         [['Ativan', 'DRUG']],
         { Ativan: ['given', 'required two doses of'] },
+      ],
+      [
+        'Epinephrine 1 mg was pushed twice.',
+        [
+          ['Epinephrine', 'DRUG'],
+          ['1 mg', 'STRENGTH'],
+        ],
+        { Epinephrine: ['given', 'was pushed'] },
       ],
     ]);
   });
