@@ -50,6 +50,13 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'should be started',
     ],
     ['Lovenox bridge planned for the procedure.', 'Lovenox', 'planned', 'planned for'],
+    ['A total of 400 units of Botox is anticipated.', 'Botox', 'planned', 'is anticipated'],
+    [
+      'We will place this patient on IV ampicillin.',
+      'ampicillin',
+      'planned',
+      'will place this patient on',
+    ],
     [
       'Nimesulide should be added to the list of agents associated with this reaction.',
       'Nimesulide',

@@ -158,11 +158,12 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     maxWords: 4,
   },
   {
-    // `An ACE inhibitor should be started once …`, `Lovenox bridge planned for the procedure`.
+    // `An ACE inhibitor should be started once …`, `Lovenox bridge planned for the procedure`,
+    // `A total of 400 units of Botox is anticipated`.
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:should|will|would|can|could|may|might|must) (?:then |also |eventually )?be (?:started|initiated|added(?! to (?:the|this|a|our) (?:list|literature|growing)\\b)|begun|tried)|planned for',
+      '(?:should|will|would|can|could|may|might|must) (?:then |also |eventually )?be (?:started|initiated|added(?! to (?:the|this|a|our) (?:list|literature|growing)\\b)|begun|tried)|planned for|(?:is|are) (?:anticipated|expected)(?= (?:to be (?:given|started|used|needed)|for|at|in|during|after|before)\\b|\\s*[.,;]|\\s*$)',
     ),
   },
 ];
