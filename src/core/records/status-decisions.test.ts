@@ -52,6 +52,12 @@ describe('decisions not to give a drug, pauses and plans', () => {
     ['Lovenox bridge planned for the procedure.', 'Lovenox', 'planned', 'planned for'],
     ['A total of 400 units of Botox is anticipated.', 'Botox', 'planned', 'is anticipated'],
     [
+      'She would probably benefit by vitamin D supplementation.',
+      'vitamin D',
+      'planned',
+      'would probably benefit by',
+    ],
+    [
       'We will place this patient on IV ampicillin.',
       'ampicillin',
       'planned',
