@@ -35,7 +35,7 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      '(?<=\\b(?:status post|s/p)\\b[^.;:]{0,120})(?:\\d+|one|two|three|four|five|six|seven|eight|several|multiple) (?:cycles|courses|rounds) of',
+      '(?:\\d+|one|two|three|four|five|six|seven|eight|several|multiple) (?:cycles|courses|rounds) of(?<=\\b(?:status post|s/p)\\b[^.;:]{0,140})',
     ),
     maxWords: 2,
   },
