@@ -7,7 +7,8 @@
 export const W = (source: string): string => `\\b(?:${source})\\b`;
 
 /** The patient, as the object of a verb (`put him on`). */
-export const PRONOUN = '(?:him|her|them|the patient|patient|this patient|the child|this child|the baby|the infant)';
+export const PRONOUN =
+  '(?:him|her|them|the patient|patient|this patient|the child|this child|the baby|the infant)';
 
 /** Reactions that make a drug an allergy where the patient had them (`developed hives on`). */
 export const REACTION =
