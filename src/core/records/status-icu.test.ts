@@ -103,6 +103,14 @@ describe('drips, infusions and doses of a hospital course', () => {
         ],
         { Epinephrine: ['given', 'was pushed'] },
       ],
+      [
+        '60 mg of papaverine was then slowly infused into the internal carotid artery.',
+        [
+          ['60 mg', 'STRENGTH'],
+          ['papaverine', 'DRUG'],
+        ],
+        { papaverine: ['given', 'was then slowly infused'] },
+      ],
     ]);
   });
 
