@@ -1,7 +1,8 @@
 /**
- * `npm run bench:threads-wasm`: onnxruntime-web on WASM with two threads (the worker's choice on a
- * cross-origin isolated 2-core page) against one, interleaved round by round (./interleaved.ts).
- * The one-thread variant is the same build with the worker's thread count fixed at 1.
+ * `npm run bench:threads-wasm`: onnxruntime-web on WASM with the worker's own thread count (all
+ * cores but one on a cross-origin isolated page: one on 2 cores) against two threads, interleaved
+ * round by round (./interleaved.ts). The two-thread variant is the same build with the worker's
+ * thread count fixed at 2.
  *
  *     npm run bench:threads-wasm [-- --rounds 1 --port 4332]
  */
@@ -15,18 +16,18 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env['MED7_E2E_PORT'] ?? '4333' },
   },
 });
-/** The worker's thread count (src/worker/med7.worker.ts, `configureThreads`) as the build writes it. */
-const oneThread = workerVariant(
-  /numThreads = self\.crossOriginIsolated \? Math\.max\(1, Math\.min\(4, \w+\)\) : 1/,
-  'numThreads = 1',
+/** The worker's thread count (src/worker/med7.worker.ts, `wasmThreadCount`) as the build calls it. */
+const twoThreads = workerVariant(
+  /numThreads = \w+\(navigator\.hardwareConcurrency \|\| 1, self\.crossOriginIsolated\)/,
+  'numThreads = 2',
 );
 
 await compareInterleaved({
   variants: [
-    { name: 'two threads', install: () => oneThread(false) },
-    { name: 'one thread', install: () => oneThread(true) },
+    { name: 'as built', install: () => twoThreads(false) },
+    { name: 'two threads', install: () => twoThreads(true) },
   ],
   rounds: Number(values.rounds),
   port: Number(values.port),
-  restore: () => oneThread(false),
+  restore: () => twoThreads(false),
 });
