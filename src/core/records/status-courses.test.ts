@@ -23,6 +23,11 @@ describe('courses and medication-list remarks', () => {
         },
       ],
       [
+        'We replaced her potassium this morning.',
+        [['potassium', 'DRUG']],
+        { potassium: ['active', null] },
+      ],
+      [
         'He was started on vancomycin and Zosyn, then narrowed to ceftriaxone.',
         [
           ['vancomycin', 'DRUG'],

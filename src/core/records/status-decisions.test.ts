@@ -51,6 +51,13 @@ describe('decisions not to give a drug, pauses and plans', () => {
     ],
     ['Lovenox bridge planned for the procedure.', 'Lovenox', 'planned', 'planned for'],
     ['A total of 400 units of Botox is anticipated.', 'Botox', 'planned', 'is anticipated'],
+    ['Her Coumadin level is expected in the morning.', 'Coumadin', 'active', null],
+    [
+      'Heparin is expected to be started tonight.',
+      'Heparin',
+      'planned',
+      'is expected to be started',
+    ],
     [
       'She would probably benefit by vitamin D supplementation.',
       'vitamin D',

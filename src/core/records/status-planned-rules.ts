@@ -163,7 +163,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:should|will|would|can|could|may|might|must) (?:then |also |eventually )?be (?:started|initiated|added(?! to (?:the|this|a|our) (?:list|literature|growing)\\b)|begun|tried)|planned for|(?:is|are) (?:anticipated|expected)(?= (?:to be (?:given|started|used|needed)|for|at|in|during|after|before)\\b|\\s*[.,;]|\\s*$)',
+      '(?:should|will|would|can|could|may|might|must) (?:then |also |eventually )?be (?:started|initiated|added(?! to (?:the|this|a|our) (?:list|literature|growing)\\b)|begun|tried)|planned for|(?:is|are) anticipated(?= (?:for|at|in|during|after|before)\\b|\\s*[.,;]|\\s*$)|(?:is|are) (?:anticipated|expected) to be (?:given|started|used|needed)',
     ),
   },
 ];

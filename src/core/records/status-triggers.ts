@@ -98,11 +98,12 @@ const RULES: readonly TriggerRule[] = [
   },
   {
     // `I have changed his verapamil for a long acting beta-blocker`, `changed antibiotic regimen
-    // to`, `replaced his hydrochlorothiazide with`: the drug switched away from.
+    // to`, `replaced his hydrochlorothiazide with`: the drug switched away from (`replaced her
+    // potassium` with no `with`/`by` after it is a repletion).
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      '(?:changed|switched|swapped|replaced) (?:his|her|their|the)|(?:changed|switched)(?=\\s+(?:[\\w-]+\\s+)?(?:regimens?|regiment|therapy|coverage)\\s+to\\b)',
+      '(?:changed|switched|swapped) (?:his|her|their|the)|replaced (?:his|her|their|the)(?=\\s[^.;]{1,60}?\\s(?:with|by)\\s)|(?:changed|switched)(?=\\s+(?:[\\w-]+\\s+)?(?:regimens?|regiment|therapy|coverage)\\s+to\\b)',
     ),
     maxWords: 0,
   },
