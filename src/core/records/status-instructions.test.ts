@@ -203,6 +203,7 @@ describe('a written probe of hospital and clinic prose', () => {
         [['flu shot', 'DRUG']],
         { 'flu shot': ['planned', 'might get'] },
       ],
+      ['He may get worse with NSAIDs.', [['NSAIDs', 'DRUG']], { NSAIDs: ['active', null] }],
       [
         'We will get a PICC line placed to complete the course of intravenous antibiotic therapy.',
         [['antibiotic', 'DRUG']],

@@ -141,10 +141,13 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   },
   {
     // `She will get a booster in 6 to 12 months`, `might get a flu shot`: a dose to come, named
-    // right after the verb (`will get a PICC line placed to complete … antibiotic` is no plan).
+    // right after the verb (`will get a PICC line placed to complete … antibiotic` is no plan, nor
+    // `may get worse with NSAIDs`).
     status: 'planned',
     direction: 'forward',
-    pattern: W("(?:will|'ll|might|may|should|going to|is to|are to) (?:also |then )?get"),
+    pattern: W(
+      "(?:will|'ll|might|may|should|going to|is to|are to) (?:also |then )?get(?! (?:worse|better|sick|relief|some relief|side effects|dizzy|drowsy|tired|addicted|used to)\\b)",
+    ),
     maxWords: 2,
   },
   {
