@@ -3,9 +3,10 @@
  * gave (`I have given the patient 600 mg of oral Plavix`), a stress test's agent (`during
  * dobutamine stress`), a drug after whose use a test was repeated (`After the use of
  * bronchodilator`), a rate `brought down with`, a code's `multiple rounds of`, a `PREPARATION:`
- * heading, a `MEDICATIONS AT THE TIME OF STUDY` list, a drug started `in the ED`. Found by reading
- * MTSamples drugs that no cue decided and by batteries; each case asserts the cue's exact span. A
- * stress dose to come, a drug that keeps a disease controlled and one started elsewhere stay taken.
+ * heading, a `MEDICATIONS AT THE TIME OF STUDY` or `PREOPERATIVE MEDICATIONS:` list, a drug started
+ * `in the ED`. Found by reading MTSamples drugs that no cue decided and by batteries; each case
+ * asserts the cue's exact span. A stress dose to come, a drug that keeps a disease controlled and
+ * one started elsewhere stay taken.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
@@ -74,6 +75,12 @@ describe('doses of a procedure or a test', () => {
       'Versed',
       'given',
       'MEDICATIONS AT THE TIME OF STUDY,',
+    ],
+    [
+      'PREOPERATIVE MEDICATIONS:, ,1. Lortab (10 mg) plus Phenergan (25 mg), p.o. 1 hour before the procedure.',
+      'Phenergan',
+      'given',
+      'PREOPERATIVE MEDICATIONS:',
     ],
     [
       'STRESS TECHNIQUE: The patient was infused with dobutamine to a maximum heart rate of 142.',
