@@ -10,6 +10,7 @@ import {
   DRUG_HARM,
   REACTION,
   SIDE_EFFECT,
+  TOLD_EFFECT,
   W,
 } from './status-vocabulary.ts';
 
@@ -77,7 +78,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|groggy|sleepy|disoriented|jittery|confused|itchy|itch)|(?:upsets?|upset) (?:his|her|their|my) stomach|caused (?:him|her|them) to (?:be|feel|become|get) \\w+|(?:gives|gave|give) (?:him|her|them|me) (?:a |an )?(?:\\w+ )?(?:headaches?|heartburn|upset stomach|stomach upset)|(?:he|she|they|the patient) (?:had|developed|experienced|got|broke out in|broke out with) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?${REACTION}|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy|bad|terrible|awful|worse|funny|weird|strange))|(?:but |and )?(?:had|has|have|experienced) (?:some |many |a lot of |significant )?(?:problems|trouble|issues|difficulties) with (?:the|this|that) (?:medication|medicine|drug)|(?:it|this|that|which) (?:was|is) too (?:sedating|strong|stimulating|activating)`,
+      `(?:makes|made|make) (?:him|her|them|me) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|nauseous|drowsy|groggy|sleepy|disoriented|jittery|confused|itchy|itch)|(?:upsets?|upset) (?:his|her|their|my) stomach|caused (?:him|her|them) to (?:be|feel|become|get) \\w+|(?:gives|gave|give) (?:him|her|them|me) (?:a |an )?(?:\\w+ )?(?:headaches?|heartburn|upset stomach|stomach upset|${TOLD_EFFECT})|(?:he|she|they|the patient) (?:had|developed|experienced|got|broke out in|broke out with) (?:a |an )?(?:\\w+ )?${REACTION}(?! (?:on|to|after|from|with)\\b)|developed (?:\\w+ ){0,4}?(?:toxicity|reaction|rash|hives|side effects?)(?: \\([^)]*\\))? (?:on|to|from|with) (?:this|that|the) (?:medication|medicine|drug)|(?:which|that|it|this) (?:\\w+ ){0,3}?(?:(?:caused?|causes|cause of|gave (?:him|her)) (?:\\w+ ){0,3}?(?:${REACTION}|${TOLD_EFFECT})|made (?:him|her|them) (?:feel )?(?:\\w+ )?(?:dizzy|sick|nauseated|drowsy|confused|itchy|bad|terrible|awful|worse|funny|weird|strange))|(?:but |and )?(?:had|has|have|experienced) (?:some |many |a lot of |significant )?(?:problems|trouble|issues|difficulties) with (?:the|this|that) (?:medication|medicine|drug)|(?:it|this|that|which) (?:was|is) too (?:sedating|strong|stimulating|activating)`,
     ),
     anaphor: true,
   },
@@ -85,16 +86,25 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:caused?|causes|causing|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an |some )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:(?:caused?|causes|causing)(?: (?:him|her|them|me))?|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an |some )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
     ),
   },
   {
+    // A finding the patient or the doctor puts down to the drug (`I could only blame Procrit
+    // initiation`, `blamed his fatigue on the metoprolol`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W('blam(?:e|es|ed|ing)(?: (?:\\w+ ){1,3}?on)?(?: (?:the|his|her|their))?'),
+    maxWords: 2,
+  },
+  {
     // A change in the patient right after a dose (`became hypotensive after the nitroglycerin`),
-    // and an infection an antibiotic brought on (`had C. diff after clindamycin`).
+    // a state that worsened on a drug (`her mood got worse on the citalopram`) and an infection
+    // an antibiotic brought on (`had C. diff after clindamycin`).
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      '(?:gets|got|becomes|became|feels|felt) (?:very |really |too |a little |a bit )?(?:jittery|dizzy|nauseated|nauseous|drowsy|sleepy|groggy|shaky|itchy|sick|lightheaded|light-headed|constipated|loopy|wired) (?:with|on|from|after)(?: (?:the|his|her))?|(?:became|becomes|become|got|was|were) (?:very |profoundly |acutely )?(?:hypotensive|bradycardic|hypoxic|apneic|somnolent|obtunded|lethargic|delirious|pruritic|hyperkalemic|hyponatremic|hypoglycemic)(?: (?:shortly|immediately|soon))? (?:after|following|with)(?: (?:the|his|her|a|an|IV))?|(?:developed|had|got|gets|has) (?:a )?(?:C\\.? ?diff(?:icile)?(?: colitis| infection)?|thrush|yeast infection|oral candidiasis) (?:after|from|following)(?: (?:the|his|her|a|an))?',
+      '(?:(?:got|gets|became|has gotten|had gotten) (?:much |somewhat |a little )?worse|worsened) on(?: (?:the|his|her))?|(?:gets|got|becomes|became|feels|felt) (?:very |really |too |a little |a bit )?(?:jittery|dizzy|nauseated|nauseous|drowsy|sleepy|groggy|shaky|itchy|sick|lightheaded|light-headed|constipated|loopy|wired) (?:with|on|from|after)(?: (?:the|his|her))?|(?:became|becomes|become|got|was|were) (?:very |profoundly |acutely )?(?:hypotensive|bradycardic|hypoxic|apneic|somnolent|obtunded|lethargic|delirious|pruritic|hyperkalemic|hyponatremic|hypoglycemic)(?: (?:shortly|immediately|soon))? (?:after|following|with)(?: (?:the|his|her|a|an|IV))?|(?:developed|had|got|gets|has) (?:a )?(?:C\\.? ?diff(?:icile)?(?: colitis| infection)?|thrush|yeast infection|oral candidiasis) (?:after|from|following)(?: (?:the|his|her|a|an))?',
     ),
     maxWords: 4,
   },

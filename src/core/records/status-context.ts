@@ -104,6 +104,7 @@ export function* findHeadings(
   headings.forEach((h, i) => {
     const next = headings[i + 1]?.start ?? text.length;
     h.until = next;
+    if (procedureMedications(text, headings[i - 1], h, headings[i + 1])) h.status = 'given';
     // An instruction (`Discontinue: metformin, glipizide.`) governs its own sentence only.
     if (INSTRUCTION.test(text.slice(h.start, h.end))) {
       h.until = Math.min(next, nextSentenceEnd(sentenceEnds, h.end, next));
@@ -122,6 +123,40 @@ export function* findHeadings(
     }
   });
   return headings;
+}
+
+/** A procedure report's own sections (`PROCEDURE:`, `INSTRUMENT:`, `ESTIMATED BLOOD LOSS:`). */
+const PROCEDURE_REPORT =
+  /^(?:(?:DESCRIPTION OF |INDICATIONS? FOR (?:THE )?)?PROCEDURES?(?: (?:PERFORMED|DETAIL|REPORT|IN DETAIL))?|OPERATIONS?(?: PERFORMED)?|(?:PRE|POST)-?OPERATIVE DIAGNOS[IE]S|INSTRUMENTS?|SCOPE|ACCESS|COMPLICATIONS|(?:ESTIMATED )?BLOOD LOSS|WITHDRAWAL TIME|TOTAL (?:CONTRAST|FLUOROSCOPY TIME)|INDICATIONS?|CONSENT|BIOPSIES|FINDINGS)$/;
+/** A history's sections, where `MEDICATIONS:` lists what the patient takes. */
+const HISTORY_SECTION =
+  /ALLERG|HISTORY|SOCIAL|FAMILY|REVIEW OF SYSTEMS|PHYSICAL|EXAM|VITAL|HABITS|ILLNESS|PROBLEM|^(?:CURRENT |ADMISSION |DISCHARGE )?DIAGNOS[IE]S$/;
+
+/**
+ * A bare `MEDICATIONS:` among a procedure report's sections, none of a history's beside it: the
+ * sedation and agents the procedure gave (`MEDICATIONS: Fentanyl 100 mcg and Versed 5 mg.`).
+ */
+function procedureMedications(
+  text: string,
+  before: Heading | undefined,
+  heading: Heading,
+  after: Heading | undefined,
+): boolean {
+  if (!/^MEDICATIONS?$/.test(text.slice(heading.start, heading.end).replace(/[\s:,]+$/, ''))) {
+    return false;
+  }
+  const names = [before, after].map((h) =>
+    h
+      ? text
+          .slice(h.start, h.end)
+          .replace(/[\s:,]+$/, '')
+          .toUpperCase()
+      : '',
+  );
+  return (
+    names.some((name) => PROCEDURE_REPORT.test(name)) &&
+    !names.some((name) => HISTORY_SECTION.test(name))
+  );
 }
 
 function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {

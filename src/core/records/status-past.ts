@@ -57,8 +57,10 @@ const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
 const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
 /** After a drug the patient `was on`: another course now, or the date it ran until. */
-const ENDED_AFTER =
-  /^[^.;]{0,80}?\b((?:(?:is|are) )?now (?:on|taking|using)\b(?! (?:a|an|the|this|that|it|same|day|hospital|his|her)\b)|until (?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|yesterday|recently|last (?:week|month|year)|(?:a few|several|\d+|two|three|four) (?:days|weeks|months|years) ago))/i;
+const ENDED_AFTER = new RegExp(
+  `^[^.;]{0,80}?\\b((?:(?:is|are) )?now (?:on|taking|using)\\b(?! (?:a|an|the|this|that|it|same|day|hospital|his|her)\\b)|until (?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|(?:(?:${MONTH}) (?:of )?)?(?:19|20)\\d\\d\\b|yesterday|recently|last (?:week|month|year)|(?:a few|several|\\d+|two|three|four) (?:days|weeks|months|years) ago))`,
+  'i',
+);
 /** After a drug given or taken in the past: the event its course lasted until (`until the cultures returned`). */
 const UNTIL_EVENT =
   /^[^.;]{0,60}?\b(until (?:the |his |her |their )?(?:[\w-]+ ){0,3}?(?:returned|came back|resulted|cleared|resolved|improved|normalized|was|were|had))\b/i;

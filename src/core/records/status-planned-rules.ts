@@ -36,6 +36,13 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     anaphor: true,
   },
   {
+    // Advice at the head of a sentence or an item (`Try a non-prescription antifungal powder`).
+    status: 'planned',
+    direction: 'forward',
+    pattern: W('(?<=(?:^|[.;:\\n*•])\\s*)try(?: (?:a|an|the|some|using|taking))?'),
+    maxWords: 2,
+  },
+  {
     // A plan's item told tersely (`Needs vaccination for influenza`, `She needs replacement with
     // ergocalciferol`).
     status: 'planned',

@@ -14,7 +14,9 @@ import {
   CAUSED_FINDING,
   DRUG_HARM,
   PROCEDURE,
+  REACTION,
   SIDE_EFFECT,
+  TOLD_EFFECT,
 } from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
@@ -50,10 +52,25 @@ const STOPPED_FOR_EVENT = new RegExp(
   'i',
 );
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
-const CAUSE_WORDS = new RegExp(`(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because) `, 'gi');
-/** After a stopped drug, the drug's own doing (`stopped her Zoloft because it made her feel numb`). */
-const BECAUSE_IT =
-  /^[^.;]{0,60}?\bbecause (?:it|they|this|that) (?:made|makes|caused|causes|gave|was (?:causing|making|giving)) (?:him|her|them|me|(?:his|her|their) [\w-]+)\b(?: (?:feel )?[\w-]+)?/i;
+const CAUSE_WORDS = new RegExp(
+  `(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because|but|and|when|once) `,
+  'gi',
+);
+/** What a drug did to the patient (`it made her …`, `it caused a cough`). */
+const MADE = '(?:made|makes|caused|causes|gave|was (?:causing|making|giving))';
+/**
+ * After a stopped drug, the drug's own doing: a side effect after `because`, `but` or `and`
+ * (`but it caused a cough`), anything after `because` (`because it made her feel numb`).
+ */
+const BECAUSE_IT = new RegExp(
+  `^[^.;]{0,60}?\\b(?:(?:because|but|and) (?:it|they|this|that) ${MADE} (?:(?:him|her|them|me) )?(?:a |an )?(?:${REACTION}|${TOLD_EFFECT})|because (?:it|they|this|that) ${MADE} (?:him|her|them|me|(?:his|her|their) [\\w-]+)\\b(?: (?:feel )?[\\w-]+)?)`,
+  'i',
+);
+/** After a stopped drug: stopped when a harm began (`discontinued when he developed tuberculosis`). */
+const WHEN_HARM = new RegExp(
+  `^[^.;]{0,60}?\\b(?:when|once) (?:he|she|they|the patient) (?:developed|experienced) (?:a |an |some )?(?:\\w+ ){0,2}?(?:${REACTION}|${SIDE_EFFECT}|${DRUG_HARM}|tuberculosis|TB|infections?)\\b`,
+  'i',
+);
 /** `stopped 2/2 nausea`, read on the unmasked text. */
 const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
@@ -285,7 +302,8 @@ function stopsAndRefusals(
     BECAUSE_IT.exec(masked.slice(drug.end, sentenceEnd)) ??
     SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd)) ??
     (best.status === 'stopped'
-      ? STOPPED_FOR_EVENT.exec(masked.slice(drug.end, sentenceEnd))
+      ? (STOPPED_FOR_EVENT.exec(masked.slice(drug.end, sentenceEnd)) ??
+        WHEN_HARM.exec(masked.slice(drug.end, sentenceEnd)))
       : null);
   if (effect && !/\beither\b/i.test(effect[0])) {
     // The last cause word before the effect (`traded for Wellbutrin because of weight gain`).

@@ -21,11 +21,12 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   {
     // `had been unresponsive to Sinemet`, `refractory to treatment with corticosteroids`: a course
     // that failed. Near the cue only (`unresponsive to pharmacological treatment, who greatly
-    // benefited from … topiramate`); a list it opens is reached all the same.
+    // benefited from … topiramate`), or the examples it names (`unresponsive to nonoperative
+    // treatment modalities including bed rest and analgesics`); a list it opens is reached.
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      '(?:unresponsive|non-?responsive|refractory) to(?: (?:treatment|therapy) with)?|resistant to (?:treatment|therapy) with',
+      '(?:unresponsive|non-?responsive|refractory) to(?: (?:treatment|therapy) with| (?:[\\w-]+ ){0,3}?(?:treatments?|therap(?:y|ies)|measures|modalities|medications?),? including)?|resistant to (?:treatment|therapy) with',
     ),
     maxWords: 4,
   },

@@ -3,7 +3,8 @@
  * gave (`I have given the patient 600 mg of oral Plavix`), a stress test's agent (`during
  * dobutamine stress`), a drug after whose use a test was repeated (`After the use of
  * bronchodilator`), a rate `brought down with`, a code's `multiple rounds of`, a `PREPARATION:`
- * heading, a `MEDICATIONS AT THE TIME OF STUDY` or `PREOPERATIVE MEDICATIONS:` list, a drug started
+ * heading, a `MEDICATIONS AT THE TIME OF STUDY` or `PREOPERATIVE MEDICATIONS:` list, a bare
+ * `MEDICATIONS:` among a procedure report's sections (not beside a history's), a drug started
  * `in the ED`. Found by reading MTSamples drugs that no cue decided and by batteries; each case
  * asserts the cue's exact span. A stress dose to come, a drug that keeps a disease controlled and
  * one started elsewhere stay taken.
@@ -81,6 +82,30 @@ describe('doses of a procedure or a test', () => {
       'Phenergan',
       'given',
       'PREOPERATIVE MEDICATIONS:',
+    ],
+    [
+      'POSTOPERATIVE DIAGNOSIS: Two colon polyps.,MEDICATIONS: , Fentanyl 150 mcg and Versed 7 mg slow IV push.,INDICATIONS: , Adenomas.',
+      'Versed',
+      'given',
+      'MEDICATIONS:',
+    ],
+    [
+      'MEDICATIONS:,  Midazolam 2 mg IV, Fentanyl 100 mcg IV,PROCEDURE:,  A history was taken.',
+      'Midazolam',
+      'given',
+      'MEDICATIONS:',
+    ],
+    [
+      'PAST SURGICAL HISTORY: Knee surgery.,MEDICATIONS: , Mirapex, ibuprofen.,ALLERGIES: None.',
+      'Mirapex',
+      'active',
+      'MEDICATIONS:',
+    ],
+    [
+      'PROCEDURE: Colonoscopy.,MEDICATIONS: Lasix 40 mg daily.,ALLERGIES: None.',
+      'Lasix',
+      'active',
+      'MEDICATIONS:',
     ],
     [
       'STRESS TECHNIQUE: The patient was infused with dobutamine to a maximum heart rate of 142.',

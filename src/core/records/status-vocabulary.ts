@@ -22,6 +22,13 @@ export const DRUG_HARM =
 export const SIDE_EFFECT =
   '(?:rash|hives|itching|burning|stinging|irritation|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|cough|myalgias?|myositis|myopathy|rhabdomyolysis|aches|palpitations|swelling|edema|weight gain|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping|discomfort))';
 
+/**
+ * Effects told of a drug the patient took (`but it caused a cough`, `it gave him diarrhea`): the
+ * reactions and the common side effects, not pain or upset, which the drug may have been for.
+ */
+export const TOLD_EFFECT =
+  '(?:cough|diarrhea|constipation|dizziness|drowsiness|palpitations|edema|weight gain|hyperkalemia|hyponatremia|hypotension|bradycardia|myalgias?|muscle (?:aches|cramps)|headaches?|insomnia)';
+
 /** Adverse events named before the drug that caused them (`rhabdomyolysis, likely secondary to statins`). */
 export const ADVERSE_EVENT =
   '(?:rhabdomyolysis|myopathy|myalgias?|hepatotoxicity|nephrotoxicity|ototoxicity|toxicity|(?:drug|medication)[- ]induced \\w+)';

@@ -1,0 +1,101 @@
+/**
+ * The status step on trials told in prose: a drug never tried (`has not tried`, `was never
+ * tried`: `negated`, not a past trial), a past course that caused a side effect told after it
+ * (`but it caused a cough`, `discontinued when he developed tuberculosis`: `allergy`), a state
+ * that worsened on a drug or a finding blamed on it (`allergy`), a course that ran until a year
+ * (`stopped`), a failed course's examples (`unresponsive to … modalities including`: `stopped`)
+ * and advice at a sentence's head (`Try a non-prescription antifungal`: `planned`). Each case
+ * asserts the cue's exact span; the look-alikes keep their status.
+ */
+import { describe, it } from 'vitest';
+import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
+
+describe('trials made, never made, and what they did', () => {
+  it.each<OneDrugCase>([
+    ['She has not tried Tylenol.', 'Tylenol', 'negated', 'has not tried'],
+    ["She hasn't yet tried Flonase.", 'Flonase', 'negated', "hasn't yet tried"],
+    ['He did not try the Lyrica.', 'Lyrica', 'negated', 'did not try'],
+    ['Tylenol was never tried.', 'Tylenol', 'negated', 'was never tried'],
+    ['Gabapentin has not yet been tried.', 'Gabapentin', 'negated', 'has not yet been tried'],
+    ['She has tried Tylenol.', 'Tylenol', 'stopped', 'has tried'],
+    [
+      'He was on lisinopril in the past but it caused a cough.',
+      'lisinopril',
+      'allergy',
+      'but it caused a cough',
+    ],
+    [
+      'He was on lisinopril but it caused him a cough.',
+      'lisinopril',
+      'allergy',
+      'it caused him a cough',
+    ],
+    [
+      'He tried losartan, but it gave him dizziness.',
+      'losartan',
+      'allergy',
+      'it gave him dizziness',
+    ],
+    ['Statins cause her muscle aches.', 'Statins', 'allergy', 'cause her muscle aches'],
+    [
+      'She stopped metformin and it caused her blood sugar to rise.',
+      'metformin',
+      'stopped',
+      'stopped',
+    ],
+    [
+      'He had been on Humira, which was discontinued when he developed tuberculosis.',
+      'Humira',
+      'allergy',
+      'when he developed tuberculosis',
+    ],
+    [
+      'Lasix was stopped when she developed hypotension.',
+      'Lasix',
+      'allergy',
+      'when she developed hypotension',
+    ],
+    [
+      'Metformin was stopped when she developed renal failure.',
+      'Metformin',
+      'stopped',
+      'was stopped',
+    ],
+    [
+      'She thinks perhaps her mood got worse on the citalopram.',
+      'citalopram',
+      'allergy',
+      'got worse on the',
+    ],
+    ['Her psoriasis worsened on lithium.', 'lithium', 'allergy', 'worsened on'],
+    [
+      'I could only blame Procrit initiation, as well as fluid retention, for her hypertension.',
+      'Procrit',
+      'allergy',
+      'blame',
+    ],
+    [
+      'He blamed his fatigue on the metoprolol.',
+      'metoprolol',
+      'allergy',
+      'blamed his fatigue on the',
+    ],
+    ['She was on Plaquenil until 2019.', 'Plaquenil', 'stopped', 'until 2019'],
+    ['He was on Zoloft until March of 2021.', 'Zoloft', 'stopped', 'until March of 2021'],
+    ['She was on Plaquenil for her rash.', 'Plaquenil', 'active', 'was on'],
+    [
+      'She has been unresponsive to nonoperative treatment modalities including bed rest and analgesics.',
+      'analgesics',
+      'stopped',
+      'unresponsive to nonoperative treatment modalities including',
+    ],
+    [
+      'Try a non-prescription antifungal powder or cream available in drugstores.',
+      'antifungal',
+      'planned',
+      'Try a',
+    ],
+    ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
+    ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
+  ])('%s → %s %s', (...row) => expectStatusOf(row));
+});
