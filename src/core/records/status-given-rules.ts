@@ -98,6 +98,14 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
+    // A topical agent the writer put on (`I gently lysed this today and applied antibiotic
+    // ointment`, `after applying some Healon`), not an instruction (`Apply Aristocort ointment`).
+    status: 'given',
+    direction: 'forward',
+    pattern: W('(?:I|we|and|then) (?:also |then )?applied|after applying(?: some)?'),
+    maxWords: 1,
+  },
+  {
     // `Also give the patient calcium with vitamin D`: an order in a plan.
     status: 'planned',
     direction: 'forward',
@@ -149,7 +157,7 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     status: 'active',
     direction: 'backward',
     pattern: W(
-      '(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|adjusted|uptitrated|titrated up|optimized|prescribed(?=\\s+(?:for|as|by|at|in|on|to|and|with|today|yesterday|last|this)\\b|\\s*[.,;:)]|\\s*$)|started(?! on))|will be (?:continued|increased|decreased)',
+      '(?:(?:is|are|was) )?on board|(?:was|were|is|are) (?:continued|resumed|restarted|increased|decreased|adjusted|uptitrated|titrated up|optimized|prescribed(?=\\s+(?:for|as|by|at|in|on|to|and|with|today|yesterday|last|this)\\b|\\s*[.,;:)]|\\s*$)|started(?! on))|will be (?:continued|increased|decreased)',
     ),
   },
 ];

@@ -64,7 +64,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'backward',
     pattern: W(
-      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)|which (?:is|was|are|were|has been|have been) (?:currently |now |temporarily )?(?:on hold|being held|held)',
+      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)|which (?:is|was|are|were|has been|have been) (?:currently |now |temporarily )?(?:on hold|being held|held)|(?:currently|presently|temporarily) (?:on hold|held)',
     ),
     anaphor: true,
   },
@@ -95,7 +95,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|should be (?:replaced|repleted)|(?:was|were) (?:offered|suggested|proposed)(?! (?:by|that)\\b)|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent|done|performed)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|would be) an? (?:acceptable|reasonable|good|appropriate|safe) (?:alternative|option|choice)|(?:would|might|may) (?:still |also )?be (?:appropriate|reasonable|beneficial)(?= (?:for|if|in|to)\\b|\\s*[.,;]|\\s*$)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
+      '(?:can|could|may|might) be (?:used|tried|given|started|added|considered)|(?:may|might|will|would|could) (?:have to|need to) be (?:restarted|started|resumed|added|given|used|tried)|should be (?:replaced|repleted)|(?:was|were) (?:offered|suggested|proposed)(?! (?:by|that)\\b)|(?:is|are) (?:now |also )?due(?= (?:next|in|on|at|for|today|this)\\b|\\s*[.,;]|\\s*$)|due(?= (?:next|in (?:\\d|one|two|three|four|five|six|a|an|several|a few)|today|this (?:week|month|year|fall|spring|summer|winter))\\b)|(?:will|shall|is to|are to) (?:also |then |now )?be (?:given|started|added|prescribed|initiated|begun|instituted|ordered|tried|provided|called in|sent|done|performed)|(?:has been|have been|was|were|is|are) (?:also )?recommended|(?:is|would be) the (?:most )?(?:appropriate|best|preferred) (?:\\w+ )?(?:choice|antibiotic|agent|drug|medication|option|treatment)|(?:is|would be) an? (?:acceptable|reasonable|good|appropriate|safe) (?:alternative|option|choice)|(?:would|might|may) (?:still |also )?be (?:appropriate|reasonable|beneficial)(?= (?:for|if|in|to)\\b|\\s*[.,;]|\\s*$)|(?:is|are) (?:also )?(?:needed|required|indicated)(?! for)',
     ),
   },
   {

@@ -4,11 +4,14 @@
  * (`but it caused a cough`, `discontinued when he developed tuberculosis`: `allergy`), a state
  * that worsened on a drug or a finding blamed on it (`allergy`), a course that ran until a year
  * (`stopped`), a failed course's examples (`unresponsive to … modalities including`: `stopped`)
- * and advice at a sentence's head (`Try a non-prescription antifungal`: `planned`). Each case
- * asserts the cue's exact span; the look-alikes keep their status.
+ * and advice at a sentence's head (`Try a non-prescription antifungal`: `planned`); a topical agent
+ * the writer applied (`given`); a list entry's remark that it is stopped or held now (`which is
+ * currently stopped`), a drug `on board` (`active`) and one that `may have to be restarted`
+ * (`planned`). Each case asserts the cue's
+ * exact span; the look-alikes keep their status.
  */
 import { describe, it } from 'vitest';
-import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
+import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
 
 describe('trials made, never made, and what they did', () => {
   it.each<OneDrugCase>([
@@ -97,5 +100,52 @@ describe('trials made, never made, and what they did', () => {
     ],
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
+    [
+      'I gently lysed this today and applied antibiotic ointment.',
+      'antibiotic',
+      'given',
+      'and applied',
+    ],
+    ['Apply Aristocort ointment twice daily.', 'Aristocort', 'active', null],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
+});
+
+describe("where a drug stands now: a list entry's remark, on board, to be restarted", () => {
+  it.each<OneDrugCase>([
+    ['Aspirin, currently stopped.', 'Aspirin', 'stopped', 'currently stopped'],
+    ['Aspirin, which is stopped.', 'Aspirin', 'stopped', 'is stopped'],
+    ['His Plavix is discontinued.', 'Plavix', 'stopped', 'is discontinued'],
+    ['Lasix, currently on hold.', 'Lasix', 'held', 'currently on hold'],
+    ['Lasix, temporarily held.', 'Lasix', 'held', 'temporarily held'],
+    ['He has Lasix on board.', 'Lasix', 'active', 'on board'],
+    [
+      'She has a beta-blocker on board, so we discussed the risks and benefits.',
+      'beta-blocker',
+      'active',
+      'on board',
+    ],
+    ['Prednisone may have to be restarted.', 'Prednisone', 'planned', 'may have to be restarted'],
+  ])('%s → %s %s', (...row) => expectStatusOf(row));
+
+  it("reaches back over the drug's own sig", () => {
+    check([
+      [
+        'MEDICATIONS: Norvasc 10 mg daily, aspirin 500 mg three times a day, which is currently stopped, vitamin D.',
+        [
+          ['Norvasc', 'DRUG'],
+          ['10 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+          ['aspirin', 'DRUG'],
+          ['500 mg', 'STRENGTH'],
+          ['three times a day', 'FREQUENCY'],
+          ['vitamin D', 'DRUG'],
+        ],
+        {
+          Norvasc: ['active', 'MEDICATIONS:'],
+          aspirin: ['stopped', 'is currently stopped'],
+          'vitamin D': ['active', 'MEDICATIONS:'],
+        },
+      ],
+    ]);
+  });
 });
