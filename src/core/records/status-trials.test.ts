@@ -1,14 +1,15 @@
 /**
- * The status step on trials told in prose: a drug never tried (`has not tried`, `was never
- * tried`: `negated`, not a past trial), a past course that caused a side effect told after it
- * (`but it caused a cough`, `discontinued when he developed tuberculosis`: `allergy`), a state
- * that worsened on a drug or a finding blamed on it (`allergy`), a course that ran until a year
- * (`stopped`), a failed course's examples (`unresponsive to … modalities including`: `stopped`)
- * and advice at a sentence's head (`Try a non-prescription antifungal`: `planned`); a topical agent
- * the writer applied (`given`); a list entry's remark that it is stopped or held now (`which is
- * currently stopped`), a drug `on board` (`active`) and one that `may have to be restarted`
- * (`planned`). Each case asserts the cue's
- * exact span; the look-alikes keep their status.
+ * The status step on trials told in prose: a drug never tried (`has not tried`, `was never tried`:
+ * `negated`, not a past trial), a past course that caused a side effect told after it (`but it
+ * caused a cough`, `discontinued when he developed tuberculosis`: `allergy`), a state that worsened
+ * on a drug or a finding blamed on it (`allergy`), a course that ran until a year (`stopped`), a
+ * failed course's examples (`unresponsive to … modalities including`: `stopped`) and advice at a
+ * sentence's head (`Try a non-prescription antifungal`: `planned`); a topical agent the writer
+ * applied (`given`); a list entry's remark that it is stopped or held now (`which is currently
+ * stopped`), a drug `on board` or that the patient `will be on` (`active`), one that `may have to
+ * be restarted` or to `get started on` (`planned`), one the writer is `reluctant to recommend`
+ * (`negated`); the drug a plan converts away from stays taken until then. Each case asserts the
+ * cue's exact span; the look-alikes keep their status.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
@@ -110,7 +111,7 @@ describe('trials made, never made, and what they did', () => {
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });
 
-describe("where a drug stands now: a list entry's remark, on board, to be restarted", () => {
+describe("where a drug stands now: a list entry's remark, on board, will be on, to be restarted", () => {
   it.each<OneDrugCase>([
     ['Aspirin, currently stopped.', 'Aspirin', 'stopped', 'currently stopped'],
     ['Aspirin, which is stopped.', 'Aspirin', 'stopped', 'is stopped'],
@@ -125,6 +126,30 @@ describe("where a drug stands now: a list entry's remark, on board, to be restar
       'on board',
     ],
     ['Prednisone may have to be restarted.', 'Prednisone', 'planned', 'may have to be restarted'],
+    [
+      'Postoperatively, the patient will be on Zithromax 500 mg daily, Lortab Elixir for pain.',
+      'Lortab',
+      'active',
+      'will be on',
+    ],
+    [
+      'She was advised to see her physician and get started on antihypertensives if it stays high.',
+      'antihypertensives',
+      'planned',
+      'and get started on',
+    ],
+    [
+      'In view of her age, I would be reluctant to recommend Coumadin.',
+      'Coumadin',
+      'negated',
+      'be reluctant to recommend',
+    ],
+    [
+      'We will convert the patient from IV amiodarone to oral amiodarone.',
+      'amiodarone',
+      'active',
+      null,
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 
   it("reaches back over the drug's own sig", () => {
