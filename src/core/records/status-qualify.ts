@@ -251,11 +251,21 @@ function ordersAndPauses(
   return null;
 }
 
+/** Before a drug whose outcome failed: a dose of the encounter (`was administered TPA`). */
+const DOSE_OF_ENCOUNTER =
+  /\b(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?\s*$/i;
+
 /** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
 function stopsAndRefusals(
   best: CuedStatus,
-  { text, masked, drug, sentenceEnd }: DrugSentence,
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
+  // `The patient was administered TPA with no improvement`: a dose given that failed.
+  const dose = DOSE_OF_ENCOUNTER.exec(masked.slice(sentenceStart, drug.start));
+  if (best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text) && dose) {
+    const start = sentenceStart + dose.index;
+    return { status: 'given', cue: cueOf(text, start, start + dose[0].trimEnd().length) };
+  }
   const after = text.slice(drug.end, sentenceEnd);
   // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
   const sinceThen =

@@ -101,6 +101,8 @@ describe('trials made, never made, and what they did', () => {
     ],
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
+    ['The patient was administered TPA with no improvement.', 'TPA', 'given', 'was administered'],
+    ['She was treated with Zoloft without benefit.', 'Zoloft', 'stopped', 'without benefit'],
     [
       'I gently lysed this today and applied antibiotic ointment.',
       'antibiotic',
