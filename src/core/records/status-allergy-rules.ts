@@ -181,11 +181,13 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
   },
   {
     // Named by the drug: `Coumadin hypersensitivity`, `cyclosporine nephrotoxicity`, `Aspirin
-    // sensitivity` (not a culture's `sensitivity to` or `sensitivity results`).
+    // sensitivity` (not a culture's `sensitivity to` or `sensitivity results`), `a penicillin
+    // reaction`, `a severe infliximab infusion reaction` (right after the drug, which is blanked,
+    // so that `No reactions occurred to …` keeps its `No`; not in a denial or a list of risks).
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      'hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy|sensitivity(?! (?:to|of|and|testing|tests?|results?|pending|showed|analysis|profile|panel|data|report)\\b)',
+      '(?<=\\s\\s)(?:infusion |injection |allergic |adverse |drug )?reactions?(?! to\\b)(?<!\\b(?:no|without|any|risks?|possible|potential|denies|denied)\\b[^.;:]{0,100})|hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy|sensitivity(?! (?:to|of|and|testing|tests?|results?|pending|showed|analysis|profile|panel|data|report)\\b)',
     ),
     adjacent: true,
   },

@@ -2,7 +2,8 @@
  * The status step on adverse effects told the way case reports and consult letters tell them: a
  * finding `induced by` or `caused by` a drug, `the adverse effects of` a drug, a finding `in a
  * patient on` a drug, a patient treated with a drug `and developed` a finding, a finding put down
- * to a drug or `within days of starting` it (STATUS.md: `allergy`). Each case asserts the cue's
+ * to a drug or `within days of starting` it, a reaction or toxicity named by the drug (`a
+ * penicillin reaction`, `carbamazepine toxicity`) (STATUS.md: `allergy`). Each case asserts the cue's
  * exact span; the look-alikes must keep their status: an effect the drug is given for, a cause
  * denied, effects discussed or denied, an improvement put down to the drug.
  */
@@ -145,6 +146,19 @@ describe('adverse effects in the words of case reports', () => {
       'allergy',
       'be a result of',
     ],
+    ['She had a penicillin reaction as a child.', 'penicillin', 'allergy', 'reaction'],
+    [
+      'She developed a severe infliximab infusion reaction.',
+      'infliximab',
+      'allergy',
+      'infusion reaction',
+    ],
+    [
+      'The patient was diagnosed with carbamazepine toxicity related to the introduction of ritonavir.',
+      'carbamazepine',
+      'allergy',
+      'toxicity',
+    ],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 
   it.each<OneDrugCase>([
@@ -189,5 +203,18 @@ describe('adverse effects in the words of case reports', () => {
     ['Insulin related questions were answered.', 'Insulin', 'active', null],
     ['There were no complications as a result of naloxone therapy.', 'naloxone', 'active', null],
     ['She developed WE as a result of thiamine deficiency.', 'thiamine', 'active', null],
+    ['No reactions occurred to methylprednisolone.', 'methylprednisolone', 'negated', 'No'],
+    [
+      'After noting that there was no evidence of a protamine reaction, we removed the cannula.',
+      'protamine',
+      'given',
+      'cannula',
+    ],
+    [
+      'Risks of the procedure including risks of conscious sedation, death, stroke, dye reaction and infection were discussed.',
+      'dye',
+      'given',
+      'dye',
+    ],
   ])('leaves %s → %s %s', (...row) => expectStatusOf(row));
 });

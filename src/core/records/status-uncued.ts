@@ -22,6 +22,12 @@ import type { DrugStatus, UncuedDrug } from './status-types.ts';
 /** Right before the drug: `on` opening a clause (`s/p LR bolus, on norepinephrine`). */
 const ON_NOW = /(?:^|[,;:(]|\band|\bnow|\bstill|\bremains)\s*on\s*$/i;
 
+/**
+ * Right after the drug: the harm it did, named by it (`carbamazepine toxicity related to …`),
+ * where a longer cue about the drug after it took the word.
+ */
+const NAMED_HARM = /^\s*(?:[\w-]*toxicity|hypersensitivity)\b/i;
+
 /** The status of a drug that no cue decided. */
 export function uncuedStatus(at: UncuedDrug): DrugStatus {
   const { text, masked, drug, sentenceStart, sentenceEnd } = at;
@@ -29,6 +35,11 @@ export function uncuedStatus(at: UncuedDrug): DrugStatus {
     const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, drug.start);
     if (study) return { status: 'planned', cue: study };
     return { status: 'given', cue: cueOf(text, drug.start, drug.end) };
+  }
+  const harm = NAMED_HARM.exec(masked.slice(drug.end, sentenceEnd));
+  if (harm) {
+    const start = drug.end + harm[0].search(/\S/);
+    return { status: 'allergy', cue: cueOf(text, start, drug.end + harm[0].length) };
   }
   const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
   if (consent) return { status: 'planned', cue: consent };
