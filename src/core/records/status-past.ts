@@ -56,9 +56,9 @@ const HOSPITAL_STAY =
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
 const PAST_USE = /^(?:(?:was|were|had been) (?:\w+ )?(?:on|taking|using)|took)$/i;
-/** After a drug the patient `was on`: another course now, or the date it ran until. */
+/** After a drug the patient `was on`: another course now, or the date or event it ran until. */
 const ENDED_AFTER = new RegExp(
-  `^[^.;]{0,80}?\\b((?:(?:is|are) )?now (?:on|taking|using)\\b(?! (?:a|an|the|this|that|it|same|day|hospital|his|her)\\b)|until (?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|(?:(?:${MONTH}) (?:of )?)?(?:19|20)\\d\\d\\b|yesterday|recently|last (?:week|month|year)|(?:a few|several|\\d+|two|three|four) (?:days|weeks|months|years) ago))`,
+  `^[^.;]{0,80}?\\b((?:(?:is|are) )?now (?:on|taking|using)\\b(?! (?:a|an|the|this|that|it|same|day|hospital|his|her)\\b)|until (?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|(?:(?:${MONTH}) (?:of )?)?(?:19|20)\\d\\d\\b|yesterday|recently|last (?:week|month|year)|(?:a few|several|\\d+|two|three|four) (?:days|weeks|months|years) ago|(?:he|she|they|the patient) (?:got|became|was|were|had|developed|moved|started)\\b))`,
   'i',
 );
 /** After a drug given or taken in the past: the event its course lasted until (`until the cultures returned`). */

@@ -36,6 +36,14 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     anaphor: true,
   },
   {
+    // A plan told after the drug it names (`Chemotherapy with FOLFOX is planned.`): only right
+    // after it (`He has been on heparin and hemodialysis is being planned` names another).
+    status: 'planned',
+    direction: 'backward',
+    pattern: W('(?:is|are) (?:being |also )?(?:planned|contemplated|proposed)(?=\\s*[.;]|\\s*$)'),
+    adjacent: true,
+  },
+  {
     // Advice at the head of a sentence or an item (`Try a non-prescription antifungal powder`).
     status: 'planned',
     direction: 'forward',

@@ -46,14 +46,14 @@ const BECAUSE_OF_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
   'i',
 );
-/** After a stopped drug: an adverse event it was stopped for (`stopped for elevated LFTs`). */
+/** After a stopped drug: an adverse event it was stopped for (`stopped for elevated LFTs`, `after the GI bleed`). */
 const STOPPED_FOR_EVENT = new RegExp(
-  `^[^.;]{0,60}?\\bfor (?:an? )?(?:\\w+ )?(?:${DRUG_HARM}|LFTs|liver enzymes|bleed|bleeding|muscle aches)\\b`,
+  `^[^.;]{0,60}?\\b(?:for|after) (?:an? |the |his |her )?(?:\\w+ )?(?:${DRUG_HARM}|LFTs|liver enzymes|bleed|bleeding|muscle aches)\\b`,
   'i',
 );
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
 const CAUSE_WORDS = new RegExp(
-  `(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because|but|and|when|once) `,
+  `(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because|but|and|when|once|after) `,
   'gi',
 );
 /** What a drug did to the patient (`it made her …`, `it caused a cough`). */

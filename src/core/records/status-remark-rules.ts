@@ -10,11 +10,12 @@ import { W } from './status-vocabulary.ts';
 
 export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   {
-    // A trial that failed (`Flomax was tried without improvement`): over, for the whole list.
+    // A trial that failed (`Flomax was tried without improvement`, `was tried for several months
+    // with no benefit`): over, for the whole list.
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      '(?:was|were) tried (?:without|with no|with little|with minimal) (?:\\w+ )?(?:improvement|benefit|relief|success|effect|response|results?)',
+      '(?:was|were) tried (?:for (?:[\\w-]+ ){1,3}?)?(?:without|with no|with little|with minimal) (?:\\w+ )?(?:improvement|benefit|relief|success|effect|response|results?)',
     ),
     list: true,
   },
