@@ -255,16 +255,27 @@ function ordersAndPauses(
 const DOSE_OF_ENCOUNTER =
   /\b(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?\s*$/i;
 
+/** Before a drug whose outcome failed: a course that goes on (`has been using Tylenol`). */
+const STILL_TAKING =
+  /\b(?:(?:has|have) been |(?:is|are) (?:still |currently )?)(?:using|taking|on)(?: (?:over-the-counter|OTC|his|her|the))?\s*$/i;
+
 /** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
 function stopsAndRefusals(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
-  // `The patient was administered TPA with no improvement`: a dose given that failed.
+  // `The patient was administered TPA with no improvement`: a dose given that failed; `has been
+  // using Tylenol without relief`: a course that goes on.
+  const failed = best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text);
   const dose = DOSE_OF_ENCOUNTER.exec(masked.slice(sentenceStart, drug.start));
-  if (best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text) && dose) {
+  if (failed && dose) {
     const start = sentenceStart + dose.index;
     return { status: 'given', cue: cueOf(text, start, start + dose[0].trimEnd().length) };
+  }
+  const still = STILL_TAKING.exec(masked.slice(sentenceStart, drug.start));
+  if (failed && still) {
+    const start = sentenceStart + still.index;
+    return { status: 'active', cue: cueOf(text, start, start + still[0].trimEnd().length) };
   }
   const after = text.slice(drug.end, sentenceEnd);
   // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.

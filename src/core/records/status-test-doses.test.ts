@@ -5,7 +5,7 @@
  * bronchodilator`), a rate `brought down with`, a code's `multiple rounds of`, a `PREPARATION:`
  * heading, a `MEDICATIONS AT THE TIME OF STUDY` or `PREOPERATIVE MEDICATIONS:` list, a bare
  * `MEDICATIONS:` among a procedure report's sections (not beside a history's), a drug started
- * `in the ED`. Found by reading MTSamples drugs that no cue decided and by batteries; each case
+ * `in the ED`, a dose whose effect the sentence tells (`After 1 amp of D50, his glucose improved`). Found by reading MTSamples drugs that no cue decided and by batteries; each case
  * asserts the cue's exact span. A stress dose to come, a drug that keeps a disease controlled and
  * one started elsewhere stay taken.
  */
@@ -106,6 +106,20 @@ describe('doses of a procedure or a test', () => {
       'Lasix',
       'active',
       'MEDICATIONS:',
+    ],
+    ['After 1 amp of D50, his glucose improved to 110.', 'D50', 'given', 'After'],
+    ['Following 1 mg of Dilaudid, her pain decreased to 4/10.', 'Dilaudid', 'given', 'Following'],
+    [
+      'She was much more comfortable after morphine.',
+      'morphine',
+      'given',
+      'was much more comfortable after',
+    ],
+    [
+      'After several days of heparin therapy, the platelet count decreased.',
+      'heparin',
+      'active',
+      null,
     ],
     [
       'STRESS TECHNIQUE: The patient was infused with dobutamine to a maximum heart rate of 142.',

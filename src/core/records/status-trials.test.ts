@@ -104,6 +104,12 @@ describe('trials made, never made, and what they did', () => {
     ['The patient was administered TPA with no improvement.', 'TPA', 'given', 'was administered'],
     ['She was treated with Zoloft without benefit.', 'Zoloft', 'stopped', 'without benefit'],
     [
+      'She has been using over-the-counter Tylenol without relief.',
+      'Tylenol',
+      'active',
+      'has been using over-the-counter',
+    ],
+    [
       'Methotrexate was tried for several months with no benefit.',
       'Methotrexate',
       'stopped',

@@ -28,6 +28,16 @@ const ON_NOW = /(?:^|[,;:(]|\band|\bnow|\bstill|\bremains)\s*on\s*$/i;
  */
 const NAMED_HARM = /^\s*(?:[\w-]*toxicity|hypersensitivity)\b/i;
 
+/**
+ * The drug's sentence opens with `After` or `Following` and a dose (the dose itself is masked):
+ * `After 1 amp of D50`, `After two doses of albuterol`, `Following IVIG`.
+ */
+const AFTER_A_DOSE =
+  /^\s*(after|following)(?:\s+(?:a|an|one|two|three|four|another|the|his|her|IV|oral|sublingual|nebulized|\d+(?:\.\d+)?))*(?:\s+(?:doses?|amps?|ampules?|bolus|puffs?|tabs?|tablets?|treatments?|nebs?|mg|mcg|g|units?|mL|cc|L|liters?))?(?:\s+of)?\s*$/i;
+/** Right after the drug and its dose words, past a comma: a finding that answered. */
+const RESPONSE_LATER =
+  /^(?:\s+(?:infusion|injection|administration|bolus|push|IV|nebs?|treatments?|dose))*\s*,[^.;]*\b(?:improved|resolved|decreased|came down|went down|normalized|subsided|dropped|cleared|eased|abated)\b/i;
+
 /** The status of a drug that no cue decided. */
 export function uncuedStatus(at: UncuedDrug): DrugStatus {
   const { text, masked, drug, sentenceStart, sentenceEnd } = at;
@@ -52,6 +62,12 @@ export function uncuedStatus(at: UncuedDrug): DrugStatus {
   if (onNow) {
     const on = sentenceStart + onNow.index + onNow[0].search(/on\s*$/i);
     return { status: 'active', cue: cueOf(text, on, on + 2) };
+  }
+  // `After 1 amp of D50, his glucose improved to 110`: a dose whose effect the sentence tells.
+  const after = AFTER_A_DOSE.exec(masked.slice(sentenceStart, drug.start));
+  if (after && RESPONSE_LATER.test(masked.slice(drug.end, sentenceEnd))) {
+    const start = sentenceStart + after[0].search(/\S/);
+    return { status: 'given', cue: cueOf(text, start, start + after[1]!.length) };
   }
   const effect = EFFECT_SEEN.exec(masked.slice(drug.end, sentenceEnd));
   if (effect) {
