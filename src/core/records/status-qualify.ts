@@ -81,7 +81,7 @@ const NOT_SINCE =
   /^\s*(?:\S+\s+){0,3}?(?:in|for|since) (?:(?:(?:a few|several|many|a couple of|\d+|two|three|four|five|six|seven|ten) )?(?:days|weeks|months|years)|a (?:week|month|year|while|long time))\b/i;
 /** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
 const RESUME_LATER = new RegExp(
-  `^\\s*(?:\\S+\\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|(?:\\d+|one|two|three|a few|several) (?:hours?|days?|weeks?) (?:after|post)|after (?:the |his |her )?(?:${PROCEDURE}|discharge)|tomorrow|once|when|if)\\b`,
+  `^\\s*(?:\\S+\\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|(?:\\d+|one|two|three|a few|several) (?:hours?|days?|weeks?) (?:after|post)|after (?:the |his |her )?(?:${PROCEDURE}|discharge)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|next week|tomorrow|once|when|if)\\b`,
   'i',
 );
 /** Right after a drug to hold: the condition of an order to take it (`Hold lisinopril if SBP < 100`). */

@@ -20,6 +20,17 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     list: true,
   },
   {
+    // Trials told as done (`Prior trials of Paxil and Zoloft`) and a past use named by its drug
+    // alone (`History of Accutane use`; not `history of chronic steroid use`, which may go on, nor a
+    // history denied).
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:prior|previous|past|earlier|failed|multiple|several) (?:medication |medicine |drug )?trials? of|history of(?=\\s+(?:use|usage|exposure)\\b)(?<!\\b(?:no|denies|denied|without|any|the|negative for) (?:(?:any|prior|past) )?history of)',
+    ),
+    maxWords: 1,
+  },
+  {
     // `had been unresponsive to Sinemet`, `refractory to treatment with corticosteroids`: a course
     // that failed. Near the cue only (`unresponsive to pharmacological treatment, who greatly
     // benefited from … topiramate`), or the examples it names (`unresponsive to nonoperative

@@ -103,6 +103,10 @@ describe('trials made, never made, and what they did', () => {
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
     ['The patient was administered TPA with no improvement.', 'TPA', 'given', 'was administered'],
     ['She was treated with Zoloft without benefit.', 'Zoloft', 'stopped', 'without benefit'],
+    ['History of Accutane use.', 'Accutane', 'stopped', 'History of'],
+    ['He denies any history of steroid use.', 'steroid', 'negated', 'denies any'],
+    ['He has a history of chronic steroid use.', 'steroid', 'active', null],
+    ['OK to restart Eliquis on Monday.', 'Eliquis', 'held', 'restart'],
     [
       'She has been using over-the-counter Tylenol without relief.',
       'Tylenol',
@@ -221,6 +225,24 @@ describe("where a drug stands now: a list entry's remark, on board, will be on, 
           Norvasc: ['active', 'MEDICATIONS:'],
           aspirin: ['stopped', 'is currently stopped'],
           'vitamin D': ['active', 'MEDICATIONS:'],
+        },
+      ],
+    ]);
+  });
+
+  it('reads trials told as done and a heading of past medications', () => {
+    check([
+      [
+        'Prior trials of Paxil and Zoloft. Previous meds: Celexa.',
+        [
+          ['Paxil', 'DRUG'],
+          ['Zoloft', 'DRUG'],
+          ['Celexa', 'DRUG'],
+        ],
+        {
+          Paxil: ['stopped', 'Prior trials of'],
+          Zoloft: ['stopped', 'Prior trials of'],
+          Celexa: ['stopped', 'Previous meds:'],
         },
       ],
     ]);
