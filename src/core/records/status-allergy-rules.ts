@@ -187,7 +187,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      '(?<=\\s\\s)(?:infusion |injection |allergic |adverse |drug )?reactions?(?! to\\b)(?<!\\b(?:no|without|any|risks?|possible|potential|denies|denied)\\b[^.;:]{0,100})|hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy|sensitivity(?! (?:to|of|and|testing|tests?|results?|pending|showed|analysis|profile|panel|data|report)\\b)',
+      '(?:infusion |injection |allergic |adverse |drug )?reactions?(?<=\\s\\s(?:infusion |injection |allergic |adverse |drug )?reactions?)(?! to\\b)(?<!\\b(?:no|without|any|risks?|possible|potential|denies|denied)\\b[^.;:]{0,100})|hypersensitivity|\\w+toxicity|embryopathy|teratogenicity|maculopathy|myopathy|sensitivity(?! (?:to|of|and|testing|tests?|results?|pending|showed|analysis|profile|panel|data|report)\\b)',
     ),
     adjacent: true,
   },

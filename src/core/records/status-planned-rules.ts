@@ -47,7 +47,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     // Advice at the head of a sentence or an item (`Try a non-prescription antifungal powder`).
     status: 'planned',
     direction: 'forward',
-    pattern: W('(?<=(?:^|[.;:\\n*•])\\s*)try(?: (?:a|an|the|some|using|taking))?'),
+    pattern: W('try(?<=(?:^|[.;:\\n*•])\\s*try)(?: (?:a|an|the|some|using|taking))?'),
     maxWords: 2,
   },
   {
