@@ -86,7 +86,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:(?:caused?|causes|causing)(?: (?:him|her|them|me))?|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an |some )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:not|poorly) tolerated`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:(?:caused?|causes|causing)(?: (?:him|her|them|me))?|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an |some )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:very )?(?:not|poorly|badly|difficultly) tolerated`,
     ),
   },
   {
@@ -216,6 +216,6 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     // catheter induced pulmonary insufficiency`).
     status: 'allergy',
     direction: 'backward',
-    pattern: `(?:(?<=\\s)-|(?<=(?:^|\\s)\\s|\\b(?:that|which|who)\\s))(?:(?:therapy|treatment|use|administration|application|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)|(?:may be|has been|have been|is|are|was|were) (?:\\w+ )?associated (?:\\w+ )?with) (?:[\\w-]+ ){0,4}?${CAUSED_FINDING}\\b`,
+    pattern: `(?:(?<=\\s)-|(?<=(?:^|\\s)\\s|\\b(?:that|which|who)\\s))(?:(?:therapy|treatment|use|administration|application|injection|infusion) )?(?:(?:may|can|could|might|will|to) (?:cause|induce|produce)|(?:has |have )?(?:caused|causes|induced|induces|precipitated|provoked|triggered|exacerbated|worsened|aggravated)|(?:may be|has been|have been|is|are|was|were) (?:\\w+ )?associated (?:\\w+ )?with) (?:[\\w-]+ ){0,4}?${CAUSED_FINDING}\\b`,
   },
 ];

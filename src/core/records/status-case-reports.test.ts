@@ -148,6 +148,18 @@ describe('adverse effects in the words of case reports', () => {
     ],
     ['She had a penicillin reaction as a child.', 'penicillin', 'allergy', 'reaction'],
     [
+      'Methotrexate may produce an erosive stomatitis.',
+      'Methotrexate',
+      'allergy',
+      'may produce an erosive stomatitis',
+    ],
+    [
+      'She had her first course with intraperitoneal cisplatin, which was very difficultly tolerated by her.',
+      'cisplatin',
+      'allergy',
+      'was very difficultly tolerated',
+    ],
+    [
       'She developed a severe infliximab infusion reaction.',
       'infliximab',
       'allergy',

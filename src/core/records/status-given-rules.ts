@@ -8,7 +8,7 @@ import { W } from './status-vocabulary.ts';
 
 /** A finding that answered to a dose, in the simple past (`improved`, `responded well`, `was relieved`). */
 export const ANSWERED =
-  '(?:improved|resolved|settled|eased|cleared|broke|came down|corrected|subsided|abated|normalized|rose|responded(?: well| nicely| promptly| quickly| briefly)?|(?:was|were) (?:relieved|controlled|managed|achieved|corrected)|felt (?:much |a lot |somewhat )?better|was (?:much |a lot |somewhat )?(?:more comfortable|better))';
+  '(?:improved|resolved|settled|eased|cleared|broke|came down|firmed(?: up)?(?: well)?|corrected|subsided|abated|normalized|rose|responded(?: well| nicely| promptly| quickly| briefly)?|(?:was|were) (?:relieved|controlled|managed|achieved|corrected)|felt (?:much |a lot |somewhat )?better|was (?:much |a lot |somewhat )?(?:more comfortable|better))';
 
 export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
   // given

@@ -108,6 +108,7 @@ describe('doses of a procedure or a test', () => {
       'MEDICATIONS:',
     ],
     ['After 1 amp of D50, his glucose improved to 110.', 'D50', 'given', 'After'],
+    ['Uterus firmed up well with IV Pitocin.', 'Pitocin', 'given', 'firmed up well with'],
     ['Following 1 mg of Dilaudid, her pain decreased to 4/10.', 'Dilaudid', 'given', 'Following'],
     [
       'She was much more comfortable after morphine.',
