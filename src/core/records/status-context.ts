@@ -156,6 +156,30 @@ function procedureMedications(
   );
 }
 
+/** Before a drug that heads its sentence's subject: a determiner, other drugs (masked), and/or. */
+const SUBJECT_HEAD = /^[\s,]*(?:(?:the|his|her|their|these|those|both|all|and|or)[\s,]+)*$/i;
+/**
+ * Between that drug and its verb, a relative clause without commas: what the patient did with it
+ * or how it began (`The Zyvox and Zosyn she received at the outside hospital were stopped`).
+ */
+const RELATIVE_WITHOUT_COMMAS =
+  /^[\s,]*(?:(?:and|or)[\s,]+)*(?:(?:(?:that|which|whom) )?(?:he|she|they|we|I|the patient) (?:had )?(?:received|took|got|was given|was started on|had been on|was on|used)|(?:that|which) (?:was|were|had been) (?:started|given|begun|prescribed|ordered))\b[^,.;:]{0,60}$/i;
+
+/** Whether a stop or a pause after a relative clause is said of the drug that heads the subject. */
+export function subjectRelative(
+  masked: string,
+  sentenceEnds: readonly number[],
+  drug: { start: number; end: number },
+  trigger: { start: number },
+): boolean {
+  const at = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1;
+  const start = at >= 0 ? sentenceEnds[at]! : 0;
+  return (
+    SUBJECT_HEAD.test(masked.slice(start, drug.start)) &&
+    RELATIVE_WITHOUT_COMMAS.test(masked.slice(drug.end, trigger.start))
+  );
+}
+
 function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {
   const at = lowerBound(ends.length, (i) => ends[i]! > after);
   return at < ends.length ? Math.min(ends[at]!, limit) : limit;

@@ -247,4 +247,22 @@ describe("where a drug stands now: a list entry's remark, on board, will be on, 
       ],
     ]);
   });
+
+  it('reads a stop told after a relative clause without commas about the subject', () => {
+    check([
+      [
+        'The Zyvox and Zosyn she received at the outside hospital were stopped on admission.',
+        [
+          ['Zyvox', 'DRUG'],
+          ['Zosyn', 'DRUG'],
+        ],
+        { Zyvox: ['stopped', 'were stopped'], Zosyn: ['stopped', 'were stopped'] },
+      ],
+      [
+        'She said the Lasix she took this morning was effective.',
+        [['Lasix', 'DRUG']],
+        { Lasix: ['active', null] },
+      ],
+    ]);
+  });
 });

@@ -38,6 +38,7 @@ import {
   reachesListFrom,
   scopeEnded,
   sentenceBounds,
+  subjectRelative,
   wordCount,
   type Heading,
 } from './status-context.ts';
@@ -284,7 +285,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
         AFTER_LIST_RELATIVE.test(masked.slice(drug.end, backward.start)) ||
         // `a Levophed drip, which was weaned off`: only a stop or a pause, whose subject is plain
         ((backward.rule.status === 'stopped' || backward.rule.status === 'held') &&
-          RELATIVE_SUBJECT.test(masked.slice(drug.end, backward.start))));
+          (RELATIVE_SUBJECT.test(masked.slice(drug.end, backward.start)) ||
+            subjectRelative(masked, sentenceEnds, drug, backward))));
     if (((!between && inScope) || relative) && !otherClause(masked, drugs, drug, backward)) {
       candidates.push({
         status: backward.rule.status,
