@@ -65,7 +65,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'both',
     pattern: W(
-      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?|area|room))|held|withheld|(?:(?:has|have|had) been )?on hold|paus(?:e|es|ed|ing)(?! (?:for|in|between)\\b)',
+      '(?:hold|held|holding) off(?: on| of)?|hold(?:ing)?(?! (?:for|if|when|parameters?|area|room))|(?<!\\bhand-)held|withheld|(?:(?:has|have|had) been )?on hold|paus(?:e|es|ed|ing)(?! (?:for|in|between)\\b)',
     ),
   },
   {

@@ -119,7 +119,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      "(?:did|had) try|(?:was|were) tried on|(?:has|have|had) tried|(?:did|does|has done) (?:poorly|badly) (?:on|with)|(?:did not|didn't|has not|hasn't) (?:do|done) well (?:on|with)",
+      "(?:did|had) try|(?:was|were) tried on|(?:(?:has|have|had) )?tried (?:taking|using)|(?:has|have|had) tried|(?:did|does|has done) (?:poorly|badly) (?:on|with)|(?:did not|didn't|has not|hasn't) (?:do|done) well (?:on|with)",
     ),
   },
   {
