@@ -251,9 +251,9 @@ function ordersAndPauses(
   return null;
 }
 
-/** Before a drug whose outcome failed: a dose of the encounter (`was administered TPA`). */
+/** Before a drug whose outcome failed: a dose of the encounter (`was administered TPA`, `took one of his own`). */
 const DOSE_OF_ENCOUNTER =
-  /\b(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?\s*$/i;
+  /\b(?:(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?|took (?:one|a|an|two|three|another|\d+)(?: (?:of (?:his|her|their) (?:own )?|dose of |doses of ))?)\s*$/i;
 
 /** Before a drug whose outcome failed: a course that goes on (`has been using Tylenol`). */
 const STILL_TAKING =

@@ -102,6 +102,19 @@ describe('trials made, never made, and what they did', () => {
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
     [
+      'Initially, she was treated with steroids but apparently was intolerant of that.',
+      'steroids',
+      'allergy',
+      'was intolerant of that',
+    ],
+    [
+      'The patient took one of his own nitroglycerin tablets without any relief.',
+      'nitroglycerin',
+      'given',
+      'took one of his own',
+    ],
+    ['She took Tylenol without relief.', 'Tylenol', 'stopped', 'without relief'],
+    [
       'She has tried taking Imitrex, without much relief.',
       'Imitrex',
       'stopped',
