@@ -217,6 +217,12 @@ describe('adverse effects in the words of case reports', () => {
     ['She developed WE as a result of thiamine deficiency.', 'thiamine', 'active', null],
     ['No reactions occurred to methylprednisolone.', 'methylprednisolone', 'negated', 'No'],
     [
+      'Her drug-induced lupus is followed by rheumatology, hydroxychloroquine per them.',
+      'hydroxychloroquine',
+      'active',
+      null,
+    ],
+    [
       'After noting that there was no evidence of a protamine reaction, we removed the cannula.',
       'protamine',
       'given',
