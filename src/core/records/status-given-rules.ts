@@ -138,6 +138,16 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 0,
   },
   {
+    // A drug screen's findings are drugs the patient took, not doses of the encounter (`In the
+    // emergency room, … a strongly positive drug screen including methadone and morphine`).
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      '(?:drug|tox|toxicology|urine drug|urine tox) screens? (?:(?:was|were|that was|which was) )?(?:strongly |also )?(?:positive )?(?:for|including)',
+    ),
+    maxWords: 3,
+  },
+  {
     // `allergic to penicillin and so far has done well on azithromycin`: a drug taken well now.
     status: 'active',
     direction: 'forward',

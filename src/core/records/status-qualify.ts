@@ -259,6 +259,10 @@ const DOSE_OF_ENCOUNTER =
 const STILL_TAKING =
   /\b(?:(?:has|have) been |(?:is|are) (?:still |currently )?)(?:using|taking|on)(?: (?:over-the-counter|OTC|his|her|the))?\s*$/i;
 
+/** After a drug tried: it is still taken (`and has been taking it`, `and continues it`). */
+const TRIAL_GOES_ON =
+  /\band (?:has been|is|is still|continues) (?:taking|using|on) (?:it|this|them)\b|\band continues (?:it|this|them)\b/i;
+
 /** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
 function stopsAndRefusals(
   best: CuedStatus,
@@ -276,6 +280,14 @@ function stopsAndRefusals(
   if (failed && still) {
     const start = sentenceStart + still.index;
     return { status: 'active', cue: cueOf(text, start, start + still[0].trimEnd().length) };
+  }
+  // `She tried Flonase … and has been taking it`: a trial that goes on.
+  if (
+    best.status === 'stopped' &&
+    /^(?:has |have |had )?tried$/i.test(best.cue.text) &&
+    TRIAL_GOES_ON.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'active', cue: best.cue };
   }
   const after = text.slice(drug.end, sentenceEnd);
   // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.

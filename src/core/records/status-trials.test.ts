@@ -102,6 +102,18 @@ describe('trials made, never made, and what they did', () => {
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
     [
+      'She tried Flonase nasal spray and has been taking it, without a dramatic improvement.',
+      'Flonase',
+      'active',
+      'tried',
+    ],
+    [
+      'In the emergency room, she had a strongly positive drug screen including methadone.',
+      'methadone',
+      'active',
+      'drug screen including',
+    ],
+    [
       'Initially, she was treated with steroids but apparently was intolerant of that.',
       'steroids',
       'allergy',
