@@ -138,6 +138,17 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 0,
   },
   {
+    // Orders about a drug already taken: its home list started again on admission (`I will start
+    // her home medications of Pulmicort`), a taper of it (`a weaning schedule for the patient's
+    // Avinza`, `consider weaning her Imuran`).
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      "(?:start|restart|resume|continue|begin) (?:all )?(?:her |his |their |the patient's )?home (?:medications|meds)(?: (?:of|including|which include))?|(?:a )?(?:weaning|tapering|taper) (?:schedule|plan|regimen) for(?: (?:the patient's|his|her|their|the))?|consider(?:ing)? (?:weaning|tapering|decreasing|reducing|lowering|increasing|titrating)(?: (?:off|down|up))?(?: (?:of )?(?:the|his|her|their))?",
+    ),
+    maxWords: 3,
+  },
+  {
     // A drug screen's findings are drugs the patient took, not doses of the encounter (`In the
     // emergency room, … a strongly positive drug screen including methadone and morphine`).
     status: 'active',

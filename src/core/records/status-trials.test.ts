@@ -206,7 +206,7 @@ describe('trials made, never made, and what they did', () => {
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 });
 
-describe("where a drug stands now: a list entry's remark, on board, will be on, to be restarted", () => {
+describe("where a drug stands now: a list entry's remark, on board, a taper, to be restarted", () => {
   it.each<OneDrugCase>([
     ['Aspirin, currently stopped.', 'Aspirin', 'stopped', 'currently stopped'],
     ['Aspirin, which is stopped.', 'Aspirin', 'stopped', 'is stopped'],
@@ -214,6 +214,31 @@ describe("where a drug stands now: a list entry's remark, on board, will be on, 
     ['Lasix, currently on hold.', 'Lasix', 'held', 'currently on hold'],
     ['Lasix, temporarily held.', 'Lasix', 'held', 'temporarily held'],
     ['He has Lasix on board.', 'Lasix', 'active', 'on board'],
+    [
+      'I will start her home medications of Pulmicort twice daily.',
+      'Pulmicort',
+      'active',
+      'start her home medications of',
+    ],
+    [
+      "We will begin a weaning schedule for the patient's Avinza.",
+      'Avinza',
+      'active',
+      "a weaning schedule for the patient's",
+    ],
+    [
+      'It may be reasonable to consider weaning her Imuran.',
+      'Imuran',
+      'active',
+      'consider weaning her',
+    ],
+    [
+      'We will try to verify his pain medications with his pharmacy.',
+      'pain medications',
+      'active',
+      null,
+    ],
+    ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     [
       'She has a beta-blocker on board, so we discussed the risks and benefits.',
       'beta-blocker',
