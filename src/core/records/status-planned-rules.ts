@@ -36,6 +36,16 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     anaphor: true,
   },
   {
+    // The patient asks for a change (`She is requesting to switch from Ortho-Tri-Cyclen to
+    // Seasonale`): the drug asked for; the one switched away from is still taken.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:is |are )?(?:requesting|asking|requests|requested|asked|would like|wants|wanted) to (?:switch|change|go)(?: over)?(?: back)?(?: from [\\w\\s-]{1,40}?)? to',
+    ),
+    maxWords: 1,
+  },
+  {
     // A plan told after the drug it names (`Chemotherapy with FOLFOX is planned.`): only right
     // after it (`He has been on heparin and hemodialysis is being planned` names another).
     status: 'planned',

@@ -240,6 +240,12 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
     ],
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     [
+      'She is requesting to switch from Ortho-Tri-Cyclen to Seasonale.',
+      'Seasonale',
+      'planned',
+      'is requesting to switch from Ortho-Tri-Cyclen to',
+    ],
+    [
       'She has a beta-blocker on board, so we discussed the risks and benefits.',
       'beta-blocker',
       'active',
