@@ -19,10 +19,11 @@ const TERMINATOR = new RegExp(
 const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
 /**
  * A sentence end: `.!?` then a comma, or spaces before a capital, digit or bracket, or before a
- * comma and a capital (MTSamples writes a line break as `, `: `No restriction. ,Medications:`).
+ * comma and a capital (MTSamples writes a line break as `, `: `No restriction. ,Medications:`);
+ * not a title's dot, nor a route's before the drug it leads to (`transition to p.o. Augmentin`).
  */
 const SENTENCE_END =
-  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
+  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs|(?:to|of|on|with|and|or|the) (?:p\.o|i\.v)))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
 
 /**
  * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, a

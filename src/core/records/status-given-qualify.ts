@@ -22,6 +22,9 @@ const GOES_ON_AFTER =
 const JUST_BEFORE =
   /\b(?:PTA|prior to arrival|before (?:coming in|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
 
+/** Before a `given` cue, in its sentence: the time is discharge (`At discharge, … was given`). */
+const AT_DISCHARGE = /\b(?:at|upon|on) (?:the time of )?discharge\b[^.;]*$/i;
+
 /** After a drug started, in its clause: where, the emergency department (`in the ED`). */
 const IN_THE_ED = /^[^.;,]{0,40}?\b((?:in|at) the (?:ED|ER|emergency (?:room|department)))\b/i;
 
@@ -29,6 +32,10 @@ export function givenReadAgain(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd, course }: DrugSentence,
 ): DrugStatus | null {
+  // `At discharge, the patient was given three additional days of p.o. Levaquin`: to take home.
+  if (best.status === 'given' && AT_DISCHARGE.test(masked.slice(sentenceStart, best.cue.start))) {
+    return { status: 'active', cue: best.cue };
+  }
   // `We will evaluate with a CT scan with and without contrast`: a study yet to be done.
   if (best.status === 'given' && /^with ?(?:and|\/) ?without$/i.test(best.cue.text)) {
     const study = cueMatch(STUDY_TO_COME, text, masked, sentenceStart, best.cue.start);

@@ -240,6 +240,24 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
     ],
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     [
+      'Plan to transition to p.o. Augmentin tomorrow.',
+      'Augmentin',
+      'planned',
+      'Plan to transition to',
+    ],
+    [
+      'We will also give him 10 mg of Zaroxolyn p.o. Discontinue all IV fluids.',
+      'Zaroxolyn',
+      'planned',
+      'will also give',
+    ],
+    [
+      'At discharge, the patient was given three additional days of Levaquin.',
+      'Levaquin',
+      'active',
+      'was given',
+    ],
+    [
       'She is requesting to switch from Ortho-Tri-Cyclen to Seasonale.',
       'Seasonale',
       'planned',
