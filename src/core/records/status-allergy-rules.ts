@@ -90,6 +90,16 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // A change made because of a side effect on a drug (`switched to Levemir because of
+    // hypoglycemia on Lantus`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      `(?:because of|due to|secondary to|for) (?:\\w+ )?(?:${SIDE_EFFECT}|${DRUG_HARM}) (?:on|from|with)(?: (?:the|his|her|their))?`,
+    ),
+    maxWords: 1,
+  },
+  {
     // A finding the patient or the doctor puts down to the drug (`I could only blame Procrit
     // initiation`, `blamed his fatigue on the metoprolol`).
     status: 'allergy',

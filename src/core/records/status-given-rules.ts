@@ -79,7 +79,7 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: W(
-      `${ANSWERED}(?<!\\b(?:has|have|is|are|been|not|never|initially|previously|first) ${ANSWERED}) (?:\\w+ ){0,2}?(?:with|after|by|to|on)(?! (?:a )?(?:reduction|decrease|increase|change|adjustment|titration|lowering|weaning)\\b)(?: (?:a|an|one|two|three|\\d+|several))?|(?:felt|was|were) (?:much |somewhat |a little )?better (?:with|after)|diuresis with`,
+      `${ANSWERED}(?<!\\b(?:has|have|is|are|been|not|never|initially|previously|first) ${ANSWERED}) (?:\\w+ ){0,4}?(?:with|after|by|to|on)(?! (?:a )?(?:reduction|decrease|increase|change|adjustment|titration|lowering|weaning)\\b)(?: (?:a|an|one|two|three|\\d+|several))?|(?:felt|was|were) (?:much |somewhat |a little )?better (?:with|after)|diuresis with`,
     ),
     maxWords: 4,
   },

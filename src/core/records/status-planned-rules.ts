@@ -36,12 +36,13 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     anaphor: true,
   },
   {
-    // The patient asks for a change (`She is requesting to switch from Ortho-Tri-Cyclen to
-    // Seasonale`): the drug asked for; the one switched away from is still taken.
+    // The patient asks for a change or a drug (`She is requesting to switch from Ortho-Tri-Cyclen to
+    // Seasonale`, `She is requesting antibiotics`): the drug asked for; the one switched away from
+    // is still taken, and a refill asked for is of a drug taken.
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      '(?:is |are )?(?:requesting|asking|requests|requested|asked|would like|wants|wanted) to (?:switch|change|go)(?: over)?(?: back)?(?: from [\\w\\s-]{1,40}?)? to',
+      '(?:is |are )?(?:requesting|asking|requests|requested|asked|would like|wants|wanted) to (?:switch|change|go)(?: over)?(?: back)?(?: from [\\w\\s-]{1,40}?)? to|(?:is|are) (?:requesting|asking for)(?: (?:a|an|some|the))?(?! (?:refills?|renewal|prescription refill)\\b)',
     ),
     maxWords: 1,
   },

@@ -44,6 +44,8 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
       null,
     ],
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
+    ['She is requesting antibiotics.', 'antibiotics', 'planned', 'is requesting'],
+    ['She is requesting refills of her Xanax.', 'Xanax', 'active', 'refills of'],
     [
       'Plan to transition to p.o. Augmentin tomorrow.',
       'Augmentin',

@@ -100,6 +100,26 @@ describe('trials made, never made, and what they did', () => {
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
     [
+      'She was switched to Levemir because of hypoglycemia on Lantus.',
+      'Lantus',
+      'allergy',
+      'because of hypoglycemia on',
+    ],
+    [
+      'Patient states that she has not been taking her metformin for the last month.',
+      'metformin',
+      'stopped',
+      'has not been taking',
+    ],
+    ['Lasix, which she has not been taking.', 'Lasix', 'stopped', 'which she has not been taking'],
+    ['He took his last dose of Plavix 7 days ago.', 'Plavix', 'stopped', 'took his last dose of'],
+    [
+      'The patient improved remarkably over the night on IV steroids.',
+      'steroids',
+      'given',
+      'improved remarkably over the night on',
+    ],
+    [
       'She tried Flonase nasal spray and has been taking it, without a dramatic improvement.',
       'Flonase',
       'active',
