@@ -95,7 +95,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      `(?:because of|due to|secondary to|for) (?:\\w+ )?(?:${SIDE_EFFECT}|${DRUG_HARM}) (?:on|from|with)(?: (?:the|his|her|their))?`,
+      `(?:because of|due to|secondary to) (?:\\w+ )?(?:${SIDE_EFFECT}|${DRUG_HARM}) (?:on|from|with)(?: (?:the|his|her|their))?`,
     ),
     maxWords: 1,
   },
