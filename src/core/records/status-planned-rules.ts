@@ -47,6 +47,13 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
+    // Options weighed (`We discussed Prolia versus Reclast`).
+    status: 'planned',
+    direction: 'forward',
+    pattern: W('discuss(?:ed|es|ing)?(?: (?:the|using|starting))?(?=\\s+(?:versus|vs\\.?|or)\\s)'),
+    maxWords: 2,
+  },
+  {
     // A plan told after the drug it names (`Chemotherapy with FOLFOX is planned.`): only right
     // after it (`He has been on heparin and hemodialysis is being planned` names another).
     status: 'planned',

@@ -276,6 +276,16 @@ function stopsAndRefusals(
     const start = sentenceStart + dose.index;
     return { status: 'given', cue: cueOf(text, start, start + dose[0].trimEnd().length) };
   }
+  // `The headache did not respond to Fioricet in the ED`: a dose of the encounter.
+  if (
+    best.status === 'stopped' &&
+    /respond/i.test(best.cue.text) &&
+    /^[^.;,]{0,20}?\b(?:in|at) the (?:ED|ER|emergency (?:room|department))\b/i.test(
+      masked.slice(drug.end, sentenceEnd),
+    )
+  ) {
+    return { status: 'given', cue: best.cue };
+  }
   const still = STILL_TAKING.exec(masked.slice(sentenceStart, drug.start));
   if (failed && still) {
     const start = sentenceStart + still.index;

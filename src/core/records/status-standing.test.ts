@@ -45,6 +45,7 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
     ],
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     ['She is requesting antibiotics.', 'antibiotics', 'planned', 'is requesting'],
+    ['We discussed Prolia versus Reclast for her osteoporosis.', 'Prolia', 'planned', 'discussed'],
     ['She is requesting refills of her Xanax.', 'Xanax', 'active', 'refills of'],
     [
       'Plan to transition to p.o. Augmentin tomorrow.',

@@ -100,6 +100,36 @@ describe('trials made, never made, and what they did', () => {
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
     [
+      'She did have antibiotics, ampicillin and gentamicin for approximately 48 hours.',
+      'gentamicin',
+      'given',
+      'did have',
+    ],
+    [
+      'She stopped the hydrochlorothiazide because of frequent urination.',
+      'hydrochlorothiazide',
+      'allergy',
+      'because of frequent urination',
+    ],
+    [
+      'The headache did not respond to Fioricet in the ED.',
+      'Fioricet',
+      'given',
+      'did not respond to',
+    ],
+    [
+      'She was observed for two hours after the epinephrine.',
+      'epinephrine',
+      'given',
+      'was observed for two hours after the',
+    ],
+    [
+      'His pharmacy list also shows Plavix, which he says he no longer takes.',
+      'Plavix',
+      'stopped',
+      'which he says he no longer takes',
+    ],
+    [
       'She was switched to Levemir because of hypoglycemia on Lantus.',
       'Lantus',
       'allergy',
