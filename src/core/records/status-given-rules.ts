@@ -68,7 +68,7 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     status: 'given',
     direction: 'forward',
     pattern: W(
-      '(?<!\\b(?:has|have) )(?:did require|required)(?: (?:some|a dose of|a total of))?|did have(?= +\\S+ *(?:,|and|for|x ?\\d|\\d))|(?:was|were) observed (?:\\w+ ){0,3}?after(?: (?:the|his|her))?|underwent(?: an?)?|(?:has had|had|received|got) (?:\\d+|one|two|three|four|both|all) (?:doses|shots|injections) of(?: the)?',
+      '(?<!\\b(?:has|have) )(?:did require|required)(?: (?:some|a dose of|a total of))?|did have(?=\\s+(?:,|and\\b|for\\b|x ?\\d|\\d))|(?:was|were) observed (?:\\w+ ){0,3}?after(?: (?:the|his|her))?|underwent(?: an?)?|(?:has had|had|received|got) (?:\\d+|one|two|three|four|both|all) (?:doses|shots|injections) of(?: the)?',
     ),
     maxWords: 2,
   },

@@ -21,6 +21,7 @@ import {
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
 import { pastCourse } from './status-past.ts';
+import { trialOutcome } from './status-outcome.ts';
 
 /**
  * After `changed to`: the same drug in another form (`the generic`, `scheduled dosing`, `p.o.` at
@@ -251,54 +252,13 @@ function ordersAndPauses(
   return null;
 }
 
-/** Before a drug whose outcome failed: a dose of the encounter (`was administered TPA`, `took one of his own`). */
-const DOSE_OF_ENCOUNTER =
-  /\b(?:(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?|took (?:one|a|an|two|three|another|\d+)(?: (?:of (?:his|her|their) (?:own )?|dose of |doses of ))?)\s*$/i;
-
-/** Before a drug whose outcome failed: a course that goes on (`has been using Tylenol`). */
-const STILL_TAKING =
-  /\b(?:(?:has|have) been |(?:is|are) (?:still |currently )?)(?:using|taking|on)(?: (?:over-the-counter|OTC|his|her|the))?\s*$/i;
-
-/** After a drug tried: it is still taken (`and has been taking it`, `and continues it`). */
-const TRIAL_GOES_ON =
-  /\band (?:has been|is|is still|continues) (?:taking|using|on) (?:it|this|them)\b|\band continues (?:it|this|them)\b/i;
-
 /** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
 function stopsAndRefusals(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
-  // `The patient was administered TPA with no improvement`: a dose given that failed; `has been
-  // using Tylenol without relief`: a course that goes on.
-  const failed = best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text);
-  const dose = DOSE_OF_ENCOUNTER.exec(masked.slice(sentenceStart, drug.start));
-  if (failed && dose) {
-    const start = sentenceStart + dose.index;
-    return { status: 'given', cue: cueOf(text, start, start + dose[0].trimEnd().length) };
-  }
-  // `The headache did not respond to Fioricet in the ED`: a dose of the encounter.
-  if (
-    best.status === 'stopped' &&
-    /respond/i.test(best.cue.text) &&
-    /^[^.;,]{0,20}?\b(?:in|at) the (?:ED|ER|emergency (?:room|department))\b/i.test(
-      masked.slice(drug.end, sentenceEnd),
-    )
-  ) {
-    return { status: 'given', cue: best.cue };
-  }
-  const still = STILL_TAKING.exec(masked.slice(sentenceStart, drug.start));
-  if (failed && still) {
-    const start = sentenceStart + still.index;
-    return { status: 'active', cue: cueOf(text, start, start + still[0].trimEnd().length) };
-  }
-  // `She tried Flonase … and has been taking it`: a trial that goes on.
-  if (
-    best.status === 'stopped' &&
-    /^(?:has |have |had )?tried$/i.test(best.cue.text) &&
-    TRIAL_GOES_ON.test(masked.slice(drug.end, sentenceEnd))
-  ) {
-    return { status: 'active', cue: best.cue };
-  }
+  const outcome = trialOutcome(best, { text, masked, drug, sentenceStart, sentenceEnd });
+  if (outcome) return outcome;
   const after = text.slice(drug.end, sentenceEnd);
   // `stopped Imuran for one month` is a pause; `has been off Coumadin for 2 weeks` says how long.
   const sinceThen =

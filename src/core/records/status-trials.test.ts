@@ -99,12 +99,7 @@ describe('trials made, never made, and what they did', () => {
     ],
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
-    [
-      'She did have antibiotics, ampicillin and gentamicin for approximately 48 hours.',
-      'gentamicin',
-      'given',
-      'did have',
-    ],
+    ['She did have ampicillin for approximately 48 hours.', 'ampicillin', 'given', 'did have'],
     [
       'She stopped the hydrochlorothiazide because of frequent urination.',
       'hydrochlorothiazide',

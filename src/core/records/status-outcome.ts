@@ -1,0 +1,59 @@
+/**
+ * A stop told by a trial's outcome, read again (./status-qualify.ts): a dose of the encounter that
+ * failed (`was administered TPA with no improvement`, `did not respond to Fioricet in the ED`:
+ * `given`), a course that goes on all the same (`has been using Tylenol without relief`, `tried
+ * Flonase … and has been taking it`: `active`).
+ */
+import { cueOf } from './status-context.ts';
+import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
+
+/** Before a drug whose outcome failed: a dose of the encounter (`was administered`, `took one of his own`). */
+const DOSE_OF_ENCOUNTER =
+  /\b(?:(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?|took (?:one|a|an|two|three|another|\d+)(?: (?:of (?:his|her|their) (?:own )?|dose of |doses of ))?)\s*$/i;
+
+/** Before a drug whose outcome failed: a course that goes on (`has been using Tylenol`). */
+const STILL_TAKING =
+  /\b(?:(?:has|have) been |(?:is|are) (?:still |currently )?)(?:using|taking|on)(?: (?:over-the-counter|OTC|his|her|the))?\s*$/i;
+
+/** After a drug tried: it is still taken (`and has been taking it`, `and continues it`). */
+const TRIAL_GOES_ON =
+  /\band (?:has been|is|is still|continues) (?:taking|using|on) (?:it|this|them)\b|\band continues (?:it|this|them)\b/i;
+
+/** The status a failed or ongoing trial gives the drug, or null to read on. */
+export function trialOutcome(
+  best: CuedStatus,
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
+): DrugStatus | null {
+  // `The patient was administered TPA with no improvement`: a dose given that failed; `has been
+  // using Tylenol without relief`: a course that goes on.
+  const failed = best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text);
+  const dose = DOSE_OF_ENCOUNTER.exec(masked.slice(sentenceStart, drug.start));
+  if (failed && dose) {
+    const start = sentenceStart + dose.index;
+    return { status: 'given', cue: cueOf(text, start, start + dose[0].trimEnd().length) };
+  }
+  // `The headache did not respond to Fioricet in the ED`: a dose of the encounter.
+  if (
+    best.status === 'stopped' &&
+    /respond/i.test(best.cue.text) &&
+    /^[^.;,]{0,20}?\b(?:in|at) the (?:ED|ER|emergency (?:room|department))\b/i.test(
+      masked.slice(drug.end, sentenceEnd),
+    )
+  ) {
+    return { status: 'given', cue: best.cue };
+  }
+  const still = STILL_TAKING.exec(masked.slice(sentenceStart, drug.start));
+  if (failed && still) {
+    const start = sentenceStart + still.index;
+    return { status: 'active', cue: cueOf(text, start, start + still[0].trimEnd().length) };
+  }
+  // `She tried Flonase … and has been taking it`: a trial that goes on.
+  if (
+    best.status === 'stopped' &&
+    /^(?:has |have |had )?tried$/i.test(best.cue.text) &&
+    TRIAL_GOES_ON.test(masked.slice(drug.end, sentenceEnd))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
+  return null;
+}
