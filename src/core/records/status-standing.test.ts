@@ -45,6 +45,19 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
     ],
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     ['She is requesting antibiotics.', 'antibiotics', 'planned', 'is requesting'],
+    [
+      'I did encourage her to go back on the Mirapex.',
+      'Mirapex',
+      'planned',
+      'did encourage her to go back on',
+    ],
+    ['Lower the Lasix to 20 mg daily.', 'Lasix', 'active', 'Lower the'],
+    [
+      'The right lower pulmonary artery filled, with a patent Glenn and negative contrast washout.',
+      'contrast',
+      'given',
+      'contrast',
+    ],
     ['We discussed Prolia versus Reclast for her osteoporosis.', 'Prolia', 'planned', 'discussed'],
     ['She is requesting refills of her Xanax.', 'Xanax', 'active', 'refills of'],
     [
