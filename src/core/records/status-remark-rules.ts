@@ -20,13 +20,14 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     list: true,
   },
   {
-    // Trials told as done (`Prior trials of Paxil and Zoloft`) and a past use named by its drug
+    // Trials told as done (`Prior trials of Paxil and Zoloft`, `No medications other than recent
+    // amoxicillin`) and a past use named by its drug
     // alone (`History of Accutane use`; not `history of chronic steroid use`, which may go on, nor a
     // history denied).
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      '(?:prior|previous|past|earlier|failed|multiple|several) (?:medication |medicine |drug )?trials? of|history of(?=\\s+(?:use|usage|exposure)\\b)(?<!\\b(?:no|denies|denied|without|any|the|negative for) (?:(?:any|prior|past) )?history of)',
+      '(?:prior|previous|past|earlier|failed|multiple|several) (?:medication |medicine |drug )?trials? of|other than (?:a |the )?recent(?: course of)?|history of(?=\\s+(?:use|usage|exposure)\\b)(?<!\\b(?:no|denies|denied|without|any|the|negative for) (?:(?:any|prior|past) )?history of)',
     ),
     maxWords: 1,
   },

@@ -46,6 +46,24 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     ['She is requesting antibiotics.', 'antibiotics', 'planned', 'is requesting'],
     [
+      'Discussed with mother two options. Switch him to the Ritalin LA.',
+      'Ritalin',
+      'planned',
+      'Switch him to the',
+    ],
+    [
+      'I suspect a contact dermatitis and suggested hydrocortisone 1% cream.',
+      'hydrocortisone',
+      'planned',
+      'and suggested',
+    ],
+    [
+      'The findings suggest a reaction, and suggest that phenytoin be avoided.',
+      'phenytoin',
+      'active',
+      null,
+    ],
+    [
       'I did encourage her to go back on the Mirapex.',
       'Mirapex',
       'planned',

@@ -99,6 +99,24 @@ describe('trials made, never made, and what they did', () => {
     ],
     ['PLAN: Try Zyrtec daily.', 'Zyrtec', 'planned', 'Try'],
     ['He did try Zyrtec.', 'Zyrtec', 'stopped', 'did try'],
+    [
+      'The patient was transferred after being given doses of ampicillin.',
+      'ampicillin',
+      'given',
+      'given',
+    ],
+    [
+      'MEDICATIONS: , No medications other than recent amoxicillin.',
+      'amoxicillin',
+      'stopped',
+      'other than recent',
+    ],
+    [
+      'He has taken several Medrol dose packs, which has caused his blood sugars to increase.',
+      'Medrol',
+      'allergy',
+      'which has caused his blood sugars to increase',
+    ],
     ['She did have ampicillin for approximately 48 hours.', 'ampicillin', 'given', 'did have'],
     [
       'She stopped the hydrochlorothiazide because of frequent urination.',
