@@ -47,6 +47,16 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
+    // A need or a next course told as a plan's item (`2. Need for intravenous antibiotics`, `plans
+    // for admission for next cycle of methotrexate`); not `no need for` (negated) nor `the need for`.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:need|needs) for(?<!\\b(?:without|no|any|the|little|less|decreased|reduced) (?:the )?(?:need|needs) for)(?: (?:IV|intravenous|oral|further|more|additional|continued))?|(?:the |his |her )?next (?:cycle|course|round|dose|infusion|injection) of',
+    ),
+    maxWords: 2,
+  },
+  {
     // A plan's item that switches to a drug (`Switch him to the Ritalin LA`).
     status: 'planned',
     direction: 'forward',

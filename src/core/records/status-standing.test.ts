@@ -45,6 +45,25 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
     ],
     ['We will try to use Inderal.', 'Inderal', 'planned', 'will try'],
     ['She is requesting antibiotics.', 'antibiotics', 'planned', 'is requesting'],
+    ['2. Need for intravenous antibiotics.', 'antibiotics', 'planned', 'Need for intravenous'],
+    [
+      'Six months later, there was benefit without need for levodopa.',
+      'levodopa',
+      'negated',
+      'without',
+    ],
+    [
+      'She will return with plans for admission for next cycle of methotrexate.',
+      'methotrexate',
+      'planned',
+      'next cycle of',
+    ],
+    [
+      'There is no indication at this point for Xigris.',
+      'Xigris',
+      'negated',
+      'no indication at this point for',
+    ],
     [
       'Discussed with mother two options. Switch him to the Ritalin LA.',
       'Ritalin',
