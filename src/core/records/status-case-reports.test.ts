@@ -3,9 +3,9 @@
  * finding `induced by` or `caused by` a drug, `the adverse effects of` a drug, a finding `in a
  * patient on` a drug, a patient treated with a drug `and developed` a finding, a finding put down
  * to a drug or `within days of starting` it, a reaction or toxicity named by the drug (`a
- * penicillin reaction`, `carbamazepine toxicity`) (STATUS.md: `allergy`). Each case asserts the cue's
- * exact span; the look-alikes must keep their status: an effect the drug is given for, a cause
- * denied, effects discussed or denied, an improvement put down to the drug.
+ * penicillin reaction`, `carbamazepine toxicity`) (STATUS.md: `allergy`). Each case asserts the
+ * cue's exact span; the look-alikes must keep their status: an effect the drug is given for, a
+ * cause denied, effects discussed or denied, an improvement put down to the drug.
  */
 import { describe, it } from 'vitest';
 import { expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';

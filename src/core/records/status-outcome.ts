@@ -7,7 +7,7 @@
 import { cueOf } from './status-context.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
 
-/** Before a drug whose outcome failed: a dose of the encounter (`was administered`, `took one of his own`). */
+/** Before a drug whose trial failed: a dose of the encounter (`was administered`, `took one of`). */
 const DOSE_OF_ENCOUNTER =
   /\b(?:(?:was|were) (?:then |also )?(?:administered|given|pushed|bolused|infused)(?: (?:with|a dose of|another dose of))?|took (?:one|a|an|two|three|another|\d+)(?: (?:of (?:his|her|their) (?:own )?|dose of |doses of ))?)\s*$/i;
 

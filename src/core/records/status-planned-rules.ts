@@ -36,9 +36,9 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     anaphor: true,
   },
   {
-    // The patient asks for a change or a drug (`She is requesting to switch from Ortho-Tri-Cyclen to
-    // Seasonale`, `She is requesting antibiotics`): the drug asked for; the one switched away from
-    // is still taken, and a refill asked for is of a drug taken.
+    // The patient asks for a change or a drug (`She is requesting to switch from Ortho-Tri-Cyclen
+    // to Seasonale`, `She is requesting antibiotics`): the drug asked for; the one switched away
+    // from is still taken, and a refill asked for is of a drug taken.
     status: 'planned',
     direction: 'forward',
     pattern: W(
@@ -47,8 +47,8 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
-    // A need or a next course told as a plan's item (`2. Need for intravenous antibiotics`, `plans
-    // for admission for next cycle of methotrexate`); not `no need for` (negated) nor `the need for`.
+    // A need or a next course as a plan's item (`2. Need for intravenous antibiotics`, `plans for
+    // admission for next cycle of methotrexate`); not `no need for` (negated) nor `the need for`.
     status: 'planned',
     direction: 'forward',
     pattern: W(

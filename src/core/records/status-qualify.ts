@@ -47,7 +47,7 @@ const BECAUSE_OF_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
   'i',
 );
-/** After a stopped drug: an adverse event it was stopped for (`stopped for elevated LFTs`, `after the GI bleed`). */
+/** After a stopped drug: the adverse event it was stopped for (`for elevated LFTs`, `after a bleed`). */
 const STOPPED_FOR_EVENT = new RegExp(
   `^[^.;]{0,60}?\\b(?:for|after) (?:an? |the |his |her )?(?:\\w+ )?(?:${DRUG_HARM}|LFTs|liver enzymes|bleed|bleeding|muscle aches)\\b`,
   'i',
@@ -67,7 +67,7 @@ const BECAUSE_IT = new RegExp(
   `^[^.;]{0,60}?\\b(?:(?:because|but|and) (?:it|they|this|that) ${MADE} (?:(?:him|her|them|me) )?(?:a |an )?(?:${REACTION}|${TOLD_EFFECT})|because (?:it|they|this|that) ${MADE} (?:him|her|them|me|(?:his|her|their) [\\w-]+)\\b(?: (?:feel )?[\\w-]+)?)`,
   'i',
 );
-/** After a stopped drug: stopped when a harm began (`discontinued when he developed tuberculosis`). */
+/** After a stopped drug: stopped when a harm began (`when he developed tuberculosis`). */
 const WHEN_HARM = new RegExp(
   `^[^.;]{0,60}?\\b(?:when|once) (?:he|she|they|the patient) (?:developed|experienced) (?:a |an |some )?(?:\\w+ ){0,2}?(?:${REACTION}|${SIDE_EFFECT}|${DRUG_HARM}|tuberculosis|TB|infections?)\\b`,
   'i',

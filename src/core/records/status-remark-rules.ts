@@ -21,9 +21,8 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   },
   {
     // Trials told as done (`Prior trials of Paxil and Zoloft`, `No medications other than recent
-    // amoxicillin`) and a past use named by its drug
-    // alone (`History of Accutane use`; not `history of chronic steroid use`, which may go on, nor a
-    // history denied).
+    // amoxicillin`) and a past use named by its drug alone (`History of Accutane use`; not `history
+    // of chronic steroid use`, which may go on, nor a history denied).
     status: 'stopped',
     direction: 'forward',
     pattern: W(

@@ -4,10 +4,11 @@
  * dobutamine stress`), a drug after whose use a test was repeated (`After the use of
  * bronchodilator`), a rate `brought down with`, a code's `multiple rounds of`, a `PREPARATION:`
  * heading, a `MEDICATIONS AT THE TIME OF STUDY` or `PREOPERATIVE MEDICATIONS:` list, a bare
- * `MEDICATIONS:` among a procedure report's sections (not beside a history's), a drug started
- * `in the ED`, a dose whose effect the sentence tells (`After 1 amp of D50, his glucose improved`). Found by reading MTSamples drugs that no cue decided and by batteries; each case
- * asserts the cue's exact span. A stress dose to come, a drug that keeps a disease controlled and
- * one started elsewhere stay taken.
+ * `MEDICATIONS:` among a procedure report's sections (not beside a history's), a drug started `in
+ * the ED`, a dose whose effect the sentence tells (`After 1 amp of D50, his glucose improved`).
+ * Found by reading MTSamples drugs that no cue decided and by batteries; each case asserts the
+ * cue's exact span. A stress dose to come, a drug that keeps a disease controlled and one started
+ * elsewhere stay taken.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check, expectStatusOf, type OneDrugCase } from '../../test/statuses.ts';
