@@ -26,7 +26,8 @@ const JUST_BEFORE =
 const AT_DISCHARGE = /\b(?:at|upon|on) (?:the time of )?discharge\b[^.;]*$/i;
 
 /** After a drug started, in its clause: where, the emergency department (`in the ED`). */
-const IN_THE_ED = /^[^.;,]{0,40}?\b((?:in|at) the (?:ED|ER|emergency (?:room|department)))\b/i;
+export const IN_THE_ED =
+  /^[^.;,]{0,40}?\b((?:in|at) the (?:ED|ER|emergency (?:room|department)))\b/i;
 
 export function givenReadAgain(
   best: CuedStatus,

@@ -5,6 +5,7 @@
  * Flonase … and has been taking it`: `active`).
  */
 import { cueOf } from './status-context.ts';
+import { IN_THE_ED } from './status-given-qualify.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
 
 /** Before a drug whose trial failed: a dose of the encounter (`was administered`, `took one of`). */
@@ -36,9 +37,7 @@ export function trialOutcome(
   if (
     best.status === 'stopped' &&
     /respond/i.test(best.cue.text) &&
-    /^[^.;,]{0,20}?\b(?:in|at) the (?:ED|ER|emergency (?:room|department))\b/i.test(
-      masked.slice(drug.end, sentenceEnd),
-    )
+    IN_THE_ED.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'given', cue: best.cue };
   }
