@@ -173,8 +173,9 @@ export function subjectRelative(
   drug: { start: number; end: number },
   trigger: { start: number },
 ): boolean {
+  // The sentence's start, at most MAX_REACH back, as the status step bounds every read.
   const at = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > drug.start) - 1;
-  const start = at >= 0 ? sentenceEnds[at]! : 0;
+  const start = Math.max(drug.start - MAX_REACH, at >= 0 ? sentenceEnds[at]! : 0);
   return (
     SUBJECT_HEAD.test(masked.slice(start, drug.start)) &&
     RELATIVE_WITHOUT_COMMAS.test(masked.slice(drug.end, trigger.start))
