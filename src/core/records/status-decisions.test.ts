@@ -118,13 +118,8 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'Options discussed included',
     ],
     ['He wishes to try Chantix to quit smoking.', 'Chantix', 'planned', 'wishes to try'],
-    [
-      'We will switch her from Norvasc to lisinopril.',
-      'lisinopril',
-      'planned',
-      'will switch her from Norvasc to',
-    ],
-    ['We will switch her from Norvasc to lisinopril.', 'Norvasc', 'active', null],
+    ['We will switch her from Norvasc to lisinopril.', 'lisinopril', 'planned', 'from Norvasc to'],
+    ['We will switch her from Norvasc to lisinopril.', 'Norvasc', 'active', 'will switch her'],
     [
       'Patient will follow up with oncology to discuss tamoxifen.',
       'tamoxifen',

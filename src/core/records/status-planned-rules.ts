@@ -6,6 +6,10 @@
 import type { TriggerRule } from './status-types.ts';
 import { PRONOUN, W } from './status-vocabulary.ts';
 
+/** A switch in a plan (`will change`, `we can then switch`). */
+const SWITCH_TO_COME =
+  '(?:will|would|plan to|going to|(?:we )?(?:can|may|could)(?: then)?) (?:change|switch|convert|transition)';
+
 export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   {
     // A plan given up (`We had intended to send her home with oral antibiotics; however, …`):
@@ -150,7 +154,23 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      '(?:will|would|plan to|going to|(?:we )?(?:can|may|could) (?:then )?) (?:change|switch|convert|transition)(?: (?:his|her|the|them|him))?(?: from [\\w\\s-]{1,40}?)?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)|(?:transition|narrow|switch|change|convert|step down|de-?escalate)(?<!\\b(?:able|was|were|been|had|has|have|be|being) (?:transition|narrow|switch|change|convert|step down|de-?escalate))(?: (?:him|her|them|the patient))? (?:over )?to(?=[^.;]*\\b(?:tomorrow|once|when|if|after|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|on (?:day|POD|hospital day)|as soon as|later)\\b)',
+      `${SWITCH_TO_COME}(?: (?:his|her|the|them|him))?\\s+(?:over )?to|(?:awaiting|pending|waiting for) (?:insurance |prior )?(?:approval|authorization|coverage)(?: (?:for|of))?|(?:prior authorization|PA) (?:submitted|requested|pending|sent|filed) (?:for|of)|(?:transition|narrow|switch|change|convert|step down|de-?escalate)(?<!\\b(?:able|was|were|been|had|has|have|be|being) (?:transition|narrow|switch|change|convert|step down|de-?escalate))(?: (?:him|her|them|the patient))? (?:over )?to(?=[^.;]*\\b(?:tomorrow|once|when|if|after|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|on (?:day|POD|hospital day)|as soon as|later)\\b)`,
+    ),
+    maxWords: 1,
+  },
+  {
+    // `We will convert the patient from IV amiodarone to oral amiodarone`: the drug switched from
+    // is taken until then (cued by the plan), the drug switched to is planned (cued by the switch).
+    status: 'active',
+    direction: 'forward',
+    pattern: W(`${SWITCH_TO_COME}(?: ${PRONOUN}| his| her| the)?(?= (?:over )?from\\b)`),
+    maxWords: 2,
+  },
+  {
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      `(?:over )?from [\\w\\s-]{1,40}?\\s(?:over )?to(?<=${SWITCH_TO_COME}(?: ${PRONOUN}| his| her| the)? (?:over )?from [\\w\\s-]{1,40}?\\s(?:over )?to)`,
     ),
     maxWords: 1,
   },

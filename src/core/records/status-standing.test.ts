@@ -150,8 +150,15 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
       'We will convert the patient from IV amiodarone to oral amiodarone.',
       'amiodarone',
       'active',
-      null,
+      'will convert the patient',
     ],
+    [
+      'I gave her a 2-week course of 750 mg a day of levofloxacin.',
+      'levofloxacin',
+      'active',
+      'gave her a 2-week course of',
+    ],
+    ['We will wait until the patient is allowed to off her Coumadin.', 'Coumadin', 'active', null],
   ])('%s → %s %s', (...row) => expectStatusOf(row));
 
   it("reaches back over the drug's own sig", () => {
@@ -189,6 +196,30 @@ describe("where a drug stands now: a list entry's remark, on board, a taper, to 
           Paxil: ['stopped', 'Prior trials of'],
           Zoloft: ['stopped', 'Prior trials of'],
           Celexa: ['stopped', 'Previous meds:'],
+        },
+      ],
+    ]);
+  });
+
+  it('reads a switch to come, in a sentence that also names the postoperative period', () => {
+    check([
+      [
+        'We will switch her from IV Lasix to oral torsemide and check for an effusion in the postoperative period.',
+        [
+          ['Lasix', 'DRUG'],
+          ['torsemide', 'DRUG'],
+        ],
+        { Lasix: ['active', 'will switch her'], torsemide: ['planned', 'from IV Lasix to'] },
+      ],
+      [
+        'We can then switch him over from Lasix to torsemide.',
+        [
+          ['Lasix', 'DRUG'],
+          ['torsemide', 'DRUG'],
+        ],
+        {
+          Lasix: ['active', 'We can then switch him'],
+          torsemide: ['planned', 'over from Lasix to'],
         },
       ],
     ]);

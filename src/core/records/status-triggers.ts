@@ -111,7 +111,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      '(?<!\\bto (?:come|be|go) (?:(?:him|her|them) )?|\\bdays? |\\bon and )off(?! and on)(?: of)?',
+      '(?<!\\bto (?:(?:come|be|go) )?(?:(?:him|her|them) )?|\\bdays? |\\bon and )off(?! and on)(?: of)?',
     ),
     maxWords: 2,
   },
