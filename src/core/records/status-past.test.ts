@@ -107,6 +107,10 @@ describe('past courses', () => {
       status: 'stopped',
       cue: { start: 7, end: 19, text: 'did not help' },
     });
+    expect(of('Ibuprofen provided minimal analgesia.', 'Ibuprofen')).toEqual({
+      status: 'stopped',
+      cue: { start: 10, end: 36, text: 'provided minimal analgesia' },
+    });
   });
 
   it('reads `has been off X for 2 weeks` as stopped, `hold X for 2 weeks` as held', () => {

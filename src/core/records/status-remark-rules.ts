@@ -1,6 +1,6 @@
 /**
  * Trigger terms of the status step for places a course's end is told tersely: a trial that failed
- * (`was tried without improvement`, `unresponsive to`), a course given and then stopped, an
+ * (`was tried without improvement`, `unresponsive to`, `did not help`), a course given and then stopped, an
  * antibiotic course narrowed to another (`vancomycin and Zosyn, narrowed to cefazolin`), and a
  * medication list's remark after an entry (`Lisinopril 10 mg daily - not taking.`, `Meloxicam
  * (expired)`).
@@ -9,6 +9,14 @@ import type { TriggerRule } from './status-types.ts';
 import { W } from './status-vocabulary.ts';
 
 export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
+  {
+    // A past trial told by its outcome (`Zoloft did not help`, `Ibuprofen provided minimal relief`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W(
+      "(?:did not|didn't|never) (?:really )?(?:help(?:ed)?|work(?:ed)?)|(?:provided|gave|offered) (?:no|little|minimal|only (?:minimal|slight|partial|temporary)) (?:\\w+ )?(?:relief|analgesia|benefit|improvement)",
+    ),
+  },
   {
     // A trial that failed (`Flomax was tried without improvement`, `was tried for several months
     // with no benefit`): over, for the whole list.

@@ -276,12 +276,6 @@ const RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
-    // A past trial told by its outcome (`Zoloft did not help`).
-    status: 'stopped',
-    direction: 'backward',
-    pattern: W("(?:did not|didn't|never) (?:really )?(?:help(?:ed)?|work(?:ed)?)"),
-  },
-  {
     status: 'stopped',
     direction: 'backward',
     pattern: W(
