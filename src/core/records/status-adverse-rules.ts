@@ -51,9 +51,36 @@ export const ADVERSE_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'forward',
     pattern: W(
-      `in (?<!\\b(?:no|not|without|den(?:y|ies|ied)|(?:treatment|therapy|management|cure|prevention|prophylaxis) (?:of|for))\\b[^.;]{0,80})(?<=${CAUSED_FINDING}(?: [\\w,'-]+){0,7}? (?:(?:was|were) (?:observed|seen|reported|noted|described) )?in )(?:an? |the |two |three |four |five |\\d+ |several |some |our )?(?:[\\w-]+ ){0,3}?${SUBJECT}(?: with(?: [\\w'(),-]+){1,7}?)? (?:on|treated with|receiving|taking|using|given)`,
+      `in (?<!\\b(?:no|not|without|den(?:y|ies|ied)|(?:treatment|therapy|management|cure|prevention|prophylaxis) (?:of|for))\\b[^.;]{0,80})(?<=${CAUSED_FINDING}(?: [\\w,'-]+){0,7}? (?:(?:was|were) (?:observed|seen|reported|noted|described) )?in )(?:an? |the |two |three |four |five |\\d+ |several |some |our )?(?:[\\w-]+ ){0,3}?${SUBJECT}(?: with(?: [\\w'(),-]+){1,7}?)? (?:on|treated with|receiving|taking|using|given|exposed to|who (?:had )?(?:took|received|(?:was|were) (?:given|taking|receiving|treated with)))`,
     ),
     maxWords: 5,
+  },
+  {
+    // `Successful desensitization to methotrexate`: only an allergy is desensitized to.
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      'desensiti[sz](?:ation|ed|ing) (?:to|with|for)(?: (?:the|his|her|their|high-dose|oral|IV))?',
+    ),
+    maxWords: 1,
+  },
+  {
+    // A finding that began after the drug (`Celiac disease onset after pegylated interferon`); not
+    // an effect the drug is given for (`onset of labor after Pitocin`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      `(?:onset|emergence)(?<!\\b(?:${INTENDED_EFFECT}) onset|\\b(?:no|not|without|den(?:y|ies|ied))\\b[^.;]{0,40}) (?:of (?!(?:the )?(?:treatment|therapy|${INTENDED_EFFECT})\\b)(?:[\\w-]+ ){1,4}?)?(?:after|following|during)${EXPOSURE}`,
+    ),
+    maxWords: 3,
+  },
+  {
+    // A finding during the drug's course (`Drug-induced fever … during diltiazem therapy`, `a rash
+    // while on amoxicillin treatment`): the course word after the drug, the finding before it.
+    status: 'allergy',
+    direction: 'backward',
+    pattern: `(?:therapy|treatment|monotherapy|infusion|administration)\\b(?<=\\b${CAUSED_FINDING}\\b(?: [\\w,'()-]+){0,6}? (?:during|while (?:on|receiving|taking|undergoing)) (?:(?:the|his|her|their|a|an|[\\w-]+) )?\\s+(?:therapy|treatment|monotherapy|infusion|administration))`,
+    adjacent: true,
   },
   {
     // A patient treated with the drug, then the finding (`was treated with MTX over a 6 month

@@ -3,7 +3,8 @@
  * finding `induced by` or `caused by` a drug, `the adverse effects of` a drug, a finding `in a
  * patient on` a drug, a patient treated with a drug `and developed` a finding, a finding put down
  * to a drug or `within days of starting` it, a reaction or toxicity named by the drug (`a
- * penicillin reaction`, `carbamazepine toxicity`) (STATUS.md: `allergy`). Each case asserts the
+ * penicillin reaction`, `carbamazepine toxicity`), a finding during its course, a desensitization to
+ * it (STATUS.md: `allergy`). Each case asserts the
  * cue's exact span; the look-alikes must keep their status: an effect the drug is given for, a
  * cause denied, effects discussed or denied, an improvement put down to the drug.
  */
@@ -30,6 +31,36 @@ describe('adverse effects in the words of case reports', () => {
       'carbamazepine',
       'allergy',
       'in a patient treated with',
+    ],
+    [
+      'Hepatitis in a previously healthy young woman exposed to amodiaquine.',
+      'amodiaquine',
+      'allergy',
+      'in a previously healthy young woman exposed to',
+    ],
+    [
+      'A delayed hypersensitivity reaction in a 46-year-old woman who received parenteral aminophylline.',
+      'aminophylline',
+      'allergy',
+      'in a 46-year-old woman who received',
+    ],
+    [
+      'Successful desensitization to methotrexate.',
+      'methotrexate',
+      'allergy',
+      'desensitization to',
+    ],
+    [
+      'Celiac disease onset after pegylated interferon.',
+      'pegylated interferon',
+      'allergy',
+      'onset after',
+    ],
+    [
+      'Hypotension was noted in the PACU during propofol infusion.',
+      'propofol',
+      'allergy',
+      'infusion',
     ],
     [
       'Pancreatitis in a 60-year-old woman with diabetes on exenatide.',
@@ -213,6 +244,9 @@ describe('adverse effects in the words of case reports', () => {
       null,
     ],
     ['Insulin related questions were answered.', 'Insulin', 'active', null],
+    ['Onset of labor after Pitocin was slow.', 'Pitocin', 'active', null],
+    ['Scans were done at onset of treatment with imatinib.', 'imatinib', 'active', null],
+    ['Biopsies were taken at diagnosis and during imatinib therapy.', 'imatinib', 'active', null],
     ['There were no complications as a result of naloxone therapy.', 'naloxone', 'active', null],
     ['She developed WE as a result of thiamine deficiency.', 'thiamine', 'active', null],
     ['No reactions occurred to methylprednisolone.', 'methylprednisolone', 'negated', 'No'],
