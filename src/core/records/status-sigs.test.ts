@@ -1,6 +1,7 @@
 /**
  * The status step on prescription sigs and discharge instructions: a drug with a course of its
- * own in a sentence with a procedure's words, a stop ordered only for a case to come, and the
+ * own in a sentence with a procedure's words, a stop ordered only for a case to come or at the end
+ * of a course (`for 5 days then stop`), and the
  * headings of a medication reconciliation. Each case asserts the status and the cue's exact span
  * (null for the default).
  */
@@ -84,6 +85,21 @@ describe('prescription sigs', () => {
 describe('stops ordered for a case to come', () => {
   it('reads a stop for a case, or one that may come, as a drug still taken', () => {
     check([
+      [
+        'Take prednisone 40 mg daily for 5 days then stop.',
+        [
+          ['prednisone', 'DRUG'],
+          ['40 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+          ['for 5 days', 'DURATION'],
+        ],
+        { prednisone: ['active', null] },
+      ],
+      [
+        'Finish the dose on Friday and then stop the metronidazole.',
+        [['metronidazole', 'DRUG']],
+        { metronidazole: ['stopped', 'stop'] },
+      ],
       [
         'Stop taking ibuprofen if you notice black stools.',
         [['ibuprofen', 'DRUG']],

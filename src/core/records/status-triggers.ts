@@ -150,9 +150,9 @@ const RULES: readonly TriggerRule[] = [
   {
     status: 'stopped',
     direction: 'both',
-    // `on d/c`, `at d/c`: discharge, not a stop.
+    // `on d/c`, `at d/c`: discharge, not a stop; `for 5 days, then stop.`: a course's end to come.
     pattern: W(
-      "discontinued|discontinue|discontinuing|stopped|stopping|stop|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
+      "discontinued|discontinue(?!(?<=\\bthen discontinue)\\s*(?:[.,;)]|$))|discontinuing|stopped|stopping|stop(?!(?<=\\bthen stop)\\s*(?:[.,;)]|$))|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
     ),
   },
   {
