@@ -1,9 +1,8 @@
 /**
  * The status step on prescription sigs and discharge instructions: a drug with a course of its
  * own in a sentence with a procedure's words, a stop ordered only for a case to come or at the end
- * of a course (`for 5 days then stop`), and the
- * headings of a medication reconciliation. Each case asserts the status and the cue's exact span
- * (null for the default).
+ * of a course (`for 5 days then stop`), and the headings of a medication reconciliation. Each case
+ * asserts the status and the cue's exact span (null for the default).
  */
 import { describe, expect, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
