@@ -215,4 +215,27 @@ describe('past courses', () => {
       },
     });
   });
+
+  it('reads a drug unused for a year as stopped, one never started as not taken', () => {
+    expect(of('He has not used his albuterol inhaler in over a year.', 'albuterol')).toEqual({
+      status: 'stopped',
+      cue: { start: 3, end: 15, text: 'has not used' },
+    });
+    expect(of('She never started the Chantix that was prescribed.', 'Chantix')).toEqual({
+      status: 'negated',
+      cue: { start: 4, end: 17, text: 'never started' },
+    });
+  });
+
+  it('reads a stop for a thyroid or liver harm as an intolerance, a prescription to call in as planned', () => {
+    const text = 'Amiodarone was discontinued secondary to thyroid abnormalities.';
+    expect(of(text, 'Amiodarone')).toEqual({
+      status: 'allergy',
+      cue: { start: 28, end: 62, text: 'secondary to thyroid abnormalities' },
+    });
+    expect(of('If the culture is positive, we will call in Macrobid.', 'Macrobid')).toEqual({
+      status: 'planned',
+      cue: { start: 31, end: 43, text: 'will call in' },
+    });
+  });
 });

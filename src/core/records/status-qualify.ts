@@ -79,7 +79,7 @@ const SHORTHAND_EFFECT = new RegExp(
 );
 /** Right after a drug not taken: for months or years, so it was taken before (`in months`). */
 const NOT_SINCE =
-  /^\s*(?:\S+\s+){0,3}?(?:in|for|since) (?:(?:(?:a few|several|many|a couple of|\d+|two|three|four|five|six|seven|ten) )?(?:days|weeks|months|years)|a (?:week|month|year|while|long time)|the (?:last|past) (?:(?:few|several|\d+|two|three|four|six) )?(?:days?|weeks?|months?|years?))\b/i;
+  /^\s*(?:\S+\s+){0,3}?(?:in|for|since) (?:(?:over|more than|about|almost|nearly|at least) )?(?:(?:(?:a few|several|many|a couple of|\d+|two|three|four|five|six|seven|ten) )?(?:days|weeks|months|years)|a (?:week|month|year|while|long time)|the (?:last|past) (?:(?:few|several|\d+|two|three|four|six) )?(?:days?|weeks?|months?|years?))\b/i;
 /** Right after a drug to be resumed: when, in the future (`Resume Eliquis on postoperative day 2`). */
 const RESUME_LATER = new RegExp(
   `^\\s*(?:\\S+\\s+){0,4}?(?:on (?:post-?op(?:erative)? day|POD|day)|in (?:\\d+|one|two|three|a few|several) (?:days?|weeks?)|(?:\\d+|one|two|three|a few|several) (?:hours?|days?|weeks?) (?:after|post)|after (?:the |his |her )?(?:${PROCEDURE}|discharge)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|next week|tomorrow|once|when|if)\\b`,
