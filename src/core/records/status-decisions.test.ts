@@ -118,6 +118,14 @@ describe('decisions not to give a drug, pauses and plans', () => {
       'Options discussed included',
     ],
     ['He wishes to try Chantix to quit smoking.', 'Chantix', 'planned', 'wishes to try'],
+    [
+      'He is scheduled to receive his second dose of the hepatitis B vaccine next month.',
+      'hepatitis B vaccine',
+      'planned',
+      'is scheduled to receive his second dose of the',
+    ],
+    ['She was told to stop Motrin and use Tylenol instead.', 'Tylenol', 'active', null],
+    ['She was told to stop Motrin and use Tylenol instead.', 'Motrin', 'stopped', 'stop'],
     ['We will switch her from Norvasc to lisinopril.', 'lisinopril', 'planned', 'from Norvasc to'],
     ['We will switch her from Norvasc to lisinopril.', 'Norvasc', 'active', 'will switch her'],
     [

@@ -154,6 +154,8 @@ const RULES: readonly TriggerRule[] = [
     pattern: W(
       "discontinued|discontinue(?!(?<=\\bthen discontinue)\\s*(?:[.,;)]|$))|discontinuing|stopped|stopping|stop(?!(?<=\\bthen stop)\\s*(?:[.,;)]|$))|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
     ),
+    // `stop Motrin and use Tylenol instead`: the drug to use is not stopped.
+    until: W('(?:and|then) (?:use|take|start|begin|try|switch|change|resume|continue)'),
   },
   {
     status: 'stopped',
