@@ -1,7 +1,8 @@
 /**
  * JSON export: medication records as plain objects, each span as `{start, end, text}` (the label
  * is the field's name; offsets are UTF-16 indices into the analysed text, `end` exclusive), then
- * the drug's `status` and its evidence `cue` (a span, or null).
+ * the drug's `status` and its evidence `cue` (a span, or null), and `corrected: true` where a
+ * reviewer set the status.
  */
 import {
   ATTRIBUTE_FIELDS,
@@ -21,6 +22,8 @@ export interface PlainSpan {
 export type PlainMedication = { drug: PlainSpan | null } & Record<AttributeField, PlainSpan[]> & {
     status: MedicationStatus;
     cue: PlainSpan | null;
+    /** Present where a reviewer corrected the status. */
+    corrected?: true;
   };
 
 const plainSpan = ({ start, end, text }: Entity): PlainSpan => ({ start, end, text });
@@ -35,6 +38,7 @@ export function toPlainMedications(records: readonly MedicationRecord[]): PlainM
     }
     plain.status = record.status;
     plain.cue = record.cue ? { ...record.cue } : null;
+    if (record.corrected) plain.corrected = true;
     return plain;
   });
 }

@@ -43,6 +43,8 @@ export interface MedicationRecord {
   status: MedicationStatus;
   /** The evidence for `status`: a trigger or heading span, or null for the default. */
   cue: StatusCue | null;
+  /** Set where a reviewer corrected `status` (`../review/statuses.ts`); its `cue` is then null. */
+  corrected?: true;
 }
 
 export function emptyRecord(drug: Entity | null): MedicationRecord {

@@ -4,6 +4,7 @@
  * `text.slice(start, end) === entity.text` kept.
  */
 import { isMed7Label, type Med7Label } from '../labels.ts';
+import type { MedicationStatus } from '../records/status.ts';
 import type { Entity, EntityTuple } from '../types.ts';
 
 /** The score of an entity a person set (given entities, hand-added spans). */
@@ -99,11 +100,22 @@ export function removeSpan(
   return entities.filter((e) => e.start !== span.start || e.end !== span.end);
 }
 
-/** One difference between the model's entities (the base) and the reviewed ones. */
+/**
+ * One difference between the model's entities (the base) and the reviewed ones, or a drug's
+ * status corrected (`./statuses.ts`: `from` is the status step's).
+ */
 export type ReviewEdit =
   | { kind: 'add'; start: number; end: number; label: Med7Label }
   | { kind: 'remove'; start: number; end: number; label: Med7Label }
-  | { kind: 'relabel'; start: number; end: number; label: Med7Label; from: Med7Label };
+  | { kind: 'relabel'; start: number; end: number; label: Med7Label; from: Med7Label }
+  | {
+      kind: 'status';
+      start: number;
+      end: number;
+      label: 'DRUG';
+      status: MedicationStatus;
+      from: MedicationStatus;
+    };
 
 /**
  * The net edits from `base` to `current`, in text order: a span in both with another label is a
