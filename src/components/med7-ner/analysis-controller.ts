@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { StatusCorrections } from '../../core/review/statuses.ts';
 import type { Entity } from '../../core/types.ts';
 import { abortError, isAbortError } from '../../worker/client.ts';
 import { NOTHING_SHOWN, pause, present, type Analysis } from './analysis.ts';
@@ -7,6 +8,12 @@ import { emit } from './med7-ner.events.ts';
 import type { ModelController } from './model-controller.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** Entities to show without the model, and the drug statuses a reviewer corrected. */
+export interface GivenEntities {
+  entities: readonly Entity[];
+  statuses: StatusCorrections;
+}
 
 /**
  * The analysis of the element's text as a `@lit/task` `Task`: its args are the text and the model's
@@ -29,13 +36,13 @@ export class AnalysisController implements ReactiveController {
   #delay = 0;
 
   /** Entities shown for a text without asking the model (given ones, review edits). */
-  readonly #given: (text: string) => readonly Entity[] | undefined;
+  readonly #given: (text: string) => GivenEntities | undefined;
 
   constructor(
     host: Host,
     model: ModelController,
     text: () => string,
-    given: (text: string) => readonly Entity[] | undefined,
+    given: (text: string) => GivenEntities | undefined,
     onShow: (analysis: Analysis) => void,
   ) {
     this.#host = host;
@@ -110,7 +117,7 @@ export class AnalysisController implements ReactiveController {
     const given = this.#given(text);
     if (given !== undefined) {
       const ms = this.shown.text === text ? this.shown.ms : 0;
-      return present(text, [...given], ms, signal, 'given');
+      return present(text, [...given.entities], ms, signal, 'given', given.statuses);
     }
     if (this.#model.off) return present(text, [], 0, signal, 'none');
     if (text.trim() === '') return present(text, [], 0, signal);

@@ -4,6 +4,11 @@ import {
   type MedicationRecord,
 } from '../../core/records/group.ts';
 import { runSteps } from '../../core/records/steps.ts';
+import {
+  NO_CORRECTIONS,
+  applyCorrections,
+  type StatusCorrections,
+} from '../../core/review/statuses.ts';
 import type { Entity } from '../../core/types.ts';
 import { abortError } from '../../worker/client.ts';
 import { toChunks, toSegments, type Chunk } from './highlight-segments.ts';
@@ -21,7 +26,7 @@ export interface Analysis {
   entities: Entity[];
   /** Milliseconds the model took. */
   ms: number;
-  /** The entities grouped per drug (see `groupMedications`). */
+  /** The entities grouped per drug (see `groupMedications`), with a reviewer's status corrections. */
   records: MedicationRecord[];
   /** The index of each entity's record, by `spanKey`. */
   recordOf: Map<string, number>;
@@ -70,8 +75,9 @@ export async function present(
   ms: number,
   signal: AbortSignal,
   source: AnalysisSource = 'model',
+  statuses: StatusCorrections = NO_CORRECTIONS,
 ): Promise<Analysis> {
-  const steps = presentSteps(text, entities, ms, source);
+  const steps = presentSteps(text, entities, ms, source, statuses);
   if (text.length < LONG_TEXT) return runSteps(steps);
   let since = performance.now();
   await pause(0, signal);
@@ -96,8 +102,9 @@ function* presentSteps(
   entities: Entity[],
   ms: number,
   source: AnalysisSource,
+  statuses: StatusCorrections,
 ): Generator<void, Analysis> {
-  const records = yield* groupMedicationSteps(text, entities);
+  const records = applyCorrections(yield* groupMedicationSteps(text, entities), statuses);
   // For each entity (by `spanKey`), the index of the record that holds it.
   const recordOf = new Map<string, number>();
   for (const [i, record] of records.entries()) {

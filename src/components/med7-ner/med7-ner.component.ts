@@ -3,9 +3,15 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Med7Label } from '../../core/labels.ts';
-import { toAnnotationRecord, type AnnotationRecord } from '../../core/review/annotation.ts';
+import {
+  toAnnotationRecord,
+  type AnnotationRecord,
+  type StatusTuple,
+} from '../../core/review/annotation.ts';
+import { correctionsOf } from '../../core/review/statuses.ts';
 import { toEntities, type ReviewEdit } from '../../core/review/edits.ts';
 import type { MedicationRecord } from '../../core/records/group.ts';
+import type { MedicationStatus } from '../../core/records/status.ts';
 import type { Entity, EntityTuple } from '../../core/types.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
 import type { Med7Device, Med7Dtype } from '../../model/types.ts';
@@ -64,6 +70,7 @@ import { RovingFocusController } from './roving-focus-controller.ts';
  * @csspart mark-allergy - A DRUG highlight by its status when not `active`; also `mark-negated`, `mark-stopped`, `mark-held`, `mark-planned`, `mark-given`.
  * @csspart medications - The "Medications" section: the table and its export buttons.
  * @csspart medications-table - The table: one row per medication (drug, status and attributes).
+ * @csspart status-select - In review mode, a row's Status menu: the reviewer's status for its drug.
  * @csspart allergies-table - The table of allergies (drugs of status `allergy`), below it.
  * @csspart export-button - Each export button (JSON, CSV, FHIR).
  *
@@ -320,17 +327,25 @@ export class Med7Ner extends LitElement {
 
   /**
    * Shows `text` with given `entities` (tuples or `Entity` objects) and no model run; `base`
-   * (default: the same entities) is what edits are counted against, so a saved review can be shown
-   * again with its edits. Resolves once it is shown.
+   * (default: the same entities) is what edits are counted against, and `status` (an
+   * `exportAnnotations()` record's) the drug statuses a reviewer set, so a saved review can be
+   * shown again with its edits. Resolves once it is shown.
    */
   async showAnnotations(
     text: string,
     entities: readonly (EntityTuple | Entity)[],
     base?: readonly (EntityTuple | Entity)[],
+    status: readonly StatusTuple[] = [],
   ): Promise<void> {
     const given = toEntities(text, entities);
+    const corrections = correctionsOf(text, given, status);
     this.text = text;
-    this.#review.give(text, given, base === undefined ? given : toEntities(text, base));
+    this.#review.give(
+      text,
+      given,
+      base === undefined ? given : toEntities(text, base),
+      corrections,
+    );
     await this.updateComplete;
   }
 
@@ -342,7 +357,9 @@ export class Med7Ner extends LitElement {
   exportAnnotations(): AnnotationRecord {
     const text = this.#currentText();
     const reviewed = this.#review.entitiesOf(text);
-    if (reviewed !== undefined) return toAnnotationRecord(text, reviewed);
+    if (reviewed !== undefined) {
+      return toAnnotationRecord(text, reviewed, this.#review.statusesOf(text));
+    }
     const shown = this.#analysis.shown;
     return toAnnotationRecord(shown.text, shown.entities);
   }
@@ -395,6 +412,12 @@ export class Med7Ner extends LitElement {
     });
   }
 
+  /** Review mode's Status menu of a record: the reviewer's status for its drug. */
+  #setStatus(index: number, status: MedicationStatus): void {
+    const record = this.#analysis.shown.records[index];
+    if (record?.drug) this.#review.setStatus(record.drug, status, record.status);
+  }
+
   #renderReview(): TemplateResult {
     const input = this.#reviewInput;
     return html`${renderSelectionBar(
@@ -436,16 +459,21 @@ export class Med7Ner extends LitElement {
       ${
         this.hideMedications || !current
           ? nothing
-          : guard([this.#analysis.shown.records, this._medicationRows, this._activeRecord], () =>
-              renderMedications({
-                records: this.#analysis.shown.records,
-                rows: this._medicationRows,
-                activeRecord: this._activeRecord,
-                onEnter: (record) => (this._activeRecord = record),
-                onLeave: this.#link.leave,
-                onMore: () => (this._medicationRows += MEDICATION_ROWS),
-                onExport: (format) => saveRecords(this.#analysis.shown.records, format),
-              }),
+          : guard(
+              [this.#analysis.shown.records, this._medicationRows, this._activeRecord, this.review],
+              () =>
+                renderMedications({
+                  records: this.#analysis.shown.records,
+                  rows: this._medicationRows,
+                  activeRecord: this._activeRecord,
+                  onEnter: (record) => (this._activeRecord = record),
+                  onLeave: this.#link.leave,
+                  onMore: () => (this._medicationRows += MEDICATION_ROWS),
+                  onExport: (format) => saveRecords(this.#analysis.shown.records, format),
+                  onStatus: this.review
+                    ? (record, status) => this.#setStatus(record, status)
+                    : undefined,
+                }),
             )
       }
     `;

@@ -251,6 +251,14 @@ export default css`
     display: block;
   }
 
+  /* A status a reviewer set: the menu of review mode, and its mark elsewhere. */
+  .status[data-corrected] select {
+    font-weight: 700;
+  }
+  .status .corrected {
+    font-style: italic;
+  }
+
   .medications .none {
     font-weight: 400;
     font-style: italic;

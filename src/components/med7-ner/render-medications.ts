@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import {
   ATTRIBUTE_FIELDS,
   ATTRIBUTE_LABELS,
   type MedicationRecord,
 } from '../../core/records/group.ts';
+import { MEDICATION_STATUSES, type MedicationStatus } from '../../core/records/status.ts';
 import { EXPORT_FORMATS, cellText, type MedicationExportFormat } from './medications.ts';
 
 /** Rows of the medications table shown at first, and added by its "Show more" button. */
@@ -30,10 +32,41 @@ export interface MedicationsView {
   onLeave(): void;
   onMore(): void;
   onExport(format: MedicationExportFormat): void;
+  /** Review mode: a record's drug given another status (the Status cell is then a menu). */
+  onStatus?: ((record: number, status: MedicationStatus) => void) | undefined;
 }
 
-/** A record's Status cell: the status, and its cue on hover or focus (a described tooltip). */
-function renderStatusCell(record: MedicationRecord, i: number): TemplateResult {
+/**
+ * A record's Status cell: the status, and its cue on hover or focus (a described tooltip); in
+ * review mode a menu of the seven statuses. A reviewer's status is marked `(corrected)`.
+ */
+function renderStatusCell(
+  record: MedicationRecord,
+  i: number,
+  onStatus: MedicationsView['onStatus'],
+): TemplateResult {
+  if (onStatus && record.drug) {
+    const name = `Status of ${record.drug.text}${record.corrected ? ' (corrected)' : ''}`;
+    return html`<td class="status" ?data-corrected=${record.corrected}>
+      <select
+        part="status-select"
+        aria-label=${name}
+        .value=${live(record.status)}
+        @change=${(event: Event) =>
+          onStatus(i, (event.target as HTMLSelectElement).value as MedicationStatus)}
+      >
+        ${MEDICATION_STATUSES.map(
+          (status) =>
+            html`<option value=${status} ?selected=${status === record.status}>${status}</option>`,
+        )}
+      </select>
+    </td>`;
+  }
+  if (record.corrected) {
+    return html`<td class="status" data-corrected>
+      ${record.status} <span class="corrected">(corrected)</span>
+    </td>`;
+  }
   if (!record.cue) return html`<td class="status">${record.status}</td>`;
   const id = `cue-${i}`;
   return html`<td class="status">
@@ -72,7 +105,7 @@ function renderRecordTable(
             @mouseleave=${view.onLeave}
           >
             <th scope="row">${record.drug?.text ?? html`<span class="none">(no drug)</span>`}</th>
-            ${renderStatusCell(record, i)}
+            ${renderStatusCell(record, i, view.onStatus)}
             ${ATTRIBUTE_LABELS.map(
               (label) => html`<td>${cellText(record[ATTRIBUTE_FIELDS[label]])}</td>`,
             )}

@@ -1,13 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Med7Label } from '../../core/labels.ts';
+import type { MedicationStatus } from '../../core/records/status.ts';
 import {
+  NO_CORRECTIONS,
   addSpan,
+  correctStatus,
   diffEntities,
+  keptCorrections,
   relabel,
   removeSpan,
   spanOf,
+  statusEdits,
   type ReviewEdit,
   type Span,
+  type StatusCorrections,
 } from '../../core/review/index.ts';
 import {
   pushHistory,
@@ -21,6 +27,12 @@ import { emit } from './med7-ner.events.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** A reviewed text's state: its entities and the drug statuses a person corrected. */
+export interface Reviewed {
+  entities: readonly Entity[];
+  statuses: StatusCorrections;
+}
+
 /** The review of one text: the entities it started from (`base`) and the edits since. */
 interface Session {
   text: string;
@@ -28,7 +40,7 @@ interface Session {
   base: readonly Entity[];
   /** The label of each base span, by `start:end`. */
   baseLabels: ReadonlyMap<string, Med7Label>;
-  history: History<readonly Entity[]>;
+  history: History<Reviewed>;
   /**
    * Given entities, or edited ones: the text shows these and the model is not asked again (a
    * model reload keeps the edits). A model result only starts a session.
@@ -63,8 +75,8 @@ export class ReviewController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** The entities to show for `text` without asking the model, when it has some. */
-  given(text: string): readonly Entity[] | undefined {
+  /** The entities (and status corrections) to show for `text` without asking the model, if any. */
+  given(text: string): Reviewed | undefined {
     const session = this.#session;
     return session?.text === text && session.pinned ? session.history.present : undefined;
   }
@@ -73,14 +85,22 @@ export class ReviewController implements ReactiveController {
   shown(text: string, entities: readonly Entity[]): void {
     const session = this.#session;
     if (session?.text === text && session.pinned) return;
-    this.#session = newSession(text, entities, entities, false);
+    this.#session = newSession(text, entities, entities, false, NO_CORRECTIONS);
     this.menu = undefined;
     this.selection = undefined;
   }
 
-  /** Shows `entities` for `text` as given, with `base` (default: the same) to count edits against. */
-  give(text: string, entities: readonly Entity[], base: readonly Entity[] = entities): void {
-    this.#session = newSession(text, entities, base, true);
+  /**
+   * Shows `entities` for `text` as given, with `base` (default: the same) to count edits against
+   * and the drug statuses a saved review corrected.
+   */
+  give(
+    text: string,
+    entities: readonly Entity[],
+    base: readonly Entity[] = entities,
+    statuses: StatusCorrections = NO_CORRECTIONS,
+  ): void {
+    this.#session = newSession(text, entities, base, true, statuses);
     this.menu = undefined;
     this.selection = undefined;
     this.#refresh();
@@ -89,13 +109,19 @@ export class ReviewController implements ReactiveController {
   /** The reviewed entities of `text`, if it is the text under review. */
   entitiesOf(text: string): readonly Entity[] | undefined {
     const session = this.#session;
-    return session?.text === text ? session.history.present : undefined;
+    return session?.text === text ? session.history.present.entities : undefined;
   }
 
-  /** The edits of `text` against its base, in text order. */
+  /** The drug statuses corrected in `text`, by span. */
+  statusesOf(text: string): StatusCorrections {
+    const session = this.#session;
+    return session?.text === text ? session.history.present.statuses : NO_CORRECTIONS;
+  }
+
+  /** The edits of `text` against its base, and its status corrections, in text order. */
   editsOf(text: string): ReviewEdit[] {
     const session = this.#session;
-    return session?.text === text ? diffEntities(session.base, session.history.present) : [];
+    return session?.text === text ? editsOf(session) : [];
   }
 
   /** The labels of the base spans of `text`: a highlight not among them is drawn as edited. */
@@ -114,6 +140,20 @@ export class ReviewController implements ReactiveController {
 
   relabel(span: Span, label: Med7Label): void {
     this.#edit((_, entities) => relabel(entities, span, label));
+  }
+
+  /** Sets the status of the drug at `span` (`shown`: its status now); undone like any edit. */
+  setStatus(span: Span, status: MedicationStatus, shown: MedicationStatus): void {
+    const session = this.#session;
+    if (session === undefined) return;
+    const { entities, statuses } = session.history.present;
+    const next = correctStatus(statuses, span, status, shown);
+    if (next.size === statuses.size && [...next].every(([k, v]) => statuses.get(k) === v)) return;
+    this.#commit({
+      ...session,
+      history: pushHistory(session.history, { entities, statuses: next }),
+      pinned: true,
+    });
   }
 
   remove(span: Span): void {
@@ -136,12 +176,18 @@ export class ReviewController implements ReactiveController {
   #edit(change: (text: string, entities: readonly Entity[]) => readonly Entity[]): void {
     const session = this.#session;
     if (session === undefined) return;
-    const next = change(session.text, session.history.present);
-    if (sameEntities(next, session.history.present)) return;
-    this.#commit({ ...session, history: pushHistory(session.history, next), pinned: true });
+    const present = session.history.present;
+    const entities = change(session.text, present.entities);
+    if (sameEntities(entities, present.entities)) return;
+    const statuses = keptCorrections(present.statuses, entities);
+    this.#commit({
+      ...session,
+      history: pushHistory(session.history, { entities, statuses }),
+      pinned: true,
+    });
   }
 
-  #move(step: (history: History<readonly Entity[]>) => History<readonly Entity[]>): boolean {
+  #move(step: (history: History<Reviewed>) => History<Reviewed>): boolean {
     const session = this.#session;
     if (session === undefined) return false;
     const history = step(session.history);
@@ -155,13 +201,19 @@ export class ReviewController implements ReactiveController {
     this.menu = undefined;
     this.selection = undefined;
     this.#refresh();
-    const entities = [...session.history.present];
     emit(this.#host, 'med7-change', {
-      entities,
-      edits: diffEntities(session.base, entities),
+      entities: [...session.history.present.entities],
+      edits: editsOf(session),
       text: session.text,
     });
   }
+}
+
+function editsOf(session: Session): ReviewEdit[] {
+  const { entities, statuses } = session.history.present;
+  return [...diffEntities(session.base, entities), ...statusEdits(statuses)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
 }
 
 function newSession(
@@ -169,12 +221,13 @@ function newSession(
   entities: readonly Entity[],
   base: readonly Entity[],
   pinned: boolean,
+  statuses: StatusCorrections,
 ): Session {
   return {
     text,
     base,
     baseLabels: new Map(base.map((e) => [spanOf(e), e.label])),
-    history: startHistory(entities),
+    history: startHistory({ entities, statuses }),
     pinned,
   };
 }
