@@ -148,7 +148,7 @@ export class ReviewController implements ReactiveController {
     if (session === undefined) return;
     const { entities, statuses } = session.history.present;
     const next = correctStatus(statuses, span, status, shown);
-    if (next.size === statuses.size && [...next].every(([k, v]) => statuses.get(k) === v)) return;
+    if (next === statuses) return;
     this.#commit({
       ...session,
       history: pushHistory(session.history, { entities, statuses: next }),

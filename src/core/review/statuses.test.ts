@@ -28,6 +28,8 @@ describe('status corrections', () => {
     const twice = correctStatus(once, lasix, 'allergy', 'stopped');
     expect([...twice]).toEqual([['0:5', { status: 'allergy', from: 'active' }]]);
     expect(correctStatus(twice, lasix, 'active', 'allergy').size).toBe(0);
+    expect(correctStatus(twice, lasix, 'allergy', 'allergy')).toBe(twice);
+    expect(correctStatus(NO_CORRECTIONS, lasix, 'active', 'active')).toBe(NO_CORRECTIONS);
     expect(NO_CORRECTIONS.size).toBe(0);
   });
 

@@ -25,7 +25,8 @@ export const NO_CORRECTIONS: StatusCorrections = new Map();
 
 /**
  * `corrections` with the drug at `span` set to `status`; `shown` is its status now. Setting a
- * drug back to the step's own status drops its correction.
+ * drug back to the step's own status drops its correction; setting the status it has already
+ * returns `corrections` itself.
  */
 export function correctStatus(
   corrections: StatusCorrections,
@@ -34,7 +35,9 @@ export function correctStatus(
   shown: MedicationStatus,
 ): StatusCorrections {
   const key = spanOf(span);
-  const from = corrections.get(key)?.from ?? shown;
+  const existing = corrections.get(key);
+  if ((existing?.status ?? shown) === status) return corrections;
+  const from = existing?.from ?? shown;
   const next = new Map(corrections);
   if (status === from) next.delete(key);
   else next.set(key, { status, from });
