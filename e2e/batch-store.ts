@@ -1,5 +1,5 @@
-/** The demo's batch documents as IndexedDB holds them (for e2e/demo-review.spec.ts). */
-import type { Page } from '@playwright/test';
+/** The demo's batch documents as IndexedDB holds them, and a status correction (for e2e/demo-review.spec.ts). */
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Entity } from '../src/core/types.ts';
 
 export type Dump = {
@@ -42,4 +42,34 @@ export function dump(page: Page): Promise<Dump> {
         };
       }),
   );
+}
+
+/**
+ * Selects the first document after the second with a drug and corrects its first drug's status
+ * in the review element's Medications table (to `stopped`, or `negated` where it is `stopped`).
+ */
+export async function correctFirstStatus(
+  page: Page,
+  review: Locator,
+): Promise<{ index: number; status: string; menu: Locator }> {
+  const index = (await dump(page)).findIndex(
+    (d, i) => i > 1 && (d.entities ?? []).some(([, , label]) => label === 'DRUG'),
+  );
+  await page.locator(`#batch-doc-${index}`).click();
+  const menu = review.locator('[part="status-select"]').first();
+  const status = (await menu.inputValue()) === 'stopped' ? 'negated' : 'stopped';
+  await menu.selectOption(status);
+  await expect(page.locator(`#batch-doc-${index}`)).toHaveAttribute('data-review', 'edited');
+  return { index, status, menu };
+}
+
+/** A document's exported record has the status its review `edit` set, in `status` and its medications. */
+export function expectCorrected(record: Record<string, unknown>, edit: unknown): void {
+  const { start, end, status } = edit as { start: number; end: number; status: string };
+  expect(record['status']).toContainEqual([start, end, status]);
+  const medications = record['medications'] as { drug: { start: number } | null }[];
+  expect(medications.find((m) => m.drug?.start === start)).toMatchObject({
+    status,
+    corrected: true,
+  });
 }

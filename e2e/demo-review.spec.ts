@@ -1,9 +1,10 @@
 /**
  * The demo's batch review as a reviewer uses it: 200 MTSamples notes opened as .txt files
  * (setInputFiles), annotated in the worker with progress (timed, with the page's memory at the
- * end), Cancel, keyboard navigation, an edit saved, a reload with everything kept, the three
- * exports, "Forget all", the JSONL export opened again with nothing lost or duplicated, a drop,
- * and the privacy check: every request stays on the page's origin and none carries note text.
+ * end), Cancel, keyboard navigation, an edit and a status correction saved, a reload with
+ * everything kept, the three exports, "Forget all", the JSONL export opened again with nothing
+ * lost or duplicated, a drop, and the privacy check: every request stays on the page's origin and
+ * none carries note text.
  *
  * One page for the whole file; the tests run in order on it (`serial`: each needs the one before).
  */
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { shuffled, uniqueNotes } from '../bench/notes.ts';
 import { axeViolations } from './axe.ts';
-import { dump, type Dump } from './batch-store.ts';
+import { correctFirstStatus, dump, expectCorrected, type Dump } from './batch-store.ts';
 import { analyze, foreignUrls, recordTimings, waitForReady, watchEvents } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -30,6 +31,8 @@ const notes: { name: string; text: string }[] = [];
 const requests: { url: string; body: string | null }[] = [];
 /** The documents as stored before the export (to compare with the re-imported ones). */
 let beforeExport: Dump = [];
+/** The document whose drug status was corrected in review. */
+let corrected = -1;
 
 const summary = (): ReturnType<Page['locator']> => page.locator('#batch-summary');
 const review = (): ReturnType<Page['locator']> => page.locator('#batch-ner');
@@ -209,10 +212,21 @@ test('a reviewed and an edited document keep their state, entities and edits acr
   await expect.poll(async () => (await dump(page))[1]?.entities).toEqual(before.entities?.slice(1));
   const edited = (await dump(page))[1]!;
   expect(edited.edits.length).toBeGreaterThan(0);
+  // A later document with a drug: its first drug's status corrected in the Medications table.
+  const { index, status, menu } = await correctFirstStatus(page, review());
+  corrected = index;
+  await expect
+    .poll(async () => (await dump(page))[corrected]?.edits)
+    .toEqual([expect.objectContaining({ kind: 'status', label: 'DRUG', status })]);
+  // Away and back: the document is shown again with its correction.
+  await page.locator('#batch-doc-0').click();
+  await page.locator(`#batch-doc-${corrected}`).click();
+  await expect(menu).toHaveValue(status);
+  await expect(menu).toHaveAccessibleName(/\(corrected\)$/);
   const stored = await dump(page);
   await page.reload();
   await expect(summary()).toContainText(
-    `${notes.length} documents, ${notes.length} annotated, 2 reviewed`,
+    `${notes.length} documents, ${notes.length} annotated, 3 reviewed`,
   );
   expect(await dump(page)).toEqual(stored);
   await expect(page.locator('#batch-doc-1')).toHaveAttribute('data-review', 'edited');
@@ -238,6 +252,7 @@ test('exports every document as one JSONL, one CSV and one Bundle of Bundles', a
       'edits',
     ]);
   }
+  expectCorrected(records[corrected]!, beforeExport[corrected]!.edits[0]);
   writeFileSync(join(dir, 'export.jsonl'), jsonl.text);
 
   const csv = await download('#batch-export-csv');
@@ -281,7 +296,7 @@ test('Forget all empties the store; the export opened again restores every docum
   for (let i = 0; i < 2; i++) {
     await page.locator('#batch-files').setInputFiles(join(dir, 'export.jsonl'));
     await expect(summary()).toContainText(
-      `${notes.length} documents, ${notes.length} annotated, 2 reviewed`,
+      `${notes.length} documents, ${notes.length} annotated, 3 reviewed`,
     );
     await expect(page.locator('#batch-progress')).toHaveCount(0);
     await expect.poll(() => dump(page)).toEqual(beforeExport);

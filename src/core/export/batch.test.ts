@@ -118,3 +118,28 @@ describe('toBatchFhir', () => {
     expect(first).not.toBe(second);
   });
 });
+
+describe('a reviewer’s status corrections', () => {
+  it('set the drug’s status in every batch export', () => {
+    const reviewed: BatchDocument = {
+      ...docs[0]!,
+      edits: [{ kind: 'status', start: 0, end: 5, label: 'DRUG', status: 'held', from: 'active' }],
+    };
+    const record = JSON.parse(toBatchJsonl([reviewed])) as {
+      status: unknown;
+      medications: { status: string; corrected?: boolean }[];
+    };
+    expect(record.status).toEqual([
+      [0, 5, 'held'],
+      [53, 63, 'allergy'],
+    ]);
+    expect(record.medications.map((m) => [m.status, m.corrected])).toEqual([
+      ['held', true],
+      ['allergy', undefined],
+    ]);
+    expect(toBatchCsv([reviewed]).split('\r\n')[1]).toMatch(/^a\.txt,Lasix,.*,held,,/);
+    const bundle = toBatchFhir([reviewed]);
+    const statement = bundle.entry?.[0]?.resource.entry?.[0]?.resource as { status?: string };
+    expect(statement.status).toBe('on-hold');
+  });
+});

@@ -4,8 +4,10 @@
  * CSV (the medications table with a document `id` column), and one FHIR R4 `collection` Bundle
  * whose entries are the documents' own Bundles (`toFhirBundle`), one per document.
  */
-import { groupMedications } from '../records/group.ts';
+import { groupMedications, type MedicationRecord } from '../records/group.ts';
 import { toAnnotationRecord, type StatusTuple } from '../review/annotation.ts';
+import type { ReviewEdit } from '../review/edits.ts';
+import { applyCorrections, correctionsFromEdits } from '../review/statuses.ts';
 import type { Entity, EntityTuple } from '../types.ts';
 import { toCSV } from './csv.ts';
 import { contentUrn, toFhirBundle, type FhirBundle, type FhirExportOptions } from './fhir.ts';
@@ -16,6 +18,14 @@ export interface BatchDocument {
   id: string;
   text: string;
   entities: readonly Entity[] | null;
+  /** Its review's edits: the `kind: 'status'` ones set drugs' statuses in every export. */
+  edits?: readonly ReviewEdit[];
+}
+
+/** A document's medication records, with the statuses its reviewer corrected. */
+function medicationsOf({ text, entities, edits }: BatchDocument): MedicationRecord[] {
+  const sorted = [...(entities ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+  return applyCorrections(groupMedications(text, sorted), correctionsFromEdits(edits ?? []));
 }
 
 /** One JSON Lines record: ANNOTATION.md's fields, the drugs' status and the medications. */
@@ -35,14 +45,8 @@ export function toBatchRecord(
 ): BatchRecord & Record<string, unknown> {
   const { id, text, entities } = document;
   if (entities === null) return { id, text, ...extra };
-  const record = toAnnotationRecord(text, entities);
-  const sorted = [...entities].sort((a, b) => a.start - b.start || a.end - b.end);
-  return {
-    id,
-    ...record,
-    medications: toPlainMedications(groupMedications(text, sorted)),
-    ...extra,
-  };
+  const record = toAnnotationRecord(text, entities, correctionsFromEdits(document.edits ?? []));
+  return { id, ...record, medications: toPlainMedications(medicationsOf(document)), ...extra };
 }
 
 /** JSON Lines, one record per document (`toBatchRecord`), `extra(i)` added to the i-th. */
@@ -57,8 +61,8 @@ export function toBatchJsonl(
 export function toBatchCsv(documents: readonly BatchDocument[]): string {
   let header = true;
   let csv = '';
-  for (const { id, text, entities } of documents) {
-    csv += toCSV(groupMedications(text, entities ?? []), { id, header });
+  for (const document of documents) {
+    csv += toCSV(medicationsOf(document), { id: document.id, header });
     header = false;
   }
   // No documents at all: still the header, so the file says what its columns are.
@@ -87,8 +91,9 @@ export function toBatchFhir(
 ): BatchFhirBundle {
   const entry = documents
     .filter((d) => d.entities !== null)
-    .map(({ id, text, entities }) => {
-      const records = groupMedications(text, entities ?? []);
+    .map((document) => {
+      const { id } = document;
+      const records = medicationsOf(document);
       const bundle = toFhirBundle(records, {
         ...options,
         fullUrl: (record, i) =>

@@ -104,3 +104,14 @@ export function correctionsOf(
   }
   return corrections;
 }
+
+/** The corrections that a list of review edits holds (its `kind: 'status'` edits). */
+export function correctionsFromEdits(edits: readonly ReviewEdit[]): StatusCorrections {
+  const corrections = new Map<string, StatusCorrection>();
+  for (const edit of edits) {
+    if (edit.kind === 'status') {
+      corrections.set(spanOf(edit), { status: edit.status, from: edit.from });
+    }
+  }
+  return corrections.size === 0 ? NO_CORRECTIONS : corrections;
+}

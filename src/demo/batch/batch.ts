@@ -10,7 +10,13 @@ import { saveFile } from '../../components/med7-ner/save-file.ts';
 import { toBatchCsv, toBatchFhir, toBatchJsonl } from '../../core/export/batch.ts';
 import { isAbortError } from '../../worker/client.ts';
 import { BatchAnnotator, type AnnotatorSettings } from './annotator.ts';
-import { baseOf, mergeDocuments, parseFile, type BatchDoc } from './documents.ts';
+import {
+  baseOf,
+  correctedStatuses,
+  mergeDocuments,
+  parseFile,
+  type BatchDoc,
+} from './documents.ts';
 import { DocumentStore } from './store.ts';
 import {
   moveKey,
@@ -164,7 +170,12 @@ export class BatchReview {
     }
     // The reviewed entities, counted against the ones before review: the edits show again.
     const entities = doc.entities ?? [];
-    void this.#review.showAnnotations(doc.text, entities, baseOf(doc.text, entities, doc.edits));
+    void this.#review.showAnnotations(
+      doc.text,
+      entities,
+      baseOf(doc.text, entities, doc.edits),
+      correctedStatuses(doc.edits),
+    );
   }
 
   #handleChange({ entities, edits, text }: Med7ChangeDetail): void {

@@ -1,7 +1,7 @@
 /** Files into documents (.txt, .jsonl with and without entities), merging by id, list keys. */
 import { describe, expect, it } from 'vitest';
 import type { ReviewEdit } from '../../core/review/edits.ts';
-import { baseOf, mergeDocuments, parseFile, parseTxt } from './documents.ts';
+import { baseOf, correctedStatuses, mergeDocuments, parseFile, parseTxt } from './documents.ts';
 import { moveKey } from './view.ts';
 
 const TEXT = 'Lasix 40 mg IV b.i.d.';
@@ -98,6 +98,44 @@ describe('baseOf', () => {
       [0, 5, 'DRUG', 'Lasix'],
       [6, 8, 'STRENGTH', '40'],
       [12, 14, 'ROUTE', 'IV'],
+    ]);
+  });
+});
+
+describe('status corrections in a saved review', () => {
+  const STOPPED = {
+    kind: 'status',
+    start: 0,
+    end: 5,
+    label: 'DRUG',
+    status: 'stopped',
+    from: 'active',
+  };
+  const line = (edits: unknown[]) =>
+    JSON.stringify({ text: TEXT, entities: [[0, 5, 'DRUG']], review: 'edited', edits });
+
+  it('reads them back, leaves them out of the base, and gives them as status tuples', () => {
+    const { documents, problems } = parseFile('r.jsonl', line([STOPPED]));
+    expect(problems).toEqual([]);
+    const doc = documents[0]!;
+    expect(doc.edits).toEqual([STOPPED]);
+    expect(baseOf(TEXT, doc.entities!, doc.edits).map((e) => [e.start, e.end, e.label])).toEqual([
+      [0, 5, 'DRUG'],
+    ]);
+    expect(correctedStatuses(doc.edits)).toEqual([[0, 5, 'stopped']]);
+  });
+
+  it('refuses one with an unknown status or on no drug', () => {
+    const { documents, problems } = parseFile(
+      'r.jsonl',
+      [line([{ ...STOPPED, status: 'paused' }]), line([{ ...STOPPED, start: 6, end: 8 }])].join(
+        '\n',
+      ),
+    );
+    expect(documents).toEqual([]);
+    expect(problems).toEqual([
+      `r.jsonl:1: ${JSON.stringify({ ...STOPPED, status: 'paused' })} is not an edit`,
+      'r.jsonl:2: No DRUG entity at [6, 8].',
     ]);
   });
 });

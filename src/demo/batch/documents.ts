@@ -5,6 +5,7 @@
  * is shown as it is and never sent to the model; one without is annotated. Pure: no DOM, no files.
  */
 import { isMed7Label } from '../../core/labels.ts';
+import { isMedicationStatus } from '../../core/records/status.ts';
 import {
   GIVEN_SCORE,
   relabel,
@@ -12,6 +13,8 @@ import {
   toEntities,
   type ReviewEdit,
 } from '../../core/review/edits.ts';
+import type { StatusTuple } from '../../core/review/annotation.ts';
+import { correctionsOf } from '../../core/review/statuses.ts';
 import type { Entity, EntityTuple } from '../../core/types.ts';
 
 /** Where a document stands in review. */
@@ -51,21 +54,23 @@ export function entitiesOf(text: string, tuples: unknown): Entity[] {
   return toEntities(text, tuples as EntityTuple[]);
 }
 
-const EDIT_KINDS = new Set(['add', 'remove', 'relabel']);
+const EDIT_KINDS = new Set(['add', 'remove', 'relabel', 'status']);
 
 /** A record's `edits` (`ReviewEdit`s as the element reports them); throws for anything else. */
 export function editsOf(edits: unknown): ReviewEdit[] {
   if (edits === undefined) return [];
   if (!Array.isArray(edits)) throw new TypeError('"edits" is not a list');
   for (const edit of edits as Partial<Record<string, unknown>>[]) {
-    const { kind, start, end, label, from } = edit;
+    const { kind, start, end, label, from, status } = edit;
     const ok =
       EDIT_KINDS.has(kind as string) &&
       Number.isInteger(start) &&
       Number.isInteger(end) &&
       typeof label === 'string' &&
       isMed7Label(label) &&
-      (kind !== 'relabel' || (typeof from === 'string' && isMed7Label(from)));
+      (kind !== 'relabel' || (typeof from === 'string' && isMed7Label(from))) &&
+      (kind !== 'status' ||
+        (label === 'DRUG' && isMedicationStatus(status) && isMedicationStatus(from)));
     if (!ok) throw new TypeError(`${JSON.stringify(edit)} is not an edit`);
   }
   return edits as ReviewEdit[];
@@ -82,6 +87,7 @@ export function baseOf(
 ): Entity[] {
   let base = [...entities];
   for (const edit of edits) {
+    if (edit.kind === 'status') continue; // a drug's status, not its span
     if (edit.kind === 'add') base = removeSpan(base, edit);
     else if (edit.kind === 'relabel') base = relabel(base, edit, edit.from);
     else base = [...base, { ...edit, text: text.slice(edit.start, edit.end), score: GIVEN_SCORE }];
@@ -110,9 +116,11 @@ export function parseJsonl(name: string, content: string): Parsed {
           : 'unreviewed',
         edits: editsOf(edits),
       };
-      // The edits must undo cleanly to the entities they were made on.
-      if (doc.entities !== null) baseOf(text, doc.entities, doc.edits);
-      else if (doc.edits.length > 0) throw new TypeError('"edits" without "entities"');
+      // The edits must undo cleanly to the entities they were made on, statuses on their drugs.
+      if (doc.entities !== null) {
+        baseOf(text, doc.entities, doc.edits);
+        correctionsOf(text, doc.entities, correctedStatuses(doc.edits));
+      } else if (doc.edits.length > 0) throw new TypeError('"edits" without "entities"');
       documents.push(doc);
     } catch (error) {
       problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
@@ -146,4 +154,11 @@ export function mergeDocuments(
     } else merged[i] = doc;
   }
   return merged;
+}
+
+/** The statuses a document's reviewer set (its `kind: 'status'` edits), as `[start, end, status]`. */
+export function correctedStatuses(edits: readonly ReviewEdit[]): StatusTuple[] {
+  return edits.flatMap((edit): StatusTuple[] =>
+    edit.kind === 'status' ? [[edit.start, edit.end, edit.status]] : [],
+  );
 }
