@@ -40,6 +40,8 @@ test('a reviewer corrects statuses by keyboard: the highlight, the edits, undo/r
 }) => {
   await showGiven(page);
   await expect(statusMenu(page, 'Aspirin')).toHaveValue('stopped');
+  // The rules' cue stays in sight beside the menu and describes it.
+  await expect(statusMenu(page, 'Aspirin')).toHaveAccessibleDescription('“was stopped”');
   await expect(mark(page, 40)).toHaveAttribute('data-status', 'stopped');
 
   // Coumadin, which the text lists as taken, is one the patient stopped: by keyboard only.

@@ -258,6 +258,10 @@ export default css`
   .status .corrected {
     font-style: italic;
   }
+  .status .review-cue {
+    margin-left: 0.4em;
+    font-size: 0.85em;
+  }
 
   .medications .none {
     font-weight: 400;

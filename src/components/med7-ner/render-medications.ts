@@ -47,10 +47,13 @@ function renderStatusCell(
 ): TemplateResult {
   if (onStatus && record.drug) {
     const name = `Status of ${record.drug.text}${record.corrected ? ' (corrected)' : ''}`;
+    // The rules' cue stays in sight beside the menu, and describes it: why they chose.
+    const cueId = record.cue ? `cue-${i}` : undefined;
     return html`<td class="status" ?data-corrected=${record.corrected}>
       <select
         part="status-select"
         aria-label=${name}
+        aria-describedby=${cueId ?? nothing}
         .value=${live(record.status)}
         @change=${(event: Event) =>
           onStatus(i, (event.target as HTMLSelectElement).value as MedicationStatus)}
@@ -60,6 +63,7 @@ function renderStatusCell(
             html`<option value=${status} ?selected=${status === record.status}>${status}</option>`,
         )}
       </select>
+      ${record.cue ? html`<span class="review-cue" id=${cueId}>“${record.cue.text}”</span>` : nothing}
     </td>`;
   }
   if (record.corrected) {
