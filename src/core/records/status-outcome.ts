@@ -20,6 +20,12 @@ const STILL_TAKING =
 const TRIAL_GOES_ON =
   /\band (?:has been|is|is still|continues) (?:taking|using|on) (?:it|this|them)\b|\band continues (?:it|this|them)\b/i;
 
+/** Before a drug whose trial failed, the words that say what it was, in the order they are tried. */
+const FAILED_OUTCOMES: readonly (readonly [RegExp, 'given' | 'active'])[] = [
+  [DOSE_OF_ENCOUNTER, 'given'],
+  [STILL_TAKING, 'active'],
+];
+
 /** The status a failed or ongoing trial gives the drug, or null to read on. */
 export function trialOutcome(
   best: CuedStatus,
@@ -27,11 +33,14 @@ export function trialOutcome(
 ): DrugStatus | null {
   // `The patient was administered TPA with no improvement`: a dose given that failed; `has been
   // using Tylenol without relief`: a course that goes on.
-  const failed = best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text);
-  const dose = DOSE_OF_ENCOUNTER.exec(masked.slice(sentenceStart, drug.start));
-  if (failed && dose) {
-    const start = sentenceStart + dose.index;
-    return { status: 'given', cue: cueOf(text, start, start + dose[0].trimEnd().length) };
+  if (best.status === 'stopped' && /^with(?:out)?\b/i.test(best.cue.text)) {
+    const before = masked.slice(sentenceStart, drug.start);
+    for (const [words, status] of FAILED_OUTCOMES) {
+      const found = words.exec(before);
+      if (found === null) continue;
+      const start = sentenceStart + found.index;
+      return { status, cue: cueOf(text, start, start + found[0].trimEnd().length) };
+    }
   }
   // `The headache did not respond to Fioricet in the ED`: a dose of the encounter.
   if (
@@ -40,11 +49,6 @@ export function trialOutcome(
     IN_THE_ED.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'given', cue: best.cue };
-  }
-  const still = STILL_TAKING.exec(masked.slice(sentenceStart, drug.start));
-  if (failed && still) {
-    const start = sentenceStart + still.index;
-    return { status: 'active', cue: cueOf(text, start, start + still[0].trimEnd().length) };
   }
   // `She tried Flonase … and has been taking it`: a trial that goes on.
   if (

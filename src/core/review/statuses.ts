@@ -57,10 +57,10 @@ export function keptCorrections(
 
 /** `records` with the corrections applied: the status set, no cue (a person's word, not a trigger), `corrected`. */
 export function applyCorrections(
-  records: readonly MedicationRecord[],
+  records: MedicationRecord[],
   corrections: StatusCorrections,
 ): MedicationRecord[] {
-  if (corrections.size === 0) return [...records];
+  if (corrections.size === 0) return records; // a long note's thousands of records, not copied
   return records.map((record) => {
     const correction = record.drug ? corrections.get(spanOf(record.drug)) : undefined;
     return correction === undefined
