@@ -31,6 +31,15 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     until: '\\b(?:treated|managed|controlled|relieved|reversed) (?:with|by)\\b',
   },
   {
+    // A reaction told tersely at a clause's start (`Rash on amoxicillin.`, `History of depression,
+    // panic attacks on Doxepin`): in this patient, by the drug; not pain or low blood pressure,
+    // which it may be for (`Hypotension on Levophed`).
+    status: 'allergy',
+    direction: 'forward',
+    pattern: `(?<=(?:^|[.;:,(]|\\band)\\s{0,4})(?:${REACTION}|cough|diarrhea|constipation|dizziness|drowsiness|palpitations|edema|weight gain|myalgias?|muscle aches|insomnia|headaches?|panic attacks) (?:on|after|from)\\b`,
+    maxWords: 1,
+  },
+  {
     // A reaction, then the stop (`developed some ulcerations of the mouth and was instructed to
     // discontinue the methotrexate`).
     status: 'allergy',

@@ -59,7 +59,7 @@ export const CONSENT_CONTEXT =
   /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;
 /** Right after a drug and its masked sig: the effect of a dose seen (`Narcan 0.4 mg IV with good response`). */
 export const EFFECT_SEEN =
   /^\s*(?:(?:x ?\d+|once|given|in the field|in (?:the )?(?:ED|ER))\s*)?with (?:a )?(?:(?:good|some|partial|minimal|little|significant|excellent|mild|moderate|prompt|no) )?(?:relief|response|improvement|effect)\b/i;

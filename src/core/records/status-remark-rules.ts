@@ -81,6 +81,16 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     maxWords: 3,
   },
   {
+    // A vaccine had before (`since his last tetanus shot`, `has had his flu shot`): a dose given in
+    // the past, not one this encounter gave. The drug is masked, so the word must follow it.
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:(?:has|have|had) (?:had|received|gotten|got)(?: all)? (?:his|her|their|the)|(?:his|her|their) (?:last|most recent|previous|prior))(?=\\s+(?:[\\w-]+\\s+){0,2}?(?:vaccines?|vaccinations?|shots?|immunizations?|boosters?)\\b)',
+    ),
+    maxWords: 1,
+  },
+  {
     // `Zyvox and Zosyn were given for 7 days and then stopped`: the course, then its end; a drip
     // `turned off`; a course `not continued` at discharge, or given `and completed the course`.
     status: 'stopped',

@@ -38,6 +38,9 @@ const AFTER_A_DOSE =
 const RESPONSE_LATER =
   /^(?:\s+(?:infusion|injection|administration|bolus|push|IV|nebs?|treatments?|dose))*\s*,[^.;]*\b(?:improved|resolved|decreased|came down|went down|normalized|subsided|dropped|cleared|eased|abated)\b/i;
 
+/** Right before the drug: an injection of it (`each injection of phenol`), the form a FORM entity. */
+const INJECTION_OF = /\binjections? of\s*$/i;
+
 /** The status of a drug that no cue decided. */
 export function uncuedStatus(at: UncuedDrug): DrugStatus {
   const { text, masked, drug, sentenceStart, sentenceEnd } = at;
@@ -78,6 +81,13 @@ export function uncuedStatus(at: UncuedDrug): DrugStatus {
   const ahead = context && cueMatch(PROCEDURE_AHEAD, text, masked, sentenceStart, sentenceEnd);
   if (ahead) return { status: 'planned', cue: ahead };
   if (context) return { status: 'given', cue: context };
+  // `prior to each injection of phenol`: the dose form, masked as an entity, names the act.
+  const near = Math.max(sentenceStart, drug.start - 40);
+  const injection = INJECTION_OF.exec(text.slice(near, drug.start));
+  if (injection) {
+    const start = near + injection.index;
+    return { status: 'given', cue: cueOf(text, start, start + injection[0].trimEnd().length) };
+  }
   // `Versed 2 mg IV push x1 for agitation`: one dose of the encounter.
   const counted = countedDose(text, drug, own);
   if (counted) return { status: 'given', cue: cueOf(text, counted.start, counted.end) };

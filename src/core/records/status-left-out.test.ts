@@ -1,0 +1,176 @@
+/**
+ * The status step on doses left out or put off (`was skipped`, `infusion was not performed`,
+ * `cautioned about using`), vaccines had before, a plan's item named as a trial or a wish
+ * (`wonders about getting`), reactions told tersely (`Rash on amoxicillin.`), and doses of a
+ * procedure told with rarer words (`were then put into`, `was retreated with`, `each injection
+ * of`). Found by blind draws of MTSamples drugs; each case asserts the status and the cue's exact
+ * span, and the near-misses that must not change.
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('doses left out or put off', () => {
+  it('reads a skipped dose as held and a study drug not given as negated', () => {
+    check([
+      [
+        'The Ixempra was skipped on day 1 and day 8.',
+        [['Ixempra', 'DRUG']],
+        { Ixempra: ['held', 'was skipped'] },
+      ],
+      [
+        'Since there was no evidence for dual AV nodal pathways, isoproterenol infusion was not performed to look for SVT.',
+        [['isoproterenol', 'DRUG']],
+        { isoproterenol: ['negated', 'infusion was not performed'] },
+      ],
+      [
+        'Heparin was given and the biopsy was not performed.',
+        [['Heparin', 'DRUG']],
+        { Heparin: ['given', 'was given'] },
+      ],
+    ]);
+  });
+
+  it('reads a caution against a drug as negated, not a caution about how to take it', () => {
+    check([
+      [
+        'The patient was cautioned about using NSAIDs and told to avoid any further Chinese herbs.',
+        [['NSAIDs', 'DRUG']],
+        { NSAIDs: ['negated', 'cautioned about using'] },
+      ],
+      [
+        'He was warned about taking Tylenol with alcohol.',
+        [['Tylenol', 'DRUG']],
+        { Tylenol: ['active', 'taking'] },
+      ],
+      [
+        'He was cautioned about taking Motrin on an empty stomach.',
+        [['Motrin', 'DRUG']],
+        { Motrin: ['active', 'taking'] },
+      ],
+    ]);
+  });
+});
+
+describe('vaccines had before', () => {
+  it('reads a last or past shot as stopped, a shot of this visit as given', () => {
+    check([
+      [
+        'The patient believes it has been over 10 years since his last tetanus shot.',
+        [['tetanus', 'DRUG']],
+        { tetanus: ['stopped', 'his last'] },
+      ],
+      ['He has had his flu shot.', [['flu', 'DRUG']], { flu: ['stopped', 'has had his'] }],
+      ['He received his flu shot today.', [['flu', 'DRUG']], { flu: ['given', 'received'] }],
+      [
+        'His last dose of Coumadin was yesterday.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['active', null] },
+      ],
+    ]);
+  });
+});
+
+describe("a plan's item named as a trial", () => {
+  it('reads `Nexium trial.` in a plan as planned, a trial told as over as stopped', () => {
+    check([
+      [
+        'PLAN:,1. Return for stress echo.,2. Reduce the fluid intake.,3. Nexium trial.',
+        [['Nexium', 'DRUG']],
+        { Nexium: ['planned', 'trial'] },
+      ],
+      ['She had a failed Nexium trial.', [['Nexium', 'DRUG']], { Nexium: ['stopped', 'failed'] }],
+      ['Prior Nexium trial.', [['Nexium', 'DRUG']], { Nexium: ['stopped', 'Prior'] }],
+      ['She is s/p Elavil trial.', [['Elavil', 'DRUG']], { Elavil: ['given', 's/p'] }],
+    ]);
+  });
+});
+
+describe('a wish and a reaction told tersely', () => {
+  it('reads a patient wondering about a drug as planned', () => {
+    check([
+      [
+        'He wonders about getting some nasal saline spray.',
+        [['saline', 'DRUG']],
+        { saline: ['planned', 'wonders about getting some'] },
+      ],
+      [
+        'She asked if she could try Ambien.',
+        [['Ambien', 'DRUG']],
+        { Ambien: ['planned', 'asked if she could try'] },
+      ],
+      ['She asked about Ambien.', [['Ambien', 'DRUG']], { Ambien: ['active', null] }],
+    ]);
+  });
+
+  it('reads a reaction at the start of a clause as an allergy, not what the drug treats', () => {
+    check([
+      ['Rash on amoxicillin.', [['amoxicillin', 'DRUG']], { amoxicillin: ['allergy', 'Rash on'] }],
+      [
+        'History of depression, panic attacks on Doxepin. Perioperative anemia.',
+        [['Doxepin', 'DRUG']],
+        { Doxepin: ['allergy', 'panic attacks on'] },
+      ],
+      [
+        'Cough on lisinopril, switched to losartan.',
+        [
+          ['lisinopril', 'DRUG'],
+          ['losartan', 'DRUG'],
+        ],
+        { lisinopril: ['allergy', 'Cough on'] },
+      ],
+      ['Hypotension on Levophed.', [['Levophed', 'DRUG']], { Levophed: ['active', null] }],
+      ['Pain on Tylenol is 5/10.', [['Tylenol', 'DRUG']], { Tylenol: ['active', null] }],
+      [
+        'No rash on amoxicillin.',
+        [['amoxicillin', 'DRUG']],
+        { amoxicillin: ['active', 'No rash on'] },
+      ],
+    ]);
+  });
+});
+
+describe('doses of a procedure told with rarer verbs', () => {
+  it('reads `were then put into` and `was retreated with` as given', () => {
+    check([
+      [
+        'Through the chest tube, 5 g of talc and 40 mg of lidocaine were then put into her right chest.',
+        [
+          ['talc', 'DRUG'],
+          ['lidocaine', 'DRUG'],
+        ],
+        {
+          talc: ['given', 'were then put into'],
+          lidocaine: ['given', 'were then put into'],
+        },
+      ],
+      [
+        'She underwent laminectomy on 5/27/97, and was retreated with a one day course of Praziquantel.',
+        [['Praziquantel', 'DRUG']],
+        { Praziquantel: ['given', 'was retreated with'] },
+      ],
+    ]);
+  });
+
+  it('reads `each injection of` as given where the dose form is an entity of its own', () => {
+    check([
+      [
+        'Negative drawback for blood was done prior to each injection of phenol.',
+        [
+          ['injection', 'FORM'],
+          ['phenol', 'DRUG'],
+        ],
+        { phenol: ['given', 'injection of'] },
+      ],
+    ]);
+  });
+
+  it('does not read a large local reaction as a local anesthetic', () => {
+    check([
+      [
+        'It may produce a large local reaction, but anti-histamines are still the mainstay of therapy for such a reaction.',
+        [['anti-histamines', 'DRUG']],
+        { 'anti-histamines': ['active', null] },
+      ],
+    ]);
+  });
+});
