@@ -155,4 +155,21 @@ describe('look-alikes that are no adverse effect', () => {
       cue: cue(tolerated, 'has tolerated'),
     });
   });
+
+  it('reads a finding that arose in a patient on the drug as an adverse effect of it', () => {
+    const onTherapy =
+      'A 52-year-old woman on phenytoin therapy for post-traumatic epilepsy developed transient hemiparesis.';
+    expect(of(onTherapy, 'phenytoin')).toEqual({
+      status: 'allergy',
+      cue: cue(onTherapy, 'developed'),
+    });
+    const afterStart =
+      'Eleven days after initiation of therapy with amiodarone, the patient experienced syncope.';
+    expect(of(afterStart, 'amiodarone')).toEqual({
+      status: 'allergy',
+      cue: cue(afterStart, 'experienced'),
+    });
+    const bleed = 'The patient on Coumadin developed a GI bleed.';
+    expect(of(bleed, 'Coumadin')).toEqual({ status: 'allergy', cue: cue(bleed, 'developed') });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The status of a drug no trigger and no heading decided (./status.ts, step 5): read from the
- * rest of its sentence. A contrast agent belongs to its study; a drug in a consent talk is
+ * rest of its sentence. A contrast agent belongs to its study; a finding that arose in a patient
+ * on the drug is its adverse effect; a drug in a consent talk is
  * proposed; a course told at a past time (`in 2019`, `as a teenager`) is over; a drug with a
  * course of its own is taken; a dose's effect seen or a procedure's words make it `given`; else
  * it is `active`.
@@ -41,6 +42,26 @@ const RESPONSE_LATER =
 /** Right before the drug: an injection of it (`each injection of phenol`), the form a FORM entity. */
 const INJECTION_OF = /\binjections? of\s*$/i;
 
+/**
+ * A case report's frame, `A patient on phenytoin therapy … developed hemiparesis`, `Eleven days
+ * after initiation of therapy with amiodarone, the patient experienced syncope`: the patient took
+ * the drug, then a finding arose. Right before the drug, what it was taken as; later in its
+ * sentence, the onset.
+ */
+const TAKEN_AS =
+  /\b(?:on|receiving|taking|treated with|(?:initiation|start|onset|introduction) of (?:(?:therapy|treatment) with )?|exposure to|(?:days?|weeks?|months?|hours?) (?:after|of) (?:starting |beginning |taking |receiving )?)\s*(?:(?:oral|intravenous|IV|high-dose|low-dose|long-term|adjuvant|the|his|her) )*$/i;
+const ONSET_AFTER =
+  /^\s*(?:(?:therapy|treatment|infusion|injections?|administration)\s*)?(?:for [\w\s-]{1,40}?\s*)?,?\s*(?:(?:he|she|they|the patient|who|the child|the infant)\s+)?(?:(?:subsequently|later|then|suddenly|acutely)\s+)?(developed|experienced|presented with|suffered)\b/i;
+
+function onsetOnDrug({ text, masked, drug, sentenceStart, sentenceEnd }: UncuedDrug) {
+  const before = masked.slice(Math.max(sentenceStart, drug.start - 80), drug.start);
+  if (!TAKEN_AS.test(before)) return null;
+  const onset = ONSET_AFTER.exec(masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 120)));
+  if (!onset) return null;
+  const start = drug.end + onset.index + onset[0].length - onset[1]!.length;
+  return cueOf(text, start, start + onset[1]!.length);
+}
+
 /** The status of a drug that no cue decided. */
 export function uncuedStatus(at: UncuedDrug): DrugStatus {
   const { text, masked, drug, sentenceStart, sentenceEnd } = at;
@@ -54,6 +75,8 @@ export function uncuedStatus(at: UncuedDrug): DrugStatus {
     const start = drug.end + harm[0].search(/\S/);
     return { status: 'allergy', cue: cueOf(text, start, drug.end + harm[0].length) };
   }
+  const onset = onsetOnDrug(at);
+  if (onset) return { status: 'allergy', cue: onset };
   const consent = cueMatch(CONSENT_CONTEXT, text, masked, sentenceStart, sentenceEnd);
   if (consent) return { status: 'planned', cue: consent };
   const past = uncuedCourseOver(at);
