@@ -56,7 +56,7 @@ const PROSE =
  * `planned`. A patient's own risk (`to reduce her risk of strokes`) is no consent.
  */
 export const CONSENT_CONTEXT =
-  /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent)\b/i;
+  /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent(?! (?:was|were|has been|had been|having been) (?:obtained|reviewed|signed|given)))\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
   /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;

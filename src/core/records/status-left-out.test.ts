@@ -3,8 +3,9 @@
  * `cautioned about using`), vaccines had before, a plan's item named as a trial or a wish
  * (`wonders about getting`), reactions told tersely (`Rash on amoxicillin.`), and doses of a
  * procedure told with rarer words (`were then put into`, `was retreated with`, `each injection
- * of`). Found by blind draws of MTSamples drugs; each case asserts the status and the cue's exact
- * span, and the near-misses that must not change.
+ * of`); consent already obtained, a plan joined to its verb, a finding the drug is causing, and a
+ * past time in another clause. Found by blind draws of MTSamples drugs; each case asserts the
+ * status and the cue's exact span, and the near-misses that must not change.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -170,6 +171,76 @@ describe('doses of a procedure told with rarer verbs', () => {
         'It may produce a large local reaction, but anti-histamines are still the mainstay of therapy for such a reaction.',
         [['anti-histamines', 'DRUG']],
         { 'anti-histamines': ['active', null] },
+      ],
+    ]);
+  });
+});
+
+describe('consent given, a plan joined to its verb, a cause told after the drug', () => {
+  it('reads a procedure after consent was obtained as given, not as a consent talk', () => {
+    check([
+      [
+        'After informed consent was reviewed, general anesthesia was induced, initially with propofol, the existing IV.',
+        [['propofol', 'DRUG']],
+        { propofol: ['given', 'anesthesia'] },
+      ],
+      [
+        'Informed consent was obtained after discussing the risks of propofol.',
+        [['propofol', 'DRUG']],
+        { propofol: ['planned', 'risks of'] },
+      ],
+    ]);
+  });
+
+  it('reads `will be placed on … and started on` as planned, the past as active', () => {
+    check([
+      [
+        'She will be placed on the pneumonia pathway and started on cefuroxime to broaden her coverage.',
+        [['cefuroxime', 'DRUG']],
+        { cefuroxime: ['planned', 'started on'] },
+      ],
+      [
+        'She was placed on the pneumonia pathway and started on cefuroxime.',
+        [['cefuroxime', 'DRUG']],
+        { cefuroxime: ['active', 'started on'] },
+      ],
+    ]);
+  });
+
+  it('reads a finding the drug is causing, or sedation due to it, as an allergy', () => {
+    check([
+      [
+        'I am not as familiar with the NSAID causing an erosive stomatitis.',
+        [['NSAID', 'DRUG']],
+        { NSAID: ['allergy', 'causing an erosive stomatitis'] },
+      ],
+      [
+        'She periodically has some difficulty to arouse due to pain medications, which she has been requesting.',
+        [['pain medications', 'DRUG']],
+        { 'pain medications': ['allergy', 'difficulty to arouse due to'] },
+      ],
+      [
+        'Therapy with pyrimethamine resulted in total lesion healing.',
+        [['pyrimethamine', 'DRUG']],
+        { pyrimethamine: ['active', null] },
+      ],
+    ]);
+  });
+
+  it('does not date a home medication by a past time in the clause it explains', () => {
+    check([
+      [
+        'I suspect that the patient has had strokes in the past because he was taking aspirin and Plavix at home.',
+        [
+          ['aspirin', 'DRUG'],
+          ['Plavix', 'DRUG'],
+        ],
+        { aspirin: ['active', 'was taking'], Plavix: ['active', 'was taking'] },
+      ],
+      [
+        'She was on Lexapro in 2005 because of depression.',
+        [['Lexapro', 'DRUG']],
+        { Lexapro: ['stopped', 'was on'] },
       ],
     ]);
   });

@@ -108,10 +108,15 @@ export function pastCourse(
       masked.slice(Math.max(sentenceStart, best.cue.start - 30), best.cue.start) +
       ' ' +
       masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 30));
+    // A time in a clause the cue's clause only explains (`has had strokes in the past because he
+    // was taking aspirin`) is not the course's time.
+    const from = Math.max(sentenceStart, best.cue.start - 200);
+    const because = masked.slice(from, best.cue.start).toLowerCase().lastIndexOf('because ');
+    const clauseStart = because < 0 ? sentenceStart : from + because;
     if (
       tookFor ||
-      PAST_TIME.test(masked.slice(sentenceStart, sentenceEnd)) ||
-      OVER_AT.test(masked.slice(sentenceStart, sentenceEnd)) ||
+      PAST_TIME.test(masked.slice(clauseStart, sentenceEnd)) ||
+      OVER_AT.test(masked.slice(clauseStart, sentenceEnd)) ||
       HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
       LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
       PAST_MONTH.test(near) ||

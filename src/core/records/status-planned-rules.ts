@@ -134,6 +134,15 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   },
   // planned
   {
+    // `She will be placed on the pneumonia pathway and started on cefuroxime`: the future reaches
+    // the verb joined to it.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:started|begun|placed|put) on(?<=\\b(?:will|to|should|would) be (?:placed|put|kept|admitted|started)\\b[^.;]{1,60}\\band (?:started|begun|placed|put) on)',
+    ),
+  },
+  {
     // A plan's item named as a trial (`3. Nexium trial.`): right after the drug; not a trial
     // told as over (`s/p Elavil trial`, `after a failed Nexium trial`).
     status: 'planned',
