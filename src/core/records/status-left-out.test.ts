@@ -3,8 +3,9 @@
  * `cautioned about using`), vaccines had before, a plan's item named as a trial or a wish
  * (`wonders about getting`), reactions told tersely (`Rash on amoxicillin.`), and doses of a
  * procedure told with rarer words (`were then put into`, `was retreated with`, `each injection
- * of`); consent already obtained, a plan joined to its verb, a finding the drug is causing, and a
- * past time in another clause. Found by blind draws of MTSamples drugs; each case asserts the
+ * of`, `was performed using`, `after bronchodilator therapy`); consent already obtained, a plan
+ * joined to its verb, a treatment that `may help`, a finding the drug is causing, and a past time
+ * in another clause. Found by blind draws of MTSamples drugs; each case asserts the
  * status and the cue's exact span, and the near-misses that must not change.
  */
 import { describe, it } from 'vitest';
@@ -241,6 +242,43 @@ describe('consent given, a plan joined to its verb, a cause told after the drug'
         'She was on Lexapro in 2005 because of depression.',
         [['Lexapro', 'DRUG']],
         { Lexapro: ['stopped', 'was on'] },
+      ],
+    ]);
+  });
+});
+
+describe('a study done using a drug, a dose told by what followed, a treatment that may help', () => {
+  it('reads `was performed using` and `after bronchodilator therapy` as given', () => {
+    check([
+      [
+        'However, a colposcopy was performed using acetic acid, which showed a thick acetowhite ring.',
+        [['acetic acid', 'DRUG']],
+        { 'acetic acid': ['given', 'was performed using'] },
+      ],
+      [
+        'Small improvement is noted in the airflows after bronchodilator therapy.',
+        [['bronchodilator', 'DRUG']],
+        { bronchodilator: ['given', 'therapy'] },
+      ],
+      [
+        'Her hearing returned 2-3 months after the vincristine therapy was discontinued.',
+        [['vincristine', 'DRUG']],
+        { vincristine: ['stopped', 'was discontinued'] },
+      ],
+    ]);
+  });
+
+  it('reads a treatment that may help as planned, not a study that may help to explain', () => {
+    check([
+      [
+        'I believe that in addition, the steroid injections may help expedite her desire to decrease her medications.',
+        [['steroid', 'DRUG']],
+        { steroid: ['planned', 'injections may help'] },
+      ],
+      [
+        'Studies of porphyrin metabolism in patients treated with cyclophosphamide may help to elucidate this possibility.',
+        [['cyclophosphamide', 'DRUG']],
+        { cyclophosphamide: ['active', null] },
       ],
     ]);
   });

@@ -143,6 +143,16 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // `the steroid injections may help expedite`: a treatment weighed for later, right after the
+    // drug (and its dose form).
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      '(?:(?:injections?|infusions?|therapy|treatment|trial) )?(?:may|might|could|would) (?:also |probably |possibly )?(?:help|benefit|be (?:helpful|beneficial|of benefit))(?! (?:to )?(?:elucidate|clarify|explain|determine|understand|identify|establish|answer|define)\\b)',
+    ),
+    adjacent: true,
+  },
+  {
     // A plan's item named as a trial (`3. Nexium trial.`): right after the drug; not a trial
     // told as over (`s/p Elavil trial`, `after a failed Nexium trial`).
     status: 'planned',
