@@ -193,7 +193,7 @@ describe('consent given, a plan joined to its verb, a cause told after the drug'
     ]);
   });
 
-  it('reads `will be placed on … and started on` as planned, the past as active', () => {
+  it('reads `will be placed on … and started on` as planned, `plan on restarting` as held', () => {
     check([
       [
         'She will be placed on the pneumonia pathway and started on cefuroxime to broaden her coverage.',
@@ -204,6 +204,14 @@ describe('consent given, a plan joined to its verb, a cause told after the drug'
         'She was placed on the pneumonia pathway and started on cefuroxime.',
         [['cefuroxime', 'DRUG']],
         { cefuroxime: ['active', 'started on'] },
+      ],
+      [
+        'We will plan on restarting Allegra and Flonase daily for the time being.',
+        [
+          ['Allegra', 'DRUG'],
+          ['Flonase', 'DRUG'],
+        ],
+        { Allegra: ['held', 'plan on restarting'], Flonase: ['held', 'plan on restarting'] },
       ],
     ]);
   });

@@ -122,7 +122,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'forward',
     pattern: W(
-      '(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|can|may|is to|are to) (?:then |later |eventually )?(?:restart|resume|be (?:restarted|resumed)(?: back)? on)',
+      '(?:will|would|shall|going to|plan(?:s|ned)? to|plan is to|can|may|is to|are to) (?:then |later |eventually )?(?:restart|resume|be (?:restarted|resumed)(?: back)? on)|plan(?:s|ned)? on (?:restarting|resuming)',
     ),
   },
   {
@@ -135,11 +135,12 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   // planned
   {
     // `She will be placed on the pneumonia pathway and started on cefuroxime`: the future reaches
-    // the verb joined to it.
+    // the verb joined to it (dev B reads `We will start her on Detrol … and also started on
+    // Mobic` as Mobic begun, `active`).
     status: 'planned',
     direction: 'forward',
     pattern: W(
-      '(?:started|begun|placed|put) on(?<=\\b(?:will|to|should|would) be (?:placed|put|kept|admitted|started)\\b[^.;]{1,60}\\band (?:started|begun|placed|put) on)',
+      '(?:started|begun|placed|put) on(?<=\\b(?:will|to|should|would) be (?:placed|put|kept|admitted|started)\\b(?:[^.;]|\\.(?=\\d)){1,60}\\band (?:also )?(?:started|begun|placed|put) on)',
     ),
   },
   {
