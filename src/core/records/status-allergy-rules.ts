@@ -40,6 +40,16 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     maxWords: 1,
   },
   {
+    // A state the drug left the patient in (`she is somnolent from her pain medications`); not
+    // `sedated on propofol`, the state it was given for.
+    status: 'allergy',
+    direction: 'forward',
+    pattern: W(
+      '(?:somnolent|oversedated|drowsy|lethargic|groggy|obtunded|nauseated|nauseous) (?:from|due to|because of|secondary to)(?: (?:his|her|their|the))?',
+    ),
+    maxWords: 1,
+  },
+  {
     // A reaction, then the stop (`developed some ulcerations of the mouth and was instructed to
     // discontinue the methotrexate`).
     status: 'allergy',

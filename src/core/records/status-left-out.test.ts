@@ -291,3 +291,52 @@ describe('a study done using a drug, a dose told by what followed, a treatment t
     ]);
   });
 });
+
+describe('a dose dripped or added to the fluids, a use precluded, a state the drug left', () => {
+  it('reads `was dripped` and `was added to his IV fluids` as given', () => {
+    check([
+      [
+        'A small amount of Celestone was dripped onto the nerve to help quiet it down.',
+        [['Celestone', 'DRUG']],
+        { Celestone: ['given', 'was dripped'] },
+      ],
+      [
+        "Pitocin was added to the patient's IV fluids.",
+        [['Pitocin', 'DRUG']],
+        { Pitocin: ['given', "was added to the patient's IV"] },
+      ],
+    ]);
+  });
+
+  it('reads `precluding the use of` as negated and a drug that left her somnolent as an allergy', () => {
+    check([
+      [
+        'Remote history of subdural hematoma precluding the use of Coumadin.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['negated', 'precluding the use of'] },
+      ],
+      [
+        'She is somnolent from her pain medications, but arouses easily.',
+        [['pain medications', 'DRUG']],
+        { 'pain medications': ['allergy', 'somnolent from her'] },
+      ],
+      ['She is sedated on propofol.', [['propofol', 'DRUG']], { propofol: ['active', null] }],
+    ]);
+  });
+
+  it('reads a treatment attempted before as a past course', () => {
+    check([
+      [
+        'He attempted conservative treatment, which includes cortisone and Synvisc.',
+        [
+          ['cortisone', 'DRUG'],
+          ['Synvisc', 'DRUG'],
+        ],
+        {
+          cortisone: ['stopped', 'attempted conservative treatment, which includes'],
+          Synvisc: ['stopped', 'attempted conservative treatment, which includes'],
+        },
+      ],
+    ]);
+  });
+});
