@@ -1,10 +1,9 @@
 /**
  * The status of a drug no trigger and no heading decided (./status.ts, step 5): read from the
  * rest of its sentence. A contrast agent belongs to its study; a finding that arose in a patient
- * on the drug is its adverse effect; a drug in a consent talk is
- * proposed; a course told at a past time (`in 2019`, `as a teenager`) is over; a drug with a
- * course of its own is taken; a dose's effect seen or a procedure's words make it `given`; else
- * it is `active`.
+ * on the drug is its adverse effect; a drug in a consent talk is proposed; a course told at a past
+ * time (`in 2019`, `as a teenager`) is over; a drug with a course of its own is taken; a dose's
+ * effect seen, a procedure's words or an `injection of` it make it `given`; else it is `active`.
  */
 import {
   CONSENT_CONTEXT,
@@ -18,7 +17,7 @@ import {
 } from './status-context.ts';
 import { countedDose, isCourse, ownSig } from './status-sig.ts';
 import { uncuedCourseOver } from './status-past.ts';
-import type { DrugStatus, UncuedDrug } from './status-types.ts';
+import type { DrugStatus, StatusCue, UncuedDrug } from './status-types.ts';
 
 /** Right before the drug: `on` opening a clause (`s/p LR bolus, on norepinephrine`). */
 const ON_NOW = /(?:^|[,;:(]|\band|\bnow|\bstill|\bremains)\s*on\s*$/i;
@@ -53,7 +52,13 @@ const TAKEN_AS =
 const ONSET_AFTER =
   /^\s*(?:(?:therapy|treatment|infusion|injections?|administration)\s*)?(?:for [\w\s-]{1,40}?\s*)?,?\s*(?:(?:he|she|they|the patient|who|the child|the infant)\s+)?(?:(?:subsequently|later|then|suddenly|acutely)\s+)?(developed|experienced|presented with|suffered)\b/i;
 
-function onsetOnDrug({ text, masked, drug, sentenceStart, sentenceEnd }: UncuedDrug) {
+function onsetOnDrug({
+  text,
+  masked,
+  drug,
+  sentenceStart,
+  sentenceEnd,
+}: UncuedDrug): StatusCue | null {
   const before = masked.slice(Math.max(sentenceStart, drug.start - 80), drug.start);
   if (!TAKEN_AS.test(before)) return null;
   const onset = ONSET_AFTER.exec(masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 120)));
