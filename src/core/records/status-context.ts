@@ -7,6 +7,7 @@ import type { Entity } from '../types.ts';
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
+import { lineHeadings } from './status-lines.ts';
 
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
@@ -15,8 +16,8 @@ const TERMINATOR = new RegExp(
   ),
   'i',
 );
-/** Clause and list breaks: `;`, a line break, a numbered item. */
-const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])/;
+/** Clause and list breaks: `;`, a line break, a numbered item, a label (`Immunomeds:`). */
+const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])|\b[A-Z][A-Za-z]{2,24}:(?=\s)/;
 /**
  * A sentence end: `.!?` then a comma, or spaces before a capital, digit or bracket, or before a
  * comma and a capital (MTSamples writes a line break as `, `: `No restriction. ,Medications:`);
@@ -36,7 +37,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/\b(?:TO AVOID|DO NOT TAKE)\b/, 'negated'],
   [/(?:PAST|PREVIOUS|PRIOR) (?:MEDICATIONS|MEDS)|DISCONTINUED|STOPPED|\bTO STOP\b/, 'stopped'],
-  [/^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?$/, 'stopped'],
+  [/^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$/, 'stopped'],
   [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
   [/RECOMMEND|\bTO START\b/, 'planned'],
   [
@@ -90,21 +91,31 @@ export function* sentenceBounds(text: string): Generator<void, number[]> {
 export function* findHeadings(
   text: string,
   sentenceEnds: readonly number[],
+  drugs: readonly { start: number; end: number }[] = [],
 ): Generator<void, Heading[]> {
   const headings: Heading[] = [];
-  yield* scan(text, HEADING, (m) => {
-    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    const start = m.index + m[0].lastIndexOf(name);
-    const end = m.index + m[0].length;
+  const add = (start: number, end: number, name: string): void => {
     const status = HEADING_STATUS.find(([re]) => re.test(name.toUpperCase()))?.[1] ?? null;
     headings.push({ start, end, status, until: text.length });
+  };
+  yield* scan(text, HEADING, (m) => {
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    add(m.index + m[0].lastIndexOf(name), m.index + m[0].length, name);
   });
+  const inline = headings.length;
+  for (const { start, end } of lineHeadings(text, drugs)) {
+    const overlaps = headings.slice(0, inline).some((h) => h.start < end && start < h.end);
+    if (!overlaps) add(start, end, text.slice(start, end));
+  }
+  if (headings.length > inline) headings.sort((a, b) => a.start - b.start);
   headings.forEach((h, i) => {
     const next = headings[i + 1]?.start ?? text.length;
     h.until = next;
     if (procedureMedications(text, headings[i - 1], h, headings[i + 1])) h.status = 'given';
-    // An instruction (`Discontinue: metformin, glipizide.`) governs its own sentence only.
-    if (INSTRUCTION.test(text.slice(h.start, h.end))) {
+    // An instruction (`Discontinue: metformin, glipizide.`) governs its own sentence only; alone
+    // on its line (`STOP taking these medications`), the list below it.
+    const alone = /^[ \t:]*\r?\n/.test(text.slice(h.end, h.end + 40));
+    if (INSTRUCTION.test(text.slice(h.start, h.end)) && !alone) {
       h.until = Math.min(next, nextSentenceEnd(sentenceEnds, h.end, next));
       return;
     }

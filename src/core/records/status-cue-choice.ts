@@ -1,7 +1,8 @@
 /**
  * Cues that apply to a drug (./status.ts) but do not decide it: a cause after a drug taken, or a
  * reaction after `for`, is what it is for, not a reaction to it; a negation before a drug may be
- * an instruction on how to take it, or name it as what another drug must not be taken with.
+ * an instruction on how to take it, or name it as what another drug must not be taken with; a
+ * trigger right before another drug, or after another drug's own clause, is that drug's.
  */
 import type { Entity } from '../types.ts';
 import { lowerBound, type Trigger } from './status-triggers.ts';
@@ -89,4 +90,28 @@ export function negationIsAboutHow(
     HOW_TO_TAKE.test(text.slice(drug.end, drug.end + 40)) &&
     !AROUND_PROCEDURE.test(masked.slice(drug.end, drug.end + 60))
   );
+}
+
+/** Whether a drug follows a two-way `trigger` as its object (`Continue Lasix, stop Aldactone`). */
+export function hasObject(masked: string, drugs: readonly Entity[], trigger: Trigger): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= trigger.end)];
+  if (!next || next.start - trigger.end > 20) return false;
+  return /^\s*(?:(?:the|his|her|all)\s+)?$/i.test(masked.slice(trigger.end, next.start));
+}
+
+/** Between two drugs: a verb of the first drug's own clause (`regimen was simplified and her`). */
+const CLAUSE_GAP = /\b(?:was|were|is|are|has been|have been|had been|will be)\b/i;
+/**
+ * Whether another drug stands between `drug` and the backward `trigger` in a clause of its own
+ * (`Her insulin regimen was simplified and her Januvia was stopped`): the trigger is that drug's.
+ */
+export function otherClause(
+  masked: string,
+  drugs: readonly Entity[],
+  drug: Entity,
+  trigger: Trigger,
+): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
+  if (!next || next.start >= trigger.start) return false;
+  return CLAUSE_GAP.test(masked.slice(drug.end, next.start));
 }

@@ -2,7 +2,9 @@
  * Medication status (`../shared/STATUS.md`): for each DRUG mention, what the text says about it —
  * allergy, negated, stopped, held, planned, given or active — with the evidence (`cue`).
  *
- * ConText-style rules over the text around the drug, pure and shared by the browser and Node:
+ * ConText-style rules over the text around the drug, pure and shared by the browser and Node.
+ * First, the note's line breaks (`status-lines.ts`): prose wrapped at a width reads as one line,
+ * every other break ends a sentence, and a heading alone on its line heads the lines below. Then:
  * 1. Trigger terms (`status-triggers.ts`: `allergic to`, `stopped`, `hold`, `will start`, `was
  *    given`, `continue` …) each with a status and a direction: forward (applies to drugs after
  *    it), backward (to drugs before it) or both. Overlapping matches keep the longest.
@@ -46,8 +48,11 @@ import { UNTIL, findTriggers, lowerBound, type Trigger } from './status-triggers
 import { qualify } from './status-qualify.ts';
 import { isCourse, ownSig, sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
+import { lineLayout, withBreaks } from './status-lines.ts';
 import {
+  hasObject,
   indicationNotReaction,
+  otherClause,
   negationIsAboutHow,
   withoutIndications,
 } from './status-cue-choice.ts';
@@ -82,12 +87,19 @@ const DRUGS_PER_STEP = 200;
 
 /** `drugStatuses` in steps (./steps.ts); its return value is the map. */
 export function* drugStatusSteps(
-  text: string,
+  written: string,
   entities: readonly Entity[],
 ): Generator<void, Map<Entity, DrugStatus>> {
-  const sentenceEnds = yield* sentenceBounds(text);
+  // Wrapped prose reads as one line; every other line break ends a sentence (./status-lines.ts).
+  const layout = lineLayout(written, entities);
+  const text = layout.flowed;
+  const sentenceEnds = withBreaks(yield* sentenceBounds(text), layout.breaks);
   yield;
-  const headings = yield* findHeadings(text, sentenceEnds);
+  const headings = yield* findHeadings(
+    text,
+    sentenceEnds,
+    entities.filter((e) => e.label === 'DRUG'),
+  );
   yield;
   // A heading's words (`RECOMMENDED THERAPY:`) are not triggers either.
   const masked = yield* maskSpans(text, [...entities, ...headings]);
@@ -108,7 +120,13 @@ export function* drugStatusSteps(
   let done = 0;
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
-    result.set(drug, statusAt(note, drug));
+    const status = statusAt(note, drug);
+    // A cue across a wrapped line quotes the text as written.
+    const cue = status.cue && {
+      ...status.cue,
+      text: written.slice(status.cue.start, status.cue.end),
+    };
+    result.set(drug, text === written ? status : { ...status, cue });
     if (++done % DRUGS_PER_STEP === 0) yield;
   }
   return result;
@@ -155,30 +173,6 @@ function sigThenDrug(note: Note, drug: Entity, trigger: Trigger): boolean {
   return (
     /\w/.test(text.slice(drug.end, next.start)) && !/\w/.test(masked.slice(drug.end, next.start))
   );
-}
-
-/** Whether a drug follows a two-way `trigger` as its object (`Continue Lasix, stop Aldactone`). */
-function hasObject(masked: string, drugs: readonly Entity[], trigger: Trigger): boolean {
-  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= trigger.end)];
-  if (!next || next.start - trigger.end > 20) return false;
-  return /^\s*(?:(?:the|his|her|all)\s+)?$/i.test(masked.slice(trigger.end, next.start));
-}
-
-/** Between two drugs: a verb of the first drug's own clause (`regimen was simplified and her`). */
-const CLAUSE_GAP = /\b(?:was|were|is|are|has been|have been|had been|will be)\b/i;
-/**
- * Whether another drug stands between `drug` and the backward `trigger` in a clause of its own
- * (`Her insulin regimen was simplified and her Januvia was stopped`): the trigger is that drug's.
- */
-function otherClause(
-  masked: string,
-  drugs: readonly Entity[],
-  drug: Entity,
-  trigger: Trigger,
-): boolean {
-  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
-  if (!next || next.start >= trigger.start) return false;
-  return CLAUSE_GAP.test(masked.slice(drug.end, next.start));
 }
 
 /** An `active` cue of a drug taken now (`takes`, `is on`, `uses`, `tolerates`, `carries an`). */

@@ -1,0 +1,118 @@
+/**
+ * Line breaks in pasted notes: some wrap prose at a fixed width (`put on higher dose of⏎steroid
+ * and taper`), the others end a line of structure (a list item, a heading, a table row). The
+ * status step reads wrapped prose as one line and ends a sentence at every other break, so a
+ * trigger reaches across a wrap but not from one list line into the next.
+ */
+import type { Entity } from '../types.ts';
+
+/** Longer lines are paragraphs that were not wrapped; they do not set the wrap width. */
+const LONGEST_WRAPPED_LINE = 300;
+/** Narrower text is a list or a form, not prose wrapped by an editor. */
+const NARROWEST_WRAP = 40;
+/** A wrapped line runs to within this share of the widest line. */
+const NEAR_WIDTH = 0.85;
+/** The start of a line of structure: a bullet, a numbered item, a rule or a table row. */
+const LIST_LINE = /^[ \t]*(?:[-*•+–]\s|\d{1,2}[.)]\s|[-=_#|]{2,}|\|)/;
+/** A line that starts with a label (`Allergies:`, `Reason for visit:`), or is all capitals. */
+const LABEL_LINE = /^[ \t]*(?:[A-Z][A-Za-z/&() -]{0,40}:(?:\s|$)|[A-Z][A-Z0-9 /&,()-]{2,60}\s*$)/;
+
+/** The end of a line that breaks off a phrase (`put on higher dose of⏎steroid`). */
+const OPEN_END =
+  /(?:,|\b(?:of|on|with|to|and|or|the|a|an|his|her|their|for|from|start|started on|continue|taking|takes|take|hold|avoid|no|not|any|denies|including|includes?|such as))$/i;
+
+export interface LineLayout {
+  /** The text with each wrapping break (and its `\r`) turned into a space: offsets unchanged. */
+  flowed: string;
+  /** Offsets of the other breaks, where a sentence ends (after the break, like `sentenceBounds`). */
+  breaks: number[];
+}
+
+/** Where each line break of `text` wraps prose and where it ends a line of structure. */
+export function lineLayout(text: string, entities: readonly Entity[]): LineLayout {
+  if (!text.includes('\n')) return { flowed: text, breaks: [] };
+  const lines = text.split('\n');
+  let width = 0;
+  for (const line of lines) {
+    const length = line.trimEnd().length;
+    if (length <= LONGEST_WRAPPED_LINE && length > width) width = length;
+  }
+  const starts = new Set(entities.map((e) => e.start));
+  const chars = text.split('');
+  const breaks: number[] = [];
+  let at = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    const newline = at + line.length;
+    at = newline + 1;
+    if (wraps(line, next, width, starts.has(at + next.search(/\S|$/)))) {
+      chars[newline] = ' ';
+      if (line.endsWith('\r')) chars[newline - 1] = ' ';
+    } else {
+      breaks.push(newline + 1);
+    }
+  }
+  return { flowed: chars.join(''), breaks };
+}
+
+/** Whether the break between `line` and `next` wraps prose. */
+function wraps(line: string, next: string, width: number, nextStartsEntity: boolean): boolean {
+  const before = line.trimEnd();
+  const after = next.trim();
+  if (before.trim() === '' || after === '') return false;
+  if (LIST_LINE.test(next) || LABEL_LINE.test(next)) return false;
+  // Wrapped prose keeps its margin; a list's items are indented below their heading.
+  if (/^\s*/.exec(line)![0] !== /^\s*/.exec(next)![0]) return false;
+  if (/[.!?:;]["')\]]?$/.test(before)) return false;
+  // A line that starts with an entity is a list's next item, unless this one breaks off a phrase.
+  if (nextStartsEntity) return OPEN_END.test(before);
+  const firstWord = after.split(/\s/)[0]!.length;
+  // The next line's first word would not have fitted on this one: the editor wrapped it.
+  if (width >= NARROWEST_WRAP && before.length + 1 + firstWord > NEAR_WIDTH * width) return true;
+  // A lower-case word goes on the sentence.
+  return /^[a-z]/.test(after);
+}
+
+/**
+ * A heading alone on its line that the inline headings miss: a ruled line (`---- Known Adverse
+ * and Allergic Drug Reactions (if none, enter NKA):`), a discharge list's instruction (`STOP
+ * taking these medications`), or a few words naming medications or allergies (`Current
+ * Outpatient Medications on File Prior to Visit`, `Discharge Medication List`).
+ */
+const LINE_HEADING =
+  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|[A-Za-z][A-Za-z ,()/&-]{0,60}?\b(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE)\b[A-Za-z ,()/&-]{0,60}?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
+/** Words that make a line a sentence, not a heading (`No known drug allergies`, `He takes his medications`). */
+const SENTENCE_WORDS =
+  /\b(?:no|not|none|denies|denied|negative|nkda|nka|he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|reviewed|per)\b/i;
+
+/** The headings that stand alone on a line, as spans of their names. */
+export function lineHeadings(
+  text: string,
+  drugs: readonly { start: number; end: number }[],
+): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(LINE_HEADING)) {
+    const ruled = m[1] !== undefined;
+    const name = (m[1] ?? m[2]!).trimEnd();
+    // Words in brackets are a note on the heading: `(if none, enter NKA)`.
+    const words = name.replace(/\([^)]*\)/g, ' ');
+    const discharge = /these medications$/i.test(name);
+    const sentence = SENTENCE_WORDS.test(words) || words.split(/\s+/).filter(Boolean).length > 8;
+    if (!ruled && !discharge && sentence) {
+      continue;
+    }
+    const start = m.index + m[0].indexOf(name);
+    const end = start + name.length;
+    // `Cholesterol Medication` on a line of an allergy list is a drug, not a heading.
+    if (drugs.some((d) => d.start < end && start < d.end)) continue;
+    found.push({ start, end });
+  }
+  return found;
+}
+
+/** Sentence ends and a layout's breaks as one ascending list, without repeats. */
+export function withBreaks(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return [...a];
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
