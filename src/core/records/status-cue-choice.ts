@@ -99,6 +99,8 @@ export function hasObject(masked: string, drugs: readonly Entity[], trigger: Tri
   return /^\s*(?:(?:the|his|her|all)\s+)?$/i.test(masked.slice(trigger.end, next.start));
 }
 
+/** Between two drugs: the second starts a new subject (`and the`, `and her`). */
+const NEW_SUBJECT = /\b(?:and|but|while) (?:the|his|her|their)\s*$/i;
 /** Between two drugs: a verb of the first drug's own clause (`regimen was simplified and her`). */
 const CLAUSE_GAP = /\b(?:was|were|is|are|has been|have been|had been|will be)\b/i;
 /**
@@ -113,5 +115,8 @@ export function otherClause(
 ): boolean {
   const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= drug.end)];
   if (!next || next.start >= trigger.start) return false;
-  return CLAUSE_GAP.test(masked.slice(drug.end, next.start));
+  const gap = masked.slice(drug.end, next.start);
+  // `transitioned to cefpodoxime and the ceftriaxone was discontinued`: a singular verb's subject.
+  const singular = /^\s*(?:was|has been|is)\b/i.test(masked.slice(trigger.start, trigger.end));
+  return CLAUSE_GAP.test(gap) || (singular && NEW_SUBJECT.test(gap));
 }

@@ -184,6 +184,62 @@ describe('the status of drugs in notes with line breaks', () => {
       ],
     ]);
   });
+  it('ends an allergy list at the next section label, and reads a title-case stop heading', () => {
+    const text = [
+      'Discharge Medications:',
+      '1. Cefpodoxime 200 mg PO BID x 5 more days',
+      '',
+      'Medications Discontinued:',
+      '1. Benzonatate 100 mg PO TID',
+      'Allergies: NKDA',
+      'Plan: Continue current regimen. Consider stepping up to Symbicort if',
+      'symptoms persist.',
+    ].join('\n');
+    check([
+      [
+        text,
+        [
+          ['Cefpodoxime', 'DRUG'],
+          ['Benzonatate', 'DRUG'],
+          ['Symbicort', 'DRUG'],
+        ],
+        {
+          Cefpodoxime: ['active', 'Discharge Medications:'],
+          Benzonatate: ['stopped', 'Medications Discontinued:'],
+          Symbicort: ['planned', 'Consider'],
+        },
+      ],
+    ]);
+  });
+
+  it('joins a wrapped line that starts with a drug, and keeps list lines apart', () => {
+    const prose = [
+      'S: 58 yo F here for f/u of HTN and DM2. Reports good adherence to lisinopril but she stopped',
+      'hydrochlorothiazide on her own 2 weeks ago. No chest pain or shortness of breath today.',
+    ].join('\n');
+    const list = 'cilostazol 100 mg twice daily, hold if bleeding\nclopidogrel 75 mg orally daily';
+    check([
+      [
+        prose,
+        [
+          ['lisinopril', 'DRUG'],
+          ['hydrochlorothiazide', 'DRUG'],
+        ],
+        { hydrochlorothiazide: ['stopped', 'stopped'] },
+      ],
+      [
+        list,
+        [
+          ['cilostazol', 'DRUG'],
+          ['100 mg', 'STRENGTH'],
+          ['twice daily', 'FREQUENCY'],
+          ['clopidogrel', 'DRUG'],
+          ['75 mg', 'STRENGTH'],
+        ],
+        { clopidogrel: ['active', null] },
+      ],
+    ]);
+  });
 });
 
 describe('phrasings of clinic notes', () => {
@@ -226,6 +282,38 @@ describe('phrasings of clinic notes', () => {
         'Some patients received lamivudine before, during, or after the infusions.',
         [['lamivudine', 'DRUG']],
         { lamivudine: ['given', 'received'] },
+      ],
+    ]);
+  });
+  it('ends a cue in brackets at the bracket, and a singular stop at its own subject', () => {
+    check([
+      [
+        'Prednisone 10 mg daily (start 01/07/08) - Zithromax Z-Pak 250 mg daily for five days',
+        [
+          ['Prednisone', 'DRUG'],
+          ['Zithromax Z-Pak', 'DRUG'],
+        ],
+        { 'Zithromax Z-Pak': ['active', null] },
+      ],
+      [
+        'She was transitioned to oral cefpodoxime and the ceftriaxone was discontinued.',
+        [
+          ['cefpodoxime', 'DRUG'],
+          ['ceftriaxone', 'DRUG'],
+        ],
+        {
+          cefpodoxime: ['active', 'transitioned to'],
+          ceftriaxone: ['stopped', 'was discontinued'],
+        },
+      ],
+      [
+        'Maintained on FK/MMF/steroid avoidance.',
+        [
+          ['FK', 'DRUG'],
+          ['MMF', 'DRUG'],
+          ['steroid', 'DRUG'],
+        ],
+        { MMF: ['active', 'Maintained on'], steroid: ['negated', 'avoidance'] },
       ],
     ]);
   });

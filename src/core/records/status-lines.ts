@@ -14,6 +14,8 @@ const NARROWEST_WRAP = 40;
 const NEAR_WIDTH = 0.85;
 /** The start of a line of structure: a bullet, a numbered item, a rule or a table row. */
 const LIST_LINE = /^[ \t]*(?:[-*•+–]\s|\d{1,2}[.)]\s|[-=_#|]{2,}|\|)/;
+/** A heading set off by a rule (`---- Coded Problems:`) is a line of its own. */
+const RULED = /^[ \t]*[-=_#]{2,}/;
 /** A line that starts with a label (`Allergies:`, `Reason for visit:`), or is all capitals. */
 const LABEL_LINE = /^[ \t]*(?:[A-Z][A-Za-z/&() -]{0,40}:(?:\s|$)|[A-Z][A-Z0-9 /&,()-]{2,60}\s*$)/;
 
@@ -46,7 +48,9 @@ export function lineLayout(text: string, entities: readonly Entity[]): LineLayou
     const next = lines[i + 1]!;
     const newline = at + line.length;
     at = newline + 1;
-    if (wraps(line, next, width, starts.has(at + next.search(/\S|$/)))) {
+    const lineStart = newline - line.length;
+    const item = starts.has(lineStart + line.search(/\S|$/));
+    if (wraps(line, next, width, starts.has(at + next.search(/\S|$/)), item)) {
       chars[newline] = ' ';
       if (line.endsWith('\r')) chars[newline - 1] = ' ';
     } else {
@@ -57,19 +61,28 @@ export function lineLayout(text: string, entities: readonly Entity[]): LineLayou
 }
 
 /** Whether the break between `line` and `next` wraps prose. */
-function wraps(line: string, next: string, width: number, nextStartsEntity: boolean): boolean {
+function wraps(
+  line: string,
+  next: string,
+  width: number,
+  nextStartsEntity: boolean,
+  startsEntity: boolean,
+): boolean {
   const before = line.trimEnd();
   const after = next.trim();
   if (before.trim() === '' || after === '') return false;
-  if (LIST_LINE.test(next) || LABEL_LINE.test(next)) return false;
+  if (LIST_LINE.test(next) || LABEL_LINE.test(next) || RULED.test(line)) return false;
   // Wrapped prose keeps its margin; a list's items are indented below their heading.
   if (/^\s*/.exec(line)![0] !== /^\s*/.exec(next)![0]) return false;
   if (/[.!?:;]["')\]]?$/.test(before)) return false;
-  // A line that starts with an entity is a list's next item, unless this one breaks off a phrase.
-  if (nextStartsEntity) return OPEN_END.test(before);
+  if (OPEN_END.test(before)) return true;
+  // Two lines that start with an entity are two items of a list.
+  if (nextStartsEntity && startsEntity) return false;
   const firstWord = after.split(/\s/)[0]!.length;
   // The next line's first word would not have fitted on this one: the editor wrapped it.
   if (width >= NARROWEST_WRAP && before.length + 1 + firstWord > NEAR_WIDTH * width) return true;
+  // A line that starts with an entity is a list's next item.
+  if (nextStartsEntity) return false;
   // A lower-case word goes on the sentence.
   return /^[a-z]/.test(after);
 }

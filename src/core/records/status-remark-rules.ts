@@ -3,7 +3,7 @@
  * (`was tried without improvement`, `unresponsive to`, `did not help`), a course given and then stopped, an
  * antibiotic course narrowed to another (`vancomycin and Zosyn, narrowed to cefazolin`), and a
  * medication list's remark after an entry (`Lisinopril 10 mg daily - not taking.`, `Meloxicam
- * (expired)`).
+ * (expired)`), and a regimen's remark (`steroid avoidance`).
  */
 import type { TriggerRule } from './status-types.ts';
 import { W } from './status-vocabulary.ts';
@@ -124,5 +124,12 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     direction: 'backward',
     pattern:
       '(?=(?:the|patient|pt|he|she|stopped|quit|no|expired|self)\\b)(?<=(?:\\s[-–]|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued)(?=[.,;)]|$)',
+  },
+  {
+    // `now on steroid avoidance regimen`: the drug not given by design.
+    status: 'negated',
+    direction: 'backward',
+    pattern: W('(?<=\\s)avoidance(?! of)'),
+    single: true,
   },
 ];

@@ -65,7 +65,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'backward',
     pattern: W(
-      '(?<=\\s)avoidance(?! of)|(?:should|must|is to|are to) be avoided|(?:has|have) been avoided|(?:was|were) avoided|(?:was|were) never (?:started|given|filled|taken|used|begun|prescribed)|(?:was|were|is|are|will be|has been|have been) (?:\\w+ )?(?:deferred|not indicated|not needed|not required)',
+      '(?:should|must|is to|are to) be avoided|(?:has|have) been avoided|(?:was|were) avoided|(?:was|were) never (?:started|given|filled|taken|used|begun|prescribed)|(?:was|were|is|are|will be|has been|have been) (?:\\w+ )?(?:deferred|not indicated|not needed|not required)',
     ),
   },
   {

@@ -60,6 +60,8 @@ export interface TriggerRule {
   anaphor?: boolean;
   /** A backward trigger for the drugs right before it only (`penicillin and sulfa allergies`). */
   adjacent?: boolean;
+  /** A backward trigger for the one drug right before it (`FK/MMF/steroid avoidance`: steroid). */
+  single?: boolean;
   /** A backward trigger that tells the outcome of a whole list (`X, Y and Z without relief`). */
   list?: boolean;
   /**

@@ -175,6 +175,12 @@ function sigThenDrug(note: Note, drug: Entity, trigger: Trigger): boolean {
   );
 }
 
+/** Whether a drug starts between `from` and `to` (`drugs` sorted by start). */
+function drugBetween(drugs: readonly Entity[], from: number, to: number): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= from)];
+  return next !== undefined && next.start < to;
+}
+
 /** An `active` cue of a drug taken now (`takes`, `is on`, `uses`, `tolerates`, `carries an`). */
 const TAKES =
   /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on|(?:is |has been |has |have |had )?tolerat(?:es|ed|ing)(?: (?:his|her|the))?|carr(?:y|ies|ying) (?:an?|his|her))$/i;
@@ -234,6 +240,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
       !opensList(masked, drugs, forward, drug.start);
     const ended =
       scopeEnded(gap, cut(forward.end, drug.start), commaEnds) ||
+      // A bracket the trigger stood in closes: `(start 01/07/08) - Zithromax`.
+      /^[^(]*\)/.test(gap) ||
       (rule.maxWords !== undefined &&
         wordCount(gap) > rule.maxWords &&
         !reachesListFrom(note, forward.end, drug, rule.maxWords)) ||
@@ -259,8 +267,9 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     const butRefused = backward.rule.crossesBut === true && BUT_SUBJECT.test(gap);
     const inScope = backward.rule.anaphor
       ? reachesBack(text, drug, backward, drugs, cut(drug.end, backward.start))
-      : backward.rule.adjacent
-        ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start))
+      : backward.rule.adjacent || backward.rule.single
+        ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start)) &&
+          !(backward.rule.single && drugBetween(drugs, drug.end, backward.start))
         : backward.rule.list || PLURAL_PASSIVE.test(text.slice(backward.start, backward.end))
           ? !scopeEnded(gap.replace(/,/g, ' '), cut(drug.end, backward.start), false) &&
             wordCount(masked.slice(drug.end, backward.start)) <= 8
