@@ -240,6 +240,21 @@ describe('the status of drugs in notes with line breaks', () => {
       ],
     ]);
   });
+  it('reads the inactive list of a record as stopped', () => {
+    check([
+      [
+        'ACTIVE MEDICATIONS\nAmlodipine 10 mg daily\n\nINACTIVE MEDICATIONS\nHydralazine 25 mg TID',
+        [
+          ['Amlodipine', 'DRUG'],
+          ['Hydralazine', 'DRUG'],
+        ],
+        {
+          Amlodipine: ['active', 'ACTIVE MEDICATIONS'],
+          Hydralazine: ['stopped', 'INACTIVE MEDICATIONS'],
+        },
+      ],
+    ]);
+  });
 });
 
 describe('phrasings of clinic notes', () => {
