@@ -120,3 +120,9 @@ export function otherClause(
   const singular = /^\s*(?:was|has been|is)\b/i.test(masked.slice(trigger.start, trigger.end));
   return CLAUSE_GAP.test(gap) || (singular && NEW_SUBJECT.test(gap));
 }
+
+/** Whether a drug starts between `from` and `to` (`drugs` sorted by start). */
+export function drugBetween(drugs: readonly Entity[], from: number, to: number): boolean {
+  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= from)];
+  return next !== undefined && next.start < to;
+}

@@ -255,6 +255,29 @@ describe('the status of drugs in notes with line breaks', () => {
       ],
     ]);
   });
+  it('keeps a reaction after an allergy from the list lines above it', () => {
+    const text =
+      'STOP taking these medications\n  ibuprofen 800 mg tablet\n  naproxen 500 mg tablet\nAllergies\n  Sulfa Antibiotics - Rash';
+    check([
+      [
+        text,
+        [
+          ['ibuprofen', 'DRUG'],
+          ['800 mg', 'STRENGTH'],
+          ['tablet', 'FORM'],
+          ['naproxen', 'DRUG'],
+          ['500 mg', 'STRENGTH'],
+          ['tablet', 'FORM'],
+          ['Sulfa Antibiotics', 'DRUG'],
+        ],
+        {
+          ibuprofen: ['stopped', 'STOP taking these medications'],
+          naproxen: ['stopped', 'STOP taking these medications'],
+          'Sulfa Antibiotics': ['allergy', '- Rash'],
+        },
+      ],
+    ]);
+  });
 });
 
 describe('phrasings of clinic notes', () => {

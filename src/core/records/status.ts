@@ -50,6 +50,7 @@ import { isCourse, ownSig, sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
 import { lineLayout, withBreaks } from './status-lines.ts';
 import {
+  drugBetween,
   hasObject,
   indicationNotReaction,
   otherClause,
@@ -175,12 +176,6 @@ function sigThenDrug(note: Note, drug: Entity, trigger: Trigger): boolean {
   );
 }
 
-/** Whether a drug starts between `from` and `to` (`drugs` sorted by start). */
-function drugBetween(drugs: readonly Entity[], from: number, to: number): boolean {
-  const next = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= from)];
-  return next !== undefined && next.start < to;
-}
-
 /** An `active` cue of a drug taken now (`takes`, `is on`, `uses`, `tolerates`, `carries an`). */
 const TAKES =
   /^(?:(?:he|she|they|patient) )?(?:takes|is taking|taking|uses|is using|using|is on|on|(?:is |has been |has |have |had )?tolerat(?:es|ed|ing)(?: (?:his|her|the))?|carr(?:y|ies|ying) (?:an?|his|her))$/i;
@@ -268,7 +263,8 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     const inScope = backward.rule.anaphor
       ? reachesBack(text, drug, backward, drugs, cut(drug.end, backward.start))
       : backward.rule.adjacent || backward.rule.single
-        ? ADJACENT_GAP.test(masked.slice(drug.end, backward.start)) &&
+        ? !cut(drug.end, backward.start) &&
+          ADJACENT_GAP.test(masked.slice(drug.end, backward.start)) &&
           !(backward.rule.single && drugBetween(drugs, drug.end, backward.start))
         : backward.rule.list || PLURAL_PASSIVE.test(text.slice(backward.start, backward.end))
           ? !scopeEnded(gap.replace(/,/g, ' '), cut(drug.end, backward.start), false) &&
