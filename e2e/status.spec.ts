@@ -121,3 +121,24 @@ test('accessibility: axe finds no violations with statuses shown, light and dark
   }
   await page.emulateMedia({ colorScheme: 'light' });
 });
+
+test('a note pasted with its line breaks: each list takes the status of its heading', async () => {
+  const pasted = [
+    'CONTINUE taking these medications',
+    '  lisinopril 10 mg tablet, take 1 tablet daily',
+    'STOP taking these medications',
+    '  ibuprofen 800 mg tablet',
+    '  naproxen 500 mg tablet',
+    'Allergies',
+    '  Sulfa Antibiotics - Rash',
+  ].join('\n');
+  await analyze(page, pasted);
+  expect(await statuses()).toEqual([
+    ['lisinopril', 'active', 'CONTINUE taking these medications'],
+    ['ibuprofen', 'stopped', 'STOP taking these medications'],
+    ['naproxen', 'stopped', 'STOP taking these medications'],
+    ['Sulfa Antibiotics', 'allergy', '- Rash'],
+  ]);
+  const allergies = page.locator('med7-ner').getByRole('table', { name: 'Allergies' });
+  await expect(allergies.locator('tbody th')).toHaveText(['Sulfa Antibiotics']);
+});
