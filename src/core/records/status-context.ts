@@ -127,6 +127,8 @@ export function* findHeadings(
     const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);
     for (let i = first; i < sentenceEnds.length && sentenceEnds[i]! < next; i++) {
       const end = sentenceEnds[i]!;
+      // The line break right after the heading (`ALLERGIES:⏎She thinks to Benadryl.`) ends no list.
+      if (!/[^\s:]/.test(text.slice(h.end, end))) continue;
       const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
       if (PROSE.test(following) || (text[end - 1] === '\n' && SECTION_LABEL.test(following))) {
         h.until = end;
