@@ -36,7 +36,10 @@ const HEADING =
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [/\b(?:TO AVOID|DO NOT TAKE)\b/, 'negated'],
-  [/(?:PAST|PREVIOUS|PRIOR|INACTIVE|EXPIRED) (?:MEDICATIONS|MEDS)|DISCONTINUED|STOPPED|\bTO STOP\b/, 'stopped'],
+  [
+    /(?:PAST|PREVIOUS|PRIOR|INACTIVE|EXPIRED) (?:MEDICATIONS|MEDS)|DISCONTINUED|STOPPED|\bTO STOP\b/,
+    'stopped',
+  ],
   [/^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$/, 'stopped'],
   [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
   [/RECOMMEND|\bTO START\b/, 'planned'],
