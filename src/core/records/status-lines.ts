@@ -5,6 +5,7 @@
  * trigger reaches across a wrap but not from one list line into the next.
  */
 import type { Entity } from '../types.ts';
+import { lowerBound } from './status-triggers.ts';
 
 /** Longer lines are paragraphs that were not wrapped; they do not set the wrap width. */
 const LONGEST_WRAPPED_LINE = 300;
@@ -76,8 +77,8 @@ function wraps(
   if (/^\s*/.exec(line)![0] !== /^\s*/.exec(next)![0]) return false;
   if (/[.!?:;]["')\]]?$/.test(before)) return false;
   if (OPEN_END.test(before)) return true;
-  // Two lines that start with an entity are two items of a list.
-  if (nextStartsEntity && startsEntity) return false;
+  // A list item is followed by the next item, or by a line of its own that starts with a capital.
+  if (startsEntity && (nextStartsEntity || /^[A-Z]/.test(after))) return false;
   const firstWord = after.split(/\s/)[0]!.length;
   // The next line's first word would not have fitted on this one: the editor wrapped it.
   if (width >= NARROWEST_WRAP && before.length + 1 + firstWord > NEAR_WIDTH * width) return true;
@@ -94,7 +95,7 @@ function wraps(
  * Outpatient Medications on File Prior to Visit`, `Discharge Medication List`).
  */
 const LINE_HEADING =
-  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|[A-Za-z][A-Za-z ,()/&-]{0,60}?\b(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE)\b[A-Za-z ,()/&-]{0,60}?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
+  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?Medications Marked as (?:Not )?Taking[^\n:]{0,60}|[A-Za-z][A-Za-z ,()/&-]{0,60}?\b(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE)\b[A-Za-z ,()/&-]{0,60}?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
 /** Words that make a line a sentence, not a heading (`No known drug allergies`, `He takes his medications`). */
 const SENTENCE_WORDS =
   /\b(?:no|not|none|denies|denied|negative|nkda|nka|he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|reviewed|per)\b/i;
@@ -110,7 +111,7 @@ export function lineHeadings(
     const name = (m[1] ?? m[2]!).trimEnd();
     // Words in brackets are a note on the heading: `(if none, enter NKA)`.
     const words = name.replace(/\([^)]*\)/g, ' ');
-    const discharge = /these medications$/i.test(name);
+    const discharge = /these medications$|Marked as (?:Not )?Taking/i.test(name);
     const sentence = SENTENCE_WORDS.test(words) || words.split(/\s+/).filter(Boolean).length > 8;
     if (!ruled && !discharge && sentence) {
       continue;
@@ -118,7 +119,7 @@ export function lineHeadings(
     const start = m.index + m[0].indexOf(name);
     const end = start + name.length;
     // `Cholesterol Medication` on a line of an allergy list is a drug, not a heading.
-    if (drugs.some((d) => d.start < end && start < d.end)) continue;
+    if (overlapsDrug(drugs, start, end)) continue;
     found.push({ start, end });
   }
   return found;
@@ -128,4 +129,34 @@ export function lineHeadings(
 export function withBreaks(a: readonly number[], b: readonly number[]): number[] {
   if (b.length === 0) return [...a];
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+/**
+ * A line that opens another section with a label (`Added:`, `Plan:`, `Social History:`), where
+ * the heading above stops governing. A label of the entry itself (`Sig:`, `Reaction:`) is none.
+ */
+const SECTION_LINE =
+  /\n[ \t]*(?!(?:Sig|Reactions?|Dose|Route|Frequency|Qty|Quantity|Refills|Disp(?:ense)?|Start(?: date)?|End(?: date)?|Comments?|Notes?|Indication|Severity|Type|Status|Instructions)\s*:)[A-Z][A-Za-z /&()-]{1,40}:(?=\s)/g;
+
+/**
+ * Where each line that opens another section starts (after its line break), ascending; not a
+ * line that names a drug before its colon (`Methyl Prednisolone (DepoMedrol): 20 mg`).
+ */
+export function sectionLines(
+  text: string,
+  drugs: readonly { start: number; end: number }[],
+): number[] {
+  return [...text.matchAll(SECTION_LINE)]
+    .filter((m) => !overlapsDrug(drugs, m.index, m.index + m[0].length))
+    .map((m) => m.index + 1);
+}
+
+/** Whether a drug of `drugs` (sorted by start, not overlapping) overlaps `start`–`end`. */
+function overlapsDrug(
+  drugs: readonly { start: number; end: number }[],
+  start: number,
+  end: number,
+): boolean {
+  const first = lowerBound(drugs.length, (i) => drugs[i]!.end > start);
+  return first < drugs.length && drugs[first]!.start < end;
 }

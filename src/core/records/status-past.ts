@@ -11,10 +11,11 @@ const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /**
  * A time told as over, by itself: a year, a stage of life, a season or year gone, years or
- * months ago, a range of ages, a treatment named as prior.
+ * months ago, a range of ages, a treatment named as prior, a history's line that starts with its
+ * year (`- 2019: lumpectomy, then 4 cycles of AC`).
  */
 export const OVER_AT = new RegExp(
-  `\\b(?:(?:in|during|back in) (?:(?:early |late |mid-?)?(?:${MONTH}|the (?:fall|spring|summer|winter)) (?:of )?)?(?:19|20)\\d\\d|(?:last|this past) (?:year|spring|summer|fall|autumn|winter|month|week)|(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|a couple of) (?:years?|months?) ago|as an? (?:child|kid|teenager|teen|infant|baby|toddler|adolescent|newborn|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|youth|childhood|adolescence|(?:early|late) (?:teens|twenties|thirties|forties|fifties|sixties))|in (?:childhood|infancy|high school|college)|from (?:age )?\\d{1,2} to \\d{1,2}|in the (?:distant |remote )?past(?! (?:(?:several|few|many|couple of|\\d+|two|three|four|five|six) )?(?:days|weeks|months|years))|(?:prior|previous|past) (?:treatments?|therap(?:y|ies)|courses?|regimens?))\\b`,
+  `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|during|back in) (?:(?:early |late |mid-?)?(?:${MONTH}|the (?:fall|spring|summer|winter)) (?:of )?)?(?:19|20)\\d\\d|(?:last|this past) (?:year|spring|summer|fall|autumn|winter|month|week)|(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|a couple of) (?:years?|months?) ago|as an? (?:child|kid|teenager|teen|infant|baby|toddler|adolescent|newborn|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|youth|childhood|adolescence|(?:early|late) (?:teens|twenties|thirties|forties|fifties|sixties))|in (?:childhood|infancy|high school|college)|from (?:age )?\\d{1,2} to \\d{1,2}|in the (?:distant |remote )?past(?! (?:(?:several|few|many|couple of|\\d+|two|three|four|five|six) )?(?:days|weeks|months|years))|(?:prior|previous|past) (?:treatments?|therap(?:y|ies)|courses?|regimens?))\\b`,
   'i',
 );
 /** A month without a year (`was in March`): a past time only where the clause is in a past tense. */
@@ -35,7 +36,7 @@ const BEFORE_ARRIVAL =
 
 /** A time before the encounter the note describes. */
 const PAST_TIME = new RegExp(
-  `\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
+  `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
   'i',
 );
 /** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */

@@ -219,6 +219,84 @@ describe('the status of drugs in notes with line breaks', () => {
     ]);
   });
 
+  it("reads a record's lists of drugs marked as taken or not, removed or added", () => {
+    check([
+      [
+        [
+          'Outpatient Medications Marked as Taking for the 12/5/26 encounter:',
+          'omeprazole 20 mg capsule\tTake 1 capsule by mouth daily',
+          'Outpatient Medications Marked as Not Taking for the 12/5/26 encounter:',
+          'tramadol 50 mg tablet\tTake 1 tablet by mouth every 6 hours as needed',
+        ].join('\n'),
+        [
+          ['omeprazole', 'DRUG'],
+          ['tramadol', 'DRUG'],
+        ],
+        {
+          omeprazole: [
+            'active',
+            'Outpatient Medications Marked as Taking for the 12/5/26 encounter',
+          ],
+          tramadol: [
+            'negated',
+            'Outpatient Medications Marked as Not Taking for the 12/5/26 encounter',
+          ],
+        },
+      ],
+      [
+        'Removed from list: Norco (no longer taking), Flexeril\nAdded: meloxicam 15 mg daily\nSig: take with food',
+        [
+          ['Norco', 'DRUG'],
+          ['Flexeril', 'DRUG'],
+          ['meloxicam', 'DRUG'],
+        ],
+        {
+          Flexeril: ['stopped', 'Removed from list:'],
+          meloxicam: ['active', null],
+        },
+      ],
+    ]);
+  });
+
+  it("reads a history's line that starts with its year as over, and a start to come", () => {
+    check([
+      [
+        '- 2019: lumpectomy, then 4 cycles of AC followed by paclitaxel\n- 2020-present: anastrozole 1 mg daily\nCurrent plan: zoledronic acid to start next month.',
+        [
+          ['AC', 'DRUG'],
+          ['paclitaxel', 'DRUG'],
+          ['anastrozole', 'DRUG'],
+          ['zoledronic acid', 'DRUG'],
+        ],
+        {
+          AC: ['stopped', '2019:'],
+          paclitaxel: ['stopped', '2019:'],
+          anastrozole: ['active', null],
+          'zoledronic acid': ['planned', 'to start'],
+        },
+      ],
+      [
+        'She was written for Aricept to start at 5 mg for three weeks.',
+        [['Aricept', 'DRUG']],
+        { Aricept: ['active', null] },
+      ],
+    ]);
+  });
+
+  it("keeps an injectate's drug lines under their heading", () => {
+    check([
+      [
+        'INJECTATE INCLUDED:\nMethyl Prednisolone (DepoMedrol): 20 mg,Ketorolac (Toradol): 6 mg',
+        [
+          ['Methyl Prednisolone', 'DRUG'],
+          ['DepoMedrol', 'DRUG'],
+          ['Ketorolac', 'DRUG'],
+        ],
+        { Ketorolac: ['given', 'INJECTATE INCLUDED:'] },
+      ],
+    ]);
+  });
+
   it('reads every dev and probe sentence the same with its line breaks written out', () => {
     // MTSamples writes a line break as a comma (`None., ,SOCIAL HISTORY:`); the same text with
     // real breaks, offsets unchanged, must give every drug the same status.

@@ -134,6 +134,15 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   },
   // planned
   {
+    // A drug to begin later, named before its start (`zoledronic acid to start next month`).
+    status: 'planned',
+    direction: 'backward',
+    pattern: W(
+      'to (?:start|begin|be started|be begun|be initiated)(?= (?:next|in|on(?! \\d)|after|tomorrow|once|when|today|tonight|this)\\b)',
+    ),
+    adjacent: true,
+  },
+  {
     // `She will be placed on the pneumonia pathway and started on cefuroxime`: the future reaches
     // the verb joined to it (dev B reads `We will start her on Detrol … and also started on
     // Mobic` as Mobic begun, `active`).

@@ -96,11 +96,8 @@ export function* drugStatusSteps(
   const text = layout.flowed;
   const sentenceEnds = withBreaks(yield* sentenceBounds(text), layout.breaks);
   yield;
-  const headings = yield* findHeadings(
-    text,
-    sentenceEnds,
-    entities.filter((e) => e.label === 'DRUG'),
-  );
+  const drugs = entities.filter((e) => e.label === 'DRUG').sort((a, b) => a.start - b.start);
+  const headings = yield* findHeadings(text, sentenceEnds, drugs);
   yield;
   // A heading's words (`RECOMMENDED THERAPY:`) are not triggers either.
   const masked = yield* maskSpans(text, [...entities, ...headings]);
@@ -108,7 +105,6 @@ export function* drugStatusSteps(
   // Masked on a copy whose length is unchanged, so offsets hold.
   const triggers = yield* findTriggers(masked);
   const result = new Map<Entity, DrugStatus>();
-  const drugs = entities.filter((e) => e.label === 'DRUG').sort((a, b) => a.start - b.start);
   const note: Note = {
     text,
     masked,
