@@ -110,8 +110,9 @@ export function* findHeadings(
   });
   const inline = headings.length;
   for (const { start, end } of lineHeadings(text, drugs)) {
-    const overlaps = headings.slice(0, inline).some((h) => h.start < end && start < h.end);
-    if (!overlaps) add(start, end, text.slice(start, end));
+    // The inline headings are in text order and do not overlap: the first that ends after `start`.
+    const k = lowerBound(inline, (i) => headings[i]!.end > start);
+    if (k === inline || headings[k]!.start >= end) add(start, end, text.slice(start, end));
   }
   if (headings.length > inline) headings.sort((a, b) => a.start - b.start);
   // A heading governs up to the next heading, or a line that opens another section.

@@ -50,8 +50,8 @@ export function lineLayout(text: string, entities: readonly Entity[]): LineLayou
     const newline = at + line.length;
     at = newline + 1;
     const lineStart = newline - line.length;
-    const item = starts.has(lineStart + line.search(/\S|$/));
-    if (wraps(line, next, width, starts.has(at + next.search(/\S|$/)), item)) {
+    const lineStartsEntity = starts.has(lineStart + line.search(/\S|$/));
+    if (wraps(line, next, width, starts.has(at + next.search(/\S|$/)), lineStartsEntity)) {
       chars[newline] = ' ';
       if (line.endsWith('\r')) chars[newline - 1] = ' ';
     } else {
