@@ -142,3 +142,30 @@ test('a note pasted with its line breaks: each list takes the status of its head
   const allergies = page.locator('med7-ner').getByRole('table', { name: 'Allergies' });
   await expect(allergies.locator('tbody th')).toHaveText(['Sulfa Antibiotics']);
 });
+
+test('a record export’s own status: a Status: field, a table’s status column, an export’s remark', async () => {
+  const exported = [
+    'Medication: Warfarin 5 mg tablet',
+    'Status: Discontinued',
+    '',
+    'Drug         Dose     Status',
+    'Lisinopril   10 mg    On hold',
+    'Atorvastatin 40 mg    Active',
+    '',
+    '• omeprazole 20 MG capsule\tTake 20 mg by mouth daily. (Patient not taking: Reported on 10/12/2023)',
+  ].join('\n');
+  await analyze(page, exported);
+  expect(await statuses()).toEqual([
+    ['Warfarin', 'stopped', 'Discontinued'],
+    ['Lisinopril', 'held', 'On hold'],
+    ['Atorvastatin', 'active', 'Active'],
+    ['omeprazole', 'negated', 'Patient not taking'],
+  ]);
+  // In the note, the drugs not taken are named by their status and struck through.
+  const drug = (name: string) =>
+    page.locator('med7-ner mark[data-label="DRUG"]', { hasText: name }).first();
+  await expect(drug('omeprazole')).toHaveAttribute('aria-label', 'DRUG, negated: omeprazole');
+  await expect(drug('Warfarin')).toHaveAttribute('aria-label', 'DRUG, stopped: Warfarin');
+  const line = await drug('Warfarin').evaluate((m) => getComputedStyle(m).textDecorationLine);
+  expect(line).toContain('line-through');
+});

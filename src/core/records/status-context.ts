@@ -7,7 +7,7 @@ import type { Entity } from '../types.ts';
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
-import { lineHeadings, sectionLines } from './status-lines.ts';
+import { lineHeadings, opensSection, sectionLines } from './status-lines.ts';
 
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
@@ -42,9 +42,11 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   ],
   [/^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$/, 'stopped'],
   [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
-  [/RECOMMEND|\bTO START\b/, 'planned'],
+  [/RECOMMEND|\bTO START\b|\bDUE\b(?! TO\b)/, 'planned'],
+  // Vaccines had before (`Immunization History`), unless the heading says they were given now.
+  [/^(?!.*(?:GIVEN|ADMINISTERED|TODAY)).*(?:IMMUNIZATION|VACCIN)/, 'stopped'],
   [
-    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUID(?!S? RESTRICT)|INJECTATE|PREMEDICATION|PRE-?(?:OPERATIVE|PROCEDURE) MEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|GIVEN$|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
+    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUID(?!S? RESTRICT)|INJECTATE|PREMEDICATION|PRE-?(?:OPERATIVE|PROCEDURE) MEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|(?:MEDICATIONS?|MEDS|VACCINES?|IMMUNIZATIONS?) ADMINISTERED|GIVEN$|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
     'given',
   ],
   [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE/, 'active'],
@@ -54,9 +56,6 @@ const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;
 /** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */
 const PROSE =
   /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
-
-/** A line that opens another section (`Plan: Continue current regimen.`) ends an allergy list. */
-const SECTION_LABEL = /^[ \t]*[A-Z][A-Za-z /&-]{1,30}:/;
 
 /**
  * Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are
@@ -137,7 +136,7 @@ export function* findHeadings(
       // The line break right after the heading (`ALLERGIES:⏎She thinks to Benadryl.`) ends no list.
       if (!/[^\s:]/.test(text.slice(h.end, end))) continue;
       const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
-      if (PROSE.test(following) || (text[end - 1] === '\n' && SECTION_LABEL.test(following))) {
+      if (PROSE.test(following) || (text[end - 1] === '\n' && opensSection(following))) {
         h.until = end;
         return;
       }

@@ -56,6 +56,25 @@ describe('line breaks', () => {
   });
 });
 
+describe('tables and titles', () => {
+  it('never joins a table’s rows, a title or a column header to the line after', () => {
+    const text = [
+      'Medications Discontinued During This Encounter',
+      'Medication                      Action',
+      'Warfarin 5 mg daily             Hold',
+      'Apixaban 5 mg BID               New',
+      'Drug\tStatus',
+    ].join('\n');
+    const entities = entitiesOf(text, [
+      ['Warfarin', 'DRUG'],
+      ['Apixaban', 'DRUG'],
+    ]);
+    const { flowed, breaks } = lineLayout(text, entities);
+    expect(flowed).toBe(text);
+    expect(breaks.map((b) => text.slice(b, b + 4))).toEqual(['Medi', 'Warf', 'Apix', 'Drug']);
+  });
+});
+
 describe('headings alone on their line', () => {
   it('finds ruled sections, discharge instructions and medication or allergy titles', () => {
     const text = [
@@ -66,6 +85,9 @@ describe('headings alone on their line', () => {
       'No known drug allergies',
       'Cholesterol Medication',
       'He takes his medications',
+      'Allergies as of 03/04/2024',
+      'Allergen          Reaction      Severity',
+      'Immunization History',
     ].join('\n');
     const drug = text.indexOf('Cholesterol Medication');
     const found = lineHeadings(text, [{ start: drug, end: drug + 22 }]).map((h) =>
@@ -75,6 +97,8 @@ describe('headings alone on their line', () => {
       'Known Adverse and Allergic Drug Reactions (if none, enter NKA)',
       'Current Outpatient Medications on File Prior to Visit',
       'STOP taking these medications',
+      'Allergies as of 03/04/2024',
+      'Immunization History',
     ]);
   });
 });

@@ -15,6 +15,14 @@ const NARROWEST_WRAP = 40;
 const NEAR_WIDTH = 0.85;
 /** The start of a line of structure: a bullet, a numbered item, a rule or a table row. */
 const LIST_LINE = /^[ \t]*(?:[-*•+–]\s|\d{1,2}[.)]\s|[-=_#|]{2,}|\|)/;
+/** A table's row: cells set apart by a tab, three spaces or twice by two (`Glipizide   5 mg   PO`). */
+const TABLE_ROW = /\t|\S {3,}\S|\S {2,}\S.*\S {2,}\S/;
+/**
+ * A title: two to eight words, each capitalised but for short joining words (`Medications
+ * Discontinued During This Encounter`, `Current Outpatient Medications on File Prior to Visit`).
+ */
+const TITLE_LINE =
+  /^[ \t]*[A-Z][\w/&()-]*(?: (?:[A-Z][\w/&()-]*|of|on|to|in|at|for|from|the|and|or|as|with|this|by)){1,7}[ \t]*$/;
 /** A heading set off by a rule (`---- Coded Problems:`) is a line of its own. */
 const RULED = /^[ \t]*[-=_#]{2,}/;
 /** A line that starts with a label (`Allergies:`, `Reason for visit:`), or is all capitals. */
@@ -73,6 +81,7 @@ function wraps(
   const after = next.trim();
   if (before.trim() === '' || after === '') return false;
   if (LIST_LINE.test(next) || LABEL_LINE.test(next) || RULED.test(line)) return false;
+  if (TABLE_ROW.test(line) || TABLE_ROW.test(next) || TITLE_LINE.test(line)) return false;
   // Wrapped prose keeps its margin; a list's items are indented below their heading.
   if (/^\s*/.exec(line)![0] !== /^\s*/.exec(next)![0]) return false;
   if (/[.!?:;]["')\]]?$/.test(before)) return false;
@@ -91,11 +100,11 @@ function wraps(
 /**
  * A heading alone on its line that the inline headings miss: a ruled line (`---- Known Adverse
  * and Allergic Drug Reactions (if none, enter NKA):`), a discharge list's instruction (`STOP
- * taking these medications`), or a few words naming medications or allergies (`Current
- * Outpatient Medications on File Prior to Visit`, `Discharge Medication List`).
+ * taking these medications`), or a few words naming medications, allergies or immunizations
+ * (`Current Outpatient Medications on File Prior to Visit`, `Allergies as of 03/04/2024`).
  */
 const LINE_HEADING =
-  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?Medications Marked as (?:Not )?Taking[^\n:]{0,60}|[A-Za-z][A-Za-z ,()/&-]{0,60}?\b(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE)\b[A-Za-z ,()/&-]{0,60}?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
+  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?Medications Marked as (?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
 /** Words that make a line a sentence, not a heading (`No known drug allergies`, `He takes his medications`). */
 const SENTENCE_WORDS =
   /\b(?:no|not|none|denies|denied|negative|nkda|nka|he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|reviewed|per)\b/i;
@@ -113,9 +122,8 @@ export function lineHeadings(
     const words = name.replace(/\([^)]*\)/g, ' ');
     const discharge = /these medications$|Marked as (?:Not )?Taking/i.test(name);
     const sentence = SENTENCE_WORDS.test(words) || words.split(/\s+/).filter(Boolean).length > 8;
-    if (!ruled && !discharge && sentence) {
-      continue;
-    }
+    // A table's header row (`Allergen          Reaction      Severity`) names columns.
+    if ((!ruled && !discharge && sentence) || TABLE_ROW.test(name)) continue;
     const start = m.index + m[0].indexOf(name);
     const end = start + name.length;
     // `Cholesterol Medication` on a line of an allergy list is a drug, not a heading.
@@ -133,10 +141,11 @@ export function withBreaks(a: readonly number[], b: readonly number[]): number[]
 
 /**
  * A line that opens another section with a label (`Added:`, `Plan:`, `Social History:`), where
- * the heading above stops governing. A label of the entry itself (`Sig:`, `Reaction:`) is none.
+ * the heading above stops governing. A label of the entry itself (`Sig:`, `Reaction:`,
+ * `Allergen:`) is none.
  */
 const SECTION_LINE =
-  /\n[ \t]*(?!(?:Sig|Reactions?|Dose|Route|Frequency|Qty|Quantity|Refills|Disp(?:ense)?|Start(?: date)?|End(?: date)?|Comments?|Notes?|Indication|Severity|Type|Status|Instructions)\s*:)[A-Z][A-Za-z /&()-]{1,40}:(?=\s)/g;
+  /\n[ \t]*(?!(?:Sig|Reactions?|Dose|Route|Frequency|Qty|Quantity|Refills|Disp(?:ense)?|Start(?: date)?|End(?: date)?|Comments?|Notes?|Indication|Severity|Type|Status|Instructions|Allerg(?:en|y)|Substance|Agent|Medication|Drug|Name|Onset)\s*:)[A-Z][A-Za-z /&()-]{1,40}:(?=\s)/g;
 
 /**
  * Where each line that opens another section starts (after its line break), ascending; not a
@@ -150,6 +159,10 @@ export function sectionLines(
     .filter((m) => !overlapsDrug(drugs, m.index, m.index + m[0].length))
     .map((m) => m.index + 1);
 }
+
+/** Whether `line` opens another section with a label (as `sectionLines` finds them). */
+const SECTION_START = new RegExp(SECTION_LINE.source);
+export const opensSection = (line: string): boolean => SECTION_START.test(`\n${line}`);
 
 /** Whether a drug of `drugs` (sorted by start, not overlapping) overlaps `start`–`end`. */
 function overlapsDrug(

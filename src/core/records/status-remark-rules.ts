@@ -113,17 +113,25 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   {
     // A medication list's remark after the drug and its sig, at the end of its entry
     // (`Lisinopril 10 mg daily - not taking.`, `Gabapentin 300 mg tid: patient stopped taking.`);
-    // right before the punctuation, so never before a drug (blanked while cues are sought).
+    // right before the punctuation or the line's end, so never before a drug (blanked while cues
+    // are sought).
     status: 'negated',
     direction: 'backward',
     pattern:
-      "(?=(?:the|patient|pt|he|she|not|denies|does|do|doesn't|never)\\b)(?<=(?:\\s[-–]|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:is |reports |states )?)?(?:not taking(?: it)?|not using(?: it)?|denies taking(?: it)?|(?:does|do) not take(?: it)?|doesn't take(?: it)?|never (?:took|taken|started|filled)(?: it)?)(?=[.,;)]|$)",
+      "(?=(?:the|patient|pt|he|she|not|denies|does|do|doesn't|never)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:is |reports |states )?)?(?:not taking(?: it)?|not using(?: it)?|denies taking(?: it)?|(?:does|do) not take(?: it)?|doesn't take(?: it)?|never (?:took|taken|started|filled)(?: it)?)(?=[.,;)]|\\r?\\n|$)",
   },
   {
     status: 'stopped',
     direction: 'backward',
     pattern:
-      '(?=(?:the|patient|pt|he|she|stopped|quit|no|expired|self)\\b)(?<=(?:\\s[-–]|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued)(?=[.,;)]|$)',
+      '(?=(?:the|patient|pt|he|she|stopped|quit|no|expired|self)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued)(?=[.,;)]|\\r?\\n|$)',
+  },
+  {
+    // An entry's course that ran out (`Prednisone 10 mg daily -- completed taper 2/20`).
+    status: 'stopped',
+    direction: 'backward',
+    pattern:
+      '(?=completed\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)completed(?: (?:the |a |her |his |their )?(?:taper|course|therapy|treatment))?\\b',
   },
   {
     // `now on steroid avoidance regimen`: the drug not given by design.

@@ -26,6 +26,8 @@
  *    teenager`) is `stopped`; a drug with a course of its own (a recurring frequency or a
  *    duration) is `active`; a dose's effect seen (`with good response`) or a sentence about a
  *    procedure makes `given` (`planned` for a procedure to come); else the drug is `active`.
+ * A record's own status (a `Status:` field, a table's status cell: `status-entries.ts`) wins, but
+ * over an allergy.
  */
 import type { Entity } from '../types.ts';
 import { runSteps } from './steps.ts';
@@ -49,6 +51,7 @@ import { qualify } from './status-qualify.ts';
 import { isCourse, ownSig, sigEntities } from './status-sig.ts';
 import { uncuedStatus } from './status-uncued.ts';
 import { lineLayout, withBreaks } from './status-lines.ts';
+import { entryStatuses } from './status-entries.ts';
 import {
   drugBetween,
   hasObject,
@@ -114,10 +117,14 @@ export function* drugStatusSteps(
     sentenceEnds,
     headings,
   };
+  // A record's own status field or cell names the status, unless the text tells of a reaction.
+  const entries = entryStatuses(written, drugs);
   let done = 0;
   for (const drug of entities) {
     if (drug.label !== 'DRUG') continue;
-    const status = statusAt(note, drug);
+    const ruled = statusAt(note, drug);
+    const entry = entries.get(drug);
+    const status = entry && ruled.status !== 'allergy' ? entry : ruled;
     // A cue across a wrapped line quotes the text as written.
     const cue = status.cue && {
       ...status.cue,
