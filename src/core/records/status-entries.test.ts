@@ -112,6 +112,70 @@ describe('a record entry’s own status', () => {
     ]);
   });
 
+  it('reads sub-lists named by a status, tags in brackets and a vaccine due', () => {
+    const sublists = [
+      'Current Medications',
+      'Taking',
+      ' • Lisinopril 20 MG Tablet 1 tablet Orally Once a day',
+      'Not Taking',
+      ' • Ibuprofen 600 MG Tablet 1 tablet Orally every 6 hrs',
+      'Discontinued',
+      ' • Naproxen 500 MG Tablet 1 tablet with food Orally twice a day',
+    ].join('\n');
+    const tags = [
+      '[START ON 03/05/2024] Finasteride 5 mg tablet, take 1 tablet daily',
+      'Oxybutynin 5 mg tablet, take 1 tablet twice daily',
+    ].join('\n');
+    const vaccines = ['Vaccines', 'Shingrix dose 2 - due 04/2024'].join('\n');
+    check([
+      [
+        sublists,
+        [
+          ['Lisinopril', 'DRUG'],
+          ['Ibuprofen', 'DRUG'],
+          ['Naproxen', 'DRUG'],
+        ],
+        {
+          Lisinopril: ['active', 'Taking'],
+          Ibuprofen: ['negated', 'Not Taking'],
+          Naproxen: ['stopped', 'Discontinued'],
+        },
+      ],
+      [
+        tags,
+        [
+          ['Finasteride', 'DRUG'],
+          ['Oxybutynin', 'DRUG'],
+        ],
+        { Finasteride: ['planned', 'START ON'], Oxybutynin: ['active', null] },
+      ],
+      [vaccines, [['Shingrix', 'DRUG']], { Shingrix: ['planned', '- due'] }],
+    ]);
+  });
+
+  it('reads a table pasted with no-break spaces, a cancelled order, and Windows line ends', () => {
+    const nbsp = [
+      'Medication\u00a0\u00a0\u00a0Instructions\u00a0\u00a0\u00a0Confirmed',
+      'Potassium Chloride 20 meq ER\u00a0\u00a0\u00a020 meq PO DAILY\u00a0\u00a0\u00a0Not Taking',
+    ].join('\n');
+    const orders = [
+      'Order Summary',
+      'Heparin 5,000 units SC q8h\tCanceled\t03/03/2024 22:01',
+      'Cefdinir 300 mg PO BID\tActive\t03/04/2024 10:14',
+    ].join('\r\n');
+    check([
+      [nbsp, [['Potassium Chloride', 'DRUG']], { 'Potassium Chloride': ['negated', 'Not Taking'] }],
+      [
+        orders,
+        [
+          ['Heparin', 'DRUG'],
+          ['Cefdinir', 'DRUG'],
+        ],
+        { Heparin: ['negated', 'Canceled'], Cefdinir: ['active', 'Active'] },
+      ],
+    ]);
+  });
+
   it('keeps an allergy entry an allergy whatever its status field says', () => {
     const text = [
       'Allergies',

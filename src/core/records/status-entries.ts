@@ -12,11 +12,9 @@ import { lowerBound } from './status-triggers.ts';
 
 /** The values a status field or cell takes, and the status each means. */
 const VALUES: readonly [RegExp, MedicationStatus][] = [
-  [/^(?:not taking|never started|not started|refused|declined)$/i, 'negated'],
-  [
-    /^(?:discontinued?|stop(?:ped)?|inactive|expired|completed|cancell?ed|ended|removed)$/i,
-    'stopped',
-  ],
+  // A cancelled order was never given.
+  [/^(?:not taking|never started|not started|refused|declined|cancell?ed)$/i, 'negated'],
+  [/^(?:discontinued?|stop(?:ped)?|inactive|expired|completed|ended|removed)$/i, 'stopped'],
   [/^(?:on hold|hold|held|suspended|paused)$/i, 'held'],
   [/^(?:pending|planned|not yet started)$/i, 'planned'],
   [/^(?:given|administered)$/i, 'given'],
@@ -27,8 +25,8 @@ const VALUES: readonly [RegExp, MedicationStatus][] = [
 const FIELD = /^[ \t]*(?:(?:Medication|Order|Prescription|Rx) )?Status[ \t]*[:=][ \t]*/i;
 /** What may follow a value in its field or cell: a date, a time, who and when (`on 3/2 by …`). */
 const VALUE_TAIL = /(?:[ \t]+(?:on|by|since|as of|at)\b.*|[ \t]*[\d(-].*)$/i;
-/** A table's cells: set apart by a tab, a run of two spaces or more, or a bar. */
-const CELL_GAP = /\t+| {2,}|\s\|\s/;
+/** A table's cells: set apart by a tab, a run of two spaces or more (no-break too), or a bar. */
+const CELL_GAP = /\t+|[ \u00a0]{2,}|\s\|\s/;
 /** An export's remark on a list's line: `(Patient not taking: …)`, `(Patient taking differently: …)`. */
 const REMARK = /\((?:patient|pt) (not taking|taking differently)\b/gi;
 /** The start of a list's line before its first word: a bullet, a number, a bar. */
@@ -94,7 +92,7 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
       const status = remark[1]!.toLowerCase() === 'not taking' ? 'negated' : 'active';
       set(before, status, start + 1, start + remark[0].length);
     }
-    if (!/\t| {2,}\S| \| /.test(line.trimEnd())) continue;
+    if (!/\t|[ \u00a0]{2,}\S| \| /.test(line.trimEnd())) continue;
     // A cell after the drug's own that names a status.
     let offset = 0;
     for (const cell of line.split(CELL_GAP)) {

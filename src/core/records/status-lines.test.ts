@@ -73,6 +73,19 @@ describe('tables and titles', () => {
     expect(flowed).toBe(text);
     expect(breaks.map((b) => text.slice(b, b + 4))).toEqual(['Medi', 'Warf', 'Apix', 'Drug']);
   });
+
+  it('keeps a title apart with Windows line ends, and a tagged item apart from the next', () => {
+    const title =
+      'Medications Discontinued During This Encounter\r\nhydrochlorothiazide 25 MG tablet';
+    expect(lineLayout(title, []).flowed).toBe(title);
+    const tagged =
+      '[DISCONTINUED] Tamsulosin 0.4 mg capsule, take 1 capsule daily\nOxybutynin 5 mg tablet';
+    const entities = entitiesOf(tagged, [
+      ['Tamsulosin', 'DRUG'],
+      ['Oxybutynin', 'DRUG'],
+    ]);
+    expect(lineLayout(tagged, entities).breaks).toEqual([tagged.indexOf('Oxybutynin')]);
+  });
 });
 
 describe('headings alone on their line', () => {

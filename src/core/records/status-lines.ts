@@ -16,13 +16,15 @@ const NEAR_WIDTH = 0.85;
 /** The start of a line of structure: a bullet, a numbered item, a rule or a table row. */
 const LIST_LINE = /^[ \t]*(?:[-*•+–]\s|\d{1,2}[.)]\s|[-=_#|]{2,}|\|)/;
 /** A table's row: cells set apart by a tab, three spaces or twice by two (`Glipizide   5 mg   PO`). */
-const TABLE_ROW = /\t|\S {3,}\S|\S {2,}\S.*\S {2,}\S/;
+const TABLE_ROW = /\t|\S[ \u00a0]{3,}\S|\S[ \u00a0]{2,}\S.*\S[ \u00a0]{2,}\S/;
 /**
  * A title: two to eight words, each capitalised but for short joining words (`Medications
  * Discontinued During This Encounter`, `Current Outpatient Medications on File Prior to Visit`).
  */
 const TITLE_LINE =
-  /^[ \t]*[A-Z][\w/&()-]*(?: (?:[A-Z][\w/&()-]*|of|on|to|in|at|for|from|the|and|or|as|with|this|by)){1,7}[ \t]*$/;
+  /^[ \t]*[A-Z][\w/&()-]*(?: (?:[A-Z][\w/&()-]*|of|on|to|in|at|for|from|the|and|or|as|with|this|by)){1,7}[ \t\r]*$/;
+/** Before a list item's first word: bullets, a number, tags in brackets (`[DISCONTINUED]`). */
+const ITEM_LEAD = /^[ \t]*(?:(?:[-*•+–]|\d{1,2}[.)])[ \t]+|\[[^\]\n]{1,40}\][ \t]*)*/;
 /** A heading set off by a rule (`---- Coded Problems:`) is a line of its own. */
 const RULED = /^[ \t]*[-=_#]{2,}/;
 /** A line that starts with a label (`Allergies:`, `Reason for visit:`), or is all capitals. */
@@ -58,7 +60,7 @@ export function lineLayout(text: string, entities: readonly Entity[]): LineLayou
     const newline = at + line.length;
     at = newline + 1;
     const lineStart = newline - line.length;
-    const lineStartsEntity = starts.has(lineStart + line.search(/\S|$/));
+    const lineStartsEntity = starts.has(lineStart + ITEM_LEAD.exec(line)![0].length);
     if (wraps(line, next, width, starts.has(at + next.search(/\S|$/)), lineStartsEntity)) {
       chars[newline] = ' ';
       if (line.endsWith('\r')) chars[newline - 1] = ' ';
@@ -100,11 +102,12 @@ function wraps(
 /**
  * A heading alone on its line that the inline headings miss: a ruled line (`---- Known Adverse
  * and Allergic Drug Reactions (if none, enter NKA):`), a discharge list's instruction (`STOP
- * taking these medications`), or a few words naming medications, allergies or immunizations
- * (`Current Outpatient Medications on File Prior to Visit`, `Allergies as of 03/04/2024`).
+ * taking these medications`), a status alone (`Not Taking`, `Discontinued`), or a few words naming
+ * medications, allergies or immunizations (`Current Outpatient Medications on File Prior to
+ * Visit`, `Allergies as of 03/04/2024`).
  */
 const LINE_HEADING =
-  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?Medications Marked as (?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
+  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED)|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?Medications Marked as (?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
 /** Words that make a line a sentence, not a heading (`No known drug allergies`, `He takes his medications`). */
 const SENTENCE_WORDS =
   /\b(?:no|not|none|denies|denied|negative|nkda|nka|he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|reviewed|per)\b/i;
@@ -116,8 +119,9 @@ export function lineHeadings(
 ): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   for (const m of text.matchAll(LINE_HEADING)) {
-    const ruled = m[1] !== undefined;
-    const name = (m[1] ?? m[2]!).trimEnd();
+    // A ruled heading, or a status alone on its line (`Not Taking`, a sub-list of a medication list).
+    const ruled = m[1] !== undefined || m[2] !== undefined;
+    const name = (m[1] ?? m[2] ?? m[3]!).trimEnd();
     // Words in brackets are a note on the heading: `(if none, enter NKA)`.
     const words = name.replace(/\([^)]*\)/g, ' ');
     const discharge = /these medications$|Marked as (?:Not )?Taking/i.test(name);

@@ -247,11 +247,11 @@ const RULES: readonly TriggerRule[] = [
     adjacent: true,
   },
   {
-    // And for one to come: `Lovenox 40 mg daily - to start after surgery`.
+    // And for one to come: `Lovenox 40 mg daily - to start after surgery`, `Shingrix - due 04/2024`.
     status: 'planned',
     direction: 'backward',
     pattern:
-      '(?:(?<=\\s)[-–]|\\()\\s*(?:to (?:start|begin)|start(?:ing)? (?:on|after|in|next|tomorrow))\\b',
+      '(?:(?<=\\s)[-–]|\\()\\s*(?:to (?:start|begin)|start(?:ing)? (?:on|after|in|next|tomorrow)|due(?: (?:on|in|by))?(?= \\d| next\\b))\\b',
   },
   {
     // A medication list's note in brackets (`aspirin 81 mg daily (not taking)`, `[patient reports
