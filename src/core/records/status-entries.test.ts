@@ -176,6 +176,47 @@ describe('a record entry’s own status', () => {
     ]);
   });
 
+  it('reads a status cell after a drug in any column, and a record’s lists of what is taken', () => {
+    const history = [
+      'Date     Medication                 Dose     Result',
+      '03/04    Docusate                   100 mg   Refused',
+      '03/04    Senna                      8.6 mg   Given',
+      '03/04    Norepinephrine    0.05 mcg/kg/min    weaned off 03/04 1400',
+    ].join('\n');
+    const lists = [
+      'Outpatient Prescriptions Not Taking',
+      'Montelukast 10 mg tablet, take 1 tablet nightly',
+      'You told us you are no longer taking:',
+      'Trazodone 50 mg tablet',
+    ].join('\n');
+    check([
+      [
+        history,
+        [
+          ['Docusate', 'DRUG'],
+          ['Senna', 'DRUG'],
+          ['Norepinephrine', 'DRUG'],
+        ],
+        {
+          Docusate: ['negated', 'Refused'],
+          Senna: ['given', 'Given'],
+          Norepinephrine: ['stopped', 'weaned off'],
+        },
+      ],
+      [
+        lists,
+        [
+          ['Montelukast', 'DRUG'],
+          ['Trazodone', 'DRUG'],
+        ],
+        {
+          Montelukast: ['negated', 'Outpatient Prescriptions Not Taking'],
+          Trazodone: ['stopped', 'You told us you are no longer taking'],
+        },
+      ],
+    ]);
+  });
+
   it('keeps an allergy entry an allergy whatever its status field says', () => {
     const text = [
       'Allergies',

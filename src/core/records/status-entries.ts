@@ -14,7 +14,10 @@ import { lowerBound } from './status-triggers.ts';
 const VALUES: readonly [RegExp, MedicationStatus][] = [
   // A cancelled order was never given.
   [/^(?:not taking|never started|not started|refused|declined|cancell?ed)$/i, 'negated'],
-  [/^(?:discontinued?|stop(?:ped)?|inactive|expired|completed|ended|removed)$/i, 'stopped'],
+  [
+    /^(?:discontinued?|stop(?:ped)?|inactive|expired|completed|ended|removed|weaned(?: off)?)$/i,
+    'stopped',
+  ],
   [/^(?:on hold|hold|held|suspended|paused)$/i, 'held'],
   [/^(?:pending|planned|not yet started)$/i, 'planned'],
   [/^(?:given|administered)$/i, 'given'],
@@ -82,16 +85,18 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     // Another section's label (`Problem: Hypertension`) starts another entry.
     if (opensSection(line)) blockStart = lineStart;
     const onLine = drugsIn(lineStart, lineStart + line.length);
-    // A table's row or a list's line, which starts with its drug.
     const first = onLine[0];
-    if (first === undefined || first.start !== lineStart + LINE_LEAD.exec(line)![0].length)
-      continue;
-    for (const remark of line.matchAll(REMARK)) {
-      const start = lineStart + remark.index;
-      const before = onLine.filter((d) => d.end <= start);
-      const status = remark[1]!.toLowerCase() === 'not taking' ? 'negated' : 'active';
-      set(before, status, start + 1, start + remark[0].length);
+    if (first === undefined) continue;
+    // A list's line that starts with its drug may end with an export's remark.
+    if (first.start === lineStart + LINE_LEAD.exec(line)![0].length) {
+      for (const remark of line.matchAll(REMARK)) {
+        const start = lineStart + remark.index;
+        const before = onLine.filter((d) => d.end <= start);
+        const status = remark[1]!.toLowerCase() === 'not taking' ? 'negated' : 'active';
+        set(before, status, start + 1, start + remark[0].length);
+      }
     }
+    // A table's row (its drug in any cell: `03/04    Senna    8.6 mg    Given`).
     if (!/\t|[ \u00a0]{2,}\S| \| /.test(line.trimEnd())) continue;
     // A cell after the drug's own that names a status.
     let offset = 0;

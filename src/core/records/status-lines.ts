@@ -99,15 +99,26 @@ function wraps(
   return /^[a-z]/.test(after);
 }
 
+/** A ruled heading: `---- Known Adverse and Allergic Drug Reactions (if none, enter NKA):`. */
+const RULED_NAME = String.raw`[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})`;
+/** A status alone, over a sub-list of a medication list: `Not Taking`, `Discontinued`. */
+const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED)`;
+/** A sentence that ends in a colon and says what the list below is: `You are no longer taking:`. */
+const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:no longer|not|stopped|quit) (?:taking|using)|discontinued|on hold|allergic to|do not take)(?=[ \t]*:))`;
+/** Medication words that make a line of a few words a heading. */
+const LIST_WORDS = String.raw`(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Pp]rescriptions|PRESCRIPTIONS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))`;
 /**
- * A heading alone on its line that the inline headings miss: a ruled line (`---- Known Adverse
- * and Allergic Drug Reactions (if none, enter NKA):`), a discharge list's instruction (`STOP
- * taking these medications`), a status alone (`Not Taking`, `Discontinued`), or a few words naming
- * medications, allergies or immunizations (`Current Outpatient Medications on File Prior to
- * Visit`, `Allergies as of 03/04/2024`).
+ * A discharge list's instruction (`STOP taking these medications`), a record's list
+ * (`Outpatient Prescriptions Not Taking`), or a few words naming medications, allergies or
+ * immunizations (`Current Outpatient Medications on File Prior to Visit`, `Allergies as of
+ * 03/04/2024`).
  */
-const LINE_HEADING =
-  /(?<=^|\n)[ \t]*(?:[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})|((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED)|((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?Medications Marked as (?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?))[ \t]*:?[ \t]*(?=\r?\n|$)/g;
+const LIST_NAME = String.raw`((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?(?:Medications|Prescriptions) (?:Marked as )?(?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?${LIST_WORDS}\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?)`;
+/** A heading alone on its line that the inline headings miss. */
+const LINE_HEADING = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*(?:${RULED_NAME}|${STATUS_NAME}|${CUE_NAME}|${LIST_NAME})[ \t]*:?[ \t]*(?=\r?\n|$)`,
+  'g',
+);
 /** Words that make a line a sentence, not a heading (`No known drug allergies`, `He takes his medications`). */
 const SENTENCE_WORDS =
   /\b(?:no|not|none|denies|denied|negative|nkda|nka|he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|reviewed|per)\b/i;
@@ -119,12 +130,13 @@ export function lineHeadings(
 ): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   for (const m of text.matchAll(LINE_HEADING)) {
-    // A ruled heading, or a status alone on its line (`Not Taking`, a sub-list of a medication list).
-    const ruled = m[1] !== undefined || m[2] !== undefined;
-    const name = (m[1] ?? m[2] ?? m[3]!).trimEnd();
+    // A ruled heading, a status or a sentence with a colon is a heading whatever its words.
+    const ruled = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined;
+    const name = (m[1] ?? m[2] ?? m[3] ?? m[4]!).trimEnd();
     // Words in brackets are a note on the heading: `(if none, enter NKA)`.
     const words = name.replace(/\([^)]*\)/g, ' ');
-    const discharge = /these medications$|Marked as (?:Not )?Taking/i.test(name);
+    const discharge =
+      /these medications$|(?:Medications|Prescriptions) (?:Marked as )?(?:Not )?Taking/i.test(name);
     const sentence = SENTENCE_WORDS.test(words) || words.split(/\s+/).filter(Boolean).length > 8;
     // A table's header row (`Allergen          Reaction      Severity`) names columns.
     if ((!ruled && !discharge && sentence) || TABLE_ROW.test(name)) continue;
