@@ -15,7 +15,7 @@ const VALUES: readonly [RegExp, MedicationStatus][] = [
   // A cancelled order was never given.
   [/^(?:not taking|never started|not started|refused|declined|cancell?ed)$/i, 'negated'],
   [
-    /^(?:discontinued?|stop(?:ped)?|inactive|expired|completed|ended|removed|weaned(?: off)?)$/i,
+    /^(?:discontinued?|stop(?:ped)?|inactive|expired|completed(?: course| taper)?|ended|removed|weaned(?: off)?)$/i,
     'stopped',
   ],
   [/^(?:on hold|hold|held|suspended|paused)$/i, 'held'],
@@ -28,8 +28,30 @@ const VALUES: readonly [RegExp, MedicationStatus][] = [
 const FIELD = /^[ \t]*(?:(?:Medication|Order|Prescription|Rx) )?Status[ \t]*[:=][ \t]*/i;
 /** What may follow a value in its field or cell: a date, a time, who and when (`on 3/2 by …`). */
 const VALUE_TAIL = /(?:[ \t]+(?:on|by|since|as of|at)\b.*|[ \t]*[\d(-].*)$/i;
-/** A table's cells: set apart by a tab, a run of two spaces or more (no-break too), or a bar. */
-const CELL_GAP = /\t+|[ \u00a0]{2,}|\s\|\s/;
+/** A table's row: cells set apart by a tab, a run of two spaces or more (no-break too), or a bar. */
+const TABLE_LINE = /\t|[ \u00a0]{2,}\S| \| /;
+/** The header of a column that answers whether the patient takes the drug (`Taking?`: Yes or No). */
+const TAKING_COLUMN = /^(?:patient )?taking\??$/i;
+
+interface Cell {
+  /** Offset in its line. */
+  start: number;
+  text: string;
+}
+
+/** A row's cells: split at each tab (an empty cell keeps its column), else at runs of spaces or bars. */
+function cellsOf(line: string): Cell[] {
+  const gap = line.includes('\t') ? /\t/g : /[ \u00a0]{2,}|\s\|\s/g;
+  const cells: Cell[] = [];
+  let from = 0;
+  for (const m of line.matchAll(gap)) {
+    cells.push({ start: from, text: line.slice(from, m.index) });
+    from = m.index + m[0].length;
+  }
+  cells.push({ start: from, text: line.slice(from) });
+  return cells;
+}
+
 /** An export's remark on a list's line: `(Patient not taking: …)`, `(Patient taking differently: …)`. */
 const REMARK = /\((?:patient|pt) (not taking|taking differently)\b/gi;
 /** The start of a list's line before its first word: a bullet, a number, a bar. */
@@ -63,12 +85,14 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     }
   };
   let blockStart = 0;
+  let takingColumn: number | undefined;
   let at = 0;
   for (const line of text.split('\n')) {
     const lineStart = at;
     at += line.length + 1;
     if (line.trim() === '') {
       blockStart = at;
+      takingColumn = undefined;
       continue;
     }
     const field = FIELD.exec(line);
@@ -85,8 +109,13 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     // Another section's label (`Problem: Hypertension`) starts another entry.
     if (opensSection(line)) blockStart = lineStart;
     const onLine = drugsIn(lineStart, lineStart + line.length);
+    const cells = TABLE_LINE.test(line.trimEnd()) ? cellsOf(line) : [];
     const first = onLine[0];
-    if (first === undefined) continue;
+    if (first === undefined) {
+      const header = cells.findIndex((c) => TAKING_COLUMN.test(c.text.trim()));
+      if (header >= 0) takingColumn = header;
+      continue;
+    }
     // A list's line that starts with its drug may end with an export's remark.
     if (first.start === lineStart + LINE_LEAD.exec(line)![0].length) {
       for (const remark of line.matchAll(REMARK)) {
@@ -96,20 +125,19 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
         set(before, status, start + 1, start + remark[0].length);
       }
     }
-    // A table's row (its drug in any cell: `03/04    Senna    8.6 mg    Given`).
-    if (!/\t|[ \u00a0]{2,}\S| \| /.test(line.trimEnd())) continue;
-    // A cell after the drug's own that names a status.
-    let offset = 0;
-    for (const cell of line.split(CELL_GAP)) {
-      const cellStart = line.indexOf(cell, offset);
-      offset = cellStart + cell.length;
-      if (lineStart + cellStart <= first.start) continue;
-      const status = valueStatus(cell);
-      if (status) {
-        const start = lineStart + cellStart + cell.search(/\S/);
-        set(onLine, status, start, start + valueWord(cell).length);
-        break;
-      }
+    // A table's row, its drug in any cell (`03/04    Senna    8.6 mg    Given`): a cell after the
+    // drug's own that names a status, or the row's answer under `Taking?`.
+    const named = cells.find((c) => lineStart + c.start > first.start && valueStatus(c.text));
+    const answer = takingColumn === undefined ? undefined : cells[takingColumn];
+    const cell = named ?? (answer && /^(?:yes|no)$/i.test(answer.text.trim()) ? answer : undefined);
+    if (cell) {
+      const start = lineStart + cell.start + cell.text.search(/\S/);
+      const status = named
+        ? valueStatus(cell.text)!
+        : /^yes/i.test(cell.text.trim())
+          ? 'active'
+          : 'negated';
+      set(onLine, status, start, start + valueWord(cell.text).length);
     }
   }
   return found;

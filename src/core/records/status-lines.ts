@@ -119,6 +119,12 @@ const LINE_HEADING = new RegExp(
   String.raw`(?<=^|\n)[ \t]*(?:${RULED_NAME}|${STATUS_NAME}|${CUE_NAME}|${LIST_NAME})[ \t]*:?[ \t]*(?=\r?\n|$)`,
   'g',
 );
+/**
+ * The header row of a table that stands alone (first in the note, or after a blank line) and
+ * names what it lists in its first column: `Allergen⇥Reaction`, `Vaccine⇥Date Given⇥Next Due`.
+ */
+const HEADER_ROW =
+  /(?<=^|\n[ \t]*\r?\n)[ \t]*([Aa]llerg(?:en|y|ies)|ALLERG[A-Z]*|[Vv]accines?|VACCINES?|[Ii]mmunizations?|IMMUNIZATIONS?)(?=\t|[ \u00a0]{2,}\S)/g;
 /** Words that make a line a sentence, not a heading (`No known drug allergies`, `He takes his medications`). */
 const SENTENCE_WORDS =
   /\b(?:no|not|none|denies|denied|negative|nkda|nka|he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|reviewed|per)\b/i;
@@ -146,7 +152,11 @@ export function lineHeadings(
     if (overlapsDrug(drugs, start, end)) continue;
     found.push({ start, end });
   }
-  return found;
+  for (const m of text.matchAll(HEADER_ROW)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    found.push({ start, end: start + m[1]!.length });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Sentence ends and a layout's breaks as one ascending list, without repeats. */

@@ -1,0 +1,107 @@
+/**
+ * Tables and lists of exported notes (Epic's prior-to-admission table, a vaccine table, a
+ * reconciliation's sections): a `Taking?` column's Yes or No, a table that names its list in its
+ * header, a course completed in a cell, a dose changed from before, home medications held on
+ * admission.
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('the columns and headers of exported tables', () => {
+  it('reads a Taking? column: Yes is taken, No is not', () => {
+    const text = [
+      'Prior to Admission medications',
+      'Medication\tSig\tLast Dose\tTaking?\tAuthorizing Provider',
+      'apixaban (ELIQUIS) 5 mg tablet\tTake 5 mg by mouth 2 times daily.\t03/04/2024 at 0800\tYes\tLee, Ann, MD',
+      'furosemide (LASIX) 20 mg tablet\tTake 20 mg by mouth daily.\tUnknown\tNo\tLee, Ann, MD',
+    ].join('\n');
+    check([
+      [
+        text,
+        [
+          ['apixaban', 'DRUG'],
+          ['ELIQUIS', 'DRUG'],
+          ['furosemide', 'DRUG'],
+          ['LASIX', 'DRUG'],
+        ],
+        {
+          apixaban: ['active', 'Yes'],
+          ELIQUIS: ['active', 'Yes'],
+          furosemide: ['negated', 'No'],
+          LASIX: ['negated', 'No'],
+        },
+      ],
+    ]);
+  });
+
+  it('reads a table that names its list in its header: vaccines had, allergens', () => {
+    const vaccines = [
+      'Vaccine\tDate Given\tNext Due',
+      'Tdap\t06/02/2016\t06/02/2026',
+      'Shingrix #1\t01/10/2024\t03/10/2024',
+    ].join('\n');
+    const allergens = ['Note reviewed.', '', 'Allergen    Reaction', 'Codeine     Nausea'].join(
+      '\n',
+    );
+    check([
+      [
+        vaccines,
+        [
+          ['Tdap', 'DRUG'],
+          ['Shingrix', 'DRUG'],
+        ],
+        { Tdap: ['stopped', 'Vaccine'], Shingrix: ['stopped', 'Vaccine'] },
+      ],
+      [allergens, [['Codeine', 'DRUG']], { Codeine: ['allergy', 'Allergen'] }],
+    ]);
+  });
+
+  it('reads a course completed in a cell, a dose changed from before, meds held on admission', () => {
+    const table = [
+      'MEDICATIONS',
+      'Levothyroxine 50 mcg\tdaily\tActive',
+      'Prednisone 5 mg\tdaily\tCompleted course',
+    ].join('\n');
+    const changed = [
+      'Changed Medications:',
+      '- Metformin 500 mg PO BID (previously 1000 mg BID)',
+    ].join('\n');
+    const held = 'Home meds held on admission: lisinopril, metformin';
+    check([
+      [
+        table,
+        [
+          ['Levothyroxine', 'DRUG'],
+          ['Prednisone', 'DRUG'],
+        ],
+        {
+          Levothyroxine: ['active', 'Active'],
+          Prednisone: ['stopped', 'Completed course'],
+        },
+      ],
+      [
+        changed,
+        [
+          ['Metformin', 'DRUG'],
+          ['500 mg', 'STRENGTH'],
+          ['PO', 'ROUTE'],
+          ['BID', 'FREQUENCY'],
+          ['1000 mg', 'STRENGTH'],
+          ['BID', 'FREQUENCY'],
+        ],
+        { Metformin: ['active', 'Changed Medications'] },
+      ],
+      [
+        held,
+        [
+          ['lisinopril', 'DRUG'],
+          ['metformin', 'DRUG'],
+        ],
+        {
+          lisinopril: ['held', 'Home meds held on admission:'],
+          metformin: ['held', 'Home meds held on admission:'],
+        },
+      ],
+    ]);
+  });
+});
