@@ -104,4 +104,42 @@ describe('the columns and headers of exported tables', () => {
       ],
     ]);
   });
+
+  it('reads a numbered item wrapped under its own text, and a list of what is not taken now', () => {
+    const plan = [
+      '1. CHF exacerbation - diuresed with IV Lasix 40 mg x2, transition to PO',
+      '   torsemide 20 mg daily tomorrow. Continue carvedilol 6.25 mg BID.',
+    ].join('\n');
+    const home = [
+      'Home Medications (not currently taking):',
+      'Zolpidem 10 mg qhs',
+      'Cyclobenzaprine 10 mg TID PRN',
+    ].join('\n');
+    check([
+      [
+        plan,
+        [
+          ['Lasix', 'DRUG'],
+          ['torsemide', 'DRUG'],
+          ['carvedilol', 'DRUG'],
+        ],
+        {
+          Lasix: ['given', 'diuresed with'],
+          torsemide: ['planned', 'transition to'],
+          carvedilol: ['active', 'Continue'],
+        },
+      ],
+      [
+        home,
+        [
+          ['Zolpidem', 'DRUG'],
+          ['Cyclobenzaprine', 'DRUG'],
+        ],
+        {
+          Zolpidem: ['negated', 'Home Medications (not currently taking)'],
+          Cyclobenzaprine: ['negated', 'Home Medications (not currently taking)'],
+        },
+      ],
+    ]);
+  });
 });

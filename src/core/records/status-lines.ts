@@ -23,6 +23,8 @@ const TABLE_ROW = /\t|\S[ \u00a0]{3,}\S|\S[ \u00a0]{2,}\S.*\S[ \u00a0]{2,}\S/;
  */
 const TITLE_LINE =
   /^[ \t]*[A-Z][\w/&()-]*(?: (?:[A-Z][\w/&()-]*|of|on|to|in|at|for|from|the|and|or|as|with|this|by)){1,7}[ \t\r]*$/;
+/** A list item's marker and the spaces after it: the margin its wrapped lines keep. */
+const ITEM_MARGIN = /^[ \t]*(?:[-*•+–]|\d{1,2}[.)])[ \t]+/;
 /** Before a list item's first word: bullets, a number, tags in brackets (`[DISCONTINUED]`). */
 const ITEM_LEAD = /^[ \t]*(?:(?:[-*•+–]|\d{1,2}[.)])[ \t]+|\[[^\]\n]{1,40}\][ \t]*)*/;
 /** A heading set off by a rule (`---- Coded Problems:`) is a line of its own. */
@@ -84,8 +86,12 @@ function wraps(
   if (before.trim() === '' || after === '') return false;
   if (LIST_LINE.test(next) || LABEL_LINE.test(next) || RULED.test(line)) return false;
   if (TABLE_ROW.test(line) || TABLE_ROW.test(next) || TITLE_LINE.test(line)) return false;
-  // Wrapped prose keeps its margin; a list's items are indented below their heading.
-  if (/^\s*/.exec(line)![0] !== /^\s*/.exec(next)![0]) return false;
+  // Wrapped prose keeps its margin, or a numbered item's (`1. CHF - …⏎   torsemide`); a list's
+  // items are indented below their heading.
+  const margin = /^\s*/.exec(next)![0];
+  if (margin !== /^\s*/.exec(line)![0] && margin.length !== ITEM_MARGIN.exec(line)?.[0].length) {
+    return false;
+  }
   if (/[.!?:;]["')\]]?$/.test(before)) return false;
   if (OPEN_END.test(before)) return true;
   // A list item is followed by the next item, or by a line of its own that starts with a capital.
