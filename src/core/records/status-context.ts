@@ -41,7 +41,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
     'stopped',
   ],
   [
-    /^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$|^(?:INACTIVE|COMPLETED|EXPIRED)$/,
+    /^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$|^(?:INACTIVE|COMPLETED|EXPIRED|PAST|PREVIOUS|HISTORICAL)$/,
     'stopped',
   ],
   [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],

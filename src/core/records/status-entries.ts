@@ -52,6 +52,8 @@ function cellsOf(line: string): Cell[] {
   return cells;
 }
 
+/** A form's ticked box and its option (`[X] Hold`), beside the boxes not ticked. */
+const TICKED = /\[[xX✓✔]\][ \t]*([A-Za-z][A-Za-z ]{0,24}?)(?=[ \t]*(?:\[|$)|[ \t]{2,})/g;
 /** An export's remark on a list's line: `(Patient not taking: …)`, `(Patient taking differently: …)`. */
 const REMARK = /\((?:patient|pt) (not taking|taking differently)\b/gi;
 /** The start of a list's line before its first word: a bullet, a number, a bar. */
@@ -124,6 +126,12 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
         const status = remark[1]!.toLowerCase() === 'not taking' ? 'negated' : 'active';
         set(before, status, start + 1, start + remark[0].length);
       }
+    }
+    // A form's ticked option after the drug (`Metformin 500 mg   [ ] Continue  [X] Hold`).
+    for (const box of line.trimEnd().matchAll(TICKED)) {
+      const start = lineStart + box.index + box[0].length - box[1]!.length;
+      const status = lineStart + box.index > first.start ? valueStatus(box[1]!) : undefined;
+      if (status) set(onLine, status, start, start + box[1]!.length);
     }
     // A table's row, its drug in any cell (`03/04    Senna    8.6 mg    Given`): a cell after the
     // drug's own that names a status, or the row's answer under `Taking?`.

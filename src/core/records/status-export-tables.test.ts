@@ -142,4 +142,52 @@ describe('the columns and headers of exported tables', () => {
       ],
     ]);
   });
+
+  it('reads a form’s ticked box, an entry’s other name, and a sub-list of past drugs', () => {
+    const form = [
+      'Lisinopril 10 mg PO daily    [X] Continue  [ ] Discontinue',
+      'Metformin 500 mg PO BID        [ ] Continue  [X] Hold  [ ] Discontinue',
+    ].join('\n');
+    const avs = [
+      'STOP taking these medications',
+      '  • aspirin 81 MG EC tablet',
+      '      Commonly known as: Bayer',
+    ].join('\n');
+    const past = [
+      'Medications',
+      'Active',
+      '  Tamsulosin 0.4 mg daily',
+      'Past',
+      '  Finasteride 5 mg daily',
+    ].join('\n');
+    check([
+      [
+        form,
+        [
+          ['Lisinopril', 'DRUG'],
+          ['Metformin', 'DRUG'],
+        ],
+        { Lisinopril: ['active', 'Continue'], Metformin: ['held', 'Hold'] },
+      ],
+      [
+        avs,
+        [
+          ['aspirin', 'DRUG'],
+          ['Bayer', 'DRUG'],
+        ],
+        {
+          aspirin: ['stopped', 'STOP taking these medications'],
+          Bayer: ['stopped', 'STOP taking these medications'],
+        },
+      ],
+      [
+        past,
+        [
+          ['Tamsulosin', 'DRUG'],
+          ['Finasteride', 'DRUG'],
+        ],
+        { Tamsulosin: ['active', 'Active'], Finasteride: ['stopped', 'Past'] },
+      ],
+    ]);
+  });
 });

@@ -108,7 +108,7 @@ function wraps(
 /** A ruled heading: `---- Known Adverse and Allergic Drug Reactions (if none, enter NKA):`. */
 const RULED_NAME = String.raw`[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})`;
 /** A status alone, over a sub-list of a medication list: `Not Taking`, `Discontinued`. */
-const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED)`;
+const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED|Past|PAST|Previous|PREVIOUS|Historical|HISTORICAL)`;
 /** A sentence that ends in a colon and says what the list below is: `You are no longer taking:`. */
 const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:no longer|not|stopped|quit) (?:taking|using)|discontinued|on hold|allergic to|do not take)(?=[ \t]*:))`;
 /** Medication words that make a line of a few words a heading. */
@@ -177,7 +177,7 @@ export function withBreaks(a: readonly number[], b: readonly number[]): number[]
  * `Allergen:`) is none.
  */
 const SECTION_LINE =
-  /\n[ \t]*(?!(?:Sig|Reactions?|Dose|Route|Frequency|Qty|Quantity|Refills|Disp(?:ense)?|Start(?: date)?|End(?: date)?|Comments?|Notes?|Indication|Severity|Type|Status|Instructions|Allerg(?:en|y)|Substance|Agent|Medication|Drug|Name|Onset)\s*:)[A-Z][A-Za-z /&()-]{1,40}:(?=\s)/g;
+  /\n[ \t]*(?!(?:Sig|Reactions?|Dose|Route|Frequency|Qty|Quantity|Refills|Disp(?:ense)?|Start(?: date)?|End(?: date)?|Comments?|Notes?|Indication|Severity|Type|Status|Instructions|Allerg(?:en|y)|Substance|Agent|Medication|Drug|Name|Onset|Commonly known as|Also known as|What changed|Last time this was given|Notes? to patient)\s*:)[A-Z][A-Za-z /&()-]{1,40}:(?=\s)/g;
 
 /**
  * Where each line that opens another section starts (after its line break), ascending; not a
