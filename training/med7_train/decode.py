@@ -401,6 +401,8 @@ NOT_A_DRUG = frozenset("""
     paperwork part patrol penetrate phonophobia prison professor prostitutes remember remembers
     sales salesperson sauce scale shallow shower shuffle sprinklers staircase struggle supreme
     surprise teenager texas thirst thirty ultimate unsafe urged victim whirlpool whose worth writing
+    active authorizing claims confirmed discontinued inactive instructions nka nkda portal reason
+    recorded refills result reviewed status taking
 """.split())
 _NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ment|ness|ship|ful)$")
 

@@ -2,8 +2,9 @@
  * Words the model has taken for a DRUG that never name one (`the option of surgery`, `okay to
  * shower`, `informed in writing`, `Monday through Friday`), and the English word endings no
  * medication name has (-ly, -ing, -ment, -ness, -ship, -ful, on a word in lower case). A DRUG that
- * is one such word alone is dropped. The words are the model's stray DRUGs on the MTSamples notes;
- * none of the 7,531 DRUGs of the gold and annotated files is one (docs/history/decoding.md).
+ * is one such word alone is dropped. The words are the model's stray DRUGs on the MTSamples notes
+ * and on pasted record exports (`Active`, `Status` in a table); none of the 8,910 DRUGs of the gold
+ * and annotated files is one (docs/history/decoding.md).
  * Mirrored by `NOT_A_DRUG` in training/med7_train/decode.py (a test keeps the two lists equal).
  */
 
@@ -23,6 +24,9 @@ export const NOT_A_DRUG_WORDS: ReadonlySet<string> = new Set(
     'paperwork part patrol penetrate phonophobia prison professor prostitutes remember remembers',
     'sales salesperson sauce scale shallow shower shuffle sprinklers staircase struggle supreme',
     'surprise teenager texas thirst thirty ultimate unsafe urged victim whirlpool whose worth writing',
+    // The column headers and status words of pasted record exports.
+    'active authorizing claims confirmed discontinued inactive instructions nka nkda portal reason',
+    'recorded refills result reviewed status taking',
   ]
     .join(' ')
     .split(' '),

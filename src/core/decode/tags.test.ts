@@ -77,6 +77,16 @@ describe('decodeTags', () => {
     ]);
   });
 
+  it('drops a DRUG that is one word never naming a drug, a table’s status column too', () => {
+    const row = 'Metformin 500 mg BID Active';
+    const tags = ['B-DRUG', 'B-STRENGTH', 'I-STRENGTH', 'B-FREQUENCY', 'B-DRUG'];
+    expect(toTuples(decodeTags(row, pretokenize(row), tags))).toEqual([
+      [0, 9, 'DRUG'],
+      [10, 16, 'STRENGTH'],
+      [17, 20, 'FREQUENCY'],
+    ]);
+  });
+
   it('decodes BILUO and plain IO the same way', () => {
     const biluo = bio.map((tag, i) => {
       if (tag === 'O') return tag;
