@@ -7,7 +7,7 @@ import type { Entity } from '../types.ts';
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
-import { lineHeadings, opensSection, sectionLines } from './status-lines.ts';
+import { lineHeadings, sectionLines } from './status-lines.ts';
 
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
@@ -49,10 +49,10 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   // Vaccines had before (`Immunization History`), unless the heading says they were given now.
   [/^(?!.*(?:GIVEN|ADMINISTERED|TODAY)).*(?:IMMUNIZATION|VACCIN)/, 'stopped'],
   [
-    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUID(?!S? RESTRICT)|INJECTATE|PREMEDICATION|PRE-?(?:OPERATIVE|PROCEDURE) MEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|(?:MEDICATIONS?|MEDS|VACCINES?|IMMUNIZATIONS?) ADMINISTERED|GIVEN$|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
+    /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUID(?!S? RESTRICT)|INJECTATE|PREMEDICATION|PRE-?(?:OPERATIVE|PROCEDURE) MEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|(?:MEDICATIONS?|MEDS|VACCINES?|IMMUNIZATIONS?) ADMINISTERED|(?:MEDICINES|MEDICATIONS|VACCINES|SHOTS) (?:YOU WERE |THAT WERE )?(?:GIVEN|RECEIVED)|GIVEN$|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
     'given',
   ],
-  [/MEDICATION|MEDS|PRESCRIPTION|DISCHARGE|^(?:TAKING|ACTIVE)$/, 'active'],
+  [/MEDICATION|MEDICINE|MEDS|PRESCRIPTION|DISCHARGE|^(?:TAKING|ACTIVE)$/, 'active'],
 ];
 /** A heading that is an instruction about the drugs after it, in ordinary case or capitals. */
 const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;
@@ -139,7 +139,7 @@ export function* findHeadings(
       // The line break right after the heading (`ALLERGIES:⏎She thinks to Benadryl.`) ends no list.
       if (!/[^\s:]/.test(text.slice(h.end, end))) continue;
       const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
-      if (PROSE.test(following) || (text[end - 1] === '\n' && opensSection(following))) {
+      if (PROSE.test(following)) {
         h.until = end;
         return;
       }

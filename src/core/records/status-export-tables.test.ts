@@ -190,4 +190,35 @@ describe('the columns and headers of exported tables', () => {
       ],
     ]);
   });
+
+  it('reads an after-visit summary told to the patient: medicines given, allergies, you may use', () => {
+    const given = ['Medicines you were given today', 'Ceftriaxone 1 gram shot in the muscle'].join(
+      '\n',
+    );
+    const allergies = ['Your Allergies', 'Penicillin: hives', 'Codeine: nausea'].join('\n');
+    const prose = 'You may use acetaminophen (Tylenol) for pain instead.';
+    check([
+      [
+        given,
+        [['Ceftriaxone', 'DRUG']],
+        { Ceftriaxone: ['given', 'Medicines you were given today'] },
+      ],
+      [
+        allergies,
+        [
+          ['Penicillin', 'DRUG'],
+          ['Codeine', 'DRUG'],
+        ],
+        { Penicillin: ['allergy', ': hives'], Codeine: ['allergy', 'Your Allergies'] },
+      ],
+      [
+        prose,
+        [
+          ['acetaminophen', 'DRUG'],
+          ['Tylenol', 'DRUG'],
+        ],
+        { acetaminophen: ['active', 'You may use'], Tylenol: ['active', 'You may use'] },
+      ],
+    ]);
+  });
 });

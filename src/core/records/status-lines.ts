@@ -112,14 +112,14 @@ const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa
 /** A sentence that ends in a colon and says what the list below is: `You are no longer taking:`. */
 const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:no longer|not|stopped|quit) (?:taking|using)|discontinued|on hold|allergic to|do not take)(?=[ \t]*:))`;
 /** Medication words that make a line of a few words a heading. */
-const LIST_WORDS = String.raw`(?:[Mm]edications?|MEDICATIONS?|[Mm]eds|MEDS|[Pp]rescriptions|PRESCRIPTIONS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))`;
+const LIST_WORDS = String.raw`(?:[Mm]edications?|MEDICATIONS?|[Mm]edicines?|MEDICINES?|[Mm]eds|MEDS|[Pp]rescriptions|PRESCRIPTIONS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))`;
 /**
  * A discharge list's instruction (`STOP taking these medications`), a record's list
  * (`Outpatient Prescriptions Not Taking`), or a few words naming medications, allergies or
  * immunizations (`Current Outpatient Medications on File Prior to Visit`, `Allergies as of
  * 03/04/2024`).
  */
-const LIST_NAME = String.raw`((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?(?:Medications|Prescriptions) (?:Marked as )?(?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?${LIST_WORDS}\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?)`;
+const LIST_NAME = String.raw`((?:START|STOP|CONTINUE|Start|Stop|Continue)(?: taking| TAKING)? these medications|(?:Medicines|Medications|Vaccines|Shots) (?:you were |that were )?(?:given|received)(?: today| in (?:the )?(?:clinic|office|ED|emergency department))?|(?:CHANGE|Change) how you take these medications|(?:Outpatient |Inpatient )?(?:Medications|Prescriptions) (?:Marked as )?(?:Not )?Taking[^\n:]{0,60}|(?:[A-Za-z][A-Za-z ,()/&-]{0,60}?\b)?${LIST_WORDS}\b[A-Za-z ,()/&-]{0,60}?(?: as of [\d/.-]+| \(\d+\))?)`;
 /** A heading alone on its line that the inline headings miss. */
 const LINE_HEADING = new RegExp(
   String.raw`(?<=^|\n)[ \t]*(?:${RULED_NAME}|${STATUS_NAME}|${CUE_NAME}|${LIST_NAME})[ \t]*:?[ \t]*(?=\r?\n|$)`,
@@ -148,7 +148,9 @@ export function lineHeadings(
     // Words in brackets are a note on the heading: `(if none, enter NKA)`.
     const words = name.replace(/\([^)]*\)/g, ' ');
     const discharge =
-      /these medications$|(?:Medications|Prescriptions) (?:Marked as )?(?:Not )?Taking/i.test(name);
+      /these medications$|(?:Medications|Prescriptions) (?:Marked as )?(?:Not )?Taking|^(?:Medicines|Medications|Vaccines|Shots) (?:you were |that were )?(?:given|received)/i.test(
+        name,
+      );
     const sentence = SENTENCE_WORDS.test(words) || words.split(/\s+/).filter(Boolean).length > 8;
     // A table's header row (`Allergen          Reaction      Severity`) names columns.
     if ((!ruled && !discharge && sentence) || TABLE_ROW.test(name)) continue;
