@@ -191,18 +191,20 @@ describe('the columns and headers of exported tables', () => {
     ]);
   });
 
-  it('reads an after-visit summary told to the patient: medicines given, allergies, you may use', () => {
+  it('reads an after-visit summary told to the patient: medicines given, not taking, allergies, you may use', () => {
     const given = ['Medicines you were given today', 'Ceftriaxone 1 gram shot in the muscle'].join(
       '\n',
     );
     const allergies = ['Your Allergies', 'Penicillin: hives', 'Codeine: nausea'].join('\n');
     const prose = 'You may use acetaminophen (Tylenol) for pain instead.';
+    const notTaking = ['Not taking:', 'Lipitor 20 mg'].join('\n');
     check([
       [
         given,
         [['Ceftriaxone', 'DRUG']],
         { Ceftriaxone: ['given', 'Medicines you were given today'] },
       ],
+      [notTaking, [['Lipitor', 'DRUG']], { Lipitor: ['negated', 'Not taking'] }],
       [
         allergies,
         [

@@ -110,7 +110,7 @@ const RULED_NAME = String.raw`[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})`;
 /** A status alone, over a sub-list of a medication list: `Not Taking`, `Discontinued`. */
 const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED|Past|PAST|Previous|PREVIOUS|Historical|HISTORICAL)`;
 /** A sentence that ends in a colon and says what the list below is: `You are no longer taking:`. */
-const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:no longer|not|stopped|quit) (?:taking|using)|discontinued|on hold|allergic to|do not take)(?=[ \t]*:))`;
+const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:[Nn]o longer|[Nn]ot|[Ss]topped|[Qq]uit) (?:taking|using)|[Dd]iscontinued|[Oo]n hold|[Aa]llergic to|[Dd]o not take)(?=[ \t]*:))`;
 /** Medication words that make a line of a few words a heading. */
 const LIST_WORDS = String.raw`(?:[Mm]edications?|MEDICATIONS?|[Mm]edicines?|MEDICINES?|[Mm]eds|MEDS|[Pp]rescriptions|PRESCRIPTIONS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))`;
 /**
