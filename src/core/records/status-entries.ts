@@ -9,6 +9,7 @@ import type { CuedStatus, MedicationStatus } from './status-types.ts';
 import { cueOf } from './status-context.ts';
 import { opensSection } from './status-lines.ts';
 import { lowerBound } from './status-triggers.ts';
+import { DRUG_HARM, REACTION } from './status-vocabulary.ts';
 
 /** The values a status field or cell takes, and the status each means. */
 const VALUES: readonly [RegExp, MedicationStatus][] = [
@@ -59,14 +60,23 @@ const REMARK = /\((?:patient|pt) (not taking|taking differently)\b/gi;
 /** The start of a list's line before its first word: a bullet, a number, a bar. */
 const LINE_LEAD = /^[ \t]*(?:[-*•+–|]\s*|\d{1,2}[.)]\s*)?/;
 
+/** Harm named after a stop or a hold (`Held - mucositis grade 3`): the drug caused it. */
+const HARM = new RegExp(`\\b(?:${REACTION}|${DRUG_HARM})\\b`, 'i');
 /** A status and what may follow it fit in this many characters; a longer text is cut first. */
 const LONGEST_VALUE = 60;
 /** The word of a field's or a cell's text, without a date or a signature after it. */
 const valueWord = (value: string): string =>
   value.trim().slice(0, LONGEST_VALUE).replace(VALUE_TAIL, '').trim();
-/** The status a field's or a cell's text names, or none. */
-const valueStatus = (value: string): MedicationStatus | undefined =>
-  VALUES.find(([re]) => re.test(valueWord(value)))?.[1];
+/**
+ * The status a field's or a cell's text names, or none; a stop or a hold for a harm the drug did
+ * is an allergy, as STATUS.md orders them.
+ */
+function valueStatus(value: string): MedicationStatus | undefined {
+  const word = valueWord(value);
+  const status = VALUES.find(([re]) => re.test(word))?.[1];
+  const after = value.trim().slice(word.length, LONGEST_VALUE);
+  return (status === 'stopped' || status === 'held') && HARM.test(after) ? 'allergy' : status;
+}
 
 /** The status each drug's entry names for it, with the value as the cue; `drugs` sorted by start. */
 export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entity, CuedStatus> {

@@ -223,4 +223,39 @@ describe('the columns and headers of exported tables', () => {
       ],
     ]);
   });
+
+  it('reads a hold for a harm the drug did, a supply run out, an allergy denied under Allergies', () => {
+    const plan = [
+      'Oxaliplatin\t85 mg/m2 IV\tGiven',
+      'Fluorouracil\t2400 mg/m2 CIVI over 46 h\tHeld - mucositis grade 3',
+    ].join('\n');
+    const triage = 'Also takes metoprolol but ran out 3 days ago.';
+    const allergies = [
+      'Medication Allergies:',
+      'Morphine - itching',
+      'No known allergy to aspirin.',
+    ].join('\n');
+    check([
+      [
+        plan,
+        [
+          ['Oxaliplatin', 'DRUG'],
+          ['Fluorouracil', 'DRUG'],
+        ],
+        { Oxaliplatin: ['given', 'Given'], Fluorouracil: ['allergy', 'Held'] },
+      ],
+      [triage, [['metoprolol', 'DRUG']], { metoprolol: ['stopped', 'ran out'] }],
+      [
+        allergies,
+        [
+          ['Morphine', 'DRUG'],
+          ['aspirin', 'DRUG'],
+        ],
+        {
+          Morphine: ['allergy', 'Medication Allergies:'],
+          aspirin: ['negated', 'No known allergy to'],
+        },
+      ],
+    ]);
+  });
 });

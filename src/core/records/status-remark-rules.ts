@@ -134,6 +134,13 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
       '(?=completed\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)completed(?: (?:the |a |her |his |their )?(?:taper|course|therapy|treatment))?\\b',
   },
   {
+    // A supply that ran out (`takes metoprolol but ran out 3 days ago`); `ran out of` is a forward cue.
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W('(?:ran|has run|had run|have run) out(?! of\\b)'),
+    crossesBut: true,
+  },
+  {
     // `now on steroid avoidance regimen`: the drug not given by design.
     status: 'negated',
     direction: 'backward',

@@ -16,7 +16,7 @@ export const REACTION =
 
 /** Harm a drug did that ends its use (`discontinued due to liver toxicity`). */
 export const DRUG_HARM =
-  '(?:[\\w-]*toxicity|(?:thyroid|liver|hepatic) (?:abnormalit(?:y|ies)|dysfunction|injury)|hypothyroidism|hyperthyroidism|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis)';
+  '(?:[\\w-]*toxicity|(?:thyroid|liver|hepatic) (?:abnormalit(?:y|ies)|dysfunction|injury)|hypothyroidism|hyperthyroidism|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis|mucositis)';
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =

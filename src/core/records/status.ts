@@ -316,14 +316,14 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
   }
   candidates.sort((a, b) => rank(a.status) - rank(b.status));
   const choices = withoutIndications(candidates, drug, masked);
-  // `denies dye allergy`, `no penicillin allergy`: a negated allergy is no allergy; but `cannot
-  // take aspirin because of intolerance` tells why it cannot be taken.
+  // `denies dye allergy`, `no known allergy to aspirin` (under `Allergies:` too): a negated allergy
+  // is no allergy; but `cannot take aspirin because of intolerance` tells why it cannot be taken.
   const negation = choices.find((c) => c.status === 'negated');
   if (
     negation &&
     !CANNOT_TAKE.test(negation.cue.text) &&
     choices[0]?.status === 'allergy' &&
-    choices[0].cue.start >= drug.end
+    (choices[0].cue.start >= drug.end || /allerg/i.test(negation.cue.text))
   ) {
     return negation;
   }
