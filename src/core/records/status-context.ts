@@ -52,7 +52,11 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
     /^(?!INDICATION).*(?:ANESTHESIA|ANESTHETIC|CONTRAST|PROCEDURE|OPERATION|EPIDUROGRAM|FLUID(?!S? RESTRICT)|INJECTATE|PREMEDICATION|PRE-?(?:OPERATIVE|PROCEDURE) MEDICATION|^(?:SKIN )?PREP(?:ARATION)?$|^SEDATION$|TYPE OF TEST|STRESS TEST|INJECTABLES|MEDICATIONS GIVEN|MEDS GIVEN|(?:MEDICATIONS?|MEDS|VACCINES?|IMMUNIZATIONS?) ADMINISTERED|(?:MEDICINES|MEDICATIONS|VACCINES|SHOTS) (?:YOU WERE |THAT WERE )?(?:GIVEN|RECEIVED)|GIVEN$|AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)/,
     'given',
   ],
-  [/MEDICATION|MEDICINE|MEDS|PRESCRIPTION|DISCHARGE|^(?:TAKING|ACTIVE)$/, 'active'],
+  // Not a history of medications (`Psychiatric Medication History`: trials past and present).
+  [
+    /^(?!.*HISTORY).*(?:MEDICATION|MEDICINE|MEDS|PRESCRIPTION|DISCHARGE)|^(?:TAKING|ACTIVE)$/,
+    'active',
+  ],
 ];
 /** A heading that is an instruction about the drugs after it, in ordinary case or capitals. */
 const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;

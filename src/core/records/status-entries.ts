@@ -9,7 +9,7 @@ import type { CuedStatus, MedicationStatus } from './status-types.ts';
 import { cueOf } from './status-context.ts';
 import { opensSection } from './status-lines.ts';
 import { lowerBound } from './status-triggers.ts';
-import { DRUG_HARM, REACTION } from './status-vocabulary.ts';
+import { DRUG_HARM, REACTION, SIDE_EFFECT } from './status-vocabulary.ts';
 
 /** The values a status field or cell takes, and the status each means. */
 const VALUES: readonly [RegExp, MedicationStatus][] = [
@@ -31,8 +31,22 @@ const FIELD = /^[ \t]*(?:(?:Medication|Order|Prescription|Rx) )?Status[ \t]*[:=]
 const VALUE_TAIL = /(?:[ \t]+(?:on|by|since|as of|at)\b.*|[ \t]*[\d(-].*)$/i;
 /** A table's row: cells set apart by a tab, a run of two spaces or more (no-break too), or a bar. */
 const TABLE_LINE = /\t|[ \u00a0]{2,}\S| \| /;
-/** The header of a column that answers whether the patient takes the drug (`Taking?`: Yes or No). */
-const TAKING_COLUMN = /^(?:patient )?taking\??$/i;
+/** A side effect named as the reason a drug was stopped (`Reason stopped: Insomnia, anxiety`). */
+const SIDE_EFFECT_NAMED = new RegExp(`\\b(?:${REACTION}|${SIDE_EFFECT}|${DRUG_HARM})\\b`, 'i');
+/**
+ * Columns whose cells tell the status by their header: `Taking?` (`Yes` or `No`) and `Reason
+ * stopped` (any reason stops the drug; a side effect makes it an allergy).
+ */
+const STATUS_COLUMNS: readonly [RegExp, (cell: string) => MedicationStatus | undefined][] = [
+  [
+    /^(?:patient )?taking\??$/i,
+    (cell) => (/^yes$/i.test(cell) ? 'active' : /^no$/i.test(cell) ? 'negated' : undefined),
+  ],
+  [
+    /^reason (?:stopped|discontinued|for (?:stopping|discontinuation))$/i,
+    (cell) => (cell === '' ? undefined : SIDE_EFFECT_NAMED.test(cell) ? 'allergy' : 'stopped'),
+  ],
+];
 
 interface Cell {
   /** Offset in its line. */
@@ -97,14 +111,15 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     }
   };
   let blockStart = 0;
-  let takingColumn: number | undefined;
+  // The columns of the table being read whose header tells the status, by their index.
+  let columns = new Map<number, (cell: string) => MedicationStatus | undefined>();
   let at = 0;
   for (const line of text.split('\n')) {
     const lineStart = at;
     at += line.length + 1;
     if (line.trim() === '') {
       blockStart = at;
-      takingColumn = undefined;
+      columns = new Map();
       continue;
     }
     const field = FIELD.exec(line);
@@ -124,8 +139,10 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     const cells = TABLE_LINE.test(line.trimEnd()) ? cellsOf(line) : [];
     const first = onLine[0];
     if (first === undefined) {
-      const header = cells.findIndex((c) => TAKING_COLUMN.test(c.text.trim()));
-      if (header >= 0) takingColumn = header;
+      cells.forEach((c, i) => {
+        const column = STATUS_COLUMNS.find(([header]) => header.test(c.text.trim()));
+        if (column) columns.set(i, column[1]);
+      });
       continue;
     }
     // A list's line that starts with its drug may end with an export's remark.
@@ -144,18 +161,18 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
       if (status) set(onLine, status, start, start + box[1]!.length);
     }
     // A table's row, its drug in any cell (`03/04    Senna    8.6 mg    Given`): a cell after the
-    // drug's own that names a status, or the row's answer under `Taking?`.
+    // drug's own that names a status, or its cell under a header that tells one (`Taking?`).
     const named = cells.find((c) => lineStart + c.start > first.start && valueStatus(c.text));
-    const answer = takingColumn === undefined ? undefined : cells[takingColumn];
-    const cell = named ?? (answer && /^(?:yes|no)$/i.test(answer.text.trim()) ? answer : undefined);
-    if (cell) {
+    if (named) {
+      const start = lineStart + named.start + named.text.search(/\S/);
+      set(onLine, valueStatus(named.text)!, start, start + valueWord(named.text).length);
+    }
+    for (const [i, answer] of columns) {
+      const cell = cells[i];
+      const status = cell && answer(cell.text.trim());
+      if (!cell || !status) continue;
       const start = lineStart + cell.start + cell.text.search(/\S/);
-      const status = named
-        ? valueStatus(cell.text)!
-        : /^yes/i.test(cell.text.trim())
-          ? 'active'
-          : 'negated';
-      set(onLine, status, start, start + valueWord(cell.text).length);
+      set(onLine, status, start, start + cell.text.trim().length);
     }
   }
   return found;

@@ -258,4 +258,29 @@ describe('the columns and headers of exported tables', () => {
       ],
     ]);
   });
+
+  it('reads a Reason stopped column: a reason stops the drug, a side effect makes it an allergy', () => {
+    const text = [
+      'Psychiatric Medication History',
+      'Medication\tDates\tMax dose\tReason stopped',
+      'Sertraline\t2019-2020\t150 mg\tIneffective',
+      'Bupropion\t2021\t300 mg\tInsomnia, anxiety',
+      'Escitalopram\t2022-present\t20 mg\t',
+    ].join('\n');
+    check([
+      [
+        text,
+        [
+          ['Sertraline', 'DRUG'],
+          ['Bupropion', 'DRUG'],
+          ['Escitalopram', 'DRUG'],
+        ],
+        {
+          Sertraline: ['stopped', 'Ineffective'],
+          Bupropion: ['allergy', 'Insomnia, anxiety'],
+          Escitalopram: ['active', null],
+        },
+      ],
+    ]);
+  });
 });

@@ -112,13 +112,13 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
   },
   {
     // A medication list's remark after the drug and its sig, at the end of its entry
-    // (`Lisinopril 10 mg daily - not taking.`, `Gabapentin 300 mg tid: patient stopped taking.`);
-    // right before the punctuation or the line's end, so never before a drug (blanked while cues
-    // are sought).
+    // (`Lisinopril 10 mg daily - not taking.`, `Gabapentin 300 mg tid: patient stopped taking.`,
+    // `- not taking x 1 month`); right before the punctuation or the line's end, so never before a
+    // drug (blanked while cues are sought).
     status: 'negated',
     direction: 'backward',
     pattern:
-      "(?=(?:the|patient|pt|he|she|not|denies|does|do|doesn't|never)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:is |reports |states )?)?(?:not taking(?: it)?|not using(?: it)?|denies taking(?: it)?|(?:does|do) not take(?: it)?|doesn't take(?: it)?|never (?:took|taken|started|filled)(?: it)?)(?=[.,;)]|\\r?\\n|$)",
+      "(?=(?:the|patient|pt|he|she|not|denies|does|do|doesn't|never)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:is |reports |states )?)?(?:not taking(?: it)?|not using(?: it)?|denies taking(?: it)?|(?:does|do) not take(?: it)?|doesn't take(?: it)?|never (?:took|taken|started|filled)(?: it)?)(?: (?:x|for)(?: \\d+ ?(?:days?|weeks?|months?|years?|d|wks?|mos?|yrs?)| +(?=\\r?\\n|$)))?(?=[.,;)]|\\r?\\n|$)",
   },
   {
     status: 'stopped',
