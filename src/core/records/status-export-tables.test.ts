@@ -224,7 +224,7 @@ describe('the columns and headers of exported tables', () => {
     ]);
   });
 
-  it('reads a hold for a harm the drug did, a supply run out, an allergy denied under Allergies', () => {
+  it('reads a hold for a harm the drug did, a supply run out, not taking for a time, an allergy denied', () => {
     const plan = [
       'Oxaliplatin\t85 mg/m2 IV\tGiven',
       'Fluorouracil\t2400 mg/m2 CIVI over 46 h\tHeld - mucositis grade 3',
@@ -245,6 +245,11 @@ describe('the columns and headers of exported tables', () => {
         { Oxaliplatin: ['given', 'Given'], Fluorouracil: ['allergy', 'Held'] },
       ],
       [triage, [['metoprolol', 'DRUG']], { metoprolol: ['stopped', 'ran out'] }],
+      [
+        'glipizide 5mg daily - not taking x 1 month',
+        [['glipizide', 'DRUG']],
+        { glipizide: ['negated', 'not taking x 1 month'] },
+      ],
       [
         allergies,
         [
