@@ -35,7 +35,10 @@ const HEADING =
   /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|MEDICATIONS? (?:AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:[Dd]iscontinued|[Ss]topped|[Hh]eld|[Oo]n [Hh]old|[Tt]o (?:[Hh]old|[Ss]top|[Aa]void|[Ss]tart))(?: on (?:admission|arrival|discharge))?| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD|(?:Removed|REMOVED) (?:from|FROM) (?:the |THE )?(?:(?:med(?:ication)?|MED(?:ICATION)?) )?(?:list|LIST)):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
-  [/\b(?:TO AVOID|DO NOT TAKE|NOT[ -](?:CURRENTLY )?TAKING)\b/, 'negated'],
+  [
+    /\b(?:TO AVOID|DO NOT (?:TAKE|USE|GIVE)|CONTRAINDICATED|NOT[ -](?:CURRENTLY )?TAKING)\b/,
+    'negated',
+  ],
   [
     /(?:PAST|PREVIOUS|PRIOR|INACTIVE|EXPIRED) (?:MEDICATIONS|MEDS)|DISCONTINUED|STOPPED|\bTO STOP\b|^REMOVED FROM\b|NO LONGER (?:TAKING|USING)/,
     'stopped',

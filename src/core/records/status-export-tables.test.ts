@@ -288,4 +288,13 @@ describe('the columns and headers of exported tables', () => {
       ],
     ]);
   });
+
+  it('reads an intolerance list and a drug named after Contraindicated:', () => {
+    const intolerances = ['Intolerances', 'Metformin - diarrhea'].join('\n');
+    const contraindicated = 'Contraindicated: NSAIDs (CKD stage 4)';
+    check([
+      [intolerances, [['Metformin', 'DRUG']], { Metformin: ['allergy', 'Intolerances'] }],
+      [contraindicated, [['NSAIDs', 'DRUG']], { NSAIDs: ['negated', 'Contraindicated'] }],
+    ]);
+  });
 });

@@ -112,7 +112,7 @@ const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa
 /** A sentence that ends in a colon and says what the list below is: `You are no longer taking:`. */
 const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:[Nn]o longer|[Nn]ot|[Ss]topped|[Qq]uit) (?:taking|using)|[Dd]iscontinued|[Oo]n hold|[Aa]llergic to|[Dd]o not take)(?=[ \t]*:))`;
 /** Medication words that make a line of a few words a heading. */
-const LIST_WORDS = String.raw`(?:[Mm]edications?|MEDICATIONS?|[Mm]edicines?|MEDICINES?|[Mm]eds|MEDS|[Pp]rescriptions|PRESCRIPTIONS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))`;
+const LIST_WORDS = String.raw`(?:[Mm]edications?|MEDICATIONS?|[Mm]edicines?|MEDICINES?|[Mm]eds|MEDS|[Pp]rescriptions|PRESCRIPTIONS|[Aa]llerg(?:y|ies|ens?)|ALLERG[A-Z]*|[Ii]ntolerances?|INTOLERANCES?|[Aa]dverse|ADVERSE|[Ii]mmunizations?|IMMUNIZATIONS?|[Vv]accin(?:es|ations?)|VACCIN(?:ES|ATIONS?))`;
 /**
  * A discharge list's instruction (`STOP taking these medications`), a record's list
  * (`Outpatient Prescriptions Not Taking`), or a few words naming medications, allergies or
