@@ -1,8 +1,8 @@
 /**
- * Tables and lists of exported notes (Epic's prior-to-admission table, a vaccine table, a
- * reconciliation's sections): a `Taking?` column's Yes or No, a table that names its list in its
- * header, a course completed in a cell, a dose changed from before, home medications held on
- * admission.
+ * Tables, lists and words of exported notes beyond an entry's own status field: a `Taking?` or
+ * `Reason stopped` column, a table that names its list in its header, a form's ticked box, an
+ * after-visit summary (`Commonly known as:`, `Medicines you were given today`, `You may use`),
+ * sub-lists of past drugs, intolerances, `Contraindicated:`, a hold for a harm the drug did.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
