@@ -124,7 +124,8 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     }
     const field = FIELD.exec(line);
     if (field) {
-      // A field governs the drugs of its entry: the lines above it, up to a blank line.
+      // A field governs the drugs of its entry: the lines above it, back to a blank line, the
+      // field before it or another section's label.
       const value = line.slice(field[0].length);
       const status = valueStatus(value);
       const start = lineStart + field[0].length;
@@ -162,10 +163,12 @@ export function entryStatuses(text: string, drugs: readonly Entity[]): Map<Entit
     }
     // A table's row, its drug in any cell (`03/04    Senna    8.6 mg    Given`): a cell after the
     // drug's own that names a status, or its cell under a header that tells one (`Taking?`).
-    const named = cells.find((c) => lineStart + c.start > first.start && valueStatus(c.text));
-    if (named) {
-      const start = lineStart + named.start + named.text.search(/\S/);
-      set(onLine, valueStatus(named.text)!, start, start + valueWord(named.text).length);
+    for (const cell of cells) {
+      const status = lineStart + cell.start > first.start ? valueStatus(cell.text) : undefined;
+      if (!status) continue;
+      const start = lineStart + cell.start + cell.text.search(/\S/);
+      set(onLine, status, start, start + valueWord(cell.text).length);
+      break;
     }
     for (const [i, answer] of columns) {
       const cell = cells[i];
