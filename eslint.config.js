@@ -7,10 +7,6 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
-/**
- * Files over 350 lines on main, in folders being reworked in other branches of issue 31.
- * Temporary: each is split there or given its reason in its header, then leaves this list.
- */
 export default tseslint.config(
   {
     ignores: [

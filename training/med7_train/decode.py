@@ -403,7 +403,13 @@ NOT_A_DRUG = frozenset("""
     surprise teenager texas thirst thirty ultimate unsafe urged victim whirlpool whose worth writing
     active authorizing claims confirmed discontinued inactive instructions nka nkda portal reason
     recorded refills result reviewed status taking
+    tto
 """.split())
+# Frequency abbreviations the model has taken for a DRUG (`10 mg OD`): such a DRUG alone is a
+# FREQUENCY. Mirrors FREQUENCY_WORDS in src/core/decode/not-a-drug.ts.
+FREQUENCY_WORDS = frozenset("od bd bid tds tid qds qid qd qhs qam qpm nocte mane prn".split())
+# Weekdays alone or in a run (`Mon/Wed/Fri`): never a drug.
+_WEEKDAYS = re.compile(r"(?:(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s?(?:[/,&-]|\s+|$))+", re.I)
 _NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ment|ness|ship|ful)$")
 
 
@@ -466,7 +472,11 @@ def decode_tags(text, toks, tags):
                                  and unbroken(i, kept[0]) and unbroken(i, kept[1])))
             if tidy is None:
                 continue
-            if lab == "DRUG" and tidy[0] == tidy[1] and is_not_a_drug(toks[tidy[0]][2]):
+            single = toks[tidy[0]][2] if tidy[0] == tidy[1] else None
+            if lab == "DRUG" and single is not None and is_not_a_drug(single):
                 continue
-            spans.append([toks[tidy[0]][0], toks[tidy[1]][1], lab])
+            if lab == "DRUG" and _WEEKDAYS.fullmatch(text[toks[tidy[0]][0]:toks[tidy[1]][1]]):
+                continue
+            label = "FREQUENCY" if lab == "DRUG" and single is not None and single.lower() in FREQUENCY_WORDS else lab
+            spans.append([toks[tidy[0]][0], toks[tidy[1]][1], label])
     return spans

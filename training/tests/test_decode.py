@@ -83,3 +83,18 @@ def test_not_a_drug_words_match_the_typescript_ones():
     block = source.split("new Set(", 1)[1].split(".join(", 1)[0]
     words = set(" ".join(re.findall(r"'([^']*)'", block)).split())
     assert words == NOT_A_DRUG
+
+
+def test_frequency_words_match_the_typescript_ones_and_relabel_a_drug():
+    import re
+    from med7_train.decode import FREQUENCY_WORDS
+    source = (paths.REPO_ROOT / "src" / "core" / "decode" / "not-a-drug.ts").read_text(encoding="utf-8")
+    block = source.split("FREQUENCY_WORDS: ReadonlySet<string> = new Set(", 1)[1].split(".join(", 1)[0]
+    assert set(" ".join(re.findall(r"'([^']*)'", block)).split()) == FREQUENCY_WORDS
+    text = "Ramipril 5 mg BD\nWarfarin 5 mg Mon/Wed/Fri"
+    toks = pretokenize(text)
+    tags = ["B-DRUG", "B-STRENGTH", "I-STRENGTH", "B-DRUG",
+            "B-DRUG", "B-STRENGTH", "I-STRENGTH", "B-DRUG", "I-DRUG", "I-DRUG", "I-DRUG", "I-DRUG"]
+    assert len(toks) == len(tags)
+    assert decode_tags(text, toks, tags) == [
+        [0, 8, "DRUG"], [9, 13, "STRENGTH"], [14, 16, "FREQUENCY"], [17, 25, "DRUG"], [26, 30, "STRENGTH"]]

@@ -87,6 +87,28 @@ describe('decodeTags', () => {
     ]);
   });
 
+  it('reads a British sig’s frequency the model took for a DRUG as a FREQUENCY; drops weekdays', () => {
+    const sig = 'Ramipril 5 mg BD\nWarfarin 5 mg Mon/Wed/Fri';
+    const tags = ['B-DRUG', 'B-STRENGTH', 'I-STRENGTH', 'B-DRUG'];
+    tags.push(
+      'B-DRUG',
+      'B-STRENGTH',
+      'I-STRENGTH',
+      'B-DRUG',
+      'I-DRUG',
+      'I-DRUG',
+      'I-DRUG',
+      'I-DRUG',
+    );
+    expect(toTuples(decodeTags(sig, pretokenize(sig), tags))).toEqual([
+      [0, 8, 'DRUG'],
+      [9, 13, 'STRENGTH'],
+      [14, 16, 'FREQUENCY'],
+      [17, 25, 'DRUG'],
+      [26, 30, 'STRENGTH'],
+    ]);
+  });
+
   it('decodes BILUO and plain IO the same way', () => {
     const biluo = bio.map((tag, i) => {
       if (tag === 'O') return tag;

@@ -8,7 +8,7 @@
 import { MED7_LABELS, isMed7Label, type Med7Label } from '../labels.ts';
 import type { PreToken } from './pretokenize.ts';
 import { trimEdges } from './entity-edges.ts';
-import { isNotADrug } from './not-a-drug.ts';
+import { isFrequencyWord, isNotADrug, isWeekdays } from './not-a-drug.ts';
 import { spanBreaks } from './span-breaks.ts';
 import { splitJoinedDrugs, tidyRun, type TokenRun } from './span-grammar.ts';
 import type { Entity, EntityTuple } from '../types.ts';
@@ -144,14 +144,16 @@ export function decodeTags(
           unbroken(i, kept[1]),
       );
       if (tidy === undefined) return;
-      if (
-        tidy.label === 'DRUG' &&
-        tidy.first === tidy.last &&
-        isNotADrug(tokens[tidy.first]!.text)
-      ) {
-        return;
-      }
-      entities.push(toEntity(text, tokens, tidy, (i) => owner[i] === r, scores));
+      const single = tidy.first === tidy.last ? tokens[tidy.first]!.text : undefined;
+      if (tidy.label === 'DRUG' && single !== undefined && isNotADrug(single)) return;
+      const spanText = text.slice(tokens[tidy.first]!.start, tokens[tidy.last]!.end);
+      if (tidy.label === 'DRUG' && isWeekdays(spanText)) return;
+      // `10 mg OD`: the model's DRUG is the sig's frequency.
+      const label =
+        tidy.label === 'DRUG' && single !== undefined && isFrequencyWord(single)
+          ? 'FREQUENCY'
+          : tidy.label;
+      entities.push(toEntity(text, tokens, { ...tidy, label }, (i) => owner[i] === r, scores));
     });
   });
   return entities;
