@@ -28,8 +28,8 @@ export const NOT_A_DRUG_WORDS: ReadonlySet<string> = new Set(
     // The column headers and status words of pasted record exports.
     'active authorizing claims confirmed discontinued inactive instructions nka nkda portal reason',
     'recorded refills result reviewed status taking',
-    // The heading of a British discharge list, `TTO:` (to take out).
-    'tto',
+    // Words of British and Australian lists: `TTO:` (to take out), `ceased`, `Nil known allergies`.
+    'cease ceased dexa nil tto',
   ]
     .join(' ')
     .split(' '),

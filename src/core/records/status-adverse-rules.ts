@@ -104,11 +104,11 @@ export const ADVERSE_RULES: readonly TriggerRule[] = [
   },
   {
     // The drug as the cause of what followed (`foscarnet contributed to the electrolyte disorders`,
-    // `ibuprofen at home, which likely contributed to his GI bleed`).
+    // `ibuprofen at home, which likely contributed to his GI bleed`, `Stop ibuprofen - contributing to AKI`).
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:(?:which|that|this|it) )?(?:probably |likely |may have |might have |could have )?contributed to(?! (?:\\w+ ){0,3}?(?:${BENEFIT}))`,
+      `(?:(?:which|that|this|it) )?(?:probably |likely |may have |might have |could have )?contribut(?:ed|ing) to(?! (?:\\w+ ){0,3}?(?:${BENEFIT}))`,
     ),
     anaphor: true,
   },

@@ -12,7 +12,7 @@ import { lineHeadings, sectionLines } from './status-lines.ts';
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
   W(
-    'but|however|although|though|except|besides|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless|(?:as|while|when) (?:he|she|they|we|I|it|the patient|his|her)|so(?<=, so)(?! (?:far|much|many|that|as|long)\\b)',
+    'but|however|although|though|except|besides|which|whereas|yet|apart from|aside from|other than|instead|now|because|since|due to|if|unless|(?:as|while|when) (?:he|she|they|we|I|it|the patient|his|her)|as (?:already |currently |now )?(?:on|taking)|so(?<=, so)(?! (?:far|much|many|that|as|long)\\b)',
   ),
   'i',
 );
@@ -32,7 +32,7 @@ const SENTENCE_END =
  * alone on its line with no colon (`Allergies⏎Penicillin`).
  */
 const HEADING =
-  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE )?MEDICATIONS|MEDICATIONS? (?:AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:[Dd]iscontinued|[Ss]topped|[Hh]eld|[Oo]n [Hh]old|[Tt]o (?:[Hh]old|[Ss]top|[Aa]void|[Ss]tart))(?: on (?:admission|arrival|discharge))?| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD|(?:Removed|REMOVED) (?:from|FROM) (?:the |THE )?(?:(?:med(?:ication)?|MED(?:ICATION)?) )?(?:list|LIST)):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
+  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE |PRESENT )?MEDICATIONS|MEDICATIONS? (?:AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:[Dd]iscontinued|[Ss]topped|[Hh]eld|[Oo]n [Hh]old|[Tt]o (?:[Hh]old|[Ss]top|[Aa]void|[Ss]tart))(?: on (?:admission|arrival|discharge))?| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?(?: ?(?:\/|and|&) ?(?:[Aa]dverse (?:[Dd]rug )?[Rr]eactions|ADRs?|(?:[Dd]rug )?[Ii]ntolerances|[Ss]ensitivities))?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD|(?:Removed|REMOVED) (?:from|FROM) (?:the |THE )?(?:(?:med(?:ication)?|MED(?:ICATION)?) )?(?:list|LIST)):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [
@@ -40,7 +40,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
     'negated',
   ],
   [
-    /(?:PAST|PREVIOUS|PRIOR|INACTIVE|EXPIRED) (?:MEDICATIONS|MEDS)|DISCONTINUED|STOPPED|\bTO STOP\b|^REMOVED FROM\b|NO LONGER (?:TAKING|USING)/,
+    /(?:PAST|PREVIOUS|PRIOR|INACTIVE|EXPIRED) (?:MEDICATIONS?|MEDS)|DISCONTINUED|STOPPED|CEASED|\bTO STOP\b|^REMOVED FROM\b|NO LONGER (?:TAKING|USING)/,
     'stopped',
   ],
   [
@@ -63,9 +63,14 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
 ];
 /** A heading that is an instruction about the drugs after it, in ordinary case or capitals. */
 const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;
-/** A sentence under a heading that reads as prose (a pronoun or a verb) ends an allergy list. */
+/**
+ * A sentence under a heading that reads as prose (a pronoun, a verb, a letter's `Dear` or `I`)
+ * ends an allergy list.
+ */
 const PROSE =
-  /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did)\b/i;
+  /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|dear|we)\b/i;
+/** A letter's writer (`I reviewed`), not a type or a grade (`type I reaction`). */
+const FIRST_PERSON = /(?<!\b(?:[Tt]ype|[Gg]rade|[Cc]lass|[Ss]tage|[Pp]hase) )\bI\b(?= [a-z])/;
 
 /**
  * Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are
@@ -139,14 +144,15 @@ export function* findHeadings(
       return;
     }
     if (h.status !== 'allergy') return;
-    // An allergy heading governs its list: short fragments, up to a sentence of prose.
+    // An allergy heading governs its list: short fragments, up to a sentence of prose (a line of
+    // its own is one: a letter after the list, `Dear Dr Evans,⏎I reviewed …`, ends it).
     const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);
     for (let i = first; i < sentenceEnds.length && sentenceEnds[i]! < next; i++) {
       const end = sentenceEnds[i]!;
       // The line break right after the heading (`ALLERGIES:⏎She thinks to Benadryl.`) ends no list.
       if (!/[^\s:]/.test(text.slice(h.end, end))) continue;
       const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
-      if (PROSE.test(following)) {
+      if (PROSE.test(following) || FIRST_PERSON.test(following)) {
         h.until = end;
         return;
       }

@@ -16,7 +16,7 @@ const VALUES: readonly [RegExp, MedicationStatus][] = [
   // A cancelled order was never given.
   [/^(?:not taking|never started|not started|refused|declined|cancell?ed)$/i, 'negated'],
   [
-    /^(?:discontinued?|stop(?:ped)?|inactive|expired|completed(?: course| taper)?|ended|removed|weaned(?: off)?)$/i,
+    /^(?:discontinued?|stop(?:ped)?|ceased|inactive|expired|completed(?: course| taper)?|ended|removed|weaned(?: off)?)$/i,
     'stopped',
   ],
   [/^(?:on hold|hold|held|suspended|paused)$/i, 'held'],

@@ -44,7 +44,16 @@ const FOR_EFFECT =
   '(?:rash|hives|itching|angioedema|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|side effects?|adverse effects?|reaction|intolerance|nausea|vomiting|diarrhea|cough|swelling|edema)';
 /** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
 const BECAUSE_OF_EFFECT = new RegExp(
-  `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
+  `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:[\\w.]+ ){0,4}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
+  'i',
+);
+/**
+ * After a stopped drug: `given` and a side effect (`Trial off amlodipine given postural
+ * hypotension`). Not after a drug to avoid, where what is `given` is a contraindication (`avoid
+ * Haldol given prolonged QTc`).
+ */
+const GIVEN_EFFECT = new RegExp(
+  `^[^.;]{0,60}?\\bgiven (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})\\b`,
   'i',
 );
 /** After a stopped drug: the adverse event it was stopped for (`for elevated LFTs`, `after a bleed`). */
@@ -54,7 +63,7 @@ const STOPPED_FOR_EVENT = new RegExp(
 );
 /** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
 const CAUSE_WORDS = new RegExp(
-  `(?:\\b|(?<=\\s))(?:${BECAUSE}|for|because|but|and|when|once|after) `,
+  `(?:\\b|(?<=\\s))(?:${BECAUSE}|given|for|because|but|and|when|once|after) `,
   'gi',
 );
 /** What a drug did to the patient (`it made her …`, `it caused a cough`). */
@@ -75,6 +84,11 @@ const WHEN_HARM = new RegExp(
 /** `stopped 2/2 nausea`, read on the unmasked text. */
 const SHORTHAND_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
+  'i',
+);
+/** In a bracketed stop remark, the reason after a dash or colon (`(ended 2021 - drowsiness)`). */
+const REMARK_REASON = new RegExp(
+  `^[^.;()]{0,60}?[ \\t][-–:][ \\t]*(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM}|${REACTION})\\b`,
   'i',
 );
 /** Right after a drug not taken: for months or years, so it was taken before (`in months`). */
@@ -225,7 +239,9 @@ function ordersAndPauses(
   // `has not used her inhaler in months`: used before, and no longer.
   if (
     best.status === 'negated' &&
-    /^(?:has|have|had) not (?:used|taken|been taking|been using)/i.test(best.cue.text) &&
+    /^(?:(?:has|have|had) not (?:used|taken|been taking|been using)|(?:is |are )?not (?:taking|using))/i.test(
+      best.cue.text,
+    ) &&
     NOT_SINCE.test(masked.slice(drug.end, sentenceEnd))
   ) {
     return { status: 'stopped', cue: best.cue };
@@ -306,12 +322,24 @@ function stopsAndRefusals(
     SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd)) ??
     (best.status === 'stopped'
       ? (STOPPED_FOR_EVENT.exec(masked.slice(drug.end, sentenceEnd)) ??
+        GIVEN_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
         WHEN_HARM.exec(masked.slice(drug.end, sentenceEnd)))
       : null);
+  const remark =
+    !effect && best.status === 'stopped' && best.cue.text.startsWith('(')
+      ? REMARK_REASON.exec(masked.slice(best.cue.end, sentenceEnd))
+      : null;
+  if (remark) {
+    const start = best.cue.end + remark[0].search(/[-–:][ \t]*(?:\w+ ){0,2}?\w+$/);
+    return { status: 'allergy', cue: cueOf(text, start, best.cue.end + remark[0].length) };
+  }
   if (effect && !/\beither\b/i.test(effect[0])) {
     // The last cause word before the effect (`traded for Wellbutrin because of weight gain`).
+    // An `and` after a cause word joins the effect to another (`because of a level … and bradycardia`).
     const causes = [...effect[0].matchAll(CAUSE_WORDS)];
-    const start = drug.end + (causes.at(-1)?.index ?? 0);
+    const joins = causes.filter((c, i) => i === 0 || !/^\s*and\b/i.test(c[0]));
+    const cause = joins.at(-1);
+    const start = drug.end + (cause?.index ?? 0);
     return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
   }
 

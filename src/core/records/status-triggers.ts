@@ -33,7 +33,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      'but not|and not|neither|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse|abnormal|significant|acute|new|further|enhancement))|without|nor|lack of|absence of',
+      'but not|and not|neither|nil|no(?! (?:improvement|relief|benefit|change|response|evidence|side effects?|problems?|adverse|abnormal|significant|acute|new|further|enhancement))|without|nor|lack of|absence of',
     ),
     maxWords: 3,
   },
@@ -151,8 +151,9 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'both',
     // `on d/c`, `at d/c`: discharge, not a stop; `for 5 days, then stop.`: a course's end to come.
+    // `ceased` is the Australian and British word.
     pattern: W(
-      "(?<!\\buntil )discontinued|discontinue(?!(?<=\\bthen discontinue)\\s*(?:[.,;)]|$))|discontinuing|stopped|stopping|stop(?!(?<=\\bthen stop)\\s*(?:[.,;)]|$))|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
+      "(?<!\\buntil )discontinued|discontinue(?!(?<=\\bthen discontinue)\\s*(?:[.,;)]|$))|discontinuing|(?<!\\buntil )ceased|cease(?!(?<=\\bthen cease)\\s*(?:[.,;)]|$))|ceasing|stopped|stopping|stop(?!(?<=\\bthen stop)\\s*(?:[.,;)]|$))|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
     ),
     // `stop Motrin and use Tylenol instead`: the drug to use is not stopped.
     until: W('(?:and|then) (?:use|take|start|begin|try|switch|change|resume|continue)'),
@@ -161,7 +162,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:(?:is|are) (?:currently |now |presently )?|(?:currently|presently) )(?:discontinued|stopped)(?! (?:if|when|for|in case)\\b)|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:was|were|has been|have been) transitioned (?:over )?to(?<!\\b(?:he|she|they|patient|pt|who) (?:was|were|has been|have been) transitioned (?:over )?to)|(?:was|were|has been|have been) (?:broadened|narrowed|de-?escalated|escalated|stepped down) to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment|series),? (?:was |were |has been |is )?(?:completed|finished|complete)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|(?<!\\b(?:minutes?|hours?|hrs?|mins?|days?|just|right|shortly|night|the day|even|never|ever|it|and|or) )before(?!,\\s*(?:during|after|or|and|while)\\b)(?=\\s*(?:[.,;)]|$|(?:and|but) (?:did|was|it|he|she|they|had|felt)\\b))|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))(?!\\s+\\)|\\s*\\d)|formerly",
+      "(?:was|were|(?:has|have|had) (?:since |now |already |subsequently |recently )?been) (?:\\w+ )?(?:discontinued|stopped|ceased|tapered off|weaned(?! off))|(?:reduced|decreased|tapered|weaned(?: down)?) and (?:now |then |later |since )?(?:discontinued|stopped)|(?:(?:is|are) (?:currently |now |presently )?|(?:and )?(?:currently|presently|now) )(?:discontinued|stopped)(?! (?:if|when|for|in case)\\b)|(?:was|were|has been|have been|had been) replaced (?:with|by)|(?:titrated|weaned|tapered) off(?=\\s*[.,;)]|\\s*$| (?:at|on|by|over|after|in|since|last|yesterday|today)\\b)|any ?more|from (?:a |an |his |her )?(?:previous|old|prior) prescriptions?|(?:was|were|has been|have been) (?:switched|changed|converted) (?:over )?to|(?:was|were|has been|have been) transitioned (?:over )?to(?<!\\b(?:he|she|they|patient|pt|who) (?:was|were|has been|have been) transitioned (?:over )?to)|(?:was|were|has been|have been) (?:broadened|narrowed|de-?escalated|escalated|stepped down) to|(?:completed|finished) (?:on )?(?:in (?:19|20)\\d\\d|last (?:week|month|year)|\\d+ (?:days|weeks|months|years) ago|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)|(?:taper|course|cycles?|therapy|treatment|series),? (?:was |were |has been |is )?(?:completed|finished|complete)|(?:started|begun) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?,? (?:and )?(?:d/c'?d|dc'?d|discontinued|stopped) (?:on )?\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:in|during) (?:childhood|the past)|as a (?:child|teenager)|\\d+ (?:years|months) ago|years ago|in the past|(?<!\\b(?:minutes?|hours?|hrs?|mins?|days?|just|right|shortly|night|the day|even|never|ever|it|and|or) )before(?!,\\s*(?:during|after|or|and|while)\\b)(?=\\s*(?:[.,;)]|$|(?:and|but) (?:did|was|it|he|she|they|had|felt)\\b))|previously(?! (?:prescribed|noted|mentioned|described|discussed|stated|reported|documented|scheduled|planned|directed))(?!\\s+\\)|\\s*\\d)|formerly",
     ),
   },
   {
@@ -236,7 +237,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern:
-      "\\((?:(?:the )?(?:patient|pt|she|he|they) )?(?:has |had |was |self[- ])?(?:stopped|discontinued|quit|d/c'?d)\\b",
+      "\\((?:(?:the )?(?:patient|pt|she|he|they) )?(?:has |had |was |self[- ])?(?:stopped|discontinued|quit|ended|d/c'?d)\\b",
   },
 
   {
