@@ -403,7 +403,7 @@ NOT_A_DRUG = frozenset("""
     surprise teenager texas thirst thirty ultimate unsafe urged victim whirlpool whose worth writing
     active authorizing claims confirmed discontinued inactive instructions nka nkda portal reason
     recorded refills result reviewed status taking
-    cease ceased dexa nil tto
+    adv cease ceased dexa nil tto
 """.split())
 # Frequency abbreviations the model has taken for a DRUG (`10 mg OD`): such a DRUG alone is a
 # FREQUENCY. Mirrors FREQUENCY_WORDS in src/core/decode/not-a-drug.ts.

@@ -28,8 +28,9 @@ export const NOT_A_DRUG_WORDS: ReadonlySet<string> = new Set(
     // The column headers and status words of pasted record exports.
     'active authorizing claims confirmed discontinued inactive instructions nka nkda portal reason',
     'recorded refills result reviewed status taking',
-    // Words of British and Australian lists: `TTO:` (to take out), `ceased`, `Nil known allergies`.
-    'cease ceased dexa nil tto',
+    // Words of British, Australian and Indian notes: `TTO:` (to take out), `ceased`, `Nil known
+    // allergies`, `Adv:` (advice).
+    'adv cease ceased dexa nil tto',
   ]
     .join(' ')
     .split(' '),

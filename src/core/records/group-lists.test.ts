@@ -28,6 +28,44 @@ describe('groupMedications at boundaries', () => {
     ]);
   });
 
+  it('gives a form written before its drug (`Tab. Metformin`) to that drug, over its dot', () => {
+    const text =
+      '1. Tab. Metformin 500 mg after food\n2. Cap. Omeprazole 20 mg. Adv: Tab. Cefixime 200 mg and Tab. Pantoprazole 40 mg';
+    expect(
+      group(text, [
+        ['Tab', 'FORM'],
+        ['Metformin', 'DRUG'],
+        ['500 mg', 'STRENGTH'],
+        ['Cap', 'FORM'],
+        ['Omeprazole', 'DRUG'],
+        ['20 mg', 'STRENGTH'],
+        ['Tab', 'FORM'],
+        ['Cefixime', 'DRUG'],
+        ['200 mg', 'STRENGTH'],
+        ['Tab', 'FORM'],
+        ['Pantoprazole', 'DRUG'],
+        ['40 mg', 'STRENGTH'],
+      ]),
+    ).toEqual([
+      { drug: 'Metformin', strength: ['500 mg'], form: ['Tab'] },
+      { drug: 'Omeprazole', strength: ['20 mg'], form: ['Cap'] },
+      { drug: 'Cefixime', strength: ['200 mg'], form: ['Tab'] },
+      { drug: 'Pantoprazole', strength: ['40 mg'], form: ['Tab'] },
+    ]);
+    // A sentence that ends in a form's word still ends (`Take one tab. Lasix …`).
+    expect(
+      group('Take one tablet. Lasix 40 mg', [
+        ['one', 'DOSAGE'],
+        ['tablet', 'FORM'],
+        ['Lasix', 'DRUG'],
+        ['40 mg', 'STRENGTH'],
+      ]),
+    ).toEqual([
+      { drug: null, dosage: ['one'], form: ['tablet'] },
+      { drug: 'Lasix', strength: ['40 mg'] },
+    ]);
+  });
+
   it("splits MTSamples' flattened lists (`,2.  Celexa`)", () => {
     const text = 'MEDICATIONS:,1.  Lasix 40 mg daily.,2.  Celexa 40 mg daily.,3.  Prozac 20 mg.';
     expect(

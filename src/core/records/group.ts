@@ -117,6 +117,21 @@ export function isHardBoundary(window: string): boolean {
 const INLINE_SPACE = '[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]';
 /** A gap that ties an attribute to what follows it: spaces or tabs, optionally around `of`. */
 const JOINING_GAP = new RegExp(`^${INLINE_SPACE}*(?:of${INLINE_SPACE}+)?$`, 'i');
+/**
+ * A dose form's abbreviation written before its drug, in Indian and British prescriptions: one,
+ * capitalised (`Tab.`, `Inj.`); `2 tabs.` ends a sentence.
+ */
+const LEADING_FORM = /^(?:Tab|TAB|Cap|CAP|Inj|INJ|Syp|SYP|Syr|SYR|Susp|SUSP|Oint|OINT|T)$/;
+
+/** `Tab. Metformin`, `Inj. Ceftriaxone`: the form's dot ends no sentence; the form is the drug's. */
+function formLeads(text: string, entity: Entity, next: Entity): boolean {
+  return (
+    entity.label === 'FORM' &&
+    LEADING_FORM.test(entity.text) &&
+    /^\.[ \t]*$/.test(gapText(text, entity, next))
+  );
+}
+
 /** `A with B`: two drugs that name one product. */
 const COMBINATION_GAP = new RegExp(`^${INLINE_SPACE}+(?:with|w/)${INLINE_SPACE}+$`, 'i');
 
@@ -133,7 +148,8 @@ const COMBINATION_GAP = new RegExp(`^${INLINE_SPACE}+(?:with|w/)${INLINE_SPACE}+
  * 2. Inside a segment, an attribute after a drug belongs to that drug (`Lasix 40 mg p.o. daily`),
  *    and attributes before the segment's first drug belong to it (`daily 1 g Rocephin`).
  * 3. Between two drugs, the attributes joined to the second drug by nothing but spaces or `of`
- *    (`and 0.5 cc Celestone`, `200 ml of Visipaque`, `and p.o. antibiotics`) belong to the second;
+ *    (`and 0.5 cc Celestone`, `200 ml of Visipaque`, `and p.o. antibiotics`, `and Tab. Cefixime`: a
+ *    form's abbreviation, whose dot ends no sentence) belong to the second;
  *    the rest stay with the first. When no break separates the two groups at all, a repeated label
  *    starts the second drug's group (`Lasix 40 mg 1 g Rocephin`).
  * 4. `A with B` with nothing in between names one product (`Calcium carbonate with vitamin D 500 mg`):
@@ -193,7 +209,7 @@ function* splitSegments(text: string, sorted: readonly Entity[]): Generator<void
     if ((i + 1) % ENTITIES_PER_STEP === 0) yield;
     if (previous) {
       const window = text.slice(previous.end, Math.max(previous.end, entity.start) + 1);
-      if (isHardBoundary(window)) {
+      if (isHardBoundary(window) && !formLeads(text, previous, entity)) {
         segments.push(current);
         current = [];
       }
@@ -260,7 +276,7 @@ function splitRun(text: string, left: Entity, between: readonly Entity[], right:
   let next = right;
   for (let j = between.length - 1; j >= 0; j--) {
     const entity = between[j] as Entity;
-    if (!JOINING_GAP.test(gapText(text, entity, next))) break;
+    if (!JOINING_GAP.test(gapText(text, entity, next)) && !formLeads(text, entity, next)) break;
     tail++;
     next = entity;
   }

@@ -7,6 +7,7 @@ import type { Entity } from '../types.ts';
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
+import { allergyListEnd, nextSentenceEnd } from './status-allergy-list.ts';
 import { lineHeadings, sectionLines } from './status-lines.ts';
 
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
@@ -21,10 +22,11 @@ const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])|\b[A-Z][A-Za
 /**
  * A sentence end: `.!?` then a comma, or spaces before a capital, digit or bracket, or before a
  * comma and a capital (MTSamples writes a line break as `, `: `No restriction. ,Medications:`);
- * not a title's dot, nor a route's before the drug it leads to (`transition to p.o. Augmentin`).
+ * not a title's dot, a dose form's before its drug (`Tab. Metformin`, `Inj. Ceftriaxone`), nor a route's
+ * before the drug it leads to (`transition to p.o. Augmentin`).
  */
 const SENTENCE_END =
-  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs|(?:to|of|on|with|and|or|the) (?:p\.o|i\.v)))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
+  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs|Tab|TAB|Cap|CAP|Inj|INJ|Syp|Syr|Susp|Oint|Neb|T|(?:to|of|on|with|and|or|the) (?:p\.o|i\.v)))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
 
 /**
  * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, a
@@ -32,7 +34,7 @@ const SENTENCE_END =
  * alone on its line with no colon (`Allergies⏎Penicillin`).
  */
 const HEADING =
-  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE |PRESENT )?MEDICATIONS|MEDICATIONS? (?:AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:[Dd]iscontinued|[Ss]topped|[Hh]eld|[Oo]n [Hh]old|[Tt]o (?:[Hh]old|[Ss]top|[Aa]void|[Ss]tart))(?: on (?:admission|arrival|discharge))?| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?(?: ?(?:\/|and|&) ?(?:[Aa]dverse (?:[Dd]rug )?[Rr]eactions|ADRs?|(?:[Dd]rug )?[Ii]ntolerances|[Ss]ensitivities))?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD|(?:Removed|REMOVED) (?:from|FROM) (?:the |THE )?(?:(?:med(?:ication)?|MED(?:ICATION)?) )?(?:list|LIST)):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
+  /(?:^|\n|[.!?:,)]\s*)(?:([A-Z][A-Z &/-]{2,60}):|(ALLERG[A-Z]*|(?:CURRENT |HOME |DISCHARGE |PRESENT )?MEDICATIONS|MEDICATIONS? (?:AT THE TIME OF (?:THE )?STUDY|DURING (?:THE )?PROCEDURE)|ANESTHESIA|IV FLUIDS|CONTRAST),|((?:Current |Home |Discharge |Admission |Outpatient |Past |Previous |Prior |Discontinued |Stopped |Held |New |Inpatient |Scheduled |PRN )?(?:[Mm]edications|[Mm]eds)(?: on (?:admission|discharge)| (?:[Dd]iscontinued|[Ss]topped|[Hh]eld|[Oo]n [Hh]old|[Tt]o (?:[Hh]old|[Ss]top|[Aa]void|[Ss]tart))(?: on (?:admission|arrival|discharge))?| given(?: in the (?:ED|ER|emergency (?:room|department)|clinic|office))?)?|(?:Drug |Medication )?[Aa]llerg(?:y|ies)(?: (?:list|history))?(?: (?:reviewed|updated|verified|confirmed)(?: and (?:reviewed|updated|verified|confirmed))?)?(?: ?(?:\/|and|&) ?(?:[Aa]dverse (?:[Dd]rug )?[Rr]eactions|ADRs?|(?:[Dd]rug )?[Ii]ntolerances|[Ss]ensitivities))?|Adverse (?:drug )?reactions|ADRs?|(?:Drug )?[Ii]ntolerances|(?:IV )?[Ff]luids(?: given)?|(?:Discontinue|DISCONTINUE|Stop|STOP)(?: (?:taking|TAKING|using|USING))?|Hold|HOLD|(?:Removed|REMOVED) (?:from|FROM) (?:the |THE )?(?:(?:med(?:ication)?|MED(?:ICATION)?) )?(?:list|LIST)):|(?<=^|\n)[ \t]*((?:Drug |Medication )?[Aa]llerg(?:y|ies)|ALLERG[A-Z]*|(?:Current |Home |Discharge |Admission )?[Mm]edications|(?:CURRENT |HOME |DISCHARGE |ADMISSION )?MEDICATIONS)[ \t]*(?=\r?\n))/g;
 const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
   [/ALLERG|ADVERSE|\bADRS?\b|INTOLERANCE|SENSITIVIT/, 'allergy'],
   [
@@ -63,14 +65,6 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
 ];
 /** A heading that is an instruction about the drugs after it, in ordinary case or capitals. */
 const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;
-/**
- * A sentence under a heading that reads as prose (a pronoun, a verb, a letter's `Dear` or `I`)
- * ends an allergy list.
- */
-const PROSE =
-  /\b(?:he|she|they|patient|was|were|is|are|has|have|had|will|takes|taking|stopped|started|do|does|did|dear|we)\b/i;
-/** A letter's writer (`I reviewed`), not a type or a grade (`type I reaction`). */
-const FIRST_PERSON = /(?<!\b(?:[Tt]ype|[Gg]rade|[Cc]lass|[Ss]tage|[Pp]hase) )\bI\b(?= [a-z])/;
 
 /**
  * Sentences that weigh a future treatment (consent, risks): drugs in them with no trigger are
@@ -80,7 +74,7 @@ export const CONSENT_CONTEXT =
   /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent(?! (?:was|were|has been|had been|having been) (?:obtained|reviewed|signed|given)))\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED))\b/i;
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED)|in casualty)\b/i;
 /** Right after a drug and its masked sig: the effect of a dose seen (`Narcan 0.4 mg IV with good response`). */
 export const EFFECT_SEEN =
   /^\s*(?:(?:x ?\d+|once|given|in the field|in (?:the )?(?:ED|ER))\s*)?with (?:a )?(?:(?:good|some|partial|minimal|little|significant|excellent|mild|moderate|prompt|no) )?(?:relief|response|improvement|effect)\b/i;
@@ -144,19 +138,7 @@ export function* findHeadings(
       return;
     }
     if (h.status !== 'allergy') return;
-    // An allergy heading governs its list: short fragments, up to a sentence of prose (a line of
-    // its own is one: a letter after the list, `Dear Dr Evans,⏎I reviewed …`, ends it).
-    const first = lowerBound(sentenceEnds.length, (i) => sentenceEnds[i]! > h.end);
-    for (let i = first; i < sentenceEnds.length && sentenceEnds[i]! < next; i++) {
-      const end = sentenceEnds[i]!;
-      // The line break right after the heading (`ALLERGIES:⏎She thinks to Benadryl.`) ends no list.
-      if (!/[^\s:]/.test(text.slice(h.end, end))) continue;
-      const following = text.slice(end, nextSentenceEnd(sentenceEnds, end, next));
-      if (PROSE.test(following) || FIRST_PERSON.test(following)) {
-        h.until = end;
-        return;
-      }
-    }
+    h.until = allergyListEnd(text, sentenceEnds, h.end, next);
   });
   return headings;
 }
@@ -218,11 +200,6 @@ export function subjectRelative(
     SUBJECT_HEAD.test(masked.slice(start, drug.start)) &&
     RELATIVE_WITHOUT_COMMAS.test(masked.slice(drug.end, trigger.start))
   );
-}
-
-function nextSentenceEnd(ends: readonly number[], after: number, limit: number): number {
-  const at = lowerBound(ends.length, (i) => ends[i]! > after);
-  return at < ends.length ? Math.min(ends[at]!, limit) : limit;
 }
 
 /**

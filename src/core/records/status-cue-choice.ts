@@ -2,7 +2,8 @@
  * Cues that apply to a drug (./status.ts) but do not decide it: a cause after a drug taken, or a
  * reaction after `for`, is what it is for, not a reaction to it; a negation before a drug may be
  * an instruction on how to take it, or name it as what another drug must not be taken with; a
- * trigger right before another drug, or after another drug's own clause, is that drug's.
+ * trigger right before another drug, or after another drug's own clause, is that drug's; a symptom
+ * in brackets after a drug taken as needed, or listed as taken, is what it is for.
  */
 import type { Entity } from '../types.ts';
 import { lowerBound, type Trigger } from './status-triggers.ts';
@@ -41,18 +42,40 @@ const FOR_BEFORE =
   /\bfor\s+(?:(?:an?|the|his|her|their|possible|presumed|suspected|mild|severe|acute|presumptive)\s+)*$/i;
 /**
  * `He was given Benadryl for an allergic reaction to shellfish`: a reaction named after `for` is
- * what the drug treats, not one it caused; such allergy cues are left out.
+ * what the drug treats, not one it caused; such allergy cues are left out, as is a symptom treated
+ * in brackets. Where that leaves no cue, the `heading` the drug stands under decides.
  */
 export function withoutIndications(
   candidates: readonly CuedStatus[],
   drug: Entity,
-  masked: string,
+  { text, masked }: { text: string; masked: string },
+  heading: CuedStatus | undefined,
 ): readonly CuedStatus[] {
-  return candidates.filter(
+  const kept = candidates.filter(
     (c) =>
       c.status !== 'allergy' ||
       c.cue.start < drug.end ||
-      !FOR_BEFORE.test(masked.slice(drug.end, c.cue.start)),
+      (!FOR_BEFORE.test(masked.slice(drug.end, c.cue.start)) &&
+        !symptomTreated(c.cue, text.slice(drug.end, c.cue.start), heading?.status === 'active')),
+  );
+  return kept.length === 0 && heading ? [heading] : kept;
+}
+
+/** Between a drug and a bracket after it: `as needed` (`Zofran 4 mg PRN (nausea)`). */
+const AS_NEEDED = /\b(?:p\.?r\.?n\.?|as needed)(?!\w)/i;
+/** Words in brackets that name a reaction, never a symptom treated (`(anaphylaxis)`, `(allergy)`). */
+const REACTION_ONLY = /anaphyla|angioedema|allerg|intoleran|reaction|stevens|SJS/i;
+
+/**
+ * `Zofran 4 mg PRN (nausea)`, `Colace 100 mg (constipation)` under `Medications:`: the symptom
+ * in brackets is what the drug treats, where the drug is taken as needed or listed as taken; an
+ * allergy's brackets (`Penicillin (rash)`) stand under an allergy heading or alone.
+ */
+function symptomTreated(cue: CuedStatus['cue'], between: string, listedAsTaken: boolean): boolean {
+  return (
+    cue.text.startsWith('(') &&
+    !REACTION_ONLY.test(cue.text) &&
+    (listedAsTaken || AS_NEEDED.test(between))
   );
 }
 

@@ -20,14 +20,14 @@ const GOES_ON_AFTER =
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 /** A time just before the encounter (`PTA`, `this morning`, `last night`, `two hours ago`). */
 const JUST_BEFORE =
-  /\b(?:PTA|prior to arrival|before (?:coming in|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
+  /\b(?:PTA|prior to arrival|before (?:coming (?:in|to (?:the )?(?:hospital|ED|ER|casualty|A&E|clinic))|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
 
 /** Before a `given` cue, in its sentence: the time is discharge (`At discharge, … was given`). */
 const AT_DISCHARGE = /\b(?:at|upon|on) (?:the time of )?discharge\b[^.;]*$/i;
 
 /** After a drug started, in its clause: where, the emergency department (`in the ED`). */
 export const IN_THE_ED =
-  /^[^.;,]{0,40}?\b((?:in|at) the (?:ED|ER|emergency (?:room|department)))\b/i;
+  /^[^.;,]{0,40}?\b((?:in|at) (?:the (?:ED|ER|emergency (?:room|department))|casualty|A&E))(?!\w)/i;
 
 export function givenReadAgain(
   best: CuedStatus,

@@ -32,7 +32,7 @@ const GOES_ON =
   /\b(?:now|currently|still|since|continues?|continued|continuing|remains?|ongoing|at present|presently|today|is|are|am|takes|uses|gets|receives|has been|have been|started|starting|began|begun|initiated|added|restarted|resumed|switched|changed|converted|transitioned|will|plans?|planned|next|due|scheduled|return|every|each|on|has|have|current|includes?|adjusted|increased|decreased|titrated|reduced|lowered|raised|refilled|renewed)\b/i;
 /** Taken just before coming in (`Prior to arrival, she had taken two Tylenol`). */
 const BEFORE_ARRIVAL =
-  /\b(?:PTA|prior to arrival|before arrival|before coming in|before presentation)\b[^.;]*\b(?:took|taken)\b|\b(?:took|taken)\b[^.;]*\b(?:PTA|prior to arrival|before arrival|before coming in)\b/i;
+  /\b(?:PTA|prior to arrival|before arrival|before coming in|before presentation)\b[^.;]*\b(?:took|taken)\b|\b(?:took|taken)\b[^;]*?\b(?:PTA|prior to arrival|before arrival|before coming (?:in|to (?:the )?(?:hospital|ED|ER|casualty|A&E)))(?!\w)/i;
 
 /** A time before the encounter the note describes. */
 const PAST_TIME = new RegExp(

@@ -41,7 +41,7 @@ const FOR_A_WHILE =
   /^\s*(?:\S+\s+){0,2}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?|months?)|until)\b/i;
 /** Side effects a drug is stopped `for` (`stopped for hyponatremia`): not pain, which it may have been taken for. */
 const FOR_EFFECT =
-  '(?:rash|hives|itching|angioedema|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|side effects?|adverse effects?|reaction|intolerance|nausea|vomiting|diarrhea|cough|swelling|edema)';
+  '(?:rash|hives|itching|angioedema|hyperkala?emia|hyponatra?emia|hypokala?emia|hypoglyca?emia|hypotension|bradycardia|side effects?|adverse effects?|reaction|intolerance|nausea|vomiting|diarrho?ea|cough|swelling|o?edema)';
 /** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
 const BECAUSE_OF_EFFECT = new RegExp(
   `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:[\\w.]+ ){0,4}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
@@ -49,11 +49,12 @@ const BECAUSE_OF_EFFECT = new RegExp(
 );
 /**
  * After a stopped drug: `given` and a side effect (`Trial off amlodipine given postural
- * hypotension`). Not after a drug to avoid, where what is `given` is a contraindication (`avoid
- * Haldol given prolonged QTc`).
+ * hypotension`), or harm to the stomach (`stopped aspirin due to gastritis`). Not after a drug to
+ * avoid, where either is a contraindication (`avoid Haldol given prolonged QTc`, `no NSAIDs due
+ * to gastritis`).
  */
 const GIVEN_EFFECT = new RegExp(
-  `^[^.;]{0,60}?\\bgiven (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})\\b`,
+  `^[^.;]{0,60}?\\b(?:given (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})|(?:${BECAUSE}|given) (?:his |her |the |a |an )?(?:\\w+ )?(?:gastritis|dyspepsia|acidity|heartburn))\\b`,
   'i',
 );
 /** After a stopped drug: the adverse event it was stopped for (`for elevated LFTs`, `after a bleed`). */

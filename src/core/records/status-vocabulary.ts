@@ -20,7 +20,7 @@ export const DRUG_HARM =
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =
-  '(?:rash|hives|itching|burning|stinging|irritation|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrhea|cough|myalgias?|myositis|myopathy|rhabdomyolysis|aches|palpitations|swelling|edema|weight gain|(?:frequent )?urination|urinary frequency|hyperkalemia|hyponatremia|hypokalemia|hypoglycemia|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping|discomfort))';
+  '(?:rash|hives|itching|burning|stinging|irritation|nausea|vomiting|emesis|dizziness|drowsiness|confusion|hallucinations|constipation|diarrho?ea|cough|myalgias?|myositis|myopathy|rhabdomyolysis|aches|palpitations|swelling|o?edema|weight gain|(?:frequent )?urination|urinary frequency|hyperkala?emia|hyponatra?emia|hypokala?emia|hypoglyca?emi(?:a|c (?:episodes?|attacks?|events?))|hypotension|bradycardia|angioedema|insomnia|side effects?|adverse effects?|reaction|intolerance|allergy|(?:abdominal |stomach |GI )?(?:pains?|upset|cramps|cramping|discomfort))';
 
 /**
  * Effects told of a drug the patient took (`but it caused a cough`, `it gave him diarrhea`): the

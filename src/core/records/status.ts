@@ -315,7 +315,7 @@ function statusAt(note: Note, drug: Entity): DrugStatus {
     candidates.push(headed);
   }
   candidates.sort((a, b) => rank(a.status) - rank(b.status));
-  const choices = withoutIndications(candidates, drug, masked);
+  const choices = withoutIndications(candidates, drug, note, headed);
   // `denies dye allergy`, `no known allergy to aspirin` (under `Allergies:` too): a negated allergy
   // is no allergy; but `cannot take aspirin because of intolerance` tells why it cannot be taken.
   const negation = choices.find((c) => c.status === 'negated');
