@@ -9,6 +9,7 @@ import { W, lowerBound } from './status-triggers.ts';
 import { MATCHES_PER_STEP, scan } from './steps.ts';
 import { allergyListEnd, nextSentenceEnd } from './status-allergy-list.ts';
 import { lineHeadings, sectionLines } from './status-lines.ts';
+import { statusOfWord } from './status-words.ts';
 
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
@@ -45,11 +46,8 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
     /(?:PAST|PREVIOUS|PRIOR|INACTIVE|EXPIRED) (?:MEDICATIONS?|MEDS)|DISCONTINUED|STOPPED|CEASED|\bTO STOP\b|^REMOVED FROM\b|NO LONGER (?:TAKING|USING)/,
     'stopped',
   ],
-  [
-    /^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$|^(?:INACTIVE|COMPLETED|EXPIRED|PAST|PREVIOUS|HISTORICAL)$/,
-    'stopped',
-  ],
-  [/\b(?:HELD|ON HOLD|TO HOLD)\b|^HOLD$/, 'held'],
+  [/^(?:DISCONTINUE|STOP)(?: (?:TAKING|USING))?(?: THESE MEDICATIONS)?$/, 'stopped'],
+  [/\b(?:HELD|ON HOLD|TO HOLD)\b/, 'held'],
   [/RECOMMEND|\bTO START\b|\bDUE\b(?! TO\b)/, 'planned'],
   // Vaccines had before (`Immunization History`), unless the heading says they were given now.
   [/^(?!.*(?:GIVEN|ADMINISTERED|TODAY)).*(?:IMMUNIZATION|VACCIN)/, 'stopped'],
@@ -58,10 +56,7 @@ const HEADING_STATUS: readonly [RegExp, MedicationStatus][] = [
     'given',
   ],
   // Not a history of medications (`Psychiatric Medication History`: trials past and present).
-  [
-    /^(?!.*HISTORY).*(?:MEDICATION|MEDICINE|MEDS|PRESCRIPTION|DISCHARGE)|^(?:TAKING|ACTIVE)$/,
-    'active',
-  ],
+  [/^(?!.*HISTORY).*(?:MEDICATION|MEDICINE|MEDS|PRESCRIPTION|DISCHARGE)/, 'active'],
 ];
 /** A heading that is an instruction about the drugs after it, in ordinary case or capitals. */
 const INSTRUCTION = /^(?:discontinue|stop|hold)\b/i;
@@ -109,7 +104,9 @@ export function* findHeadings(
 ): Generator<void, Heading[]> {
   const headings: Heading[] = [];
   const add = (start: number, end: number, name: string): void => {
-    const status = HEADING_STATUS.find(([re]) => re.test(name.toUpperCase()))?.[1] ?? null;
+    // A status word alone (`DISCONTINUED:`, `Not Taking`) first, as a field or a cell reads it.
+    const status =
+      statusOfWord(name) ?? HEADING_STATUS.find(([re]) => re.test(name.toUpperCase()))?.[1] ?? null;
     headings.push({ start, end, status, until: text.length });
   };
   yield* scan(text, HEADING, (m) => {

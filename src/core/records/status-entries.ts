@@ -10,21 +10,8 @@ import { cueOf } from './status-context.ts';
 import { opensSection } from './status-lines.ts';
 import { lowerBound } from './status-triggers.ts';
 import { DRUG_HARM, REACTION, SIDE_EFFECT } from './status-vocabulary.ts';
+import { statusOfWord } from './status-words.ts';
 
-/** The values a status field or cell takes, and the status each means. */
-const VALUES: readonly [RegExp, MedicationStatus][] = [
-  // A cancelled order was never given.
-  [/^(?:not taking|never started|not started|refused|declined|cancell?ed)$/i, 'negated'],
-  [
-    /^(?:discontinued?|stop(?:ped)?|ceased|inactive|expired|completed(?: course| taper)?|ended|removed|weaned(?: off)?)$/i,
-    'stopped',
-  ],
-  [/^(?:on hold|hold|held|suspended|paused)$/i, 'held'],
-  [/^(?:pending|planned|not yet started)$/i, 'planned'],
-  [/^(?:given|administered)$/i, 'given'],
-  // A reconciliation's actions too: `Continue`, `New`.
-  [/^(?:active|taking|current|continued?|ongoing|new|filled)$/i, 'active'],
-];
 /** A field line: `Status: Discontinued`, `Medication Status: On hold 03/01/2024`. */
 const FIELD = /^[ \t]*(?:(?:Medication|Order|Prescription|Rx) )?Status[ \t]*[:=][ \t]*/i;
 /** What may follow a value in its field or cell: a date, a time, who and when (`on 3/2 by …`). */
@@ -87,7 +74,7 @@ const valueWord = (value: string): string =>
  */
 function valueStatus(value: string): MedicationStatus | undefined {
   const word = valueWord(value);
-  const status = VALUES.find(([re]) => re.test(word))?.[1];
+  const status = statusOfWord(word);
   const after = value.trim().slice(word.length, LONGEST_VALUE);
   return (status === 'stopped' || status === 'held') && HARM.test(after) ? 'allergy' : status;
 }

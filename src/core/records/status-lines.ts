@@ -6,6 +6,7 @@
  */
 import type { Entity } from '../types.ts';
 import { lowerBound } from './status-triggers.ts';
+import { STATUS_NAME } from './status-words.ts';
 
 /** Longer lines are paragraphs that were not wrapped; they do not set the wrap width. */
 const LONGEST_WRAPPED_LINE = 300;
@@ -107,8 +108,6 @@ function wraps(
 
 /** A ruled heading: `---- Known Adverse and Allergic Drug Reactions (if none, enter NKA):`. */
 const RULED_NAME = String.raw`[-=#*]{2,}[ \t]*([A-Za-z][^\n:]{0,119})`;
-/** A status alone, over a sub-list of a medication list: `Not Taking`, `Discontinued`. */
-const STATUS_NAME = String.raw`((?:Not[ -])?Taking|(?:NOT[ -])?TAKING|(?:In)?[Aa]ctive|(?:IN)?ACTIVE|Discontinued|DISCONTINUED|On [Hh]old|ON HOLD|Completed|COMPLETED|Expired|EXPIRED|Past|PAST|Previous|PREVIOUS|Historical|HISTORICAL)`;
 /** A sentence that ends in a colon and says what the list below is: `You are no longer taking:`. */
 const CUE_NAME = String.raw`([^\n:]{0,80}?\b(?:(?:[Nn]o longer|[Nn]ot|[Ss]topped|[Qq]uit) (?:taking|using)|[Dd]iscontinued|[Oo]n hold|[Aa]llergic to|[Dd]o not take)(?=[ \t]*:))`;
 /** Medication words that make a line of a few words a heading. */
