@@ -233,7 +233,8 @@ describe('courses that ended', () => {
           ['Zoloft', 'DRUG'],
           ['Wellbutrin', 'DRUG'],
         ],
-        { Zoloft: ['stopped', 'cross-taper from'] },
+        // Taken until the switch, as in `will switch from … to …`; the drug switched to is planned.
+        { Zoloft: ['active', 'will cross-taper'], Wellbutrin: ['planned', 'from Zoloft to'] },
       ],
       [
         'She was initially begun on vancomycin. She was switched to IV Levaquin.',

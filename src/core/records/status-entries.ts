@@ -61,22 +61,29 @@ const REMARK = /\((?:patient|pt) (not taking|taking differently)\b/gi;
 /** The start of a list's line before its first word: a bullet, a number, a bar. */
 const LINE_LEAD = /^[ \t]*(?:[-*•+–|]\s*|\d{1,2}[.)]\s*)?/;
 
-/** Harm named after a stop or a hold (`Held - mucositis grade 3`): the drug caused it. */
+/** Harm named after a stop (`Discontinued - rhabdomyolysis`): the drug caused it. */
 const HARM = new RegExp(`\\b(?:${REACTION}|${DRUG_HARM})\\b`, 'i');
+/**
+ * An allergic reaction named after a hold (`Held - hives`); a toxicity after a hold (`Held -
+ * mucositis grade 3`) is a pause, to be given again.
+ */
+const ALLERGIC_SIGN = /\b(?:allerg\w*|anaphyla\w*|angioedema|hives|urticaria|rash)\b/i;
 /** A status and what may follow it fit in this many characters; a longer text is cut first. */
 const LONGEST_VALUE = 60;
 /** The word of a field's or a cell's text, without a date or a signature after it. */
 const valueWord = (value: string): string =>
   value.trim().slice(0, LONGEST_VALUE).replace(VALUE_TAIL, '').trim();
 /**
- * The status a field's or a cell's text names, or none; a stop or a hold for a harm the drug did
- * is an allergy, as STATUS.md orders them.
+ * The status a field's or a cell's text names, or none; a stop for a harm the drug did, or a hold
+ * for an allergic reaction, is an allergy, as STATUS.md orders them.
  */
 function valueStatus(value: string): MedicationStatus | undefined {
   const word = valueWord(value);
   const status = statusOfWord(word);
   const after = value.trim().slice(word.length, LONGEST_VALUE);
-  return (status === 'stopped' || status === 'held') && HARM.test(after) ? 'allergy' : status;
+  const harmed =
+    (status === 'stopped' && HARM.test(after)) || (status === 'held' && ALLERGIC_SIGN.test(after));
+  return harmed ? 'allergy' : status;
 }
 
 /** The status each drug's entry names for it, with the value as the cue; `drugs` sorted by start. */

@@ -224,7 +224,7 @@ describe('the columns and headers of exported tables', () => {
     ]);
   });
 
-  it('reads a hold for a harm the drug did, a supply run out, not taking for a time, an allergy denied', () => {
+  it('reads a hold for a toxicity as a pause, a supply run out, not taking for a time, an allergy denied', () => {
     const plan = [
       'Oxaliplatin\t85 mg/m2 IV\tGiven',
       'Fluorouracil\t2400 mg/m2 CIVI over 46 h\tHeld - mucositis grade 3',
@@ -242,7 +242,7 @@ describe('the columns and headers of exported tables', () => {
           ['Oxaliplatin', 'DRUG'],
           ['Fluorouracil', 'DRUG'],
         ],
-        { Oxaliplatin: ['given', 'Given'], Fluorouracil: ['allergy', 'Held'] },
+        { Oxaliplatin: ['given', 'Given'], Fluorouracil: ['held', 'Held'] },
       ],
       [triage, [['metoprolol', 'DRUG']], { metoprolol: ['stopped', 'ran out'] }],
       [

@@ -6,9 +6,9 @@
 import type { TriggerRule } from './status-types.ts';
 import { PRONOUN, W } from './status-vocabulary.ts';
 
-/** A switch in a plan (`will change`, `we can then switch`). */
+/** A switch in a plan (`will change`, `we can then switch`, a plan's item `Cross-taper from`). */
 const SWITCH_TO_COME =
-  '(?:will|would|plan to|going to|(?:we )?(?:can|may|could)(?: then)?) (?:change|switch|convert|transition)';
+  '(?:(?:will|would|plan to|going to|(?:we )?(?:can|may|could)(?: then)?) (?:change|switch|convert|transition|cross-?taper)|(?<=(?:^|[.;:]|\\d\\.)\\s{0,8})(?:change|switch|convert|transition|cross-?taper)(?= (?:\\w+ ){0,2}?from\\b))';
 
 export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
   {

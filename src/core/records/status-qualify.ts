@@ -8,20 +8,12 @@
 import type { Entity } from '../types.ts';
 import { CONTRAST_AGENT, cueOf } from './status-context.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
-import {
-  AROUND_PROCEDURE,
-  BECAUSE,
-  CAUSED_FINDING,
-  DRUG_HARM,
-  PROCEDURE,
-  REACTION,
-  SIDE_EFFECT,
-  TOLD_EFFECT,
-} from './status-vocabulary.ts';
+import { AROUND_PROCEDURE, CAUSED_FINDING, PROCEDURE, SIDE_EFFECT } from './status-vocabulary.ts';
 import { conditionalOrder } from './status-conditional.ts';
 import { givenReadAgain } from './status-given-qualify.ts';
 import { pastCourse } from './status-past.ts';
 import { trialOutcome } from './status-outcome.ts';
+import { harmReason } from './status-harm-reason.ts';
 
 /**
  * After `changed to`: the same drug in another form (`the generic`, `scheduled dosing`, `p.o.` at
@@ -39,59 +31,6 @@ const FOR_NOW = /^\s*(?:\S+\s+){0,2}?(?:for now|for the time being|temporarily)\
 /** Right after a drug stopped by a cue before it: the stop has an end (`stopped Imuran for one month`). */
 const FOR_A_WHILE =
   /^\s*(?:\S+\s+){0,2}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?|months?)|until)\b/i;
-/** Side effects a drug is stopped `for` (`stopped for hyponatremia`): not pain, which it may have been taken for. */
-const FOR_EFFECT =
-  '(?:rash|hives|itching|angioedema|hyperkala?emia|hyponatra?emia|hypokala?emia|hypoglyca?emia|hypotension|bradycardia|side effects?|adverse effects?|reaction|intolerance|nausea|vomiting|diarrho?ea|cough|swelling|o?edema)';
-/** After a stopped drug, in its clause: the reason is a side effect (`stopped it because of …`). */
-const BECAUSE_OF_EFFECT = new RegExp(
-  `^[^.;]{0,60}?(?:\\b|(?<=\\s))(?:${BECAUSE} (?:his |her |the |a |an )?(?:[\\w.]+ ){0,4}?(?:${SIDE_EFFECT}|${DRUG_HARM})|for (?:an? )?(?:\\w+ )?${FOR_EFFECT})\\b`,
-  'i',
-);
-/**
- * After a stopped drug: `given` and a side effect (`Trial off amlodipine given postural
- * hypotension`), or harm to the stomach (`stopped aspirin due to gastritis`). Not after a drug to
- * avoid, where either is a contraindication (`avoid Haldol given prolonged QTc`, `no NSAIDs due
- * to gastritis`).
- */
-const GIVEN_EFFECT = new RegExp(
-  `^[^.;]{0,60}?\\b(?:given (?:his |her |the |a |an )?(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})|(?:${BECAUSE}|given) (?:his |her |the |a |an )?(?:\\w+ )?(?:gastritis|dyspepsia|acidity|heartburn))\\b`,
-  'i',
-);
-/** After a stopped drug: the adverse event it was stopped for (`for elevated LFTs`, `after a bleed`). */
-const STOPPED_FOR_EVENT = new RegExp(
-  `^[^.;]{0,60}?\\b(?:for|after) (?:an? |the |his |her )?(?:\\w+ )?(?:${DRUG_HARM}|LFTs|liver enzymes|bleed|bleeding|muscle aches)\\b`,
-  'i',
-);
-/** Where the cause starts in a match of BECAUSE_OF_EFFECT or SHORTHAND_EFFECT. */
-const CAUSE_WORDS = new RegExp(
-  `(?:\\b|(?<=\\s))(?:${BECAUSE}|given|for|because|but|and|when|once|after) `,
-  'gi',
-);
-/** What a drug did to the patient (`it made her …`, `it caused a cough`). */
-const MADE = '(?:made|makes|caused|causes|gave|was (?:causing|making|giving))';
-/**
- * After a stopped drug, the drug's own doing: a side effect after `because`, `but` or `and`
- * (`but it caused a cough`), anything after `because` (`because it made her feel numb`).
- */
-const BECAUSE_IT = new RegExp(
-  `^[^.;]{0,60}?\\b(?:(?:because|but|and) (?:it|they|this|that) ${MADE} (?:(?:him|her|them|me) )?(?:a |an )?(?:${REACTION}|${TOLD_EFFECT})|because (?:it|they|this|that) ${MADE} (?:him|her|them|me|(?:his|her|their) [\\w-]+)\\b(?: (?:feel )?[\\w-]+)?)`,
-  'i',
-);
-/** After a stopped drug: stopped when a harm began (`when he developed tuberculosis`). */
-const WHEN_HARM = new RegExp(
-  `^[^.;]{0,60}?\\b(?:when|once) (?:he|she|they|the patient) (?:developed|experienced) (?:a |an |some )?(?:\\w+ ){0,2}?(?:${REACTION}|${SIDE_EFFECT}|${DRUG_HARM}|tuberculosis|TB|infections?)\\b`,
-  'i',
-);
-/** `stopped 2/2 nausea`, read on the unmasked text. */
-const SHORTHAND_EFFECT = new RegExp(
-  `^[^.;]{0,60}?(?<=\\s)(?:2/2|d/t|b/c) (?:his |her |the )?(?:\\w+ ){0,2}?${SIDE_EFFECT}\\b`,
-  'i',
-);
-/** In a bracketed stop remark, the reason after a dash or colon (`(ended 2021 - drowsiness)`). */
-const REMARK_REASON = new RegExp(
-  `^[^.;()]{0,60}?[ \\t][-–:][ \\t]*(?:\\w+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM}|${REACTION})\\b`,
-  'i',
-);
 /** Right after a drug not taken: for months or years, so it was taken before (`in months`). */
 const NOT_SINCE =
   /^\s*(?:\S+\s+){0,3}?(?:in|for|since) (?:(?:over|more than|about|almost|nearly|at least) )?(?:(?:(?:a few|several|many|a couple of|\d+|two|three|four|five|six|seven|ten) )?(?:days|weeks|months|years)|a (?:week|month|year|while|long time)|the (?:last|past) (?:(?:few|several|\d+|two|three|four|six) )?(?:days?|weeks?|months?|years?))\b/i;
@@ -144,8 +83,15 @@ function resumedWhen(text: string, drug: Entity, sentenceEnd: number): 'later' |
 
 /** Where the drug stands: the full text, the text with entities masked, its sentence's bounds. */
 
+/** A switch of route or form, not of drug (`Switch from IV to PO Keppra`): the drug goes on. */
+const ROUTE_SWITCH =
+  /^(?:over )?from (?:IV|intravenous|PO|p\.o\.|oral|IM|SC|subcutaneous|SL|sublingual|NG|PR|drip|infusion|patch|pump) (?:over )?to$/i;
+
 /** The status the winning cue `best` gives the drug, once the rest of its sentence is read. */
 export function qualify(best: CuedStatus, at: DrugSentence): DrugStatus {
+  if (best.status === 'planned' && ROUTE_SWITCH.test(best.cue.text)) {
+    return { status: 'active', cue: best.cue };
+  }
   return (
     deniedFinding(best, at) ??
     studyToCome(best, at) ??
@@ -315,34 +261,5 @@ function stopsAndRefusals(
   if ((best.status === 'stopped' && (resumed === 'later' || pause)) || (remainsOff && pause)) {
     return { status: 'held', cue: best.cue };
   }
-  // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
-  // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.
-  const effect =
-    BECAUSE_OF_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
-    BECAUSE_IT.exec(masked.slice(drug.end, sentenceEnd)) ??
-    SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd)) ??
-    (best.status === 'stopped'
-      ? (STOPPED_FOR_EVENT.exec(masked.slice(drug.end, sentenceEnd)) ??
-        GIVEN_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
-        WHEN_HARM.exec(masked.slice(drug.end, sentenceEnd)))
-      : null);
-  const remark =
-    !effect && best.status === 'stopped' && best.cue.text.startsWith('(')
-      ? REMARK_REASON.exec(masked.slice(best.cue.end, sentenceEnd))
-      : null;
-  if (remark) {
-    const start = best.cue.end + remark[0].search(/[-–:][ \t]*(?:\w+ ){0,2}?\w+$/);
-    return { status: 'allergy', cue: cueOf(text, start, best.cue.end + remark[0].length) };
-  }
-  if (effect && !/\beither\b/i.test(effect[0])) {
-    // The last cause word before the effect (`traded for Wellbutrin because of weight gain`).
-    // An `and` after a cause word joins the effect to another (`because of a level … and bradycardia`).
-    const causes = [...effect[0].matchAll(CAUSE_WORDS)];
-    const joins = causes.filter((c, i) => i === 0 || !/^\s*and\b/i.test(c[0]));
-    const cause = joins.at(-1);
-    const start = drug.end + (cause?.index ?? 0);
-    return { status: 'allergy', cue: cueOf(text, start, drug.end + effect[0].length) };
-  }
-
-  return null;
+  return harmReason(best, { text, masked, drug, sentenceStart, sentenceEnd });
 }

@@ -3,7 +3,7 @@
  * (`was tried without improvement`, `unresponsive to`, `did not help`), a course given and then stopped, an
  * antibiotic course narrowed to another (`vancomycin and Zosyn, narrowed to cefazolin`), and a
  * medication list's remark after an entry (`Lisinopril 10 mg daily - not taking.`, `Meloxicam
- * (expired)`), and a regimen's remark (`steroid avoidance`).
+ * (expired)`, a trial's `(ineffective)`), and a regimen's remark (`steroid avoidance`).
  */
 import type { TriggerRule } from './status-types.ts';
 import { W } from './status-vocabulary.ts';
@@ -124,7 +124,7 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern:
-      '(?=(?:the|patient|pt|he|she|stopped|quit|no|expired|self)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued)(?=[.,;)]|\\r?\\n|$)',
+      '(?=(?:the|patient|pt|he|she|stopped|quit|no|not|expired|self|ineffective|failed)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued|ineffective|not effective|no (?:benefit|effect|response)|failed)(?=[.,;)]|\\r?\\n|$)',
   },
   {
     // An entry's course that ran out (`Prednisone 10 mg daily -- completed taper 2/20`).

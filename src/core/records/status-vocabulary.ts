@@ -14,9 +14,9 @@ export const PRONOUN =
 export const REACTION =
   '(?:rash|rashes|hives|urticaria|anaphylaxis|anaphylactic (?:reaction|shock)|angioedema|swelling|itching|reaction|allergic reaction|adverse reaction|intolerance|nausea|vomiting|throat swelling|shortness of breath|oversedation|somnolence|lethargy|mania|hallucinations|confusion|delirium|red man syndrome|Stevens[- ]Johnson syndrome|SJS|toxic epidermal necrolysis)';
 
-/** Harm a drug did that ends its use (`discontinued due to liver toxicity`). */
+/** Harm a drug did that ends its use (`discontinued due to liver toxicity`, `grade 3 colitis`). */
 export const DRUG_HARM =
-  '(?:[\\w-]*toxicity|(?:thyroid|liver|hepatic) (?:abnormalit(?:y|ies)|dysfunction|injury)|hypothyroidism|hyperthyroidism|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis|mucositis)';
+  '(?:[\\w-]*toxicity|(?:thyroid|liver|hepatic) (?:abnormalit(?:y|ies)|dysfunction|injury)|hypothyroidism|hyperthyroidism|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis|mucositis|hand-foot syndrome|pneumonitis|colitis)';
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =
