@@ -19,7 +19,7 @@ const GOES_ON_AFTER =
 
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 /** A time just before the encounter (`PTA`, `this morning`, `last night`, `two hours ago`). */
-const JUST_BEFORE =
+export const JUST_BEFORE =
   /\b(?:PTA|prior to arrival|before (?:coming (?:in|to (?:the )?(?:hospital|ED|ER|casualty|A&E|clinic))|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
 
 /** Before a `given` cue, in its sentence: the time is discharge (`At discharge, … was given`). */

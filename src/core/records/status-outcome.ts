@@ -1,11 +1,11 @@
 /**
  * A stop told by a trial's outcome, read again (./status-qualify.ts): a dose of the encounter that
- * failed (`was administered TPA with no improvement`, `did not respond to Fioricet in the ED`:
- * `given`), a course that goes on all the same (`has been using Tylenol without relief`, `tried
+ * failed (`was administered TPA with no improvement`, `did not respond to Fioricet in the ED`,
+ * `took ibuprofen … before arrival with little relief`: `given`), a course that goes on all the same (`has been using Tylenol without relief`, `tried
  * Flonase … and has been taking it`: `active`).
  */
 import { cueOf } from './status-context.ts';
-import { IN_THE_ED } from './status-given-qualify.ts';
+import { IN_THE_ED, JUST_BEFORE } from './status-given-qualify.ts';
 import type { CuedStatus, DrugSentence, DrugStatus } from './status-types.ts';
 
 /** Before a drug whose trial failed: a dose of the encounter (`was administered`, `took one of`). */
@@ -41,6 +41,16 @@ export function trialOutcome(
       const start = sentenceStart + found.index;
       return { status, cue: cueOf(text, start, start + found[0].trimEnd().length) };
     }
+  }
+  // `She took ibuprofen 400 mg at home 2 hours before arrival with little relief`: a dose taken
+  // just before coming in, part of this encounter.
+  if (
+    best.status === 'stopped' &&
+    /^with(?:out)?\b/i.test(best.cue.text) &&
+    /\btook\s*$/i.test(masked.slice(sentenceStart, drug.start)) &&
+    JUST_BEFORE.test(masked.slice(drug.end, best.cue.start))
+  ) {
+    return { status: 'given', cue: best.cue };
   }
   // `The headache did not respond to Fioricet in the ED`: a dose of the encounter.
   if (

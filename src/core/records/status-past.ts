@@ -36,7 +36,7 @@ const BEFORE_ARRIVAL =
 
 /** A time before the encounter the note describes. */
 const PAST_TIME = new RegExp(
-  `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
+  `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year|season|winter|spring|summer|fall|autumn)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
   'i',
 );
 /** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */

@@ -140,7 +140,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'planned',
     direction: 'backward',
     pattern: W(
-      'to (?:start|begin|be started|be begun|be initiated)(?= (?:next|in|on(?! \\d)|after|tomorrow|once|when|today|tonight|this)\\b)',
+      'to (?:start|begin|be started|be begun|be initiated|be given|be administered)(?= (?:next|in|within|on(?! \\d)|after|tomorrow|once|when|today|tonight|this)\\b)',
     ),
     adjacent: true,
   },
