@@ -127,6 +127,15 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
       '(?=(?:the|patient|pt|he|she|stopped|quit|no|not|expired|self|ineffective|failed)\\b)(?<=(?:\\s[-–]{1,2}|[:(])\\s*)(?:(?:the )?(?:patient|pt|he|she) (?:has )?)?(?:stopped taking(?: it)?|stopped|quit(?: taking)?(?: it)?|no longer (?:taking|using|takes|needed|needs it|required)|expired|self[- ]discontinued|ineffective|not effective|no (?:benefit|effect|response)|failed)(?=[.,;)]|\\r?\\n|$)',
   },
   {
+    // The drugs a stop names after it (`all non-essential medications discontinued, including
+    // metformin and lisinopril`).
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      "(?:discontinued|stopped|d/c'?d|ceased|deprescribed)[,:]? (?:including|such as|namely|specifically)",
+    ),
+  },
+  {
     // An entry's course that ran out (`Prednisone 10 mg daily -- completed taper 2/20`).
     status: 'stopped',
     direction: 'backward',

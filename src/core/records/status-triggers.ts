@@ -153,7 +153,7 @@ const RULES: readonly TriggerRule[] = [
     // `on d/c`, `at d/c`: discharge, not a stop; `for 5 days, then stop.`: a course's end to come.
     // `ceased` is the Australian and British word.
     pattern: W(
-      "(?<!\\buntil )discontinued|discontinue(?!(?<=\\bthen discontinue)\\s*(?:[.,;)]|$))|discontinuing|(?<!\\buntil )ceased|cease(?!(?<=\\bthen cease)\\s*(?:[.,;)]|$))|ceasing|stopped|stopping|stop(?!(?<=\\bthen stop)\\s*(?:[.,;)]|$))|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
+      "(?<!\\buntil )discontinued|discontinue(?!(?<=\\bthen discontinue)\\s*(?:[.,;)]|$))|discontinuing|deprescrib(?:ed|ing)|(?<!\\buntil )ceased|cease(?!(?<=\\bthen cease)\\s*(?:[.,;)]|$))|ceasing|stopped|stopping|stop(?!(?<=\\bthen stop)\\s*(?:[.,;)]|$))|d/c'?d|dc'?d|(?<!\\b(?:on|at|upon|after|before|until|for|to|post|prior to) )d/c",
     ),
     // `stop Motrin and use Tylenol instead`: the drug to use is not stopped.
     until: W('(?:and|then) (?:use|take|start|begin|try|switch|change|resume|continue)'),
