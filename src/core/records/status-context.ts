@@ -72,7 +72,7 @@ export const PROCEDURE_CONTEXT =
   /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED)|in casualty)\b/i;
 /** Right after a drug and its masked sig: the effect of a dose seen (`Narcan 0.4 mg IV with good response`). */
 export const EFFECT_SEEN =
-  /^\s*(?:(?:x ?\d+|once|given|in the field|in (?:the )?(?:ED|ER))\s*){0,3}with (?:a )?(?:(?:good|some|partial|minimal|little|significant|excellent|mild|moderate|prompt|no) )?(?:relief|response|improvement|effect)\b/i;
+  /^\s*(?:(?:x ?\d+|once|given|SL|sublingual(?:ly)?|IV|IM|PO|nebulized|in the field|in (?:the )?(?:ED|ER))\s*){0,3}with (?:a )?(?:(?:good|some|partial|minimal|little|significant|excellent|mild|moderate|prompt|no) )?(?:relief|response|improvement|effect|resolution)\b/i;
 /** A sentence about a procedure to come (`Plan induction with Pitocin tomorrow morning`). */
 export const PROCEDURE_AHEAD =
   /(?<=^\s*)plan\b|\b(?:tomorrow|next (?:week|month|visit)|scheduled for|will (?:undergo|have|need))\b/i;

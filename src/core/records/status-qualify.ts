@@ -16,11 +16,12 @@ import { trialOutcome } from './status-outcome.ts';
 import { harmReason } from './status-harm-reason.ts';
 
 /**
- * After `changed to`: the same drug in another form (`the generic`, `scheduled dosing`, `p.o.` at
- * the sentence's end, `p.o. medications`), not another drug (`changed to oral Augmentin`).
+ * After `changed to`: the same drug at another dose (`20 mg`) or in another form (`the generic`,
+ * `scheduled dosing`, `p.o.` at the sentence's end, `p.o. medications`), not another drug
+ * (`changed to oral Augmentin`).
  */
 const SAME_DRUG_AGAIN =
-  /^\s*(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:a |an )?(?:weekly|daily|monthly|nightly|once[- ]daily|twice[- ]daily|lower|higher|smaller|larger) (?:dose|dosing|regimen|schedule)|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$)|(?:oral|p\.?o\.?|by mouth) (?:pain )?(?:medications?|meds|analgesics?)\b)/i;
+  /^\s*(?:\d|(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:a |an )?(?:weekly|daily|monthly|nightly|once[- ]daily|twice[- ]daily|lower|higher|smaller|larger) (?:dose|dosing|regimen|schedule)|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$)|(?:oral|p\.?o\.?|by mouth) (?:pain )?(?:medications?|meds|analgesics?)\b))/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, wished, weighed or not yet done. */
 const HYPOTHETICAL =
   /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before|wants? to|would like to|wish(?:es)? to|asked about|asking about|interested in|thinking about)\b[^.;,:]*$/i;

@@ -101,6 +101,13 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     list: true,
   },
   {
+    // A drip shut off (`Heparin drip off at 0600 for the cath`; before a procedure, a pause).
+    status: 'stopped',
+    direction: 'backward',
+    pattern: W('(?:drip|gtt|infusion) (?:turned |shut )?off(?! of)'),
+    adjacent: true,
+  },
+  {
     // The drugs before an antibiotic switch told without `was` (`vancomycin and Zosyn, narrowed to
     // cefazolin`): the whole list before it.
     status: 'stopped',
