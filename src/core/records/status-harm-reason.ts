@@ -93,13 +93,13 @@ export function harmReason(
   // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.
   const effect =
     BECAUSE_OF_EFFECT.exec(after) ??
-    BECAUSE_IT.exec(masked.slice(drug.end, sentenceEnd)) ??
+    BECAUSE_IT.exec(after) ??
     SHORTHAND_EFFECT.exec(text.slice(drug.end, sentenceEnd)) ??
     (best.status === 'stopped'
       ? (BECAUSE_OF_HARM.exec(after) ??
-        STOPPED_FOR_EVENT.exec(masked.slice(drug.end, sentenceEnd)) ??
-        GIVEN_EFFECT.exec(masked.slice(drug.end, sentenceEnd)) ??
-        WHEN_HARM.exec(masked.slice(drug.end, sentenceEnd)))
+        STOPPED_FOR_EVENT.exec(after) ??
+        GIVEN_EFFECT.exec(after) ??
+        WHEN_HARM.exec(after))
       : null);
   const remark =
     !effect && best.status === 'stopped' && best.cue.text.startsWith('(')
