@@ -8,6 +8,7 @@ import { MED7_LABELS, type Med7Label } from '../labels.ts';
 import { SENTENCE_END_MARKS } from '../decode/span-breaks.ts';
 import { drugStatusSteps } from './status.ts';
 import { runSteps } from './steps.ts';
+import { LEADING_FORM } from './status-vocabulary.ts';
 import type { MedicationStatus, StatusCue } from './status-types.ts';
 import type { Entity } from '../types.ts';
 
@@ -117,17 +118,14 @@ export function isHardBoundary(window: string): boolean {
 const INLINE_SPACE = '[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]';
 /** A gap that ties an attribute to what follows it: spaces or tabs, optionally around `of`. */
 const JOINING_GAP = new RegExp(`^${INLINE_SPACE}*(?:of${INLINE_SPACE}+)?$`, 'i');
-/**
- * A dose form's abbreviation written before its drug, in Indian and British prescriptions: one,
- * capitalised (`Tab.`, `Inj.`); `2 tabs.` ends a sentence.
- */
-const LEADING_FORM = /^(?:Tab|TAB|Cap|CAP|Inj|INJ|Syp|SYP|Syr|SYR|Susp|SUSP|Oint|OINT|T)$/;
+/** A dose form's abbreviation before its drug (`Tab.`, `Inj.`); `2 tabs.` ends a sentence. */
+const LEADING_FORM_WORD = new RegExp(`^(?:${LEADING_FORM})$`);
 
 /** `Tab. Metformin`, `Inj. Ceftriaxone`: the form's dot ends no sentence; the form is the drug's. */
 function formLeads(text: string, entity: Entity, next: Entity): boolean {
   return (
     entity.label === 'FORM' &&
-    LEADING_FORM.test(entity.text) &&
+    LEADING_FORM_WORD.test(entity.text) &&
     /^\.[ \t]*$/.test(gapText(text, entity, next))
   );
 }

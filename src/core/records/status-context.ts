@@ -10,6 +10,7 @@ import { MATCHES_PER_STEP, scan } from './steps.ts';
 import { allergyListEnd, nextSentenceEnd } from './status-allergy-list.ts';
 import { lineHeadings, sectionLines } from './status-lines.ts';
 import { statusOfWord } from './status-words.ts';
+import { LEADING_FORM } from './status-vocabulary.ts';
 
 /** Words that end a trigger's scope (`allergic to penicillin, so azithromycin was prescribed`). */
 const TERMINATOR = new RegExp(
@@ -26,8 +27,10 @@ const CLAUSE_BREAK = /;|\n|(?:^|[\s,])\(?\d{1,2}[.)](?=\s|[A-Za-z])|\b[A-Z][A-Za
  * not a title's dot, a dose form's before its drug (`Tab. Metformin`, `Inj. Ceftriaxone`), nor a route's
  * before the drug it leads to (`transition to p.o. Augmentin`).
  */
-const SENTENCE_END =
-  /(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs|Tab|TAB|Cap|CAP|Inj|INJ|Syp|Syr|Susp|Oint|Neb|T|(?:to|of|on|with|and|or|the) (?:p\.o|i\.v)))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))/g;
+const SENTENCE_END = new RegExp(
+  String.raw`(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|St|vs|${LEADING_FORM}|(?:to|of|on|with|and|or|the) (?:p\.o|i\.v)))[.!?]["')\]]?(?:,(?!\s*[a-z])|\s+(?=[A-Z0-9(["']|,\s*[A-Z]))`,
+  'g',
+);
 
 /**
  * Headings: a run of capitals ending in `:` at the start of the text, a line or a sentence, a

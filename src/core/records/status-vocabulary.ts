@@ -3,6 +3,13 @@
  * sources, matched case-insensitively inside a trigger's pattern.
  */
 
+/**
+ * A dose form's abbreviation written, capitalised, with a dot before its drug in Indian and
+ * British prescriptions (`Tab. Metformin`, `Inj. Ceftriaxone`): the dot ends no sentence (status
+ * step, ./status-context.ts) and the form is the next drug's (medication linker, ./group.ts).
+ */
+export const LEADING_FORM = 'Tab|TAB|Cap|CAP|Inj|INJ|Syp|SYP|Syr|SYR|Susp|SUSP|Oint|OINT|Neb|T';
+
 /** A pattern source on word boundaries. */
 export const W = (source: string): string => `\\b(?:${source})\\b`;
 
