@@ -15,12 +15,16 @@ apart), or when its text equals such a note's (MTSamples repeats some notes unde
 Parts H and I were drawn without it; part J before it skipped the training's notes (six of its
 sentences were then left out).
 
+With `--dev-notes` (part K), the notes of the dev parts are drawn from again: only the test
+part's notes (and notes of equal text) and the training's notes are skipped. Sentences already in a
+gold file are still left out, so a dev note gives only its sentences no part holds.
+
 Most cue sentences name no drug, so one per note can spend a note on a sentence without one. Part J
 was drawn in two steps: PER_FAMILY 0 writes every candidate (all families, all notes); the model
 annotates them (`med7 annotate`); `--drugs PRED.jsonl` then keeps only the candidates in which it
 found a DRUG before drawing one per note.
 
-usage: python3 select.py [--all-parts] [--drugs PRED.jsonl] SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
+usage: python3 select.py [--all-parts] [--dev-notes] [--drugs PRED.jsonl] SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
 """
 import csv
 import glob
@@ -49,11 +53,13 @@ def norm(s):
     return re.sub(r"[^a-z0-9 ]", "", re.sub(r"\s+", " ", s.lower())).strip()
 
 
-def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None):
+def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None, dev_notes=False):
     seen_norm = set()
     used_notes = set()
     for path in GOLD + list(skip_files):
-        part = path.rsplit("/", 1)[-1].startswith("status-") or "/training/data/" in path
+        name = path.rsplit("/", 1)[-1]
+        part = name.startswith("status-") or "/training/data/" in path
+        held_out = name.startswith("status-test") or name.startswith("test.draft") or "/training/data/" in path
         for line in open(path, encoding="utf-8"):
             r = json.loads(line)
             if "text" in r:
@@ -61,7 +67,7 @@ def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None):
             m = re.match(r"status-(\d+)-", r.get("id", ""))
             if not m and all_parts and part:
                 m = re.match(r"[a-z]+-(\d+)-", r.get("id", ""))
-            if m:
+            if m and (held_out or not dev_notes):
                 used_notes.add(m.group(1))
     gold_blob = "\n".join(seen_norm)
     rows = list(csv.DictReader(open(f"{HERE}/../../../shared/data/mtsamples/mtsamples.csv", encoding="utf-8")))
@@ -130,10 +136,11 @@ def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None):
 if __name__ == "__main__":
     args = sys.argv[1:]
     flag = "--all-parts" in args
-    args = [a for a in args if a != "--all-parts"]
+    dev = "--dev-notes" in args
+    args = [a for a in args if a not in ("--all-parts", "--dev-notes")]
     pred = None
     if "--drugs" in args:
         at = args.index("--drugs")
         pred = args[at + 1]
         del args[at:at + 2]
-    main(*args, all_parts=flag, drugs=pred)
+    main(*args, all_parts=flag, drugs=pred, dev_notes=dev)
