@@ -187,6 +187,15 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 2,
   },
   {
+    // `was stable on nifedipine and bed rest`: kept on it, whatever treated her before.
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      '(?:(?:is|was|are|were|remains?|remained|(?:has|have|had) been) )?(?:(?:clinically|hemodynamically|otherwise) )?stable on(?: (?:the|his|her|their))?',
+    ),
+    maxWords: 2,
+  },
+  {
     status: 'active',
     direction: 'forward',
     pattern: W(

@@ -1,7 +1,8 @@
 /**
  * The status step on pediatric, obstetric and emergency notes (probe ml20): a course had last
  * season, labor augmented with a drug, a dose to be given within a time, a dose taken just before
- * arrival that did not help, doses in the ED with their effect, a dose given in triage.
+ * arrival that did not help, doses in the ED with their effect, a dose given in triage; a tocolytic
+ * the patient was kept stable on (part K).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -55,6 +56,19 @@ describe('pediatric, obstetric and emergency notes', () => {
         'Zofran ODT given in triage; tolerated PO challenge.',
         [['Zofran', 'DRUG']],
         { Zofran: ['given', 'given'] },
+      ],
+    ]);
+  });
+
+  it('reads a drug the patient was kept stable on as taken', () => {
+    check([
+      [
+        'She had preterm labor and was treated with nifedipine and was stable on nifedipine and bed rest.',
+        [
+          ['nifedipine', 'DRUG'],
+          ['nifedipine', 'DRUG'],
+        ],
+        { nifedipine: ['active', 'was stable on'] },
       ],
     ]);
   });

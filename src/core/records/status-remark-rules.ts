@@ -101,10 +101,14 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     list: true,
   },
   {
-    // A drip shut off (`Heparin drip off at 0600 for the cath`; before a procedure, a pause).
+    // A drip shut off (`Heparin drip off at 0600 for the cath`; before a procedure, a pause), a
+    // patch or implant taken out (`nitroglycerin patch removed`, `Mirena removed`; its form is
+    // masked, so the word follows the drug).
     status: 'stopped',
     direction: 'backward',
-    pattern: W('(?:drip|gtt|infusion) (?:turned |shut )?off(?! of)'),
+    pattern: W(
+      '(?:drip|gtt|infusion) (?:turned |shut )?off(?! of)|(?:(?:patch(?:es)?|paste|implant|pump) )?(?:(?:was|were|has been|had been) )?(?:removed|pulled off)(?! (?:of|from|with|by|using|via|under)\\b)',
+    ),
     adjacent: true,
   },
   {
