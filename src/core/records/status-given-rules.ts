@@ -187,6 +187,15 @@ export const GIVEN_AND_ACTIVE_RULES: readonly TriggerRule[] = [
     maxWords: 2,
   },
   {
+    // `add hydrochlorothiazide 25 mg daily to his lisinopril`: what the new drug joins is taken.
+    status: 'active',
+    direction: 'forward',
+    pattern: W(
+      "to (?:his|her|their|the patient's)(?: (?:current|existing|present|home))?(?: regimen of)?(?<=\\badd(?:s|ed|ing)?\\b[^.;]{1,80}\\bto (?:his|her|their|the patient's)(?: (?:current|existing|present|home))?(?: regimen of)?)",
+    ),
+    maxWords: 0,
+  },
+  {
     // `was stable on nifedipine and bed rest`: kept on it, whatever treated her before.
     status: 'active',
     direction: 'forward',

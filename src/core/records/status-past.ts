@@ -39,6 +39,9 @@ const PAST_TIME = new RegExp(
   `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year|season|winter|spring|summer|fall|autumn)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
   'i',
 );
+/** A dose tied to the study or procedure the note describes (`premedicated … prior to the study`). */
+const FOR_THIS_PROCEDURE =
+  /\b(?:prior to|before|for) (?:the|this|today's) (?:study|procedure|scan|CT|MRI|exam|examination|surgery|operation|injection|catheterization|cath)\b/i;
 /** A sentence that opens on a past history (`History of anaphylaxis to bee stings, treated with …`). */
 const HISTORY_OF = /^\s*(?:(?:past )?history of|h\/o|hx of)\b(?! present illness)/i;
 
@@ -78,6 +81,17 @@ const COURSE_CUE =
 const TAKEN_FOR =
   /^\s*(?:\S+\s+){0,3}?(?:for (?:about |over |almost |nearly )?(?:(?:a|one|two|three|four|five|six|\d+|several|a few|many) (?:\w+ )?)?(?:days?|weeks?|months?|years?|decades)|briefly)\b/i;
 
+/**
+ * Whether `clause` tells a past time that is the cue's (at `cueAt`): not, for a dose tied to the
+ * study the note describes, one told before an `and` that opens the cue's own predicate (`had a
+ * reaction to contrast in the past and was premedicated … prior to the study`).
+ */
+function pastTimeOf(clause: string, cueAt: number, forThisStudy: boolean): boolean {
+  const time = PAST_TIME.exec(clause) ?? OVER_AT.exec(clause);
+  if (!time) return false;
+  return !forThisStudy || !/\band\b/i.test(clause.slice(time.index + time[0].length, cueAt));
+}
+
 /** A course given or taken at a past time, or one that ended. */
 export function pastCourse(
   best: CuedStatus,
@@ -116,8 +130,11 @@ export function pastCourse(
     const clauseStart = because < 0 ? sentenceStart : from + because;
     if (
       tookFor ||
-      PAST_TIME.test(masked.slice(clauseStart, sentenceEnd)) ||
-      OVER_AT.test(masked.slice(clauseStart, sentenceEnd)) ||
+      pastTimeOf(
+        masked.slice(clauseStart, sentenceEnd),
+        best.cue.start - clauseStart,
+        best.status === 'given' && FOR_THIS_PROCEDURE.test(masked.slice(drug.end, sentenceEnd)),
+      ) ||
       HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
       LAST_VISIT.test(masked.slice(sentenceStart, sentenceEnd)) ||
       PAST_MONTH.test(near) ||

@@ -115,7 +115,7 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     status: 'held',
     direction: 'backward',
     pattern: W(
-      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)|which (?:is|was|are|were|has been|have been) (?:currently |now |temporarily )?(?:on hold|being held|held)|(?:currently|presently|temporarily) (?:on hold|held)|(?:was|were|will be|is being|are being) skipped',
+      '(?:hold|held|holding) (?:it|this|them)(?=\\s*[.,;:)]|\\s+(?:on|in|at|after|because|due|since|for|when|as|and|but|until)\\b|\\s*$)|which (?:is|was|are|were|has been|have been|should be|will be|is to be|are to be|must be) (?:currently |now |temporarily )?(?:on hold|being held|held)|(?:currently|presently|temporarily) (?:on hold|held)|(?:was|were|will be|is being|are being) skipped',
     ),
     anaphor: true,
   },
@@ -152,6 +152,15 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     direction: 'forward',
     pattern: W(
       '(?:started|begun|placed|put) on(?<=\\b(?:will|to|should|would) be (?:placed|put|kept|admitted|started)\\b(?:[^.;]|\\.(?=\\d)){1,60}\\band (?:also )?(?:started|begun|placed|put) on)',
+    ),
+  },
+  {
+    // `We are going to stop the Zantac and put her on Prilosec`: the future stop reaches the start
+    // joined to it.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      `(?:put|place|start) ${PRONOUN} on(?<=\\b(?:will|going to|plans? to|plan is to|is to|are to) (?:stop|discontinue|d/c|taper)\\b[^.;]{1,60}\\band (?:then )?(?:put|place|start) ${PRONOUN} on)`,
     ),
   },
   {

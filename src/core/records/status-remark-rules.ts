@@ -71,6 +71,16 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     maxWords: 2,
   },
   {
+    // `noncompliant with his insulin for the past several weeks`, `non-compliant with insulin since
+    // 1 month`: a course not taken for a time is over (without a time, it goes on: `active`).
+    status: 'stopped',
+    direction: 'forward',
+    pattern: W(
+      '(?:non-?compliant|not compliant|non-?adherent|not adherent) with(?: (?:his|her|their|the))?(?=\\s+(?:for|since|over|in) (?:the )?(?:past |last )?(?:several |few |many |\\d+ |a |one |two |three |four )?(?:days?|weeks?|months?|years?)\\b)',
+    ),
+    maxWords: 1,
+  },
+  {
     // `Her symptoms did not improve with Protonix`: a trial that failed; `remote history of
     // amiodarone use`: a use long over.
     status: 'stopped',

@@ -1,0 +1,85 @@
+/**
+ * The status step on dictated American clinic and hospital notes (part K, probe ml23): a drug to be
+ * held after `except for`, the drug a new one is added to, a start joined to a planned stop, a
+ * course not taken for weeks, and a premedication for this study after a past reaction.
+ */
+import { describe, it } from 'vitest';
+import { checkStatuses as check } from '../../test/statuses.ts';
+
+describe('dictated clinic and hospital notes', () => {
+  it('reads a drug kept out of a resumed list, and the drug a new one is added to', () => {
+    check([
+      [
+        'Resume all home medications except for glipizide, which should be held until she follows up with Dr. X.',
+        [['glipizide', 'DRUG']],
+        { glipizide: ['held', 'which should be held'] },
+      ],
+      [
+        'We will go ahead and add hydrochlorothiazide 25 mg daily to his lisinopril.',
+        [
+          ['hydrochlorothiazide', 'DRUG'],
+          ['25 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+          ['lisinopril', 'DRUG'],
+        ],
+        {
+          hydrochlorothiazide: ['planned', 'will go ahead and add'],
+          lisinopril: ['active', 'to his'],
+        },
+      ],
+      [
+        'We are going to stop the Zantac and put her on Prilosec 20 mg daily instead.',
+        [
+          ['Zantac', 'DRUG'],
+          ['Prilosec', 'DRUG'],
+          ['20 mg', 'STRENGTH'],
+          ['daily', 'FREQUENCY'],
+        ],
+        { Zantac: ['stopped', 'stop'], Prilosec: ['planned', 'put her on'] },
+      ],
+    ]);
+  });
+
+  it('reads a course not taken for weeks as over, and noncompliance alone as still prescribed', () => {
+    check([
+      [
+        'The patient has been noncompliant with his insulin for the past several weeks.',
+        [['insulin', 'DRUG']],
+        { insulin: ['stopped', 'noncompliant with his'] },
+      ],
+      [
+        'The patient has been noncompliant with her insulin.',
+        [['insulin', 'DRUG']],
+        { insulin: ['active', null] },
+      ],
+    ]);
+  });
+
+  it("reads a premedication for this study as given, a past reaction's time notwithstanding", () => {
+    check([
+      [
+        'She had a reaction to contrast in the past with hives and was premedicated with prednisone and Benadryl prior to the study.',
+        [
+          ['contrast', 'DRUG'],
+          ['prednisone', 'DRUG'],
+          ['Benadryl', 'DRUG'],
+        ],
+        {
+          contrast: ['allergy', 'had a reaction to'],
+          prednisone: ['given', 'was premedicated with'],
+          Benadryl: ['given', 'was premedicated with'],
+        },
+      ],
+      [
+        'In 2015 she was premedicated with prednisone prior to the study.',
+        [['prednisone', 'DRUG']],
+        { prednisone: ['stopped', 'was premedicated with'] },
+      ],
+      [
+        'She had a DVT in 2005 and was treated with Coumadin.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['stopped', 'was treated with'] },
+      ],
+    ]);
+  });
+});
