@@ -1,7 +1,9 @@
 /**
  * The status step on dictated American clinic and hospital notes (part K, probe ml23): a drug to be
  * held after `except for`, the drug a new one is added to, a start joined to a planned stop, a
- * course not taken for weeks, and a premedication for this study after a past reaction.
+ * course not taken for weeks, a premedication for this study after a past reaction (ml23); a hold
+ * to come, a pause told as preparation, a vaccine never had or had in a past month, a decision
+ * about starting, a drug tapered off (ml24).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -79,6 +81,72 @@ describe('dictated clinic and hospital notes', () => {
         'She had a DVT in 2005 and was treated with Coumadin.',
         [['Coumadin', 'DRUG']],
         { Coumadin: ['stopped', 'was treated with'] },
+      ],
+    ]);
+  });
+
+  it('reads a hold to come with its restart, and a pause for a procedure told as preparation', () => {
+    check([
+      [
+        'Because of the elevated INR, her Coumadin will be held tonight and restarted at a lower dose tomorrow.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['held', 'held'] },
+      ],
+      [
+        'Coumadin was held on admission and restarted at discharge.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['active', 'held'] },
+      ],
+      [
+        'He has been off Plavix for 7 days in preparation for the procedure.',
+        [['Plavix', 'DRUG']],
+        { Plavix: ['held', 'off'] },
+      ],
+    ]);
+  });
+
+  it('reads a vaccine never had, a reaction never had, a vaccine had in a past month', () => {
+    check([
+      [
+        'He has never had a pneumococcal vaccine.',
+        [['pneumococcal vaccine', 'DRUG']],
+        { 'pneumococcal vaccine': ['negated', 'never had a'] },
+      ],
+      [
+        'He never had a reaction to penicillin.',
+        [['penicillin', 'DRUG']],
+        { penicillin: ['active', null] },
+      ],
+      [
+        'He had a reaction to penicillin.',
+        [['penicillin', 'DRUG']],
+        { penicillin: ['allergy', 'had a reaction to'] },
+      ],
+      [
+        'He received his influenza vaccine in October.',
+        [['influenza vaccine', 'DRUG']],
+        { 'influenza vaccine': ['stopped', 'received'] },
+      ],
+    ]);
+  });
+
+  it('reads a decision about starting a drug as a plan, and a drug tapered off as stopped', () => {
+    check([
+      [
+        'We recommend continuing Eliquis and will defer the decision about starting amiodarone to cardiology.',
+        [
+          ['Eliquis', 'DRUG'],
+          ['amiodarone', 'DRUG'],
+        ],
+        {
+          Eliquis: ['active', 'continuing'],
+          amiodarone: ['planned', 'decision about starting'],
+        },
+      ],
+      [
+        'She was seen by Dr. Y, who felt that the Neurontin was not helping, and it was tapered off.',
+        [['Neurontin', 'DRUG']],
+        { Neurontin: ['stopped', 'it was tapered off'] },
       ],
     ]);
   });

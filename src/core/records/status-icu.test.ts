@@ -17,7 +17,7 @@ describe('drips, infusions and doses of a hospital course', () => {
       [
         'She was placed on a Levophed drip, which was weaned off on day 2.',
         [['Levophed', 'DRUG']],
-        { Levophed: ['stopped', 'was weaned off'] },
+        { Levophed: ['stopped', 'which was weaned off'] },
       ],
       [
         'He was weaned off Coumadin.',

@@ -87,7 +87,9 @@ const TAKEN_FOR =
  * reaction to contrast in the past and was premedicated … prior to the study`).
  */
 function pastTimeOf(clause: string, cueAt: number, forThisStudy: boolean): boolean {
-  const time = PAST_TIME.exec(clause) ?? OVER_AT.exec(clause);
+  // A month without a year after the cue (`received his flu shot in October`) is a past one.
+  const time =
+    PAST_TIME.exec(clause) ?? OVER_AT.exec(clause) ?? MONTH_GONE.exec(clause.slice(cueAt));
   if (!time) return false;
   return !forThisStudy || !/\band\b/i.test(clause.slice(time.index + time[0].length, cueAt));
 }

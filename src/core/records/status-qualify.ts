@@ -50,12 +50,14 @@ const AVOID_UNTIL = new RegExp(
 );
 /** Right after a stopped drug: stopped ahead of a procedure, so paused (`stopped 5 days prior to surgery`). */
 const BEFORE_PROCEDURE = new RegExp(
-  `^\\s*(?:\\S+\\s+){0,4}?(?:(?:for )?(?:\\d+|one|two|three|four|five|seven|several|a few) (?:days?|weeks?) )?(?:prior to|before|for) (?:the |his |her |your |an? )?(?:upcoming )?${PROCEDURE}\\b`,
+  `^\\s*(?:\\S+\\s+){0,4}?(?:(?:for )?(?:\\d+|one|two|three|four|five|seven|several|a few) (?:days?|weeks?) )?(?:in (?:preparation|anticipation) )?(?:prior to|before|for) (?:the |his |her |your |an? )?(?:upcoming )?${PROCEDURE}\\b`,
   'i',
 );
 /** Later in a held drug's sentence, it was taken again already (`held on admission and resumed at discharge`). */
 const RESUMED_SINCE =
   /^[^.;]*?\b(?:(?:and|but|then|was|were|has been|have been) (?:later |then |subsequently )?(?:resumed|restarted)|(?:and|but) (?:is|are) (?:now )?back on|(?:and|but) (?:was|were) (?:put|placed) back on)\b/i;
+/** Right before a hold: it is yet to come (`will be held`, `should be held`). */
+const HOLD_TO_COME = /\b(?:will|to|should|shall|would|must)\s+be\s+$/i;
 /** Right before a resume: it is yet to come (`will be resumed`, `to restart`, `plan to resume`). */
 const YET_TO_COME = /\b(?:be|to|will|would|shall|may|can|plan|then)\s+$/i;
 /**
@@ -205,8 +207,13 @@ function ordersAndPauses(
   ) {
     return { status: 'held', cue: best.cue };
   }
-  // `held on admission and resumed at discharge`: taken again.
-  if (best.status === 'held' && RESUMED_SINCE.test(masked.slice(drug.end, sentenceEnd))) {
+  // `held on admission and resumed at discharge`: taken again (not `will be held tonight and
+  // restarted tomorrow`, a hold to come).
+  if (
+    best.status === 'held' &&
+    !HOLD_TO_COME.test(masked.slice(Math.max(0, best.cue.start - 20), best.cue.start)) &&
+    RESUMED_SINCE.test(masked.slice(drug.end, sentenceEnd))
+  ) {
     return { status: 'active', cue: best.cue };
   }
   // `stopped 5 days prior to surgery`: paused for the procedure.
