@@ -3,7 +3,8 @@
  * held after `except for`, the drug a new one is added to, a start joined to a planned stop, a
  * course not taken for weeks, a premedication for this study after a past reaction (ml23); a hold
  * to come, a pause told as preparation, a vaccine never had or had in a past month, a decision
- * about starting, a drug tapered off (ml24).
+ * about starting, a drug tapered off (ml24); advice against a drug, a taper to come, a side
+ * effect before the stop, a switch after the patient did well (ml25).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -147,6 +148,47 @@ describe('dictated clinic and hospital notes', () => {
         'She was seen by Dr. Y, who felt that the Neurontin was not helping, and it was tapered off.',
         [['Neurontin', 'DRUG']],
         { Neurontin: ['stopped', 'it was tapered off'] },
+      ],
+    ]);
+  });
+
+  it('reads an advice against a drug, a taper to come, and a side effect before a stop', () => {
+    check([
+      [
+        'Given his history of GI bleed, I would not recommend NSAIDs.',
+        [['NSAIDs', 'DRUG']],
+        { NSAIDs: ['negated', 'would not recommend'] },
+      ],
+      [
+        'I would not recommend stopping aspirin.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['active', 'stopping'] },
+      ],
+      [
+        'We do not suggest that epidural steroid therapy is the treatment of choice.',
+        [['steroid', 'DRUG']],
+        { steroid: ['active', null] },
+      ],
+      [
+        'The patient will continue on Keppra and will be weaned off Dilantin over the next 2 weeks.',
+        [
+          ['Keppra', 'DRUG'],
+          ['Dilantin', 'DRUG'],
+        ],
+        { Keppra: ['active', 'continue on'], Dilantin: ['active', 'will be weaned off'] },
+      ],
+      [
+        'He had an episode of hypoglycemia on glyburide, which was then discontinued.',
+        [['glyburide', 'DRUG']],
+        { glyburide: ['allergy', 'had an episode of hypoglycemia on'] },
+      ],
+      [
+        'Postoperatively, she did well and was transitioned to oral Percocet on postoperative day 1.',
+        [
+          ['oral', 'ROUTE'],
+          ['Percocet', 'DRUG'],
+        ],
+        { Percocet: ['active', 'transitioned to'] },
       ],
     ]);
   });

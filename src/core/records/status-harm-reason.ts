@@ -73,6 +73,15 @@ const REMARK_REASON = new RegExp(
   'i',
 );
 
+/**
+ * Before a drug stopped after it: a side effect the patient had on it (`had an episode of
+ * hypoglycemia on glyburide, which was then discontinued`).
+ */
+const EFFECT_ON = new RegExp(
+  `\\b(?:developed|had|experienced|got)(?: an?| some| several| recurrent| frequent)?(?: episodes? of)?(?: [\\w-]+)? ${SIDE_EFFECT} (?:while )?on (?:his |her |the )?$`,
+  'i',
+);
+
 /** An allergy cued from the last cause word of `found`, read right after `drug`, to its end. */
 function allergyFrom(found: string, text: string, drug: Entity): DrugStatus {
   // The last cause word before the effect (`traded for Wellbutrin because of weight gain`); an
@@ -86,8 +95,16 @@ function allergyFrom(found: string, text: string, drug: Entity): DrugStatus {
 /** `allergy` where the stop or refusal `best` was for a harm the drug did, else null. */
 export function harmReason(
   best: CuedStatus,
-  { text, masked, drug, sentenceEnd }: DrugSentence,
+  { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
+  const before =
+    best.status === 'stopped' && best.cue.start >= drug.end
+      ? EFFECT_ON.exec(masked.slice(sentenceStart, drug.start))
+      : null;
+  if (before) {
+    const start = sentenceStart + before.index;
+    return { status: 'allergy', cue: cueOf(text, start, start + before[0].trimEnd().length) };
+  }
   const after = masked.slice(drug.end, sentenceEnd);
   // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).
   // Shorthand on the text too: the model may tag `2/2` as a sig, which masking would hide.

@@ -24,7 +24,7 @@ const SAME_DRUG_AGAIN =
   /^\s*(?:\d|(?:the |a )?(?:generic|scheduled|standing|as needed|PRN|a (?:lower|higher) dose|(?:a |an )?(?:weekly|daily|monthly|nightly|once[- ]daily|twice[- ]daily|lower|higher|smaller|larger) (?:dose|dosing|regimen|schedule)|(?:oral|p\.?o\.?|IV|intravenous(?:ly)?|by mouth)(?: (?:dosing|form|route))?\s*(?:[.,;]|$)|(?:oral|p\.?o\.?|by mouth) (?:pain )?(?:medications?|meds|analgesics?)\b))/i;
 /** Right before a stop cue, in its clause: the stop is hoped for, wished, weighed or not yet done. */
 const HYPOTHETICAL =
-  /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before|wants? to|would like to|wish(?:es)? to|asked about|asking about|interested in|thinking about)\b[^.;,:]*$/i;
+  /\b(?:hope|hopes|hoping|consider|considering|reluctant|unsuccessful|before|wants? to|would like to|wish(?:es)? to|asked about|asking about|interested in|thinking about|(?:would|do|does|did|will) not (?:recommend|suggest|advise))\b[^.;,:]*$/i;
 /** Later in the sentence, the drug is to be taken again: a stop that is a pause. */
 const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
 /** Right after a stopped drug: the stop is for a while (`discontinue aspirin for now`). */
