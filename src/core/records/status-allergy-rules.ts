@@ -105,7 +105,7 @@ export const ALLERGY_RULES: readonly TriggerRule[] = [
     status: 'allergy',
     direction: 'backward',
     pattern: W(
-      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:(?:caused?|causes|causing)(?: (?:him|her|them|me))?|resulted in|results in|led to|(?:gave|gives|give) (?:him|her|them|me)) (?:a |an |some )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:caused?|causes|causing) (?:a |an |some )?(?:\\w+ )?${CAUSED_FINDING}(?! (?:healing|resolution|regression|improvement|clearance|remission)\\b)|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:very )?(?:not|poorly|badly|difficultly) tolerated`,
+      `(?:due to|because of|secondary to|d/t|2/2) (?:a |an )?(?:\\w+ )?(?:${REACTION}|${DRUG_HARM})|toxicity|allergic|intolerance|intolerant|(?:(?:caused?|causes|causing)(?: (?:him|her|them|me))?|resulted in|results in|led to|(?:gave|gives|give|(?:has|have|had) given) (?:him|her|them|me)) (?:a |an |some )?(?:\\w+ )?(?:${REACTION}|${SIDE_EFFECT})|(?:caused?|causes|causing) (?:a |an |some )?(?:\\w+ )?${CAUSED_FINDING}(?! (?:healing|resolution|regression|improvement|clearance|remission)\\b)|(?:may|might|could) have caused (?:\\w+ )?problems|(?:was|were|is|are|has been|have been) (?:very )?(?:not|poorly|badly|difficultly) tolerated`,
     ),
   },
   {

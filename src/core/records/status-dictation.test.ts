@@ -4,7 +4,8 @@
  * course not taken for weeks, a premedication for this study after a past reaction (ml23); a hold
  * to come, a pause told as preparation, a vaccine never had or had in a past month, a decision
  * about starting, a drug tapered off (ml24); advice against a drug, a taper to come, a side
- * effect before the stop, a switch after the patient did well (ml25).
+ * effect before the stop, a switch after the patient did well (ml25); a past rash, a trial not
+ * successful, the next drug to try, a route changed (ml26).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -189,6 +190,53 @@ describe('dictated clinic and hospital notes', () => {
           ['Percocet', 'DRUG'],
         ],
         { Percocet: ['active', 'transitioned to'] },
+      ],
+    ]);
+  });
+
+  it('reads a past rash a drug gave, a trial not successful, the next drug to try, a route changed', () => {
+    check([
+      [
+        'In the past, Bactrim has given her a rash.',
+        [['Bactrim', 'DRUG']],
+        { Bactrim: ['allergy', 'has given her a rash'] },
+      ],
+      [
+        'A trial of Ritalin in the second grade was not successful.',
+        [['Ritalin', 'DRUG']],
+        { Ritalin: ['stopped', 'was not successful'] },
+      ],
+      [
+        'I would recommend that she stop the Ambien and try melatonin instead.',
+        [
+          ['Ambien', 'DRUG'],
+          ['melatonin', 'DRUG'],
+        ],
+        { Ambien: ['stopped', 'stop'], melatonin: ['planned', 'and try'] },
+      ],
+      [
+        'She stopped the Ambien and tried melatonin.',
+        [
+          ['Ambien', 'DRUG'],
+          ['melatonin', 'DRUG'],
+        ],
+        { melatonin: ['stopped', 'tried'] },
+      ],
+      [
+        "The patient's Dilaudid PCA was converted to oral Dilaudid today.",
+        [
+          ['Dilaudid', 'DRUG'],
+          ['PCA', 'FORM'],
+        ],
+        { Dilaudid: ['active', 'was converted to'] },
+      ],
+      [
+        'Heparin was converted to Coumadin.',
+        [
+          ['Heparin', 'DRUG'],
+          ['Coumadin', 'DRUG'],
+        ],
+        { Heparin: ['stopped', 'was converted to'] },
       ],
     ]);
   });

@@ -155,6 +155,15 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // `recommend that she stop the Ambien and try melatonin instead`: the drug to try next.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      '(?:and|then) (?:try|start|begin|use)(?<=\\b(?:recommend(?:ed|s)?|suggest(?:ed|s)?|advised?|would|will|should|plan to)\\b[^.;]{1,80}\\b(?:and|then) (?:try|start|begin|use))',
+    ),
+    maxWords: 2,
+  },
+  {
     // `We are going to stop the Zantac and put her on Prilosec`: the future stop reaches the start
     // joined to it.
     status: 'planned',

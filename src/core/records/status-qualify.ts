@@ -223,6 +223,15 @@ function ordersAndPauses(
   return null;
 }
 
+/** Right after a switch's `to`: the same drug by another route (`Dilaudid PCA was converted to oral Dilaudid`). */
+function sameDrugNext(after: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `^\\s*(?:(?:the |an? )?(?:oral|p\\.?o\\.?|IV|intravenous|sublingual|SL|subcutaneous|SQ|SC|IM|by mouth)\\s+)?${escaped}(?![\\w-])`,
+    'i',
+  ).test(after);
+}
+
 /** A stop or a refusal read again: hoped for, undone, a pause, or for a side effect. */
 function stopsAndRefusals(
   best: CuedStatus,
@@ -260,7 +269,8 @@ function stopsAndRefusals(
   if (
     best.status === 'stopped' &&
     /\b(?:changed|switched|converted|transitioned) (?:over )?to$/i.test(best.cue.text) &&
-    SAME_DRUG_AGAIN.test(text.slice(best.cue.end, sentenceEnd))
+    (SAME_DRUG_AGAIN.test(text.slice(best.cue.end, sentenceEnd)) ||
+      sameDrugNext(text.slice(best.cue.end, sentenceEnd), drug.text))
   ) {
     return { status: 'active', cue: best.cue };
   }
