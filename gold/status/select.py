@@ -19,12 +19,15 @@ With `--dev-notes` (part K), the notes of the dev parts are drawn from again: on
 part's notes (and notes of equal text) and the training's notes are skipped. Sentences already in a
 gold file are still left out, so a dev note gives only its sentences no part holds.
 
+With `--any` (part L), every sentence is a candidate, cue word or not (family `any`), so the draw
+follows the text as it comes rather than the rarer statuses.
+
 Most cue sentences name no drug, so one per note can spend a note on a sentence without one. Part J
 was drawn in two steps: PER_FAMILY 0 writes every candidate (all families, all notes); the model
 annotates them (`med7 annotate`); `--drugs PRED.jsonl` then keeps only the candidates in which it
 found a DRUG before drawing one per note.
 
-usage: python3 select.py [--all-parts] [--dev-notes] [--drugs PRED.jsonl] SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
+usage: python3 select.py [--all-parts] [--dev-notes] [--any] [--drugs PRED.jsonl] SEED PER_FAMILY OUT.jsonl [SKIP_IDS.jsonl ...]
 """
 import csv
 import glob
@@ -53,7 +56,7 @@ def norm(s):
     return re.sub(r"[^a-z0-9 ]", "", re.sub(r"\s+", " ", s.lower())).strip()
 
 
-def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None, dev_notes=False):
+def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None, dev_notes=False, any_sentence=False):
     seen_norm = set()
     used_notes = set()
     for path in GOLD + list(skip_files):
@@ -93,6 +96,9 @@ def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None, dev_no
             n = norm(s)
             if n in seen_norm or (len(n) > 20 and n in gold_blob):
                 continue
+            if any_sentence:
+                pools.setdefault("any", []).append((nid, k, s))
+                continue
             for f, pat in FAMILIES.items():
                 if re.search(pat, s, re.I):
                     pools[f].append((nid, k, s))
@@ -117,7 +123,7 @@ def main(seed, per_family, out, *skip_files, all_parts=False, drugs=None, dev_no
     for f in pools:
         rng.shuffle(pools[f])
     chosen, notes_taken = [], set()
-    for f in FAMILIES:
+    for f in pools:
         n = 0
         for nid, k, s in pools[f]:
             if n >= int(per_family):
@@ -137,10 +143,11 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     flag = "--all-parts" in args
     dev = "--dev-notes" in args
-    args = [a for a in args if a not in ("--all-parts", "--dev-notes")]
+    anyone = "--any" in args
+    args = [a for a in args if a not in ("--all-parts", "--dev-notes", "--any")]
     pred = None
     if "--drugs" in args:
         at = args.index("--drugs")
         pred = args[at + 1]
         del args[at:at + 2]
-    main(*args, all_parts=flag, drugs=pred, dev_notes=dev)
+    main(*args, all_parts=flag, drugs=pred, dev_notes=dev, any_sentence=anyone)
