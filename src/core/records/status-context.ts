@@ -72,7 +72,7 @@ export const CONSENT_CONTEXT =
   /\b(?:(?<!\b(?:reduce[ds]?|reducing|lower(?:s|ed)?|increase[ds]?|high(?:er)?|low|his|her|their|at) )risks? (?:and benefits|of|included|reviewed|were reviewed|discussed)|potential (?:side effects|complications|risks)|informed consent(?! (?:was|were|has been|had been|having been) (?:obtained|reviewed|signed|given)))\b/i;
 /** Sentences about a procedure: drugs in them with no trigger are `given`. */
 export const PROCEDURE_CONTEXT =
-  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED)|in casualty)\b/i;
+  /\b(?:infiltrat\w*|inject\w*|irrigat\w*|instill\w*|soaked|prepped|drap(?:ed|es)|speculum|cleansed|dressed|anesthetiz\w*|incision|intubat\w*|extubat\w*|induct\w*|(?<!(?<!stress)-|\b(?:drug|medication) )induced|anesthesia|anesthetic|local(?! reactions?\b)|block|sedation|intraop\w*|preop\w*|postop\w*|operating room|recovery room|PACU|dressing|the wound|bolus|fluoroscop\w*|bronchoscope|lavage|trocar|procedure|needle|catheter|flush\w*|cannula|stress test|emergency (?:room|department)|in the (?:ER|ED)|in casualty)\b/i;
 /** Right after a drug and its masked sig: the effect of a dose seen (`Narcan 0.4 mg IV with good response`). */
 export const EFFECT_SEEN =
   /^\s*(?:(?:x ?\d+|once|given|SL|sublingual(?:ly)?|IV|IM|PO|nebulized|in the field|in (?:the )?(?:ED|ER))\s*){0,3}with (?:a )?(?:(?:good|some|partial|minimal|little|significant|excellent|mild|moderate|prompt|no) )?(?:relief|response|improvement|effect|resolution)\b/i;
@@ -258,7 +258,7 @@ export function scopeEnded(gap: string, sentenceCut: boolean, commaEnds: boolean
 }
 
 /** Between a trigger and a drug further down the list it opens: drugs and sigs (masked), list words. */
-const LIST_GAP = /^[\s,/]*(?:(?:and|or|of|plus|with|as well as)[\s,/]*)*$/i;
+const LIST_GAP = /^[\s,/]*(?:(?:and|or|of|plus|with|along with|as well as)[\s,/]*)*$/i;
 
 /**
  * Whether a two-way trigger opens a list that its forward scope runs through, commas and all (`was

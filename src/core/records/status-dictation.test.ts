@@ -5,7 +5,8 @@
  * to come, a pause told as preparation, a vaccine never had or had in a past month, a decision
  * about starting, a drug tapered off (ml24); advice against a drug, a taper to come, a side
  * effect before the stop, a switch after the patient did well (ml25); a past rash, a trial not
- * successful, the next drug to try, a route changed (ml26).
+ * successful, the next drug to try, a route changed (ml26); shots had before, a past age or
+ * visit, a procedure named after `prior` (part L).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -237,6 +238,49 @@ describe('dictated clinic and hospital notes', () => {
           ['Coumadin', 'DRUG'],
         ],
         { Heparin: ['stopped', 'was converted to'] },
+      ],
+    ]);
+  });
+
+  it('reads shots had before, a past age or visit, a procedure named after prior (part L)', () => {
+    check([
+      [
+        'By history she has had two cortisone shots.',
+        [
+          ['cortisone', 'DRUG'],
+          ['shots', 'FORM'],
+        ],
+        { cortisone: ['stopped', 'has had two'] },
+      ],
+      [
+        'He is bottle fed and he has had his hepatitis B vaccine.',
+        [['hepatitis B vaccine', 'DRUG']],
+        { 'hepatitis B vaccine': ['stopped', 'has had his'] },
+      ],
+      ['He has had his Lovenox today.', [['Lovenox', 'DRUG']], { Lovenox: ['active', null] }],
+      [
+        'At age 14, she took too many aspirin.',
+        [['aspirin', 'DRUG']],
+        { aspirin: ['stopped', 'took'] },
+      ],
+      [
+        'He was last seen, 6/19/95, and was taking Dilantin and Tegretol.',
+        [
+          ['Dilantin', 'DRUG'],
+          ['Tegretol', 'DRUG'],
+        ],
+        { Dilantin: ['stopped', 'was taking'], Tegretol: ['stopped', 'was taking'] },
+      ],
+      [
+        'Chronic atrial fibrillation with prior ablation done on Coumadin treatment.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['active', null] },
+      ],
+      ['Prior Coumadin use.', [['Coumadin', 'DRUG']], { Coumadin: ['stopped', 'Prior'] }],
+      [
+        'The bone flap was placed aside and soaked in the bacitracin solution.',
+        [['bacitracin', 'DRUG']],
+        { bacitracin: ['given', 'soaked'] },
       ],
     ]);
   });

@@ -3,6 +3,7 @@
  * before the encounter (`In August of 2007, she was treated with`, `took Paxil for 2 years`,
  * `Accutane as a teenager`) is `stopped`.
  */
+import type { Entity } from '../types.ts';
 import { cueOf } from './status-context.ts';
 import { lowerBound } from './status-triggers.ts';
 import type { CuedStatus, DrugSentence, DrugStatus, UncuedDrug } from './status-types.ts';
@@ -36,7 +37,7 @@ const BEFORE_ARRIVAL =
 
 /** A time before the encounter the note describes. */
 const PAST_TIME = new RegExp(
-  `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year|season|winter|spring|summer|fall|autumn)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|(?:was|were|had been) recently)\\b`,
+  `(?<=(?:^|\\n)[ \\t]*(?:[-*•][ \\t]*)?)(?:19|20)\\d\\d(?:[ \\t]*[-–][ \\t]*(?:19|20)\\d\\d)?:|\\b(?:(?:in|since|during) (?:(?:${MONTH}|the fall|the spring|the summer|the winter) (?:of )?)?(?:19|20)\\d\\d|(?:\\d+|an?|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:\\d+|one|two|three|a) (?:weeks?|months?|years?) (?:prior to|before) (?:(?:this |his |her )?admission|presentation)|last (?:week|month|year|season|winter|spring|summer|fall|autumn)|until (?:recently|last (?:year|month))|years ago|in the past|as a (?:child|teenager)|at (?:the )?age (?:of )?\\d{1,2}|(?:was|were|had been) recently)\\b`,
   'i',
 );
 /** A dose tied to the study or procedure the note describes (`premedicated … prior to the study`). */
@@ -52,7 +53,7 @@ const BEFORE_NOW =
 const UP_TO_NOW = /^(?:has|have) (?:also )?been (?:on|taking|using|treated with)$/i;
 /** The last visit, before the encounter the note describes (`the last time he was here`). */
 const LAST_VISIT =
-  /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment))\b/i;
+  /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment)|(?:he|she|they|the patient) (?:was|were) last seen)\b/i;
 /** The encounter as a hospital stay (`throughout her hospital stay`, `during this admission`). */
 const HOSPITAL_STAY =
   /\b(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)\b/i;
@@ -193,6 +194,24 @@ export function pastCourse(
   return null;
 }
 
+/** Before a drug: shots had before (`has had two cortisone shots`, `has had his hepatitis B vaccine`). */
+const HAD_COUNTED =
+  /\b(?:has|have|had) (?:had|received|gotten|got) (?:two|three|four|five|several|multiple|many|a few|a couple of|\d+)\s*$/i;
+const HAD_OWN =
+  /\b(?:has|have|had) (?:had|received|gotten|got)(?: all)? (?:his|her|their|the)\s*$/i;
+/** Right after (or in) the drug: the word for a shot. */
+const SHOT =
+  /^[^.;]{0,20}?\b(?:vaccines?|vaccinations?|shots?|immunizations?|boosters?|injections?)\b/i;
+
+/** `stopped` for a vaccine or shots the patient had before the encounter, with the words as the cue. */
+function shotsHad(text: string, masked: string, drug: Entity, from: number): DrugStatus | null {
+  const before = masked.slice(from, drug.start);
+  const had = HAD_COUNTED.exec(before) ?? HAD_OWN.exec(before);
+  if (!had || !SHOT.test(text.slice(drug.start, drug.end + 30))) return null;
+  const start = from + had.index;
+  return { status: 'stopped', cue: cueOf(text, start, start + had[0].trimEnd().length) };
+}
+
 /**
  * A course told at a time that is over (`She was treated for H. pylori with amoxicillin in 2019`,
  * `Accutane as a teenager`, `Three months of terbinafine cleared the fungus`): `stopped`, with the
@@ -213,6 +232,8 @@ export function uncuedCourseOver({
   const semicolon = masked.slice(drug.end, sentenceEnd).indexOf(';');
   const to = semicolon >= 0 ? drug.end + semicolon : sentenceEnd;
   const clause = masked.slice(from, to);
+  const had = shotsHad(text, masked, drug, from);
+  if (had) return had;
   const arrival = BEFORE_ARRIVAL.exec(clause);
   if (arrival)
     return {

@@ -135,7 +135,7 @@ const RULES: readonly TriggerRule[] = [
     direction: 'forward',
     // `remote use of Accutane`: a use long over (not `remote history of MI`).
     pattern: W(
-      'instead of|previous|prior(?! to)|recent (?:\\w+ )?(?:course|trial|round) (?:of|with)|(?:despite|after|following) (?:a|an|one|two|three|four|several|multiple|\\d+) (?:\\w+ )?(?:courses?|trials?|rounds?) (?:of|with)|(?:status post|s/p) (?:\\d+|one|two|three|four|five|six|seven|ten|fourteen|several) (?:days?|weeks?|months?|doses?) of|remote (?:(?:history of )?(?:use|trial|course|treatment) (?:of|with))',
+      'instead of|previous|prior(?! to| (?:ablations?|surger(?:y|ies)|procedures?|operations?|stents?|stenting|PCI|CABG|biops(?:y|ies)|MI|infarcts?|strokes?|CVA|admissions?|hospitalizations?|visits?|studies|study|imaging|films?|exams?)\\b)|recent (?:\\w+ )?(?:course|trial|round) (?:of|with)|(?:despite|after|following) (?:a|an|one|two|three|four|several|multiple|\\d+) (?:\\w+ )?(?:courses?|trials?|rounds?) (?:of|with)|(?:status post|s/p) (?:\\d+|one|two|three|four|five|six|seven|ten|fourteen|several) (?:days?|weeks?|months?|doses?) of|remote (?:(?:history of )?(?:use|trial|course|treatment) (?:of|with))',
     ),
     maxWords: 3,
   },
