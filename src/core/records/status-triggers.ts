@@ -184,7 +184,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'backward',
     pattern: W(
-      "(?:was|were|(?:has|have|had) been) (?:unsuccessful|ineffective|not (?:effective|helpful|successful)|of no (?:help|benefit))|(?:have|has|had) not (?:helped|worked)|(?:did not|didn't) (?:help|work)(?= much\\b|\\s*[.,;]|\\s*$)|(?:both |all )?(?:failed|did nothing|did not work|didn't work)(?=\\s*[.,;]|\\s*$| (?:for|and|to help)\\b)",
+      "(?:was|were|had been) (?:unsuccessful|ineffective|not (?:effective|helpful|successful)|of no (?:help|benefit))|(?:have|has|had) not (?:helped|worked)|(?:did not|didn't) (?:help|work)(?= much\\b|\\s*[.,;]|\\s*$)|(?:both |all )?(?:failed|did nothing|did not work|didn't work)(?=\\s*[.,;]|\\s*$| (?:for|and|to help)\\b)",
     ),
     list: true,
   },
