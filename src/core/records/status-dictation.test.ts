@@ -209,6 +209,16 @@ describe('dictated clinic and hospital notes', () => {
         { Ritalin: ['stopped', 'was not successful'] },
       ],
       [
+        'Topical corticosteroids had been ineffective.',
+        [['corticosteroids', 'DRUG']],
+        { corticosteroids: ['stopped', 'had been ineffective'] },
+      ],
+      [
+        'Neurontin has been ineffective so far.',
+        [['Neurontin', 'DRUG']],
+        { Neurontin: ['active', null] },
+      ],
+      [
         'I would recommend that she stop the Ambien and try melatonin instead.',
         [
           ['Ambien', 'DRUG'],
