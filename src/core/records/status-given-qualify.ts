@@ -80,6 +80,14 @@ export function givenReadAgain(
     const start = drug.end + inEd.index + inEd[0].length - inEd[1]!.length;
     return { status: 'given', cue: cueOf(text, start, start + inEd[1]!.length) };
   }
+  // `was placed on a Protonix drip`: a drip runs only in the encounter.
+  if (
+    best.status === 'active' &&
+    /^(?:placed|started|put) on$/i.test(best.cue.text) &&
+    /^\s*(?:drip|gtt|infusion)\b/i.test(text.slice(drug.end, Math.min(sentenceEnd, drug.end + 12)))
+  ) {
+    return { status: 'given', cue: best.cue };
+  }
   // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`: handed over to take.
   const prescription = /\b(?:prescriptions?|samples?) (?:for|of) $/i.exec(
     masked.slice(sentenceStart, drug.start),

@@ -82,6 +82,12 @@ const EFFECT_ON = new RegExp(
   'i',
 );
 
+/** Opening the sentence of a drug stopped after it: the side effect it was stopped for (`Because of bradycardia, his metoprolol was stopped`). */
+const FRONTED_EFFECT = new RegExp(
+  `^[\\s,]*(?:${BECAUSE}|given) (?:his |her |the |a |an )?(?:[\\w-]+ ){0,2}?(?:${SIDE_EFFECT}|${DRUG_HARM})\\b`,
+  'i',
+);
+
 /** An allergy cued from the last cause word of `found`, read right after `drug`, to its end. */
 function allergyFrom(found: string, text: string, drug: Entity): DrugStatus {
   // The last cause word before the effect (`traded for Wellbutrin because of weight gain`); an
@@ -97,13 +103,17 @@ export function harmReason(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
+  const opening = masked.slice(sentenceStart, drug.start);
   const before =
     best.status === 'stopped' && best.cue.start >= drug.end
-      ? EFFECT_ON.exec(masked.slice(sentenceStart, drug.start))
+      ? (EFFECT_ON.exec(opening) ?? FRONTED_EFFECT.exec(opening))
       : null;
   if (before) {
-    const start = sentenceStart + before.index;
-    return { status: 'allergy', cue: cueOf(text, start, start + before[0].trimEnd().length) };
+    const start = sentenceStart + before.index + before[0].search(/[^\s,]/);
+    return {
+      status: 'allergy',
+      cue: cueOf(text, start, sentenceStart + before.index + before[0].trimEnd().length),
+    };
   }
   const after = masked.slice(drug.end, sentenceEnd);
   // Stopped or not to be taken because of a side effect: an intolerance (the sig is masked).

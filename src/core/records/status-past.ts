@@ -54,9 +54,9 @@ const UP_TO_NOW = /^(?:has|have) (?:also )?been (?:on|taking|using|treated with)
 /** The last visit, before the encounter the note describes (`the last time he was here`). */
 const LAST_VISIT =
   /\b(?:the last time (?:he|she|they|the patient|I saw (?:him|her|them)) (?:was|were) (?:here|seen)|at (?:his|her|their|the) (?:last|previous|prior) (?:visit|appointment)|(?:he|she|they|the patient) (?:was|were) last seen)\b/i;
-/** The encounter as a hospital stay (`throughout her hospital stay`, `during this admission`). */
+/** The encounter as a hospital stay (`throughout her hospital stay`, `during this admission`, `in the ICU`). */
 const HOSPITAL_STAY =
-  /\b(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)\b/i;
+  /\b(?:(?:throughout|during|for the (?:rest|remainder) of) (?:his|her|their|the|this) (?:hospital |inpatient |ICU )?(?:stay|hospitalization|admission|hospital course)|in the (?:ICU|CCU|MICU|SICU|intensive care unit))\b/i;
 /** A month and year (`In 11/91 she received`): read only next to the cue or the drug. */
 const PAST_MONTH = /\b(?:in|since|during) \d{1,2}\/(?:19|20)?\d\d(?!\/)\b/i;
 /** An `active` cue in a past tense: with a past time, a past course. */
@@ -175,10 +175,11 @@ export function pastCourse(
   ) {
     return { status: 'stopped', cue: best.cue };
   }
-  // `was maintained on a heparin drip throughout her hospital stay`: the encounter's treatment.
+  // `was maintained on a heparin drip throughout her hospital stay`, `was on a nitroglycerin drip in
+  // the ICU`: the encounter's treatment.
   if (
     best.status === 'active' &&
-    /^(?:maintained|kept) on$/i.test(best.cue.text) &&
+    /^(?:maintained|kept|remained|was|were) on$/i.test(best.cue.text) &&
     HOSPITAL_STAY.test(masked.slice(sentenceStart, sentenceEnd))
   ) {
     return { status: 'given', cue: best.cue };

@@ -158,12 +158,14 @@ function ordersAndPauses(
   ) {
     return { status: 'active', cue: best.cue };
   }
-  // `Resume Eliquis on postoperative day 2`: paused until then.
+  // `Resume Eliquis on postoperative day 2`: paused until then; `will decide whether to restart
+  // his lisinopril`: paused until someone decides.
   if (
     best.status === 'active' &&
     best.cue.end <= drug.start &&
     /^(?:resume|restart)$/i.test(best.cue.text) &&
-    RESUME_LATER.test(masked.slice(drug.end, sentenceEnd))
+    (RESUME_LATER.test(masked.slice(drug.end, sentenceEnd)) ||
+      /\b(?:whether|if) (?:or not )?to\s+$/i.test(masked.slice(sentenceStart, best.cue.start)))
   ) {
     return { status: 'held', cue: best.cue };
   }

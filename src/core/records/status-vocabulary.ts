@@ -23,7 +23,7 @@ export const REACTION =
 
 /** Harm a drug did that ends its use (`discontinued due to liver toxicity`, `grade 3 colitis`). */
 export const DRUG_HARM =
-  '(?:[\\w-]*toxicity|(?:thyroid|liver|hepatic) (?:abnormalit(?:y|ies)|dysfunction|injury)|hypothyroidism|hyperthyroidism|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis|mucositis|hand-foot syndrome|pneumonitis|colitis)';
+  '(?:[\\w-]*toxicity|(?:thyroid|liver|hepatic) (?:abnormalit(?:y|ies)|dysfunction|injury)|abnormal (?:thyroid|liver) (?:function )?(?:tests|labs|studies)|hypothyroidism|hyperthyroidism|transaminitis|elevated (?:liver enzymes|LFTs|transaminases)|pancreatitis|neutropenia|thrombocytopenia|agranulocytosis|leukopenia|QTc? prolongation|prolonged QTc?|myalgias?|myopathy|rhabdomyolysis|mucositis|hand-foot syndrome|pneumonitis|colitis)';
 
 /** Side effects a drug may cause in this patient (`emesis related to Vicodin`). */
 export const SIDE_EFFECT =
