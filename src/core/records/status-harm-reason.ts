@@ -103,16 +103,22 @@ export function harmReason(
   best: CuedStatus,
   { text, masked, drug, sentenceStart, sentenceEnd }: DrugSentence,
 ): DrugStatus | null {
-  const opening = masked.slice(sentenceStart, drug.start);
-  const before =
+  // Before the drug, near it (`had hypoglycemia on`) or opening its sentence (`Because of …,`).
+  const nearFrom = Math.max(sentenceStart, drug.start - 120);
+  const near =
     best.status === 'stopped' && best.cue.start >= drug.end
-      ? (EFFECT_ON.exec(opening) ?? FRONTED_EFFECT.exec(opening))
+      ? EFFECT_ON.exec(masked.slice(nearFrom, drug.start))
       : null;
+  const fronted =
+    best.status === 'stopped' && best.cue.start >= drug.end && !near
+      ? FRONTED_EFFECT.exec(masked.slice(sentenceStart, drug.start))
+      : null;
+  const before = near ?? fronted;
   if (before) {
-    const start = sentenceStart + before.index + before[0].search(/[^\s,]/);
+    const from = (near ? nearFrom : sentenceStart) + before.index;
     return {
       status: 'allergy',
-      cue: cueOf(text, start, sentenceStart + before.index + before[0].trimEnd().length),
+      cue: cueOf(text, from + before[0].search(/[^\s,]/), from + before[0].trimEnd().length),
     };
   }
   const after = masked.slice(drug.end, sentenceEnd);

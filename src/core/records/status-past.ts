@@ -206,10 +206,12 @@ const SHOT =
 
 /** `stopped` for a vaccine or shots the patient had before the encounter, with the words as the cue. */
 function shotsHad(text: string, masked: string, drug: Entity, from: number): DrugStatus | null {
-  const before = masked.slice(from, drug.start);
+  // The words right before the drug only: a scan of the whole clause for each drug is quadratic.
+  const at = Math.max(from, drug.start - 60);
+  const before = masked.slice(at, drug.start);
   const had = HAD_COUNTED.exec(before) ?? HAD_OWN.exec(before);
   if (!had || !SHOT.test(text.slice(drug.start, drug.end + 30))) return null;
-  const start = from + had.index;
+  const start = at + had.index;
   return { status: 'stopped', cue: cueOf(text, start, start + had[0].trimEnd().length) };
 }
 

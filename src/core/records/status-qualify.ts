@@ -165,7 +165,9 @@ function ordersAndPauses(
     best.cue.end <= drug.start &&
     /^(?:resume|restart)$/i.test(best.cue.text) &&
     (RESUME_LATER.test(masked.slice(drug.end, sentenceEnd)) ||
-      /\b(?:whether|if) (?:or not )?to\s+$/i.test(masked.slice(sentenceStart, best.cue.start)))
+      /\b(?:whether|if) (?:or not )?to\s+$/i.test(
+        masked.slice(Math.max(sentenceStart, best.cue.start - 30), best.cue.start),
+      ))
   ) {
     return { status: 'held', cue: best.cue };
   }
