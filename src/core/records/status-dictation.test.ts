@@ -6,7 +6,8 @@
  * about starting, a drug tapered off (ml24); advice against a drug, a taper to come, a side
  * effect before the stop, a switch after the patient did well (ml25); a past rash, a trial not
  * successful, the next drug to try, a route changed (ml26); shots had before, a past age or
- * visit, a procedure named after `prior` (part L). Hospital courses: ./status-hospital-course.test.ts.
+ * visit, a procedure named after `prior` (part L); a past list, refills, an option discussed
+ * (ml28). Hospital courses: ./status-hospital-course.test.ts.
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -291,6 +292,48 @@ describe('dictated clinic and hospital notes', () => {
         'The bone flap was placed aside and soaked in the bacitracin solution.',
         [['bacitracin', 'DRUG']],
         { bacitracin: ['given', 'soaked'] },
+      ],
+    ]);
+  });
+
+  it('reads a past list, refills, a prescription not filled, an option discussed (ml28)', () => {
+    check([
+      [
+        'Medications at that time were Dilantin and phenobarbital.',
+        [
+          ['Dilantin', 'DRUG'],
+          ['phenobarbital', 'DRUG'],
+        ],
+        {
+          Dilantin: ['stopped', 'Medications at that time were'],
+          phenobarbital: ['stopped', 'Medications at that time were'],
+        },
+      ],
+      [
+        'Refills were given for his Norvasc and hydrochlorothiazide.',
+        [
+          ['Norvasc', 'DRUG'],
+          ['hydrochlorothiazide', 'DRUG'],
+        ],
+        {
+          Norvasc: ['active', 'Refills were given for his'],
+          hydrochlorothiazide: ['active', 'Refills were given for his'],
+        },
+      ],
+      [
+        'She has not filled the prescription for Chantix yet.',
+        [['Chantix', 'DRUG']],
+        { Chantix: ['negated', 'has not filled the prescription for'] },
+      ],
+      [
+        'We discussed Botox injections as a possible option in the future.',
+        [['Botox', 'DRUG']],
+        { Botox: ['planned', 'discussed'] },
+      ],
+      [
+        'His Keflex has been completed.',
+        [['Keflex', 'DRUG']],
+        { Keflex: ['stopped', 'has been completed'] },
       ],
     ]);
   });

@@ -25,6 +25,10 @@ export const JUST_BEFORE =
 /** Before a `given` cue, in its sentence: the time is discharge (`At discharge, … was given`). */
 const AT_DISCHARGE = /\b(?:at|upon|on) (?:the time of )?discharge\b[^.;]*$/i;
 
+/** Before a drug (and the drugs of its list): a prescription, a sample or a refill handed over. */
+const HANDED_OVER =
+  /\b((?:prescriptions?|samples?|refills?)(?: (?:was|were) (?:given|sent|called in|provided))? (?:for|of)(?: (?:his|her|their|the))?)(?:\s|,|\band\b|\bor\b)*$/i;
+
 /** After a drug started, in its clause: where, the emergency department (`in the ED`). */
 export const IN_THE_ED =
   /^[^.;,]{0,40}?\b((?:in|at) (?:the (?:ED|ER|emergency (?:room|department))|casualty|A&E))(?!\w)/i;
@@ -88,13 +92,14 @@ export function givenReadAgain(
   ) {
     return { status: 'given', cue: best.cue };
   }
-  // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`: handed over to take.
-  const prescription = /\b(?:prescriptions?|samples?) (?:for|of) $/i.exec(
-    masked.slice(sentenceStart, drug.start),
+  // `Prescription for trazodone 50 mg was given`, `Samples of Crestor given`, `Refills were given
+  // for his Norvasc and hydrochlorothiazide`: handed over to take (other drugs of the list masked).
+  const prescription = HANDED_OVER.exec(
+    masked.slice(Math.max(sentenceStart, drug.start - 200), drug.start),
   );
   if (best.status === 'given' && prescription) {
-    const start = sentenceStart + prescription.index;
-    return { status: 'active', cue: cueOf(text, start, start + prescription[0].length - 1) };
+    const start = Math.max(sentenceStart, drug.start - 200) + prescription.index;
+    return { status: 'active', cue: cueOf(text, start, start + prescription[1]!.length) };
   }
   // `is currently on cycle 3 of FOLFOX`: a course under way, not a dose of this encounter.
   if (

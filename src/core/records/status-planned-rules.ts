@@ -155,6 +155,15 @@ export const HELD_AND_PLANNED_RULES: readonly TriggerRule[] = [
     ),
   },
   {
+    // `We discussed Botox injections as a possible option in the future`: a treatment weighed.
+    status: 'planned',
+    direction: 'forward',
+    pattern: W(
+      'discussed(?: (?:the|a))?(?=\\s+(?:[\\w-]+\\s+){0,3}?(?:as (?:an? )?(?:(?:possible|potential|future|treatment|further) )*(?:option|alternative)|in the future)\\b)',
+    ),
+    maxWords: 1,
+  },
+  {
     // `recommend that she stop the Ambien and try melatonin instead`: the drug to try next.
     status: 'planned',
     direction: 'forward',

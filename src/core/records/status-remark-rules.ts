@@ -66,7 +66,7 @@ export const SWITCH_AND_REMARK_RULES: readonly TriggerRule[] = [
     status: 'stopped',
     direction: 'forward',
     pattern: W(
-      'past (?:[\\w-]+ ){0,2}?(?:treatments?|therapies|therapy|medications?|meds|trials?|regimens?)(?: (?:have|has))? (?:include[ds]?|included|including|consisted of|were)|(?:attempted|tried|failed) (?:[\\w-]+ ){0,2}?(?:treatments?|therap(?:y|ies)|measures|management),? (?:which|that) (?:includes?|included|consisted of)',
+      'past (?:[\\w-]+ ){0,2}?(?:treatments?|therapies|therapy|medications?|meds|trials?|regimens?)(?: (?:have|has))? (?:include[ds]?|included|including|consisted of|were)|(?:medications?|meds) at (?:that|the) time (?:were|was|included|consisted of)|(?:attempted|tried|failed) (?:[\\w-]+ ){0,2}?(?:treatments?|therap(?:y|ies)|measures|management),? (?:which|that) (?:includes?|included|consisted of)',
     ),
     maxWords: 2,
   },

@@ -49,7 +49,7 @@ const RULES: readonly TriggerRule[] = [
     status: 'negated',
     direction: 'forward',
     pattern: W(
-      "(?:left|eloped|signed out)(?: AMA| against medical advice)? before (?:receiving|getting|being given)(?: (?:the|his|her|any))?|no (?:further|more(?! than)|additional)|(?:never|did not|didn't|has not|hasn't|have not) (?:picked up|pick up|filled|fill)(?: (?:the|his|her))?|never (?:had|gotten|got)(?: (?:a|an|any|the))?",
+      "(?:left|eloped|signed out)(?: AMA| against medical advice)? before (?:receiving|getting|being given)(?: (?:the|his|her|any))?|no (?:further|more(?! than)|additional)|(?:never|did not|didn't|has not|hasn't|have not) (?:picked up|pick up|filled|fill)(?: (?:the|his|her))?(?: (?:prescriptions?|scripts?|Rx) (?:for|of))?|never (?:had|gotten|got)(?: (?:a|an|any|the))?",
     ),
     maxWords: 1,
   },
