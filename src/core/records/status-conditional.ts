@@ -44,6 +44,16 @@ export function conditionalOrder(
   ) {
     return { status: 'active', cue: best.cue };
   }
+  // `Start Senna at bedtime if you have not had a bowel movement`: an instruction to the patient
+  // for a case to come, the drug in hand.
+  if (
+    best.status === 'planned' &&
+    /^(?:start|begin)$/i.test(best.cue.text) &&
+    /^[\s\d.)-]*$/.test(before) &&
+    /\bif (?:you|your)\b/i.test(after)
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
   if (best.status !== 'stopped' || !STOP_ORDER.test(best.cue.text)) return null;
   const conditional =
     (MODAL_BEFORE.test(before) && !NOW.test(after)) ||

@@ -1,7 +1,8 @@
 /**
  * The status step on dictated hospital courses (MTSamples drugs left uncued, probe ml27): a course to
  * be continued, a treatment for a named illness, a drug we instituted, an organism's sensitivity
- * (no allergy), drips and repletions of the stay, a stop for a harm told first.
+ * (no allergy), drips and repletions of the stay, a stop for a harm told first; discharge
+ * instructions (ml29).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -96,6 +97,26 @@ describe('dictated hospital courses', () => {
         [['lisinopril', 'DRUG']],
         { lisinopril: ['held', 'restart'] },
       ],
+    ]);
+  });
+
+  it('reads discharge instructions: a stop for now, a start for a case to come (ml29)', () => {
+    check([
+      [
+        'Your Coumadin has been stopped for now; Dr. Smith will tell you when to start it again.',
+        [['Coumadin', 'DRUG']],
+        { Coumadin: ['held', 'has been stopped'] },
+      ],
+      [
+        'Start Senna 2 tablets at bedtime if you have not had a bowel movement in 2 days.',
+        [
+          ['Senna', 'DRUG'],
+          ['2 tablets', 'DOSAGE'],
+          ['at bedtime', 'FREQUENCY'],
+        ],
+        { Senna: ['active', 'Start'] },
+      ],
+      ['Start Lasix 40 mg daily.', [['Lasix', 'DRUG']], { Lasix: ['planned', 'Start'] }],
     ]);
   });
 });

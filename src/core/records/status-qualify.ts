@@ -28,7 +28,7 @@ const HYPOTHETICAL =
 /** Later in the sentence, the drug is to be taken again: a stop that is a pause. */
 const RESUMED = /\b(?:back on|resume[ds]?|restart(?:ed)?|re-?start(?:ed)?)\b/i;
 /** Right after a stopped drug: the stop is for a while (`discontinue aspirin for now`). */
-const FOR_NOW = /^\s*(?:\S+\s+){0,2}?(?:for now|for the time being|temporarily)\b/i;
+const FOR_NOW = /^\s*(?:\S+\s+){0,3}?(?:for now|for the time being|temporarily)\b/i;
 /** Right after a drug stopped by a cue before it: the stop has an end (`stopped Imuran for one month`). */
 const FOR_A_WHILE =
   /^\s*(?:\S+\s+){0,2}?(?:for (?:a|one|two|three|\d+|several|a few|the next) (?:\w+ )?(?:days?|weeks?|months?)|until)\b/i;
