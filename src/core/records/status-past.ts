@@ -135,7 +135,7 @@ export function pastCourse(
       tookFor ||
       pastTimeOf(
         masked.slice(clauseStart, sentenceEnd),
-        best.cue.start - clauseStart,
+        Math.max(0, best.cue.start - clauseStart),
         best.status === 'given' && FOR_THIS_PROCEDURE.test(masked.slice(drug.end, sentenceEnd)),
       ) ||
       HISTORY_OF.test(masked.slice(sentenceStart, best.cue.start)) ||
