@@ -258,6 +258,9 @@ export function scopeEnded(gap: string, sentenceCut: boolean, commaEnds: boolean
 }
 
 /** Between a trigger and a drug further down the list it opens: drugs and sigs (masked), list words. */
+/** Before a list's first drug: the name of what it makes up (`a GI cocktail consisting of`). */
+const LIST_LEAD =
+  /^\s*(?:(?:a|an|the|his|her) )?(?:[\w-]+ ){1,3}?(?:consisting of|containing|comprised of|made up of)/i;
 const LIST_GAP = /^[\s,/]*(?:(?:and|or|of|plus|with|along with|as well as)[\s,/]*)*$/i;
 
 /**
@@ -273,7 +276,8 @@ export function opensList(
   trigger: { start: number; end: number },
   drugStart: number,
 ): boolean {
-  if (!LIST_GAP.test(masked.slice(trigger.end, drugStart))) return false;
+  // A list may be named first (`was given a GI cocktail consisting of Maalox, Donnatal, and …`).
+  if (!LIST_GAP.test(masked.slice(trigger.end, drugStart).replace(LIST_LEAD, ''))) return false;
   // The list's first item is a drug found between (a lone span, as `statusOf` gives, opens none).
   const first = drugs[lowerBound(drugs.length, (i) => drugs[i]!.start >= trigger.end)];
   if (!first || first.start >= drugStart) return false;

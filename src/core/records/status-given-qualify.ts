@@ -20,7 +20,11 @@ const GOES_ON_AFTER =
 /** The status a `given` or `took` cue gives once its sentence is read, or null to read on. */
 /** A time just before the encounter (`PTA`, `this morning`, `last night`, `two hours ago`). */
 export const JUST_BEFORE =
-  /\b(?:PTA|prior to arrival|before (?:coming (?:in|to (?:the )?(?:hospital|ED|ER|casualty|A&E|clinic))|arrival)|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
+  /\b(?:PTA|prior to arrival|before (?:coming (?:in|to (?:the )?(?:hospital|ED|ER|casualty|A&E|clinic))|arrival|calling (?:EMS|911|the ambulance))|this (?:morning|AM|afternoon|evening)|last night|earlier today|yesterday|(?:an|one|two|three|four|\d+) hours? ago)\b/i;
+
+/** After a dose given: the same drug goes on (`and then placed on maintenance dosing`). */
+const MAINTENANCE_AFTER =
+  /^[^.;]*?\b(?:and|then) (?:then )?(?:placed|started|continued|maintained|kept) on (?:a |his |her )?(?:maintenance|daily|standing|scheduled)\b/i;
 
 /** Before a `given` cue, in its sentence: the time is discharge (`At discharge, … was given`). */
 const AT_DISCHARGE = /\b(?:at|upon|on) (?:the time of )?discharge\b[^.;]*$/i;
@@ -52,6 +56,13 @@ export function givenReadAgain(
     best.status === 'given' &&
     EFFECT_CUE.test(best.cue.text) &&
     (course === true || GOES_ON_AFTER.test(masked.slice(drug.end, sentenceEnd)))
+  ) {
+    return { status: 'active', cue: best.cue };
+  }
+  // `loaded with Dilantin 1 g IV and then placed on maintenance dosing`: the course goes on.
+  if (
+    best.status === 'given' &&
+    MAINTENANCE_AFTER.test(masked.slice(drug.end, Math.min(sentenceEnd, drug.end + 120)))
   ) {
     return { status: 'active', cue: best.cue };
   }

@@ -2,7 +2,7 @@
  * The status step on dictated hospital courses (MTSamples drugs left uncued, probe ml27): a course to
  * be continued, a treatment for a named illness, a drug we instituted, an organism's sensitivity
  * (no allergy), drips and repletions of the stay, a stop for a harm told first; discharge
- * instructions (ml29).
+ * instructions (ml29); an emergency course (ml30).
  */
 import { describe, it } from 'vitest';
 import { checkStatuses as check } from '../../test/statuses.ts';
@@ -117,6 +117,38 @@ describe('dictated hospital courses', () => {
         { Senna: ['active', 'Start'] },
       ],
       ['Start Lasix 40 mg daily.', [['Lasix', 'DRUG']], { Lasix: ['planned', 'Start'] }],
+    ]);
+  });
+
+  it('reads an emergency course: a named cocktail, a dose before calling EMS, a load then maintenance (ml30)', () => {
+    check([
+      [
+        'He was given a GI cocktail consisting of Maalox, Donnatal, and viscous lidocaine.',
+        [
+          ['Maalox', 'DRUG'],
+          ['Donnatal', 'DRUG'],
+          ['viscous lidocaine', 'DRUG'],
+        ],
+        {
+          Maalox: ['given', 'was given'],
+          Donnatal: ['given', 'was given'],
+          'viscous lidocaine': ['given', 'was given'],
+        },
+      ],
+      [
+        'He took an extra dose of his nitroglycerin at home before calling EMS.',
+        [['nitroglycerin', 'DRUG']],
+        { nitroglycerin: ['given', 'took'] },
+      ],
+      [
+        'The patient was loaded with Dilantin 1 g IV and then placed on maintenance dosing.',
+        [
+          ['Dilantin', 'DRUG'],
+          ['1 g', 'DOSAGE'],
+          ['IV', 'ROUTE'],
+        ],
+        { Dilantin: ['active', 'was loaded with'] },
+      ],
     ]);
   });
 });
